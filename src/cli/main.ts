@@ -1,0 +1,41 @@
+// `package-storage <command>`: the actions' engine for maintainers' machines.
+import { errorMessage, exitCodeOf } from '../core/errors.js';
+import { safeLine } from '../runner/sanitize.js';
+import type { CliIO } from './io.js';
+import { demoCommand } from '../demo/main.js';
+import { validateCommand } from './validate.js';
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const commands: Record<string, { run: Command; summary: string }> = {
+  validate: { run: validateCommand, summary: 'check a change against the channel policy' },
+  demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
+};
+
+export const usage = `usage: package-storage <command> [options]
+
+commands:
+${Object.entries(commands)
+  .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`)
+  .join('\n')}
+
+Run \`package-storage <command> --help\` for a command's options.`;
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`package-storage: unknown command ${JSON.stringify(safeLine(name))}\n${usage}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    io.err(`package-storage ${name}: ${safeLine(errorMessage(error))}`);
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,118 @@
+// `package-storage validate`: the same engine as the action, on a local clone.
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { failed, findingJson, isViolation } from '../core/finding.js';
+import { channelByBranch } from '../core/policy.js';
+import { revParse, isGitRepository } from '../git/git.js';
+import { defaultBranch, mergeResult, resolveBranch } from '../git/local.js';
+import { policyAtRevision, policyFromFile, type LoadedPolicy } from '../git/policy-file.js';
+import { safeLine } from '../runner/sanitize.js';
+import { evaluate } from '../validate/engine.js';
+import { parse, required } from './args.js';
+import type { CliIO } from './io.js';
+
+export const validateUsage = `usage: package-storage validate --repo DIR --base BRANCH --head REV [--title TEXT] [--exception] [--config FILE] [--json]
+
+Checks what merging REV into the channel branch BRANCH would change, against the policy.
+  --repo DIR       the storage repository (default: .)
+  --base BRANCH    channel branch the change goes into (refs/heads/BRANCH, else refs/remotes/origin/BRANCH)
+  --head REV       the change: a branch, tag or commit
+  --title TEXT     PR title to check against the title prefix rule
+  --exception      treat the change as carrying an approved exception (overwrite/removal become notices)
+  --config FILE    policy file (default: .github/package-storage.yml on the default branch, else built-in defaults)
+  --json           print {"result", "violations": [...]} instead of text
+Exit: 0 pass, 1 violations, 2 usage or configuration error, 3 git failure.`;
+
+export async function loadLocalPolicy(repoDir: string, config: string | undefined): Promise<LoadedPolicy> {
+  if (config) return policyFromFile(resolve(config));
+  const branch = await defaultBranch(repoDir);
+  const at = branch ? await resolveBranch(repoDir, branch) : undefined;
+  if (!branch || !at) return policyAtRevision(repoDir, '4b825dc642cb6eb9a060e54bf8d69288fbee4904', 'none');
+  return policyAtRevision(repoDir, at.sha, branch);
+}
+
+export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
+  const values = parse('validate', argv, {
+    repo: { type: 'string', default: '.' },
+    base: { type: 'string' },
+    head: { type: 'string' },
+    title: { type: 'string' },
+    exception: { type: 'boolean', default: false },
+    config: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    io.out(validateUsage);
+    return 0;
+  }
+  required('validate', values, 'base', 'head');
+  const repoDir = resolve(values.repo);
+  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
+  const { policy, source } = await loadLocalPolicy(repoDir, values.config);
+  const channel = channelByBranch(policy, values.base!);
+  if (!channel)
+    throw new UsageError(
+      `${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`,
+    );
+  const base = await resolveBranch(repoDir, channel.branch);
+  if (!base)
+    throw new UsageError(
+      `branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`,
+    );
+  const head = await revParse(repoDir, values.head!);
+  if (!head) throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
+  const after = await mergeResult(repoDir, base.sha, head);
+
+  const channelTips = new Map<string, string | undefined>();
+  const missing: string[] = [];
+  for (const c of policy.channels) {
+    if (c === channel) continue;
+    const tip = await resolveBranch(repoDir, c.branch);
+    channelTips.set(c.name, tip?.sha);
+    if (!tip) missing.push(c.branch);
+  }
+  const outcome = await evaluate({
+    repoDir,
+    policy,
+    channel,
+    before: base.sha,
+    after,
+    channelTips,
+    ...(values.title !== undefined ? { title: values.title } : {}),
+    exceptionApproved: values.exception ?? false,
+  });
+  const result = failed(outcome.findings) ? 'fail' : 'pass';
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        result,
+        violations: outcome.findings.filter(isViolation).map(findingJson),
+        notices: outcome.findings.filter((f) => !isViolation(f)).map(findingJson),
+        changes: outcome.changes.map((c) => ({
+          package: c.name,
+          version: c.version,
+          change: c.kind,
+          verdict: c.verdict,
+        })),
+      }),
+    );
+  } else {
+    io.out(`policy: ${safeLine(source)}`);
+    io.out(
+      `checking ${safeLine(values.head!)} into ${channel.branch} (channel ${channel.name}): ${outcome.changes.length} version change(s)`,
+    );
+    if (missing.length) io.out(`note: no branch for ${missing.join(', ')}; treated as empty`);
+    for (const c of outcome.changes)
+      io.out(`  ${c.kind.padEnd(8)} ${safeLine(`${c.name}@${c.version}`)}  ${c.verdict}`);
+    for (const f of outcome.findings) {
+      const where = f.path ? ` ${safeLine(f.path)}${f.line ? `:${f.line}` : ''}` : '';
+      io.out(`${f.severity.padEnd(7)} ${f.rule}${where}: ${safeLine(f.message)}`);
+    }
+    const errors = outcome.findings.filter((f) => f.severity === 'error').length;
+    io.out(
+      result === 'pass' ? 'result: pass' : `result: fail (${errors} violation${errors === 1 ? '' : 's'})`,
+    );
+  }
+  return result === 'pass' ? 0 : 1;
+}

@@ -1,0 +1,41 @@
+// Errors that end a run with a clear one-line message instead of a stack trace. Exit codes follow the CLI
+// contract: 1 = policy violations, 2 = usage or configuration error, 3 = an operation failed (git, API, registry).
+
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** The policy file is invalid; the message names the key. */
+export class ConfigError extends UsageError {
+  constructor(
+    message: string,
+    readonly key?: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An expected operational failure (git, GitHub API, registry) with a message meant for the user. */
+export class OperationError extends Error {
+  readonly exitCode: number = 3;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'OperationError';
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return error.exitCode;
+  if (error instanceof OperationError) return error.exitCode;
+  return 3;
+}

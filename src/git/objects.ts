@@ -1,0 +1,193 @@
+// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
+// manifests costs one process start instead of hundreds (see the README's performance section).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { OperationError } from '../core/errors.js';
+import { gitEnv } from './git.js';
+
+export interface GitObject {
+  oid: string;
+  type: 'blob' | 'tree' | 'commit' | 'tag';
+  size: number;
+  content: Buffer;
+}
+
+export interface TreeEntry {
+  mode: string;
+  /** Entry name; raw bytes in `rawName` when not valid UTF-8. */
+  name: string;
+  rawName: Buffer;
+  oid: string;
+  type: 'blob' | 'tree' | 'commit';
+}
+
+interface Pending {
+  resolve: (o: GitObject | undefined) => void;
+  reject: (e: Error) => void;
+  checkOnly: boolean;
+}
+
+class BatchProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly queue: Pending[] = [];
+  private failure: Error | undefined;
+  private stderr = '';
+
+  constructor(cwd: string, mode: '--batch' | '--batch-check') {
+    this.child = spawn('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
+      cwd,
+      env: gitEnv(),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stdout.on('data', (chunk: Buffer) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.drain(mode === '--batch-check');
+    });
+    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    const fail = (error: Error): void => {
+      this.failure = error;
+      for (const p of this.queue.splice(0)) p.reject(error);
+    };
+    this.child.on('error', (e) =>
+      fail(new OperationError(`git cat-file could not be started: ${e.message}`)),
+    );
+    this.child.on('close', (code) => {
+      if (this.queue.length > 0)
+        fail(
+          new OperationError(
+            `git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`,
+          ),
+        );
+    });
+    this.child.stdin.on('error', () => undefined);
+  }
+
+  private drain(checkOnly: boolean): void {
+    for (;;) {
+      const pending = this.queue[0];
+      if (!pending) return;
+      const eol = this.buffer.indexOf(10);
+      if (eol === -1) return;
+      const header = this.buffer.subarray(0, eol).toString('utf8');
+      if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.queue.shift();
+        pending.resolve(undefined);
+        continue;
+      }
+      const [oid, type, sizeText] = header.split(' ');
+      const size = Number(sizeText);
+      if (checkOnly) {
+        this.buffer = this.buffer.subarray(eol + 1);
+        this.queue.shift();
+        pending.resolve({ oid: oid!, type: type as GitObject['type'], size, content: Buffer.alloc(0) });
+        continue;
+      }
+      if (this.buffer.length < eol + 1 + size + 1) return;
+      const content = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
+      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
+      this.queue.shift();
+      pending.resolve({ oid: oid!, type: type as GitObject['type'], size, content });
+    }
+  }
+
+  request(spec: string, checkOnly: boolean): Promise<GitObject | undefined> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (/[\n\r]/.test(spec)) return Promise.reject(new OperationError('object name contains a line break'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ resolve, reject, checkOnly });
+      this.child.stdin.write(`${spec}\n`);
+    });
+  }
+
+  close(): void {
+    this.child.stdin.end();
+  }
+}
+
+/** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
+export class ObjectReader {
+  private batch: BatchProcess | undefined;
+  private check: BatchProcess | undefined;
+  private readonly trees = new Map<string, TreeEntry[]>();
+
+  constructor(private readonly cwd: string) {}
+
+  read(spec: string): Promise<GitObject | undefined> {
+    this.batch ??= new BatchProcess(this.cwd, '--batch');
+    return this.batch.request(spec, false);
+  }
+
+  /** Type and size without the content (no blob is read). */
+  info(spec: string): Promise<Omit<GitObject, 'content'> | undefined> {
+    this.check ??= new BatchProcess(this.cwd, '--batch-check');
+    return this.check.request(spec, true);
+  }
+
+  async tree(oid: string): Promise<TreeEntry[] | undefined> {
+    const cached = this.trees.get(oid);
+    if (cached) return cached;
+    const object = await this.read(oid);
+    if (!object) return undefined;
+    if (object.type !== 'tree') throw new OperationError(`object ${oid} is a ${object.type}, not a tree`);
+    const entries = parseTree(object.content, oid.length === 64 ? 32 : 20);
+    this.trees.set(oid, entries);
+    return entries;
+  }
+
+  /** Tree id of the commit `rev`. */
+  async rootTree(rev: string): Promise<string | undefined> {
+    const commit = await this.read(rev.endsWith('^{tree}') ? rev : `${rev}^{tree}`);
+    return commit?.type === 'tree' ? commit.oid : undefined;
+  }
+
+  /** Walks `path` (slash-separated, UTF-8 names) down from a tree; undefined when a segment is absent. */
+  async lookup(treeOid: string, path: string): Promise<TreeEntry | undefined> {
+    let entry: TreeEntry | undefined = {
+      mode: '040000',
+      name: '',
+      rawName: Buffer.alloc(0),
+      oid: treeOid,
+      type: 'tree',
+    };
+    for (const segment of path.split('/').filter((s) => s.length > 0)) {
+      if (entry?.type !== 'tree') return undefined;
+      const entries = await this.tree(entry.oid);
+      entry = entries?.find((e) => e.name === segment);
+      if (!entry) return undefined;
+    }
+    return entry;
+  }
+
+  close(): void {
+    this.batch?.close();
+    this.check?.close();
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeName(raw: Buffer): { name: string; valid: boolean } {
+  try {
+    return { name: utf8.decode(raw), valid: true };
+  } catch {
+    return { name: raw.toString('utf8'), valid: false };
+  }
+}
+
+export function parseTree(content: Buffer, hashBytes = 20): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  let offset = 0;
+  while (offset < content.length) {
+    const space = content.indexOf(32, offset);
+    const nul = content.indexOf(0, space);
+    if (space === -1 || nul === -1) throw new OperationError('malformed tree object');
+    const mode = content.subarray(offset, space).toString('ascii').padStart(6, '0');
+    const rawName = Buffer.from(content.subarray(space + 1, nul));
+    const oid = content.subarray(nul + 1, nul + 1 + hashBytes).toString('hex');
+    offset = nul + 1 + hashBytes;
+    const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+    entries.push({ mode, name: decodeName(rawName).name, rawName, oid, type });
+  }
+  return entries;
+}

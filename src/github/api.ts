@@ -1,0 +1,126 @@
+// Thin adapter over the GitHub REST API calls the actions make. Errors become one-line messages that say which
+// permission or setting is missing, never a stack trace.
+import { getOctokit } from '@actions/github';
+import { OperationError } from '../core/errors.js';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export function createClient(token: string): Octokit {
+  if (!token)
+    throw new OperationError('no GitHub token: pass the `github-token` input (default: the job token)');
+  // baseUrl comes from GITHUB_API_URL (GitHub Enterprise Server and tests).
+  return getOctokit(token, { userAgent: 'package-storage-actions' });
+}
+
+interface RequestErrorLike {
+  status?: number;
+  message?: string;
+  response?: { data?: { message?: string } };
+}
+
+/** Wraps an API failure in a message naming the operation and what to check. */
+export function apiError(error: unknown, operation: string, hint?: string): OperationError {
+  const e = error as RequestErrorLike;
+  const status = e.status;
+  const message = (e.response?.data?.message ?? e.message ?? String(error)).split('\n')[0];
+  let advice = hint ?? '';
+  if (!advice && status === 401) advice = 'the token is invalid or expired';
+  if (!advice && status === 403)
+    advice =
+      'the token lacks a permission this step needs (see the workflow `permissions:` in the action README)';
+  if (!advice && status === 404) advice = 'not found, or the token cannot see it';
+  return new OperationError(
+    `GitHub API ${operation} failed${status ? ` (HTTP ${status})` : ''}: ${message}${advice ? `: ${advice}` : ''}`,
+    { cause: error },
+  );
+}
+
+export interface PullInfo {
+  number: number;
+  title: string;
+  state: string;
+  labels: string[];
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  mergeCommitSha: string | null;
+  mergeable: boolean | null;
+  htmlUrl: string;
+}
+
+export async function getPull(octokit: Octokit, repo: RepoRef, number: number): Promise<PullInfo> {
+  try {
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: number });
+    return {
+      number: data.number,
+      title: data.title,
+      state: data.state,
+      labels: data.labels.map((l) => l.name),
+      headRef: data.head.ref,
+      headSha: data.head.sha,
+      baseRef: data.base.ref,
+      mergeCommitSha: data.merge_commit_sha,
+      mergeable: data.mergeable,
+      htmlUrl: data.html_url,
+    };
+  } catch (error) {
+    throw apiError(error, `reading pull request #${number}`);
+  }
+}
+
+export interface ExceptionApproval {
+  approved: boolean;
+  by?: string;
+  /** Why a present label did not count. */
+  note?: string;
+}
+
+const approvingRoles = new Set(['admin', 'maintain']);
+
+/**
+ * The exception counts only when the label's most recent application was by a user with maintain or admin
+ * permission: anyone with triage can add labels, so the label alone proves nothing.
+ */
+export async function exceptionApproval(
+  octokit: Octokit,
+  repo: RepoRef,
+  number: number,
+  label: string,
+): Promise<ExceptionApproval> {
+  let actor: string | undefined;
+  try {
+    const events = await octokit.paginate(octokit.rest.issues.listEvents, {
+      ...repo,
+      issue_number: number,
+      per_page: 100,
+    });
+    for (const event of events) {
+      const labelName = (event as { label?: { name?: string } }).label?.name;
+      if (event.event === 'labeled' && labelName === label) actor = event.actor?.login;
+    }
+  } catch (error) {
+    throw apiError(
+      error,
+      `listing events of pull request #${number}`,
+      'the token needs `issues: read` or `pull-requests: read`',
+    );
+  }
+  if (!actor) return { approved: false, note: `label "${label}" is present but who applied it is unknown` };
+  try {
+    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: actor });
+    const role = data.role_name ?? data.permission;
+    if (approvingRoles.has(role) || data.permission === 'admin') return { approved: true, by: actor };
+    return {
+      approved: false,
+      by: actor,
+      note: `label "${label}" was applied by @${actor}, whose role is ${role}; only maintain or admin can approve an exception`,
+    };
+  } catch (error) {
+    throw apiError(error, `reading the permission of @${actor}`);
+  }
+}

@@ -1,0 +1,40 @@
+// Public surface of the OCI distribution client.
+export {
+  RegistryClient,
+  type ManifestResult,
+  type RegistryClientOptions,
+  type RegistryEvent,
+  type ResolvedImage,
+  type UploadResult,
+} from './client.js';
+export { RegistryError, redact } from './errors.js';
+export { isIndexMediaType, parseManifest, selectPlatform, sha256Digest } from './manifest.js';
+export {
+  DOCKER_HUB,
+  DOCKER_HUB_API,
+  formatImageReference,
+  isValidDigest,
+  isValidRepository,
+  isValidTag,
+  manifestReference,
+  parseImageReference,
+  registryApiHost,
+  sanitizeTag,
+  type ImageReference,
+} from './reference.js';
+export {
+  mergeScopes,
+  parseScope,
+  parseWwwAuthenticate,
+  repositoryScope,
+  type Challenge,
+} from './challenge.js';
+export {
+  credentialsFromDockerConfig,
+  defaultDockerConfigPath,
+  parseDockerConfig,
+  resolveCredentials,
+  type Credentials,
+  type DockerConfigFile,
+} from './credentials.js';
+export { backoffDelay, parseRetryAfter, type RetryPolicy } from './transport.js';

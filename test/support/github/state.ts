@@ -1,0 +1,414 @@
+// What the fake remembers between requests. Refs and SHAs are never stored here: they are read from the real bare
+// repository, so branches pushed by an action under test are what the API reports.
+import { git } from './git.js';
+
+export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
+
+export interface PullState {
+  number: number;
+  title: string;
+  body: string | null;
+  state: 'open' | 'closed';
+  merged: boolean;
+  head: string;
+  base: string;
+  user: string;
+  labels: string[];
+  headRepoFork: boolean;
+  mergeCommitSha?: string;
+  createdBy: 'test' | 'api';
+}
+
+/** Internal bookkeeping kept on the same object the tests see in `pulls`. */
+export interface PullRecord extends PullState {
+  headSha: string;
+  baseSha: string;
+  mergeable: boolean | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  mergedAt: string | null;
+  mergedBy: string | null;
+  draft: boolean;
+  maintainerCanModify: boolean;
+  commits: number;
+  additions: number;
+  deletions: number;
+  changedFiles: number;
+  /** head/base SHAs the merge ref and stats were last computed for. */
+  computedFor?: string;
+}
+
+export interface LabelRecord {
+  id: number;
+  name: string;
+  color: string;
+  description: string | null;
+  default: boolean;
+}
+
+export interface IssueEventRecord {
+  id: number;
+  issue: number;
+  event: 'labeled' | 'unlabeled';
+  actor: string;
+  label: string;
+  createdAt: string;
+}
+
+export interface CommentRecord {
+  id: number;
+  issue: number;
+  body: string;
+  user: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StateOptions {
+  owner: string;
+  repo: string;
+  bareRepo: string;
+  defaultBranch: string;
+  /** Login the token acts as (GITHUB_TOKEN acts as `github-actions[bot]`). */
+  tokenUser: string;
+  private: boolean;
+}
+
+export function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** GitHub's legacy `permission` for a role: maintain counts as write, triage as read (REST docs, collaborators). */
+export function legacyPermission(role: Role): 'admin' | 'write' | 'read' | 'none' {
+  switch (role) {
+    case 'admin':
+      return 'admin';
+    case 'maintain':
+    case 'write':
+      return 'write';
+    case 'triage':
+    case 'read':
+      return 'read';
+    case 'none':
+      return 'none';
+  }
+}
+
+export class MergeConflictError extends Error {}
+
+export class GitHubState {
+  readonly pulls = new Map<number, PullRecord>();
+  readonly labels = new Map<string, LabelRecord>();
+  readonly events: IssueEventRecord[] = [];
+  readonly comments: CommentRecord[] = [];
+  readonly permissions = new Map<string, Role>();
+  pullRequestCreationAllowed = true;
+  private nextIssueNumber = 1;
+  private nextId = 1000;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly o: StateOptions) {}
+
+  get owner(): string {
+    return this.o.owner;
+  }
+  get repo(): string {
+    return this.o.repo;
+  }
+  get fullName(): string {
+    return `${this.o.owner}/${this.o.repo}`;
+  }
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  /** Requests and test-side mutations run one at a time, so git work for one PR never interleaves. */
+  serialize<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  git(args: string[], opts?: { input?: string; allowFail?: boolean }) {
+    return git(this.o.bareRepo, args, opts);
+  }
+
+  /** Exact ref lookup (`for-each-ref` matches prefixes, so filter). */
+  async readRef(fullRef: string): Promise<{ sha: string; type: string } | undefined> {
+    const r = await this.git([
+      'for-each-ref',
+      '--format=%(refname)%00%(objectname)%00%(objecttype)',
+      fullRef,
+    ]);
+    for (const line of r.stdout.split('\n')) {
+      const [name, sha, type] = line.split('\0');
+      if (name === fullRef && sha && type) return { sha, type };
+    }
+    return undefined;
+  }
+
+  async branchSha(branch: string): Promise<string | undefined> {
+    return (await this.readRef(`refs/heads/${branch}`))?.sha;
+  }
+
+  async commitExists(sha: string): Promise<boolean> {
+    const r = await this.git(['cat-file', '-e', `${sha}^{commit}`], { allowFail: true });
+    return r.code === 0;
+  }
+
+  role(login: string): Role {
+    if (login.toLowerCase() === this.o.owner.toLowerCase()) return 'admin';
+    // Outside collaborators of a public repository read as `read` (everyone can read it).
+    return this.permissions.get(login.toLowerCase()) ?? (this.o.private ? 'none' : 'read');
+  }
+
+  authorAssociation(login: string): string {
+    if (login.toLowerCase() === this.o.owner.toLowerCase()) return 'OWNER';
+    return this.permissions.has(login.toLowerCase()) ? 'COLLABORATOR' : 'NONE';
+  }
+
+  getPull(n: number): PullRecord | undefined {
+    return this.pulls.get(n);
+  }
+
+  findLabel(name: string): LabelRecord | undefined {
+    return this.labels.get(name.toLowerCase());
+  }
+
+  ensureLabel(name: string): LabelRecord {
+    let label = this.findLabel(name);
+    if (!label) {
+      // issues/add-labels creates labels the repository does not have yet, with GitHub's default colour.
+      label = { id: this.newId(), name, color: 'ededed', description: null, default: false };
+      this.labels.set(name.toLowerCase(), label);
+    }
+    return label;
+  }
+
+  /** Adds labels (case-insensitively deduplicated), recording a `labeled` event per newly added one. */
+  addLabels(pr: PullRecord, names: string[], actor: string): void {
+    for (const raw of names) {
+      const label = this.ensureLabel(raw);
+      if (pr.labels.some((l) => l.toLowerCase() === label.name.toLowerCase())) continue;
+      pr.labels.push(label.name);
+      pr.updatedAt = now();
+      this.events.push({
+        id: this.newId(),
+        issue: pr.number,
+        event: 'labeled',
+        actor,
+        label: label.name,
+        createdAt: now(),
+      });
+    }
+  }
+
+  removeLabel(pr: PullRecord, name: string, actor: string): boolean {
+    const i = pr.labels.findIndex((l) => l.toLowerCase() === name.toLowerCase());
+    if (i < 0) return false;
+    const [removed] = pr.labels.splice(i, 1);
+    pr.updatedAt = now();
+    this.events.push({
+      id: this.newId(),
+      issue: pr.number,
+      event: 'unlabeled',
+      actor,
+      label: removed ?? name,
+      createdAt: now(),
+    });
+    return true;
+  }
+
+  async createPull(o: {
+    head: string;
+    base: string;
+    title: string;
+    body: string | null;
+    user: string;
+    fork: boolean;
+    draft: boolean;
+    maintainerCanModify: boolean;
+    createdBy: 'test' | 'api';
+  }): Promise<PullRecord> {
+    const heads = await this.branches();
+    const headSha = heads.get(o.head);
+    const baseSha = heads.get(o.base);
+    if (!headSha) throw new Error(`head branch ${o.head} does not exist in ${this.o.bareRepo}`);
+    if (!baseSha) throw new Error(`base branch ${o.base} does not exist in ${this.o.bareRepo}`);
+    const t = now();
+    const pr: PullRecord = {
+      number: this.nextIssueNumber++,
+      title: o.title,
+      body: o.body,
+      state: 'open',
+      merged: false,
+      head: o.head,
+      base: o.base,
+      user: o.user,
+      labels: [],
+      headRepoFork: o.fork,
+      createdBy: o.createdBy,
+      headSha,
+      baseSha,
+      mergeable: null,
+      createdAt: t,
+      updatedAt: t,
+      closedAt: null,
+      mergedAt: null,
+      mergedBy: null,
+      draft: o.draft,
+      maintainerCanModify: o.maintainerCanModify,
+      commits: 0,
+      additions: 0,
+      deletions: 0,
+      changedFiles: 0,
+    };
+    this.pulls.set(pr.number, pr);
+    await this.syncPull(pr.number, heads);
+    return pr;
+  }
+
+  close(pr: PullRecord): void {
+    if (pr.state === 'closed') return;
+    pr.state = 'closed';
+    pr.closedAt = now();
+    pr.updatedAt = pr.closedAt;
+  }
+
+  /**
+   * Brings an open PR up to date with its branches: refs/pull/N/head follows the head branch, refs/pull/N/merge is
+   * the test merge of head into base (parents base tip, head tip), absent on conflict. A deleted head or base branch
+   * closes the PR, as on GitHub. Closed PRs keep their refs frozen.
+   */
+  async syncPull(n: number, heads?: Map<string, string>): Promise<void> {
+    const pr = this.pulls.get(n);
+    if (!pr || pr.state !== 'open') return;
+    heads ??= await this.branches();
+    const headSha = heads.get(pr.head);
+    const baseSha = heads.get(pr.base);
+    if (!headSha || !baseSha) {
+      this.close(pr);
+      return;
+    }
+    pr.headSha = headSha;
+    pr.baseSha = baseSha;
+    const key = `${baseSha}..${headSha}`;
+    if (pr.computedFor === key) return;
+    const merge = await this.testMerge(baseSha, headSha);
+    const commit = merge
+      ? await this.commitTree(merge, [baseSha, headSha], `Merge ${headSha} into ${baseSha}`)
+      : undefined;
+    // One transaction for both PR refs; no merge ref when the test merge conflicts (mergeable=false).
+    const refUpdates = [`update refs/pull/${n}/head ${headSha}`];
+    refUpdates.push(commit ? `update refs/pull/${n}/merge ${commit}` : `delete refs/pull/${n}/merge`);
+    await this.git(['update-ref', '--stdin'], { input: `${refUpdates.join('\n')}\n` });
+    pr.mergeable = Boolean(commit);
+    if (commit) pr.mergeCommitSha = commit;
+    else delete pr.mergeCommitSha;
+    await this.computeStats(pr, baseSha, headSha);
+    pr.computedFor = key;
+  }
+
+  async syncAll(): Promise<void> {
+    const open = [...this.pulls.values()].filter((p) => p.state === 'open');
+    if (!open.length) return;
+    const heads = await this.branches();
+    for (const pr of open) await this.syncPull(pr.number, heads);
+  }
+
+  /** All branch tips in one git call. */
+  async branches(): Promise<Map<string, string>> {
+    const r = await this.git(['for-each-ref', '--format=%(refname)%00%(objectname)', 'refs/heads/']);
+    const map = new Map<string, string>();
+    for (const line of r.stdout.split('\n')) {
+      const [name, sha] = line.split('\0');
+      if (name && sha) map.set(name.slice('refs/heads/'.length), sha);
+    }
+    return map;
+  }
+
+  /** Tree of merging `head` into `base`, or undefined on conflict. */
+  async testMerge(baseSha: string, headSha: string): Promise<string | undefined> {
+    const r = await this.git(['merge-tree', '--write-tree', '--no-messages', baseSha, headSha], {
+      allowFail: true,
+    });
+    if (r.code === 1) return undefined;
+    if (r.code !== 0) throw new Error(`git merge-tree failed: ${r.stderr.trim()}`);
+    const tree = r.stdout.split('\n')[0]?.trim();
+    if (!tree) throw new Error('git merge-tree printed no tree');
+    return tree;
+  }
+
+  async commitTree(tree: string, parents: string[], message: string): Promise<string> {
+    const args = ['commit-tree', tree];
+    for (const p of parents) args.push('-p', p);
+    const r = await this.git(args, { input: `${message}\n` });
+    return r.stdout.trim();
+  }
+
+  private async computeStats(pr: PullRecord, baseSha: string, headSha: string): Promise<void> {
+    const count = await this.git(['rev-list', '--count', `${baseSha}..${headSha}`]);
+    pr.commits = Number(count.stdout.trim());
+    const diff = await this.git(['diff', '--numstat', `${baseSha}...${headSha}`], { allowFail: true });
+    let additions = 0;
+    let deletions = 0;
+    let files = 0;
+    for (const line of diff.stdout.split('\n')) {
+      const [a, d] = line.split('\t');
+      if (a === undefined || d === undefined) continue;
+      files++;
+      additions += Number(a) || 0; // binary files show `-`
+      deletions += Number(d) || 0;
+    }
+    pr.additions = additions;
+    pr.deletions = deletions;
+    pr.changedFiles = files;
+  }
+
+  /** A real merge into the base branch (compare-and-swap on the base ref); returns the new base tip. */
+  async merge(
+    n: number,
+    o: { method: 'merge' | 'squash'; by: string; title?: string; message?: string; sha?: string },
+  ): Promise<string> {
+    await this.syncPull(n);
+    const pr = this.pulls.get(n);
+    if (!pr) throw new Error(`no pull request #${n}`);
+    if (pr.state !== 'open') throw new MergeConflictError('Pull Request is not mergeable');
+    const tree = await this.testMerge(pr.baseSha, pr.headSha);
+    if (!tree) throw new MergeConflictError('Pull Request is not mergeable');
+    const headLabel = `${pr.headRepoFork ? pr.user : this.o.owner}/${pr.head}`;
+    const commit =
+      o.method === 'squash'
+        ? await this.commitTree(
+            tree,
+            [pr.baseSha],
+            `${o.title ?? `${pr.title} (#${pr.number})`}\n\n${o.message ?? pr.body ?? ''}`.trimEnd(),
+          )
+        : await this.commitTree(
+            tree,
+            [pr.baseSha, pr.headSha],
+            `${o.title ?? `Merge pull request #${pr.number} from ${headLabel}`}\n\n${o.message ?? pr.title}`,
+          );
+    await this.git(['update-ref', `refs/heads/${pr.base}`, commit, pr.baseSha]);
+    const t = now();
+    pr.merged = true;
+    pr.state = 'closed';
+    pr.mergedAt = t;
+    pr.closedAt = t;
+    pr.updatedAt = t;
+    pr.mergedBy = o.by;
+    pr.mergeCommitSha = commit;
+    pr.mergeable = null;
+    return commit;
+  }
+
+  /** Deleting a branch closes the open PRs whose head or base it was. */
+  async deleteBranchEffects(branch: string): Promise<void> {
+    for (const pr of this.pulls.values()) {
+      if (pr.state === 'open' && (pr.head === branch || pr.base === branch)) this.close(pr);
+    }
+    await Promise.resolve();
+  }
+}

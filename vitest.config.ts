@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// In CI the runner's own JSON report is kept so .ci/run can print "N passed, N failed" from it.
+const reporters = process.env.CI
+  ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]]
+  : ['default'];
+
+export default defineConfig({
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    clearMocks: true,
+    unstubEnvs: true,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    reporters: reporters as never,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/index.ts'],
+    },
+  },
+});
