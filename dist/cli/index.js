@@ -10965,12 +10965,10 @@ function errorMessage(error) {
         return error.message;
     return String(error);
 }
+/** 1 = refused by policy, 2 = usage or configuration, 3 = anything else that failed. */
 function exitCodeOf(error) {
-    if (error instanceof UsageError)
-        return error.exitCode;
-    if (error instanceof OperationError)
-        return error.exitCode;
-    return 3;
+    const code = error?.exitCode;
+    return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
 }
 
 ;// CONCATENATED MODULE: ./src/runner/sanitize.ts
@@ -14983,7 +14981,7 @@ function compareVersions(a, b) {
 }
 /** Sorted ascending by semver precedence; ties (build metadata) by string. */
 function sortVersions(versions) {
-    return [...versions].sort((a, b) => semver.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    return [...versions].sort((a, b) => semver_default().compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 function isPrerelease(version) {
     return (semver.prerelease(version)?.length ?? 0) > 0;
@@ -19969,14 +19967,797 @@ async function demoCommand(argv, io) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/selection.ts
+// Which package versions a promotion takes: specs such as `nginx@1.6.0`, `system@latest`, `aws_*@latest`,
+// `apm@8.0.0-rc1` or `nginx` (= latest), matched with minimatch on names against what the source channel holds.
+
+
+
+const namePattern = /^[a-z0-9_*?[\]{},!-]+$/;
+/** Parses `name@version` specs; versions may be prereleases (the old tool split on `-` and could not). */
+function parseSpecs(input) {
+    const specs = [];
+    for (const raw of input) {
+        const text = raw.trim();
+        if (text === '')
+            continue;
+        const at = text.indexOf('@');
+        const name = at === -1 ? text : text.slice(0, at);
+        const version = at === -1 ? 'latest' : text.slice(at + 1);
+        if (!namePattern.test(name))
+            throw new UsageError(`package spec ${JSON.stringify(text)}: the name must be a package name or a glob (a-z, 0-9, _, *, ?)`);
+        if (version !== 'latest' && version !== '*' && !isStrictSemver(version))
+            throw new UsageError(`package spec ${JSON.stringify(text)}: the version must be strict semver (e.g. 1.6.0 or 8.0.0-rc1), "latest" or "*"`);
+        specs.push({ text, name, version });
+    }
+    if (specs.length === 0)
+        throw new UsageError('no packages selected: give at least one spec such as nginx@1.6.0 or system@latest');
+    return specs;
+}
+/** Splits a list input on commas, whitespace and newlines (`#` starts a comment). */
+function splitSpecs(input) {
+    return input
+        .split('\n')
+        .map((line) => line.replace(/#.*$/, ''))
+        .flatMap((line) => line.split(/[,\s]+/))
+        .filter((s) => s.length > 0);
+}
+/**
+ * Resolves specs against the source channel's versions (name -> versions). Markers are never selected by a glob.
+ * Returns the chosen versions, sorted, and a problem for every spec that chose nothing.
+ */
+function selectVersions(specs, available, markers = []) {
+    const chosen = new Map();
+    const problems = [];
+    const names = [...available.keys()].sort();
+    for (const spec of specs) {
+        const glob = /[*?[\]{}!]/.test(spec.name);
+        const matching = glob
+            ? names.filter((n) => !markers.includes(n) && minimatch(n, spec.name))
+            : names.filter((n) => n === spec.name);
+        if (matching.length === 0) {
+            problems.push({
+                spec: spec.text,
+                message: glob
+                    ? `no package name matches ${spec.name}`
+                    : `package ${spec.name} is not in the source channel`,
+            });
+            continue;
+        }
+        for (const name of matching) {
+            const versions = sortVersions([...(available.get(name) ?? [])].filter(isStrictSemver));
+            let picked;
+            if (spec.version === 'latest')
+                picked = versions.slice(-1);
+            else if (spec.version === '*')
+                picked = versions;
+            else
+                picked = versions.filter((v) => v === spec.version);
+            if (picked.length === 0) {
+                if (!glob || spec.version !== 'latest')
+                    problems.push({
+                        spec: spec.text,
+                        message: spec.version === 'latest' || spec.version === '*'
+                            ? `package ${name} has no version in the source channel`
+                            : `${name}@${spec.version} is not in the source channel (it has ${versions.slice(-5).join(', ') || 'no versions'}${versions.length > 5 ? ', …' : ''})`,
+                    });
+                continue;
+            }
+            for (const version of picked) {
+                const key = `${name}@${version}`;
+                const entry = chosen.get(key) ?? { name, version, specs: [] };
+                entry.specs.push(spec.text);
+                chosen.set(key, entry);
+            }
+        }
+    }
+    const selected = [...chosen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareVersions(a.version, b.version));
+    return { selected, problems };
+}
+
+;// CONCATENATED MODULE: ./src/core/promotion.ts
+// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
+// (titles, bodies, commit messages) that go with them.
+
+
+
+const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
+const cleanupBranch = (channel) => `cleanup/${channel}`;
+function promotionEdge(policy, from, to) {
+    const source = policy.channels.find((c) => c.name === from);
+    const target = policy.channels.find((c) => c.name === to);
+    const names = policy.channels.map((c) => c.name).join(', ');
+    if (!source)
+        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
+    if (!target)
+        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
+    if (!policy.promotions.some((e) => e.from === from && e.to === to))
+        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
+    return { from: source, to: target };
+}
+function planPromotion(policy, from, to, selection, source, target) {
+    const edge = promotionEdge(policy, from, to);
+    const plan = {
+        ...edge,
+        branch: promotionBranch(from, to),
+        versions: [],
+        alreadyPromoted: [],
+        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
+    };
+    for (const { name, version } of selection.selected) {
+        const tree = treeOf(source, name, version);
+        if (tree === undefined) {
+            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
+            continue;
+        }
+        const existing = treeOf(target, name, version);
+        if (existing === tree)
+            plan.alreadyPromoted.push({ name, version, tree });
+        else if (existing !== undefined)
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
+            });
+        else
+            plan.versions.push({ name, version, tree });
+    }
+    return plan;
+}
+/** Versions of `channel` whose identical tree is in a more stable channel: safe to remove, they stay served. */
+function planCleanup(policy, channel, own, others) {
+    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
+    const stabler = moreStable(policy, channel);
+    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (channel.markers.includes(name))
+            continue;
+        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const promotedTo = stabler.find((c) => treeOf(others.get(c.name), name, version) === tree);
+            if (promotedTo)
+                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
+        }
+    }
+    return plan;
+}
+const promotion_list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
+const maxTitle = 256;
+function promotionTitle(plan) {
+    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${promotion_list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
+}
+function cleanupTitle(plan) {
+    const title = `[${plan.channel.branch}] Remove promoted packages (${promotion_list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
+}
+const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
+function promotionBody(plan) {
+    const rows = plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.kibana ? `\`${v.kibana}\`` : 'any'} |`);
+    return [
+        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
+        '',
+        '| Package | Version | Tree | Kibana |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
+        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
+        '',
+        marker('promote', {
+            from: plan.from.name,
+            to: plan.to.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function cleanupBody(plan) {
+    return [
+        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
+        '',
+        '| Package | Version | Tree | Now in |',
+        '|---|---|---|---|',
+        ...plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.promotedTo} |`),
+        '',
+        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
+        '',
+        marker('cleanup', {
+            channel: plan.channel.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function promotionCommitMessage(plan) {
+    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
+        .join('\n')}\n`;
+}
+function cleanupCommitMessage(plan) {
+    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
+        .join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/git/write.ts
+// Writing commits without a working tree: trees are edited object by object (`git mktree`), so a promoted version
+// is the source's tree object itself and its id is unchanged by construction.
+
+
+async function mktree(repoDir, entries) {
+    const body = Buffer.concat(entries.map((e) => Buffer.concat([Buffer.from(`${e.mode} ${e.type} ${e.oid}\t`), e.rawName, Buffer.from([0])])));
+    // --missing: a trees-only (blobless) fetch has no blobs, and none are needed to reuse tree entries.
+    const result = await gitRaw(['mktree', '-z', '--missing'], { cwd: repoDir, input: body });
+    return result.stdout.toString('utf8').trim();
+}
+const typeOfMode = (mode) => mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+/** Applies edits (slash-separated paths) to a tree and returns the new tree id; unchanged subtrees keep their ids. */
+async function editTree(repoDir, objects, baseTree, edits) {
+    const root = { children: new Map() };
+    for (const [path, edit] of edits) {
+        let node = root;
+        for (const segment of path.split('/')) {
+            if (segment === '' || segment === '.' || segment === '..')
+                throw new OperationError(`invalid path in tree edit: ${path}`);
+            let child = node.children.get(segment);
+            if (!child)
+                node.children.set(segment, (child = { children: new Map() }));
+            node = child;
+        }
+        node.edit = edit;
+    }
+    const apply = async (tree, node) => {
+        const entries = new Map();
+        for (const e of tree ? ((await objects.tree(tree)) ?? []) : [])
+            entries.set(e.name, e);
+        for (const [name, child] of node.children) {
+            const current = entries.get(name);
+            let result;
+            if (child.edit !== undefined) {
+                result = child.edit
+                    ? {
+                        mode: child.edit.mode,
+                        name,
+                        rawName: Buffer.from(name),
+                        oid: child.edit.oid,
+                        type: typeOfMode(child.edit.mode),
+                    }
+                    : undefined;
+                // Edits below an edited path apply on top of the new object.
+                if (result && result.type === 'tree' && child.children.size > 0) {
+                    const oid = await apply(result.oid, { children: child.children });
+                    result = oid ? { ...result, oid } : undefined;
+                }
+            }
+            else {
+                const oid = await apply(current?.type === 'tree' ? current.oid : undefined, child);
+                result = oid
+                    ? { mode: '040000', name, rawName: current?.rawName ?? Buffer.from(name), oid, type: 'tree' }
+                    : undefined;
+            }
+            if (result)
+                entries.set(name, result);
+            else
+                entries.delete(name);
+        }
+        if (entries.size === 0)
+            return undefined; // git has no empty subtrees
+        return mktree(repoDir, [...entries.values()]);
+    };
+    return (await apply(baseTree, root)) ?? (await mktree(repoDir, []));
+}
+/** `git commit-tree` with a fixed identity and date, so the same inputs give the same commit id. */
+async function commitTree(repoDir, o) {
+    const date = `${o.date} +0000`;
+    const result = await gitRaw(['commit-tree', o.tree, ...o.parents.flatMap((p) => ['-p', p]), '-F', '-'], {
+        cwd: repoDir,
+        input: o.message.endsWith('\n') ? o.message : `${o.message}\n`,
+        env: {
+            GIT_AUTHOR_NAME: o.author.name,
+            GIT_AUTHOR_EMAIL: o.author.email,
+            GIT_AUTHOR_DATE: date,
+            GIT_COMMITTER_NAME: o.author.name,
+            GIT_COMMITTER_EMAIL: o.author.email,
+            GIT_COMMITTER_DATE: date,
+        },
+    });
+    return result.stdout.toString('utf8').trim();
+}
+async function commitTime(repoDir, commit) {
+    const result = await gitRaw(['show', '-s', '--format=%ct', commit], { cwd: repoDir });
+    return Number(result.stdout.toString('utf8').trim());
+}
+async function treeOfCommit(repoDir, commit) {
+    const result = await gitRaw(['rev-parse', '--verify', `${commit}^{tree}`], { cwd: repoDir });
+    return result.stdout.toString('utf8').trim();
+}
+/**
+ * Pushes `commit` to `refs/heads/<branch>` only if the remote ref still is `expected` (undefined = must not
+ * exist): a concurrent writer makes this fail as `stale` instead of being overwritten.
+ */
+async function pushWithLease(repoDir, o) {
+    const ref = `refs/heads/${o.branch}`;
+    const result = await gitRaw([
+        'push',
+        '--porcelain',
+        '--no-verify',
+        `--force-with-lease=${ref}:${o.expected ?? ''}`,
+        o.remote ?? 'origin',
+        `${o.commit}:${ref}`,
+    ], { cwd: repoDir, okCodes: [1] });
+    if (result.code === 0)
+        return { status: 'pushed' };
+    const output = `${result.stdout.toString('utf8')}\n${result.stderr}`;
+    if (/stale info|fetch first|rejected.*\(stale|non-fast-forward|cannot lock ref|reference already exists/i.test(output))
+        return {
+            status: 'stale',
+            message: output
+                .trim()
+                .split('\n')
+                .find((l) => l.includes('!')) ?? 'stale',
+        };
+    const reason = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('To ') && l !== 'Done')
+        .slice(0, 3)
+        .join(' / ');
+    throw new OperationError(`git push of ${o.branch} failed: ${reason}`);
+}
+
+;// CONCATENATED MODULE: ./src/promote/engine.ts
+// Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
+// validate engine, and publish it with a lease. Shared by the promote action and the CLI.
+
+
+
+
+
+
+
+
+
+const defaultIdentity = {
+    name: 'github-actions[bot]',
+    email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+/** `Name <email>` for commits; default: the Actions bot. */
+function parseIdentity(text) {
+    if (!text)
+        return defaultIdentity;
+    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+    if (!match)
+        throw new UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
+    return { name: match[1], email: match[2] };
+}
+/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
+class RefusedError extends Error {
+    refusals;
+    exitCode = 1;
+    constructor(message, refusals) {
+        super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+        this.refusals = refusals;
+        this.name = 'RefusedError';
+    }
+}
+function tipOf(tips, channel) {
+    return tips.get(channel.branch);
+}
+async function withKibana(reader, policy, versions) {
+    const limits = { manifestBytes: policy.limits.manifestBytes, filesPerVersion: 1 };
+    return Promise.all(versions.map(async (v) => {
+        const content = await reader.versionContent(v.tree, limits);
+        if (!content.manifest?.text)
+            return v;
+        const range = checkManifest(content.manifest.text, v, { hasReadme: true }).fields.kibanaRange;
+        return range ? { ...v, kibana: range } : v;
+    }));
+}
+async function checkResult(repoDir, policy, channel, o) {
+    const channelTips = new Map(policy.channels.filter((c) => c !== channel).map((c) => [c.name, tipOf(o.tips, c)]));
+    const outcome = await evaluate({
+        repoDir,
+        policy,
+        channel,
+        before: o.before,
+        after: o.after,
+        channelTips,
+        title: o.title,
+        headBranch: o.headBranch,
+        exceptionApproved: false,
+    });
+    const errors = outcome.findings.filter((f) => f.severity === 'error');
+    if (errors.length > 0)
+        throw new RefusedError(`the result would fail the validate check on ${channel.branch}`, errors.map((f) => ({
+            ...(f.package ? { package: f.package } : {}),
+            ...(f.version ? { version: f.version } : {}),
+            message: `[${f.rule}] ${f.path ? `${f.path}${f.line ? `:${f.line}` : ''}: ` : ''}${f.message}`,
+        })));
+    return outcome.findings;
+}
+/** Builds (but does not publish) the promotion commit: the target's tip with each selected version's tree copied. */
+async function preparePromotion(request) {
+    const { policy, repoDir } = request;
+    const edge = promotionEdge(policy, request.from, request.to);
+    const fromTip = tipOf(request.tips, edge.from);
+    const toTip = tipOf(request.tips, edge.to);
+    if (!fromTip)
+        throw new OperationError(`the ${edge.from.name} branch (${edge.from.branch}) does not exist`);
+    if (!toTip)
+        throw new OperationError(`the ${edge.to.name} branch (${edge.to.branch}) does not exist`);
+    const reader = new StorageReader(repoDir, policy.packagesRoot);
+    try {
+        const sourceVersions = await reader.allVersions(fromTip);
+        const available = new Map();
+        for (const v of sourceVersions)
+            available.set(v.name, [...(available.get(v.name) ?? []), v.version]);
+        const selection = selectVersions(request.specs, available, edge.from.markers);
+        const names = [...new Set(selection.selected.map((s) => s.name))];
+        const plan = planPromotion(policy, request.from, request.to, selection, await reader.holdings(fromTip, names), await reader.holdings(toTip, names));
+        if (plan.refusals.length > 0)
+            throw new RefusedError(`cannot promote from ${edge.from.name} to ${edge.to.name}`, plan.refusals);
+        plan.versions = await withKibana(reader, policy, plan.versions);
+        const title = promotionTitle(plan);
+        const change = {
+            kind: 'promote',
+            branch: plan.branch,
+            base: edge.to.branch,
+            baseSha: toTip,
+            direct: false,
+            title,
+            body: promotionBody(plan),
+            versions: plan.versions,
+            alreadyPromoted: plan.alreadyPromoted,
+            findings: [],
+        };
+        if (plan.versions.length === 0)
+            return change;
+        const edits = new Map(plan.versions.map((v) => [
+            versionDir(policy.packagesRoot, v.name, v.version),
+            { mode: '040000', oid: v.tree },
+        ]));
+        const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, toTip), edits);
+        const date = Math.max(await commitTime(repoDir, toTip), await commitTime(repoDir, fromTip));
+        change.commit = await commitTree(repoDir, {
+            tree,
+            parents: [toTip],
+            message: promotionCommitMessage(plan),
+            author: request.identity ?? defaultIdentity,
+            date,
+        });
+        change.findings = await checkResult(repoDir, policy, edge.to, {
+            before: toTip,
+            after: change.commit,
+            title,
+            headBranch: plan.branch,
+            tips: request.tips,
+        });
+        return change;
+    }
+    finally {
+        reader.close();
+    }
+}
+/** Builds the cleanup commit: the channel's tip without the versions a more stable channel holds identically. */
+async function prepareCleanup(request) {
+    const { policy, repoDir } = request;
+    const channel = channelByName(policy, request.channel);
+    if (!channel)
+        throw new OperationError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+    const tip = tipOf(request.tips, channel);
+    if (!tip)
+        throw new OperationError(`the ${channel.name} branch (${channel.branch}) does not exist`);
+    const reader = new StorageReader(repoDir, policy.packagesRoot);
+    try {
+        const own = await reader.allVersions(tip);
+        const names = [...new Set(own.map((v) => v.name))];
+        const ownHoldings = await reader.holdings(tip, names);
+        const others = new Map(await Promise.all(moreStable(policy, channel).map(async (c) => [c.name, await reader.holdings(tipOf(request.tips, c), names)])));
+        const plan = planCleanup(policy, channel, ownHoldings, others);
+        const title = cleanupTitle(plan);
+        const direct = (request.direct ?? true) && channel.directCommits;
+        const change = {
+            kind: 'cleanup',
+            branch: direct ? channel.branch : plan.branch,
+            base: channel.branch,
+            baseSha: tip,
+            direct,
+            title,
+            body: cleanupBody(plan),
+            versions: plan.versions,
+            alreadyPromoted: [],
+            findings: [],
+        };
+        if (plan.versions.length === 0)
+            return change;
+        const edits = new Map(plan.versions.map((v) => [versionDir(policy.packagesRoot, v.name, v.version), null]));
+        const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, tip), edits);
+        const dates = await Promise.all([tip, ...moreStable(policy, channel).map((c) => tipOf(request.tips, c))]
+            .filter((t) => t !== undefined)
+            .map((t) => commitTime(repoDir, t)));
+        change.commit = await commitTree(repoDir, {
+            tree,
+            parents: [tip],
+            message: cleanupCommitMessage(plan),
+            author: request.identity ?? defaultIdentity,
+            date: Math.max(...dates),
+        });
+        change.findings = await checkResult(repoDir, policy, channel, {
+            before: tip,
+            after: change.commit,
+            title,
+            headBranch: plan.branch,
+            tips: request.tips,
+        });
+        return change;
+    }
+    finally {
+        reader.close();
+    }
+}
+/** What publishing `change` would do to a branch whose tip is `current`. */
+async function operationFor(repoDir, change, current) {
+    if (!change.commit)
+        return 'none';
+    if (change.direct)
+        return 'updated';
+    if (current === undefined)
+        return 'created';
+    if (current === change.commit)
+        return 'unchanged';
+    // Same content on the same base (e.g. made by another identity): leave it alone.
+    const [currentTree, newTree] = await Promise.all([
+        treeOfCommit(repoDir, current).catch(() => ''),
+        treeOfCommit(repoDir, change.commit),
+    ]);
+    if (currentTree === newTree) {
+        const parent = await treeOfCommit(repoDir, `${current}^`).catch(() => '');
+        const base = await treeOfCommit(repoDir, change.baseSha);
+        if (parent === base)
+            return 'unchanged';
+    }
+    return 'updated';
+}
+
+;// CONCATENATED MODULE: ./src/git/remote.ts
+// Fetches what a depth-1 `actions/checkout` clone lacks. Trees only (`--filter=blob:none`) for other channels:
+// their tree ids are all the policy needs, and a production branch can hold hundreds of megabytes of blobs.
+
+
+/** Current tips of the given branches on the remote (absent branches are left out). */
+async function remoteBranchTips(repoDir, branches, remote = 'origin') {
+    const tips = new Map();
+    if (branches.length === 0)
+        return tips;
+    const result = await gitRaw(['ls-remote', '--heads', remote, ...branches.map((b) => `refs/heads/${b}`)], {
+        cwd: repoDir,
+    });
+    for (const line of result.stdout.toString('utf8').split('\n')) {
+        const [sha, ref] = line.split('\t');
+        if (sha && ref?.startsWith('refs/heads/'))
+            tips.set(ref.slice('refs/heads/'.length), sha);
+    }
+    return tips;
+}
+async function fetch(repoDir, refspecs, options = {}) {
+    if (refspecs.length === 0)
+        return;
+    const args = [
+        '-c',
+        'protocol.version=2',
+        'fetch',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--no-recurse-submodules',
+        '--quiet',
+    ];
+    if (options.depth !== undefined)
+        args.push(`--depth=${options.depth}`);
+    if (options.treesOnly)
+        args.push('--filter=blob:none');
+    args.push(options.remote ?? 'origin', ...refspecs);
+    try {
+        await gitRaw(args, { cwd: repoDir });
+    }
+    catch (error) {
+        throw new OperationError(`could not fetch ${refspecs.join(', ')} from ${options.remote ?? 'origin'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+}
+/** Fetches the tips of `branches` into refs/remotes/<remote>/<branch>; returns the tips found. */
+async function fetchBranches(repoDir, branches, options = {}) {
+    const remote = options.remote ?? 'origin';
+    const tips = await remoteBranchTips(repoDir, branches, remote);
+    // Fetch by exact sha so the commits we read are the ones we report, even if a branch moves meanwhile.
+    await fetch(repoDir, [...tips].map(([branch, sha]) => `+${sha}:refs/remotes/${remote}/${branch}`), { depth: 1, ...options });
+    return tips;
+}
+
+;// CONCATENATED MODULE: ./src/promote/publish.ts
+// Publishing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+// moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
+
+
+
+
+
+
+async function localTips(repoDir, policy) {
+    const tips = new Map();
+    for (const c of policy.channels)
+        tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
+    return tips;
+}
+async function publishChange(options, prepare) {
+    const { repoDir, policy } = options;
+    const maxAttempts = options.maxAttempts ?? 3;
+    for (let attempt = 1;; attempt++) {
+        let tips;
+        if (options.push) {
+            // Plan on what origin has now (trees only: blobs are never needed to copy or drop whole versions).
+            const remote = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
+            tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
+        }
+        else
+            tips = await localTips(repoDir, policy);
+        const change = await prepare(tips);
+        if (!change.commit)
+            return { change, operation: 'none', attempts: attempt };
+        if (!options.push) {
+            const local = await resolveBranch(repoDir, change.branch).then((r) => r?.ref.startsWith('refs/heads/') ? r.sha : undefined);
+            const operation = await operationFor(repoDir, change, local);
+            if (operation !== 'unchanged' && !options.dryRun && options.updateLocalBranch) {
+                const head = await gitRaw(['symbolic-ref', '--quiet', 'HEAD'], { cwd: repoDir, okCodes: [1, 128] });
+                if (head.code === 0 && head.stdout.toString('utf8').trim() === `refs/heads/${change.branch}`)
+                    throw new UsageError(`${change.branch} is checked out in ${repoDir}; switch to another branch first`);
+                await gitRaw(['update-ref', '-m', 'package-storage', `refs/heads/${change.branch}`, change.commit, local ?? ''], { cwd: repoDir });
+            }
+            return { change, operation, attempts: attempt };
+        }
+        // A direct commit must land on exactly the tip it was planned on; a PR branch on whatever it holds now.
+        const current = change.direct
+            ? change.baseSha
+            : (await remoteBranchTips(repoDir, [change.branch])).get(change.branch);
+        if (current && !change.direct)
+            await fetch(repoDir, [`+${current}:refs/remotes/origin/${change.branch}`], {
+                depth: 1,
+                treesOnly: true,
+            });
+        const operation = await operationFor(repoDir, change, current);
+        if (operation === 'unchanged' || options.dryRun)
+            return { change, operation, attempts: attempt };
+        const result = await pushWithLease(repoDir, {
+            commit: change.commit,
+            branch: change.branch,
+            expected: current,
+        });
+        if (result.status === 'pushed') {
+            await gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+            if (options.updateLocalBranch && !change.direct)
+                await gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
+            return { change, operation, attempts: attempt };
+        }
+        if (attempt >= maxAttempts)
+            throw new OperationError(`${change.branch} kept moving on origin while publishing (${maxAttempts} attempts): ${result.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/promote.ts
+// `package-storage promote` and `package-storage cleanup`: the promote action's engine without any GitHub API.
+// They write the local branch promote/<from>-to-<to> or cleanup/<channel>, and push it with a lease on --push.
+
+
+
+
+
+
+
+
+
+const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push] [--json]
+
+Creates or updates the local branch promote/<from>-to-<to>: the tip of <to> with each selected version's tree
+copied from <from> (same tree ids). Nothing from <to> is removed; versions are never overwritten.
+  --packages SPEC  nginx@1.6.0, apm@8.0.0-rc1, system@latest, aws_*@latest, nginx@* (comma-separated)
+  --push           fetch the channel branches first, then push the branch to origin with a lease
+  --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
+  --config FILE    policy file (default: .github/package-storage.yml on the default branch)
+  --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
+Exit: 0 done (also when there is nothing to do), 1 refused (absent, conflicting or invalid versions), 2 usage, 3 git failure.`;
+const cleanupUsage = `usage: package-storage cleanup --repo DIR --channel CH [--push] [--json]
+
+Creates or updates the local branch cleanup/<CH>: the tip of <CH> without every version whose identical tree is
+already in a more stable channel (so it stays served).
+  --push           fetch the channel branches first, then push the branch to origin with a lease
+  --author "N <E>" commit identity
+  --config FILE    policy file
+  --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
+Exit: 0 done, 1 refused, 2 usage, 3 git failure.`;
+function report(io, json, { change, operation }) {
+    if (json) {
+        io.out(JSON.stringify({
+            branch: change.branch,
+            commit: change.commit ?? null,
+            packages: change.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+            operation,
+        }));
+        return;
+    }
+    if (operation === 'none') {
+        io.out(change.kind === 'promote'
+            ? 'nothing to promote: every selected version is already in the target with the same tree'
+            : `nothing to clean up on ${change.base}`);
+    }
+    else {
+        io.out(`${operation} ${change.branch} at ${change.commit} (base ${change.base} ${change.baseSha.slice(0, 12)})`);
+        io.out(`title: ${safeLine(change.title)}`);
+        for (const v of change.versions)
+            io.out(`  ${v.name}@${v.version}  tree ${v.tree}${v.kibana ? `  kibana ${safeLine(v.kibana)}` : ''}`);
+    }
+    for (const v of change.alreadyPromoted)
+        io.out(`  already promoted: ${v.name}@${v.version}`);
+    for (const f of change.findings.filter((x) => x.severity !== 'notice'))
+        io.out(`${f.severity} ${f.rule}: ${safeLine(f.message)}`);
+}
+const common = {
+    repo: { type: 'string', default: '.' },
+    push: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    config: { type: 'string' },
+    author: { type: 'string' },
+    help: { type: 'boolean', default: false },
+};
+async function promoteCommand(argv, io) {
+    const values = parse('promote', argv, {
+        ...common,
+        from: { type: 'string' },
+        to: { type: 'string' },
+        packages: { type: 'string' },
+    });
+    if (values.help) {
+        io.out(promoteUsage);
+        return 0;
+    }
+    required('promote', values, 'from', 'to', 'packages');
+    const specs = parseSpecs(splitSpecs(values.packages));
+    const identity = parseIdentity(values.author);
+    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
+    if (!(await isGitRepository(repoDir)))
+        throw new UsageError(`${repoDir} is not a git repository`);
+    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const publication = await publishChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => preparePromotion({ repoDir, policy, from: values.from, to: values.to, specs, tips, identity }));
+    report(io, values.json ?? false, publication);
+    return 0;
+}
+async function cleanupCommand(argv, io) {
+    const values = parse('cleanup', argv, { ...common, channel: { type: 'string' } });
+    if (values.help) {
+        io.out(cleanupUsage);
+        return 0;
+    }
+    required('cleanup', values, 'channel');
+    const identity = parseIdentity(values.author);
+    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
+    if (!(await isGitRepository(repoDir)))
+        throw new UsageError(`${repoDir} is not a git repository`);
+    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const publication = await publishChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => prepareCleanup({ repoDir, policy, channel: values.channel, tips, identity, direct: false }));
+    report(io, values.json ?? false, publication);
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `package-storage <command>`: the actions' engine for maintainers' machines.
 
 
 
 
+
 const commands = {
     validate: { run: validateCommand, summary: 'check a change against the channel policy' },
+    promote: { run: promoteCommand, summary: 'build the promotion branch promote/<from>-to-<to>' },
+    cleanup: { run: cleanupCommand, summary: 'build the cleanup branch cleanup/<channel>' },
     demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
 };
 const usage = `usage: package-storage <command> [options]

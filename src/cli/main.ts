@@ -3,12 +3,15 @@ import { errorMessage, exitCodeOf } from '../core/errors.js';
 import { safeLine } from '../runner/sanitize.js';
 import type { CliIO } from './io.js';
 import { demoCommand } from '../demo/main.js';
+import { cleanupCommand, promoteCommand } from './promote.js';
 import { validateCommand } from './validate.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'check a change against the channel policy' },
+  promote: { run: promoteCommand, summary: 'build the promotion branch promote/<from>-to-<to>' },
+  cleanup: { run: cleanupCommand, summary: 'build the cleanup branch cleanup/<channel>' },
   demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
 };
 

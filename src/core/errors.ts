@@ -34,8 +34,8 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
+/** 1 = refused by policy, 2 = usage or configuration, 3 = anything else that failed. */
 export function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError) return error.exitCode;
-  if (error instanceof OperationError) return error.exitCode;
-  return 3;
+  const code = (error as { exitCode?: unknown } | null)?.exitCode;
+  return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
 }

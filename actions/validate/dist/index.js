@@ -46973,12 +46973,10 @@ function errorMessage(error) {
         return error.message;
     return String(error);
 }
+/** 1 = refused by policy, 2 = usage or configuration, 3 = anything else that failed. */
 function exitCodeOf(error) {
-    if (error instanceof errors_UsageError)
-        return error.exitCode;
-    if (error instanceof OperationError)
-        return error.exitCode;
-    return 3;
+    const code = error?.exitCode;
+    return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy.ts

@@ -227,6 +227,13 @@ export class Objects {
     const full = this.pullRequest(pr);
     const out: JsonObject = {};
     for (const k of simpleKeys) if (k in full) out[k] = full[k] as Json;
+    // pull-request-simple documents labels[].description as a non-nullable string (the full `label` schema allows
+    // null); answer what the contract says.
+    if (Array.isArray(out.labels))
+      out.labels = out.labels.map((l) => ({
+        ...(l as JsonObject),
+        description: (l as JsonObject).description ?? '',
+      }));
     return out;
   }
 

@@ -1,0 +1,310 @@
+// Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
+// validate engine, and publish it with a lease. Shared by the promote action and the CLI.
+import { OperationError, UsageError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { checkManifest } from '../core/manifest.js';
+import { versionDir } from '../core/paths.js';
+import { channelByName, moreStable, type ChannelPolicy, type Policy } from '../core/policy.js';
+import {
+  cleanupBody,
+  cleanupCommitMessage,
+  cleanupTitle,
+  planCleanup,
+  planPromotion,
+  promotionBody,
+  promotionCommitMessage,
+  promotionEdge,
+  promotionTitle,
+  type PlannedVersion,
+  type Refusal,
+} from '../core/promotion.js';
+import { selectVersions, type PackageSpec } from '../core/selection.js';
+import { StorageReader } from '../git/storage.js';
+import {
+  commitTime,
+  commitTree,
+  editTree,
+  treeOfCommit,
+  type Identity,
+  type TreeEdit,
+} from '../git/write.js';
+import { evaluate } from '../validate/engine.js';
+
+export const defaultIdentity: Identity = {
+  name: 'github-actions[bot]',
+  email: '41898282+github-actions[bot]@users.noreply.github.com',
+};
+
+/** `Name <email>` for commits; default: the Actions bot. */
+export function parseIdentity(text: string | undefined): Identity {
+  if (!text) return defaultIdentity;
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
+  if (!match) throw new UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
+  return { name: match[1]!, email: match[2]! };
+}
+
+export type Operation = 'created' | 'updated' | 'unchanged' | 'none';
+
+/** Branch tips by branch name; undefined = the branch does not exist. */
+export type Tips = ReadonlyMap<string, string | undefined>;
+
+export interface BranchChange {
+  kind: 'promote' | 'cleanup';
+  /** The branch written: promote/<from>-to-<to>, cleanup/<channel>, or the channel itself for a direct commit. */
+  branch: string;
+  /** The channel branch the change is for (the PR base). */
+  base: string;
+  baseSha: string;
+  direct: boolean;
+  /** Undefined when there is nothing to do. */
+  commit?: string;
+  title: string;
+  body: string;
+  versions: PlannedVersion[];
+  alreadyPromoted: PlannedVersion[];
+  findings: Finding[];
+}
+
+/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
+export class RefusedError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    readonly refusals: Refusal[],
+  ) {
+    super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+    this.name = 'RefusedError';
+  }
+}
+
+function tipOf(tips: Tips, channel: ChannelPolicy): string | undefined {
+  return tips.get(channel.branch);
+}
+
+async function withKibana(
+  reader: StorageReader,
+  policy: Policy,
+  versions: PlannedVersion[],
+): Promise<PlannedVersion[]> {
+  const limits = { manifestBytes: policy.limits.manifestBytes, filesPerVersion: 1 };
+  return Promise.all(
+    versions.map(async (v) => {
+      const content = await reader.versionContent(v.tree, limits);
+      if (!content.manifest?.text) return v;
+      const range = checkManifest(content.manifest.text, v, { hasReadme: true }).fields.kibanaRange;
+      return range ? { ...v, kibana: range } : v;
+    }),
+  );
+}
+
+async function checkResult(
+  repoDir: string,
+  policy: Policy,
+  channel: ChannelPolicy,
+  o: { before: string; after: string; title: string; headBranch: string; tips: Tips },
+): Promise<Finding[]> {
+  const channelTips = new Map(
+    policy.channels.filter((c) => c !== channel).map((c) => [c.name, tipOf(o.tips, c)]),
+  );
+  const outcome = await evaluate({
+    repoDir,
+    policy,
+    channel,
+    before: o.before,
+    after: o.after,
+    channelTips,
+    title: o.title,
+    headBranch: o.headBranch,
+    exceptionApproved: false,
+  });
+  const errors = outcome.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0)
+    throw new RefusedError(
+      `the result would fail the validate check on ${channel.branch}`,
+      errors.map((f) => ({
+        ...(f.package ? { package: f.package } : {}),
+        ...(f.version ? { version: f.version } : {}),
+        message: `[${f.rule}] ${f.path ? `${f.path}${f.line ? `:${f.line}` : ''}: ` : ''}${f.message}`,
+      })),
+    );
+  return outcome.findings;
+}
+
+export interface PromotionRequest {
+  repoDir: string;
+  policy: Policy;
+  from: string;
+  to: string;
+  specs: PackageSpec[];
+  tips: Tips;
+  identity?: Identity;
+}
+
+/** Builds (but does not publish) the promotion commit: the target's tip with each selected version's tree copied. */
+export async function preparePromotion(request: PromotionRequest): Promise<BranchChange> {
+  const { policy, repoDir } = request;
+  const edge = promotionEdge(policy, request.from, request.to);
+  const fromTip = tipOf(request.tips, edge.from);
+  const toTip = tipOf(request.tips, edge.to);
+  if (!fromTip) throw new OperationError(`the ${edge.from.name} branch (${edge.from.branch}) does not exist`);
+  if (!toTip) throw new OperationError(`the ${edge.to.name} branch (${edge.to.branch}) does not exist`);
+  const reader = new StorageReader(repoDir, policy.packagesRoot);
+  try {
+    const sourceVersions = await reader.allVersions(fromTip);
+    const available = new Map<string, string[]>();
+    for (const v of sourceVersions) available.set(v.name, [...(available.get(v.name) ?? []), v.version]);
+    const selection = selectVersions(request.specs, available, edge.from.markers);
+    const names = [...new Set(selection.selected.map((s) => s.name))];
+    const plan = planPromotion(
+      policy,
+      request.from,
+      request.to,
+      selection,
+      await reader.holdings(fromTip, names),
+      await reader.holdings(toTip, names),
+    );
+    if (plan.refusals.length > 0)
+      throw new RefusedError(`cannot promote from ${edge.from.name} to ${edge.to.name}`, plan.refusals);
+    plan.versions = await withKibana(reader, policy, plan.versions);
+    const title = promotionTitle(plan);
+    const change: BranchChange = {
+      kind: 'promote',
+      branch: plan.branch,
+      base: edge.to.branch,
+      baseSha: toTip,
+      direct: false,
+      title,
+      body: promotionBody(plan),
+      versions: plan.versions,
+      alreadyPromoted: plan.alreadyPromoted,
+      findings: [],
+    };
+    if (plan.versions.length === 0) return change;
+
+    const edits = new Map<string, TreeEdit>(
+      plan.versions.map((v) => [
+        versionDir(policy.packagesRoot, v.name, v.version),
+        { mode: '040000', oid: v.tree },
+      ]),
+    );
+    const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, toTip), edits);
+    const date = Math.max(await commitTime(repoDir, toTip), await commitTime(repoDir, fromTip));
+    change.commit = await commitTree(repoDir, {
+      tree,
+      parents: [toTip],
+      message: promotionCommitMessage(plan),
+      author: request.identity ?? defaultIdentity,
+      date,
+    });
+    change.findings = await checkResult(repoDir, policy, edge.to, {
+      before: toTip,
+      after: change.commit,
+      title,
+      headBranch: plan.branch,
+      tips: request.tips,
+    });
+    return change;
+  } finally {
+    reader.close();
+  }
+}
+
+export interface CleanupRequest {
+  repoDir: string;
+  policy: Policy;
+  channel: string;
+  tips: Tips;
+  identity?: Identity;
+  /** Commit straight to the channel branch; default: as the policy allows (`direct-commits`). */
+  direct?: boolean;
+}
+
+/** Builds the cleanup commit: the channel's tip without the versions a more stable channel holds identically. */
+export async function prepareCleanup(request: CleanupRequest): Promise<BranchChange> {
+  const { policy, repoDir } = request;
+  const channel = channelByName(policy, request.channel);
+  if (!channel)
+    throw new OperationError(
+      `unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`,
+    );
+  const tip = tipOf(request.tips, channel);
+  if (!tip) throw new OperationError(`the ${channel.name} branch (${channel.branch}) does not exist`);
+  const reader = new StorageReader(repoDir, policy.packagesRoot);
+  try {
+    const own = await reader.allVersions(tip);
+    const names = [...new Set(own.map((v) => v.name))];
+    const ownHoldings = await reader.holdings(tip, names);
+    const others = new Map(
+      await Promise.all(
+        moreStable(policy, channel).map(
+          async (c) => [c.name, await reader.holdings(tipOf(request.tips, c), names)] as const,
+        ),
+      ),
+    );
+    const plan = planCleanup(policy, channel, ownHoldings, others);
+    const title = cleanupTitle(plan);
+    const direct = (request.direct ?? true) && channel.directCommits;
+    const change: BranchChange = {
+      kind: 'cleanup',
+      branch: direct ? channel.branch : plan.branch,
+      base: channel.branch,
+      baseSha: tip,
+      direct,
+      title,
+      body: cleanupBody(plan),
+      versions: plan.versions,
+      alreadyPromoted: [],
+      findings: [],
+    };
+    if (plan.versions.length === 0) return change;
+    const edits = new Map<string, TreeEdit>(
+      plan.versions.map((v) => [versionDir(policy.packagesRoot, v.name, v.version), null]),
+    );
+    const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, tip), edits);
+    const dates = await Promise.all(
+      [tip, ...moreStable(policy, channel).map((c) => tipOf(request.tips, c))]
+        .filter((t): t is string => t !== undefined)
+        .map((t) => commitTime(repoDir, t)),
+    );
+    change.commit = await commitTree(repoDir, {
+      tree,
+      parents: [tip],
+      message: cleanupCommitMessage(plan),
+      author: request.identity ?? defaultIdentity,
+      date: Math.max(...dates),
+    });
+    change.findings = await checkResult(repoDir, policy, channel, {
+      before: tip,
+      after: change.commit,
+      title,
+      headBranch: plan.branch,
+      tips: request.tips,
+    });
+    return change;
+  } finally {
+    reader.close();
+  }
+}
+
+/** What publishing `change` would do to a branch whose tip is `current`. */
+export async function operationFor(
+  repoDir: string,
+  change: BranchChange,
+  current: string | undefined,
+): Promise<Operation> {
+  if (!change.commit) return 'none';
+  if (change.direct) return 'updated';
+  if (current === undefined) return 'created';
+  if (current === change.commit) return 'unchanged';
+  // Same content on the same base (e.g. made by another identity): leave it alone.
+  const [currentTree, newTree] = await Promise.all([
+    treeOfCommit(repoDir, current).catch(() => ''),
+    treeOfCommit(repoDir, change.commit),
+  ]);
+  if (currentTree === newTree) {
+    const parent = await treeOfCommit(repoDir, `${current}^`).catch(() => '');
+    const base = await treeOfCommit(repoDir, change.baseSha);
+    if (parent === base) return 'unchanged';
+  }
+  return 'updated';
+}

@@ -1,0 +1,240 @@
+// The promote action: on demand (workflow_dispatch, schedule) it opens or updates the promotion PR; on a push to a
+// channel (a promotion merged) it cleans up the less stable channels. Safe to re-run: the same inputs change nothing.
+import * as core from '@actions/core';
+import { isAbsolute, join } from 'node:path';
+import { configPath } from '../core/config.js';
+import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
+import { channelByBranch, type Policy } from '../core/policy.js';
+import { parseSpecs, splitSpecs } from '../core/selection.js';
+import { isGitRepository } from '../git/git.js';
+import { policyAtRevision } from '../git/policy-file.js';
+import { fetchBranches } from '../git/remote.js';
+import { createClient, type Octokit } from '../github/api.js';
+import { closePull, ensurePullRequest, findOpenPull } from '../github/pulls.js';
+import { defaultBranchOf, runContext, type RunContext } from '../runner/event.js';
+import { safeLine, summaryText } from '../runner/sanitize.js';
+import { parseIdentity, prepareCleanup, preparePromotion, RefusedError, type Operation } from './engine.js';
+import { publishChange, type Publication } from './publish.js';
+
+interface Result {
+  kind: 'promote' | 'cleanup';
+  operation: Operation;
+  branch: string;
+  base: string;
+  commit: string | null;
+  direct: boolean;
+  pullRequest?: { number: number; url: string };
+  packages: Array<{ name: string; version: string; tree: string; kibana?: string }>;
+  title: string;
+}
+
+function inputList(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+async function loadPolicy(ctx: RunContext, repoDir: string): Promise<{ policy: Policy; source: string }> {
+  const defaultBranch = defaultBranchOf(ctx.payload);
+  if (!defaultBranch)
+    throw new UsageError('the event payload names no default branch (repository.default_branch)');
+  const tip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
+  if (!tip) throw new UsageError(`the default branch ${defaultBranch} was not found on origin`);
+  return policyAtRevision(repoDir, tip, defaultBranch, core.getInput('config') || configPath);
+}
+
+async function toPullRequest(
+  publication: Publication,
+  o: { octokit: Octokit | undefined; ctx: RunContext; labels: string[]; draft: boolean; dryRun: boolean },
+): Promise<Result> {
+  const { change } = publication;
+  const result: Result = {
+    kind: change.kind,
+    operation: publication.operation,
+    branch: change.branch,
+    base: change.base,
+    commit: change.commit ?? null,
+    direct: change.direct,
+    packages: change.versions.map((v) => ({
+      name: v.name,
+      version: v.version,
+      tree: v.tree,
+      ...(v.kibana ? { kibana: v.kibana } : {}),
+    })),
+    title: change.title,
+  };
+  if (o.dryRun || change.direct || !o.octokit) return result;
+  if (publication.operation === 'none') {
+    // Nothing left to do: an open PR for this branch is obsolete.
+    const open = await findOpenPull(o.octokit, o.ctx.repository, change.branch, change.base);
+    if (open) {
+      await closePull(
+        o.octokit,
+        o.ctx.repository,
+        open.number,
+        change.kind === 'promote'
+          ? `Closing: every selected version is already in \`${change.base}\` with the same tree, so there is nothing left to promote.`
+          : `Closing: nothing left to clean up on \`${change.base}\`.`,
+      );
+      core.info(`closed obsolete pull request #${open.number}`);
+    }
+    return result;
+  }
+  const pull = await ensurePullRequest(o.octokit, o.ctx.repository, {
+    head: change.branch,
+    base: change.base,
+    title: change.title,
+    body: change.body,
+    labels: o.labels,
+    draft: o.draft,
+  });
+  result.pullRequest = { number: pull.number, url: pull.url };
+  if (pull.operation === 'created') result.operation = 'created';
+  else if (pull.operation === 'updated' && result.operation === 'unchanged') result.operation = 'updated';
+  if (pull.operation === 'created' && pull.author === 'github-actions[bot]')
+    core.warning(
+      `PR #${pull.number} was created with the job's GITHUB_TOKEN, so GitHub runs no workflows on it (the validate check will not start). Use a GitHub App or personal access token for actions/checkout and for this action's github-token.`,
+    );
+  return result;
+}
+
+async function summary(results: Result[], dryRun: boolean): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  core.summary.addHeading(`package-storage ${results[0]?.kind ?? 'promote'}${dryRun ? ' (dry run)' : ''}`, 2);
+  for (const r of results) {
+    const where = r.pullRequest
+      ? `<a href="${summaryText(r.pullRequest.url)}">#${r.pullRequest.number}</a>`
+      : r.direct
+        ? `direct commit to ${summaryText(r.base)}`
+        : summaryText(r.branch);
+    core.summary.addRaw(
+      `<p><b>${summaryText(r.title)}</b><br>operation: <code>${r.operation}</code>, ${where}${r.commit ? `, commit <code>${r.commit.slice(0, 12)}</code>` : ''}</p>`,
+      true,
+    );
+    if (r.packages.length > 0)
+      core.summary.addTable([
+        [
+          { data: 'Package', header: true },
+          { data: 'Version', header: true },
+          { data: 'Tree', header: true },
+          { data: 'Kibana', header: true },
+        ],
+        ...r.packages.map((p) => [
+          summaryText(p.name),
+          summaryText(p.version),
+          `<code>${p.tree}</code>`,
+          summaryText(p.kibana ?? 'any'),
+        ]),
+      ]);
+  }
+  await core.summary.write();
+}
+
+function setOutputs(results: Result[]): void {
+  const first = results.find((r) => r.operation !== 'none') ?? results[0];
+  core.setOutput('operation', first?.operation ?? 'none');
+  core.setOutput('pull-request-number', first?.pullRequest ? String(first.pullRequest.number) : '');
+  core.setOutput('pull-request-url', first?.pullRequest?.url ?? '');
+  core.setOutput('branch', first?.branch ?? '');
+  core.setOutput('commit', first?.commit ?? '');
+  core.setOutput(
+    'packages',
+    JSON.stringify(
+      results.flatMap((r) => r.packages.map((p) => ({ name: p.name, version: p.version, tree: p.tree }))),
+    ),
+  );
+  core.setOutput('results', JSON.stringify(results));
+}
+
+export async function run(): Promise<void> {
+  try {
+    const ctx = runContext();
+    const path = core.getInput('repository-path') || '.';
+    const repoDir = isAbsolute(path) ? path : join(ctx.workspace, path);
+    if (!(await isGitRepository(repoDir)))
+      throw new UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
+    const token = core.getInput('github-token');
+    if (token) core.setSecret(token);
+    const dryRun = core.getBooleanInput('dry-run');
+    const identity = parseIdentity(core.getInput('author') || undefined);
+    const extraLabels = inputList('labels');
+    const draft = core.getBooleanInput('draft');
+    const { policy, source } = await loadPolicy(ctx, repoDir);
+    core.info(`policy: ${safeLine(source)}`);
+
+    let mode = core.getInput('mode') || 'auto';
+    if (mode === 'auto') mode = ctx.eventName === 'push' ? 'cleanup' : 'promote';
+    if (mode !== 'promote' && mode !== 'cleanup')
+      throw new UsageError(`mode must be auto, promote or cleanup (got ${JSON.stringify(safeLine(mode))})`);
+    const octokit = dryRun ? undefined : createClient(token);
+    const publish = { repoDir, policy, push: true, dryRun, updateLocalBranch: false };
+    const results: Result[] = [];
+
+    if (mode === 'promote') {
+      const from = core.getInput('from');
+      const to = core.getInput('to');
+      if (!from || !to) throw new UsageError('inputs `from` and `to` are required to promote');
+      const specs = parseSpecs(splitSpecs(core.getInput('packages')));
+      const publication = await publishChange(publish, (tips) =>
+        preparePromotion({ repoDir, policy, from, to, specs, tips, identity }),
+      );
+      results.push(
+        await toPullRequest(publication, {
+          octokit,
+          ctx,
+          labels: ['promotion', ...extraLabels],
+          draft,
+          dryRun,
+        }),
+      );
+    } else {
+      let channels = inputList('channel');
+      if (channels.length === 0) {
+        // After a push to channel C, every less stable channel may hold versions C now serves.
+        const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
+        const pushed = channelByBranch(policy, ref);
+        if (!pushed)
+          throw new UsageError(
+            `cleanup needs the \`channel\` input, or a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`,
+          );
+        channels = policy.channels.slice(policy.channels.indexOf(pushed) + 1).map((c) => c.name);
+      }
+      for (const channel of channels) {
+        const publication = await publishChange(publish, (tips) =>
+          prepareCleanup({ repoDir, policy, channel, tips, identity }),
+        );
+        results.push(
+          await toPullRequest(publication, {
+            octokit,
+            ctx,
+            labels: ['cleanup', ...extraLabels],
+            draft,
+            dryRun,
+          }),
+        );
+      }
+    }
+
+    for (const r of results) {
+      const target = r.pullRequest
+        ? ` PR #${r.pullRequest.number} ${r.pullRequest.url}`
+        : r.direct && r.commit
+          ? ` direct commit ${r.commit} on ${r.base}`
+          : '';
+      core.info(`${r.kind} ${r.base}: ${r.operation}${dryRun ? ' (dry run)' : ''}${target}`);
+      for (const p of r.packages) core.info(`  ${safeLine(`${p.name}@${p.version}`)} tree ${p.tree}`);
+    }
+    setOutputs(results);
+    await summary(results, dryRun);
+  } catch (error) {
+    if (error instanceof RefusedError)
+      for (const r of error.refusals)
+        core.error(safeLine(r.message), {
+          title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
+        });
+    core.setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
+    process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
+  }
+}

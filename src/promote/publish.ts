@@ -1,0 +1,101 @@
+// Publishing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+// moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
+import { OperationError, UsageError } from '../core/errors.js';
+import type { Policy } from '../core/policy.js';
+import { gitRaw } from '../git/git.js';
+import { resolveBranch } from '../git/local.js';
+import { fetch, fetchBranches, remoteBranchTips } from '../git/remote.js';
+import { pushWithLease } from '../git/write.js';
+import { operationFor, type BranchChange, type Operation, type Tips } from './engine.js';
+
+export interface Publication {
+  change: BranchChange;
+  operation: Operation;
+  attempts: number;
+}
+
+export interface PublishOptions {
+  repoDir: string;
+  policy: Policy;
+  /** Push to origin (else only the local branch is written). */
+  push: boolean;
+  /** Build the commit but write nothing (dry run). */
+  dryRun?: boolean;
+  /** Also point the local branch refs/heads/<branch> at the result (the CLI does; the action has no use for it). */
+  updateLocalBranch: boolean;
+  maxAttempts?: number;
+}
+
+async function localTips(repoDir: string, policy: Policy): Promise<Map<string, string | undefined>> {
+  const tips = new Map<string, string | undefined>();
+  for (const c of policy.channels) tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
+  return tips;
+}
+
+export async function publishChange(
+  options: PublishOptions,
+  prepare: (tips: Tips) => Promise<BranchChange>,
+): Promise<Publication> {
+  const { repoDir, policy } = options;
+  const maxAttempts = options.maxAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    let tips: Tips;
+    if (options.push) {
+      // Plan on what origin has now (trees only: blobs are never needed to copy or drop whole versions).
+      const remote = await fetchBranches(
+        repoDir,
+        policy.channels.map((c) => c.branch),
+        { treesOnly: true },
+      );
+      tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
+    } else tips = await localTips(repoDir, policy);
+    const change = await prepare(tips);
+    if (!change.commit) return { change, operation: 'none', attempts: attempt };
+
+    if (!options.push) {
+      const local = await resolveBranch(repoDir, change.branch).then((r) =>
+        r?.ref.startsWith('refs/heads/') ? r.sha : undefined,
+      );
+      const operation = await operationFor(repoDir, change, local);
+      if (operation !== 'unchanged' && !options.dryRun && options.updateLocalBranch) {
+        const head = await gitRaw(['symbolic-ref', '--quiet', 'HEAD'], { cwd: repoDir, okCodes: [1, 128] });
+        if (head.code === 0 && head.stdout.toString('utf8').trim() === `refs/heads/${change.branch}`)
+          throw new UsageError(
+            `${change.branch} is checked out in ${repoDir}; switch to another branch first`,
+          );
+        await gitRaw(
+          ['update-ref', '-m', 'package-storage', `refs/heads/${change.branch}`, change.commit, local ?? ''],
+          { cwd: repoDir },
+        );
+      }
+      return { change, operation, attempts: attempt };
+    }
+
+    // A direct commit must land on exactly the tip it was planned on; a PR branch on whatever it holds now.
+    const current = change.direct
+      ? change.baseSha
+      : (await remoteBranchTips(repoDir, [change.branch])).get(change.branch);
+    if (current && !change.direct)
+      await fetch(repoDir, [`+${current}:refs/remotes/origin/${change.branch}`], {
+        depth: 1,
+        treesOnly: true,
+      });
+    const operation = await operationFor(repoDir, change, current);
+    if (operation === 'unchanged' || options.dryRun) return { change, operation, attempts: attempt };
+    const result = await pushWithLease(repoDir, {
+      commit: change.commit,
+      branch: change.branch,
+      expected: current,
+    });
+    if (result.status === 'pushed') {
+      await gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+      if (options.updateLocalBranch && !change.direct)
+        await gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
+      return { change, operation, attempts: attempt };
+    }
+    if (attempt >= maxAttempts)
+      throw new OperationError(
+        `${change.branch} kept moving on origin while publishing (${maxAttempts} attempts): ${result.message}`,
+      );
+  }
+}
