@@ -4,6 +4,7 @@ import { safeLine } from '../runner/sanitize.js';
 import type { CliIO } from './io.js';
 import { demoCommand } from '../demo/main.js';
 import { cleanupCommand, promoteCommand } from './promote.js';
+import { publishImageCommand } from './publish-image.js';
 import { validateCommand } from './validate.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -12,6 +13,10 @@ const commands: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'check a change against the channel policy' },
   promote: { run: promoteCommand, summary: 'build the promotion branch promote/<from>-to-<to>' },
   cleanup: { run: cleanupCommand, summary: 'build the cleanup branch cleanup/<channel>' },
+  'publish-image': {
+    run: publishImageCommand,
+    summary: 'build and push (or write) a channel distribution image',
+  },
   demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
 };
 

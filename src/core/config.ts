@@ -27,6 +27,7 @@ interface RawChannel {
   'direct-commits'?: boolean;
   markers?: string[];
   rules?: Partial<Record<RuleId, RuleSetting>>;
+  'image-layers'?: number;
 }
 
 interface RawConfig {
@@ -199,6 +200,7 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
         directCommits: c['direct-commits'] ?? builtIn?.directCommits ?? false,
         markers: c.markers ?? builtIn?.markers ?? [],
         rules: c.rules ?? {},
+        ...(c['image-layers'] !== undefined ? { imageLayers: c['image-layers'] } : {}),
       };
     });
     // Default edges: each channel from the next less stable one.

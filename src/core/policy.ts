@@ -42,6 +42,8 @@ export interface ChannelPolicy {
   markers: string[];
   /** Per-channel rule settings, over the global ones. */
   rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Layers the channel's packages are split into in the distribution images (default by channel). */
+  imageLayers?: number;
 }
 
 export interface PromotionEdge {

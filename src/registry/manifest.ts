@@ -1,10 +1,8 @@
 // Manifest, index and config documents: media types, validation, platform selection. Pure functions.
 
-import { createHash } from 'node:crypto';
 import {
   MediaType,
   type Descriptor,
-  type Digest,
   type ImageConfig,
   type ImageIndex,
   type ImageManifest,
@@ -14,9 +12,7 @@ import {
 const INDEX_TYPES = new Set<string>([MediaType.ociIndex, MediaType.dockerManifestList]);
 const MANIFEST_TYPES = new Set<string>([MediaType.ociManifest, MediaType.dockerManifest]);
 
-export function sha256Digest(bytes: Buffer): Digest {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
+export { sha256Digest } from '../oci/digest.js';
 
 export function isIndexMediaType(mediaType: string): boolean {
   return INDEX_TYPES.has(mediaType);

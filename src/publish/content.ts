@@ -1,0 +1,140 @@
+// Layer contents straight from git objects: a package version's tree becomes /packages/<channel>/<name>/<version>/.
+// Blobs missing from a trees-only clone are fetched in one request before building, never one by one.
+import { dump, load } from 'js-yaml';
+import { OperationError } from '../core/errors.js';
+import type { LayerPlan } from '../core/image-plan.js';
+import { gitRaw } from '../git/git.js';
+import type { ObjectReader } from '../git/objects.js';
+import type { TarEntry } from '../oci/tar.js';
+
+interface FileRef {
+  path: string;
+  mode: string;
+  oid: string;
+}
+
+async function walk(
+  objects: ObjectReader,
+  tree: string,
+  prefix: string,
+  out: FileRef[],
+  where: string,
+): Promise<void> {
+  const entries = await objects.tree(tree);
+  if (!entries) throw new OperationError(`tree ${tree} (${where}) is not available`);
+  for (const e of entries) {
+    const path = `${prefix}/${e.name}`;
+    if (e.type === 'tree') await walk(objects, e.oid, path, out, where);
+    else if (e.mode === '120000')
+      throw new OperationError(`${where} contains a symbolic link (${path}); links are not put into images`);
+    else if (e.mode === '160000')
+      throw new OperationError(`${where} contains a submodule (${path}); submodules are not put into images`);
+    else out.push({ path, mode: e.mode, oid: e.oid });
+  }
+}
+
+/** Every file of the layer's versions, with image paths. */
+export async function layerFiles(objects: ObjectReader, layer: LayerPlan): Promise<FileRef[]> {
+  const files: FileRef[] = [];
+  for (const v of layer.versions)
+    await walk(
+      objects,
+      v.tree,
+      `packages/${layer.channel}/${v.name}/${v.version}`,
+      files,
+      `${layer.channel} ${v.name}@${v.version}`,
+    );
+  return files;
+}
+
+/** Tar entries for a layer; blob contents are read when the tar writer reaches them. */
+export function layerEntries(
+  objects: ObjectReader,
+  files: readonly FileRef[],
+  sizes: ReadonlyMap<string, number>,
+): TarEntry[] {
+  return files.map((f) => ({
+    path: f.path,
+    type: 'file',
+    mode: f.mode === '100755' ? 0o755 : 0o644,
+    size: sizes.get(f.oid) ?? 0,
+    content: async () => {
+      const blob = await objects.read(f.oid);
+      if (!blob) throw new OperationError(`blob ${f.oid} (${f.path}) is not available`);
+      return [blob.content];
+    },
+  }));
+}
+
+/** Sizes of blobs without reading them (`cat-file --batch-check`). */
+export async function blobSizes(objects: ObjectReader, oids: Iterable<string>): Promise<Map<string, number>> {
+  const unique = [...new Set(oids)];
+  const sizes = new Map<string, number>();
+  const infos = await Promise.all(unique.map((oid) => objects.info(oid)));
+  unique.forEach((oid, i) => {
+    const info = infos[i];
+    if (!info) throw new OperationError(`blob ${oid} is not available`);
+    sizes.set(oid, info.size);
+  });
+  return sizes;
+}
+
+/**
+ * Fetches, in one request, the blobs under `trees` that a partial (trees-only) clone lacks; a no-op in a full clone.
+ * Without this every missing blob would be a separate lazy fetch.
+ */
+export async function prefetchBlobs(repoDir: string, trees: readonly string[]): Promise<number> {
+  if (trees.length === 0) return 0;
+  const promisor = await gitRaw(['config', '--get', 'remote.origin.promisor'], {
+    cwd: repoDir,
+    okCodes: [1],
+  });
+  if (promisor.stdout.toString('utf8').trim() !== 'true') return 0;
+  const listing = await gitRaw(['rev-list', '--objects', '--no-object-names', '--missing=print', '--stdin'], {
+    cwd: repoDir,
+    input: `${trees.join('\n')}\n`,
+  });
+  const missing = listing.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('?'))
+    .map((l) => l.slice(1));
+  if (missing.length === 0) return 0;
+  await gitRaw(
+    [
+      '-c',
+      'fetch.negotiationAlgorithm=noop',
+      'fetch',
+      '--quiet',
+      '--no-tags',
+      '--no-write-fetch-head',
+      '--filter=blob:none',
+      '--stdin',
+      'origin',
+    ],
+    { cwd: repoDir, input: `${missing.join('\n')}\n` },
+  );
+  return missing.length;
+}
+
+/**
+ * The registry configuration of a channel image: the branch's deployment/package-registry.yml when it has one, with
+ * `package_paths` set to the served channels, most stable first ("first package found wins").
+ */
+export function registryConfig(branchFile: string | undefined, packagePaths: readonly string[]): string {
+  let config: Record<string, unknown> = {};
+  if (branchFile !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = load(branchFile, { maxAliases: 0 });
+    } catch (error) {
+      throw new OperationError(
+        `deployment/package-registry.yml is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
+    }
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+      config = { ...(parsed as Record<string, unknown>) };
+  }
+  config.package_paths = [...packagePaths];
+  return `# Generated by package-storage publish-image. First package found wins: most stable channel first.\n${dump(config, { lineWidth: -1, sortKeys: true })}`;
+}
