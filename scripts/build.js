@@ -7,6 +7,7 @@ import { readFile, rm } from 'node:fs/promises';
 export const bundles = [
   { name: 'validate', entry: 'src/validate/index.ts', out: 'actions/validate/dist' },
   { name: 'promote', entry: 'src/promote/index.ts', out: 'actions/promote/dist' },
+  { name: 'publish-image', entry: 'src/publish-image/index.ts', out: 'actions/publish-image/dist' },
   { name: 'cli', entry: 'src/cli/index.ts', out: 'dist/cli' },
 ];
 

@@ -42,6 +42,12 @@ const checks = [
     expect: `::error::no git repository at ${dir}: run actions/checkout before this action`,
   },
   {
+    name: 'actions/publish-image',
+    args: [join(root, 'actions/publish-image/dist/index.js')],
+    code: 2,
+    expect: `::error::no git repository at ${dir}: run actions/checkout before this action`,
+  },
+  {
     name: 'cli --help',
     args: [join(root, 'bin/package-storage.js'), '--help'],
     code: 0,

@@ -153,7 +153,7 @@ describe('publish-image', () => {
     const productionConfig = await unpackImage(`${image}:production`);
     try {
       expect((await productionConfig.readFile('/package-registry/config.yml')).toString()).toMatch(
-        /package_paths:\n  - \/packages\/production\n(?! {2}-)/,
+        /package_paths:\n {2}- \/packages\/production\n(?! {2}-)/,
       );
       await expect(productionConfig.readFile('/packages/snapshot')).rejects.toThrow();
     } finally {
