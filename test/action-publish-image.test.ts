@@ -269,3 +269,115 @@ describe('publish-image action behind a faulty registry', () => {
     proxy.setFaults([]);
   });
 });
+
+describe('publish-image action: rollout and release tags', () => {
+  let registry: TestRegistry;
+  let kubectl: string;
+  let calls: string;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await seed(registry);
+    // kubectl stand-in: records its argument vector, one JSON line per call (no cluster here).
+    const dir = await tempDir('kubectl');
+    calls = join(dir, 'calls.jsonl');
+    kubectl = join(dir, 'kubectl');
+    await writeFile(
+      kubectl,
+      `#!${process.execPath}\nconst fs = require('node:fs');\nfs.appendFileSync(${JSON.stringify(calls)}, JSON.stringify(process.argv.slice(2)) + '\\n');\nconsole.log('deployment.apps/' + process.argv[5] + ' restarted');\n`,
+      { mode: 0o755 },
+    );
+  });
+  afterAll(() => registry.stop());
+
+  it('restarts the deployment of each channel whose image changed, with an argument list', async () => {
+    const image = `${registry.host}/acme/rollout`;
+    const inputs = {
+      image,
+      'base-image': `${registry.host}/package-registry/package-registry`,
+      'rollout-deployments': 'package-registry-{channel}-vanilla\nproduction=package-registry-prod-vanilla',
+      'rollout-namespace': 'package-registry',
+      'rollout-kubectl': kubectl,
+    };
+    const run = await publishOnPush('staging', inputs);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const { readFile } = await import('node:fs/promises');
+    const recorded = (await readFile(calls, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string[]);
+    expect(recorded).toEqual([
+      ['rollout', 'restart', 'deployment', 'package-registry-staging-vanilla', '-n', 'package-registry'],
+      ['rollout', 'restart', 'deployment', 'package-registry-snapshot-vanilla', '-n', 'package-registry'],
+    ]);
+    expect(JSON.parse(run.outputs.rollouts!)).toEqual([
+      expect.objectContaining({
+        channel: 'staging',
+        deployment: 'package-registry-staging-vanilla',
+        exitCode: 0,
+      }),
+      expect.objectContaining({
+        channel: 'snapshot',
+        deployment: 'package-registry-snapshot-vanilla',
+        exitCode: 0,
+      }),
+    ]);
+    expect(run.summary).toContain('package-registry/package-registry-staging-vanilla');
+    // Nothing changed: nothing to restart.
+    const again = await publishOnPush('staging', inputs);
+    expect(JSON.parse(again.outputs.rollouts!)).toEqual([]);
+  });
+
+  it('refuses a deployment name that is not a Kubernetes name', async () => {
+    const run = await publishOnPush('snapshot', {
+      image: `${registry.host}/acme/rollout-bad`,
+      'base-image': `${registry.host}/package-registry/package-registry`,
+      'rollout-deployments': 'x; rm -rf / #{channel}',
+      'rollout-kubectl': kubectl,
+    });
+    expect(run.exitCode).toBe(2);
+    expect(run.annotations.at(-1)?.message).toContain('is not a valid Kubernetes name');
+  });
+
+  it('on a tag push makes the release image from the tag commit by digest', async () => {
+    const image = `${registry.host}/acme/release`;
+    const base = `${registry.host}/package-registry/package-registry`;
+    const published = await publishOnPush('production', {
+      image,
+      'base-image': base,
+      channels: 'production',
+    });
+    const digest = (JSON.parse(published.outputs.images!) as Array<{ digest: string }>)[0]!.digest;
+    const tip = await origin.rev('production');
+    await origin.setRef('refs/tags/8.15.0', tip);
+    const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/tags/8.15.0', sha: tip });
+    const payload = pushPayload({
+      ref: 'refs/tags/8.15.0',
+      before: '0000000000000000000000000000000000000000',
+      after: tip,
+      owner,
+      repo,
+      defaultBranch: 'main',
+    });
+    const run = await runAction({
+      action: 'publish-image',
+      inputs: { image, 'base-image': base },
+      eventName: 'push',
+      payload,
+      workspace,
+      repository: `${owner}/${repo}`,
+      sha: tip,
+      ref: 'refs/tags/8.15.0',
+      timeoutMs: 120_000,
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(JSON.parse(run.outputs.releases!)).toEqual([
+      expect.objectContaining({
+        version: '8.15.0',
+        commit: tip,
+        gitTag: 'existing',
+        image: expect.objectContaining({ digest, operation: 'tagged', built: false }),
+      }),
+    ]);
+    expect((await skopeoInspect(`${image}:8.15.0`)).json.Digest).toBe(digest);
+  });
+});

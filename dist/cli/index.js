@@ -24151,10 +24151,10 @@ async function publishImages(request) {
             let base = bases.get(baseRef);
             if (!base)
                 bases.set(baseRef, (base = await openBase(baseRef, request.clientFor)));
-            const moving = [sanitizeTag(channel.branch)];
+            const moving = request.movingTags === false ? [] : [sanitizeTag(channel.branch)];
             const immutable = [plan.commit];
             const releaseTags = request.extraTags?.get(channel.name) ?? [];
-            const previous = await previousImage(request, target, moving[0]);
+            const previous = await previousImage(request, target, sanitizeTag(channel.branch));
             const counts = {
                 total: 0,
                 base: base.image?.layers.length ?? 0,
@@ -24557,8 +24557,245 @@ async function publishImageCommand(argv, io) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/release.ts
+// Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
+// exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
+
+
+
+
+
+const releasePattern = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$/;
+/** `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything else is a usage error (it doubles as an image tag). */
+function normalizeReleaseVersion(input) {
+    const version = input.trim().replace(/^v/, '');
+    if (!releasePattern.test(version) || version.length > 128)
+        throw new UsageError(`invalid release version ${JSON.stringify(input)}: expected X.Y.Z with an optional -prerelease (e.g. 8.15.0, 8.16.0-rc1)`);
+    return version;
+}
+/** Versions from a list input or a file: commas, whitespace or lines; `#` starts a comment. Deduplicated, in order. */
+function parseReleaseList(text) {
+    const versions = text
+        .split('\n')
+        .map((l) => l.replace(/#.*$/, ''))
+        .flatMap((l) => l.split(/[,\s]+/))
+        .filter(Boolean)
+        .map(normalizeReleaseVersion);
+    return [...new Set(versions)];
+}
+async function existingTag(repoDir, version, remote) {
+    const ref = `refs/tags/${version}`;
+    if (remote) {
+        const result = await gitRaw(['ls-remote', '--tags', 'origin', ref, `${ref}^{}`], { cwd: repoDir });
+        const lines = result.stdout
+            .toString('utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.split('\t'));
+        // An annotated tag lists its commit as `<ref>^{}`.
+        const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
+        return peeled?.[0];
+    }
+    return revParse(repoDir, ref);
+}
+async function createTag(repoDir, version, commit, push) {
+    const ref = `refs/tags/${version}`;
+    if (!push) {
+        // `update-ref <ref> <new> ''`: fails if the tag appeared meanwhile; never moves an existing one.
+        await gitRaw(['update-ref', ref, commit, ''], { cwd: repoDir });
+        return 'created';
+    }
+    const result = await gitRaw(['push', '--porcelain', '--no-verify', 'origin', `${commit}:${ref}`], {
+        cwd: repoDir,
+        okCodes: [1],
+    });
+    if (result.code === 0) {
+        await gitRaw(['update-ref', ref, commit], { cwd: repoDir });
+        return 'created';
+    }
+    // Someone else created it first: it is now an existing tag (and is never moved).
+    if (await existingTag(repoDir, version, true))
+        return 'existing';
+    throw new OperationError(`pushing tag ${version} failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+}
+async function release(request) {
+    const { repoDir, policy } = request;
+    const log = request.log ?? (() => undefined);
+    const stable = policy.channels[0];
+    const results = [];
+    for (const version of request.versions) {
+        let commit = await existingTag(repoDir, version, request.pushTags);
+        let gitTag = 'existing';
+        if (!commit) {
+            gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);
+            commit = gitTag === 'created' ? request.stableTip : await existingTag(repoDir, version, true);
+            if (!commit)
+                throw new OperationError(`tag ${version} vanished while creating it`);
+            log(gitTag === 'created'
+                ? `tag ${version}: created at ${commit} (${stable.branch})`
+                : `tag ${version}: made by someone else meanwhile`);
+        }
+        else
+            log(`tag ${version}: exists at ${commit}`);
+        const result = { version, commit, gitTag };
+        if (request.image)
+            result.image = await releaseImage(request, version, commit, log);
+        results.push(result);
+    }
+    return results;
+}
+async function releaseImage(request, version, commit, log) {
+    const image = request.image;
+    const ref = parseImageReference(image.image);
+    const client = image.clientFor(ref.apiHost);
+    const repo = ref.repository;
+    const reference = `${image.image}:${version}`;
+    let built = false;
+    let source = await client.headManifest(repo, commit);
+    if (!source) {
+        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
+        log(`image of ${commit} not found: building it`);
+        const stable = request.policy.channels[0];
+        const hasCommit = await revParse(request.repoDir, commit);
+        if (!hasCommit)
+            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
+        await publishImages({
+            ...image,
+            repoDir: request.repoDir,
+            policy: request.policy,
+            channels: [stable.name],
+            tips: new Map([[stable.branch, commit]]),
+            push: true,
+            movingTags: false,
+        });
+        built = true;
+        source = await client.headManifest(repo, commit);
+        if (!source)
+            throw new OperationError(`the image of ${commit} is still missing after building it`);
+    }
+    const existing = await client.headManifest(repo, version);
+    if (existing?.digest === source.digest)
+        return { reference, digest: source.digest, operation: 'unchanged', built };
+    if (existing && !request.policy.release.allowOverwrite)
+        throw new OperationError(`${reference} already points at ${existing.digest}, not at the image of tag ${version} (${source.digest}); release tags are not moved unless the policy sets release.allow-overwrite`);
+    try {
+        const manifest = await client.getManifest(repo, source.digest);
+        await client.putManifest(repo, version, manifest.bytes, manifest.mediaType);
+    }
+    catch (error) {
+        if (error instanceof RegistryError)
+            throw error;
+        throw new OperationError(`tagging ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
+    return { reference, digest: source.digest, operation: existing ? 'retagged' : 'tagged', built };
+}
+/** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
+async function stableTipOnOrigin(repoDir, policy) {
+    const branch = policy.channels[0].branch;
+    const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
+    if (!tip)
+        throw new OperationError(`the ${policy.channels[0].name} branch (${branch}) does not exist on origin`);
+    return tip;
+}
+
+;// CONCATENATED MODULE: ./src/cli/release.ts
+// `package-storage release`: git tags for stack versions at the most stable channel's tip, and optionally the
+// image tag <image>:<version> for each, by digest.
+
+
+
+
+
+
+
+
+
+const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
+                              [--image NAME --base-image REF --registry-version V --insecure-registry] [--json]
+
+For each stack version without a git tag, creates the tag at the tip of the most stable channel (production); an
+existing tag is never moved. With --image, points <image>:<version> at the published image of the tag's commit
+(by digest; built when missing).
+  --versions V     8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1
+  --push           push created tags to origin (and read existing tags from origin)
+Exit: 0 done, 2 invalid version or usage, 3 git or registry failure (e.g. an image tag that points elsewhere).`;
+async function releaseCommand(argv, io) {
+    const values = parse('release', argv, {
+        repo: { type: 'string', default: '.' },
+        versions: { type: 'string' },
+        push: { type: 'boolean', default: false },
+        image: { type: 'string' },
+        'base-image': { type: 'string' },
+        'registry-version': { type: 'string' },
+        'insecure-registry': { type: 'boolean', default: false },
+        config: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+    });
+    if (values.help) {
+        io.out(releaseUsage);
+        return 0;
+    }
+    required('release', values, 'versions');
+    const versions = parseReleaseList(values.versions);
+    if (versions.length === 0)
+        throw new UsageError('--versions lists no version');
+    if (values.image && !values['base-image'])
+        throw new UsageError('--image needs --base-image (to build a missing image)');
+    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
+    if (!(await isGitRepository(repoDir)))
+        throw new UsageError(`${repoDir} is not a git repository`);
+    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const stable = policy.channels[0];
+    const stableTip = values.push
+        ? await stableTipOnOrigin(repoDir, policy)
+        : (await resolveBranch(repoDir, stable.branch))?.sha;
+    if (!stableTip)
+        throw new UsageError(`branch ${stable.branch} not found`);
+    const clients = new Map();
+    const clientFor = (host) => {
+        let client = clients.get(host);
+        if (!client)
+            clients.set(host, (client = new RegistryClient(host, values['insecure-registry'] ? { insecure: true } : {})));
+        return client;
+    };
+    try {
+        const results = await release({
+            repoDir,
+            policy,
+            versions,
+            pushTags: values.push ?? false,
+            stableTip,
+            ...(values.image
+                ? {
+                    image: {
+                        image: values.image,
+                        baseImage: values['base-image'],
+                        clientFor,
+                        ...(values['registry-version'] ? { registryVersion: values['registry-version'] } : {}),
+                        allowRetag: policy.release.allowOverwrite,
+                    },
+                }
+                : {}),
+            ...(values.json ? {} : { log: (line) => io.err(safeLine(line)) }),
+        });
+        if (values.json)
+            io.out(JSON.stringify({ releases: results }));
+        else
+            for (const r of results)
+                io.out(`${r.version}: tag ${r.gitTag} at ${r.commit}${r.image ? `; ${safeLine(r.image.reference)} ${r.image.operation} -> ${r.image.digest}${r.image.built ? ' (built)' : ''}` : ''}`);
+        return 0;
+    }
+    finally {
+        for (const c of clients.values())
+            c.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `package-storage <command>`: the actions' engine for maintainers' machines.
+
 
 
 
@@ -24572,6 +24809,10 @@ const commands = {
     'publish-image': {
         run: publishImageCommand,
         summary: 'build and push (or write) a channel distribution image',
+    },
+    release: {
+        run: releaseCommand,
+        summary: 'stack release tags (git tag and image tag) for released versions',
     },
     demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
 };

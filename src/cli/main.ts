@@ -5,6 +5,7 @@ import type { CliIO } from './io.js';
 import { demoCommand } from '../demo/main.js';
 import { cleanupCommand, promoteCommand } from './promote.js';
 import { publishImageCommand } from './publish-image.js';
+import { releaseCommand } from './release.js';
 import { validateCommand } from './validate.js';
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
@@ -16,6 +17,10 @@ const commands: Record<string, { run: Command; summary: string }> = {
   'publish-image': {
     run: publishImageCommand,
     summary: 'build and push (or write) a channel distribution image',
+  },
+  release: {
+    run: releaseCommand,
+    summary: 'stack release tags (git tag and image tag) for released versions',
   },
   demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
 };

@@ -1,15 +1,26 @@
-// The publish-image action: on a push to a channel it rebuilds that channel's image and every less stable one's
-// (production -> staging -> snapshot) from git trees, and pushes them, or writes them for air-gapped sites.
+// The publish-image action. On a push to a channel it rebuilds that channel's image and every less stable one's
+// (production -> staging -> snapshot) from git trees and pushes them (or writes them for air-gapped sites), then
+// optionally restarts the serving deployments. With release versions (or on a tag push) it makes the stack release
+// tags: a git tag per version and the image <image>:<version>.
 import * as core from '@actions/core';
 import { isAbsolute, join } from 'node:path';
 import { configPath } from '../core/config.js';
 import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
-import { channelByBranch, channelByName, defaultPolicy } from '../core/policy.js';
+import { channelByBranch, channelByName, defaultPolicy, type Policy } from '../core/policy.js';
 import { isGitRepository } from '../git/git.js';
 import { policyAtRevision } from '../git/policy-file.js';
 import { fetchBranches } from '../git/remote.js';
+import { StorageReader } from '../git/storage.js';
 import { publishImages, type PublishResult } from '../publish/engine.js';
-import { RegistryClient } from '../registry/index.js';
+import {
+  normalizeReleaseVersion,
+  parseReleaseList,
+  release,
+  stableTipOnOrigin,
+  type ReleaseResult,
+} from '../publish/release.js';
+import { rollout, rolloutTargets, type RolloutResult } from '../publish/rollout.js';
+import { RegistryClient, sanitizeTag } from '../registry/index.js';
 import { defaultBranchOf, runContext } from '../runner/event.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 
@@ -21,35 +32,101 @@ function list(name: string): string[] {
     .filter(Boolean);
 }
 
-async function summary(result: PublishResult): Promise<void> {
+async function summary(
+  result: PublishResult | undefined,
+  releases: ReleaseResult[],
+  rollouts: RolloutResult[],
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   core.summary.addHeading('package-storage images', 2);
-  core.summary.addTable([
-    ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded'].map((h) => ({
-      data: h,
-      header: true,
-    })),
-    ...result.images.map((i) => [
-      summaryText(i.channel),
-      `<code>${i.digest}</code>`,
-      i.tags
-        .map(
-          (t) =>
-            `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : ''}`,
-        )
-        .join('<br>'),
-      `${i.layers.total} (${i.layers.base} / ${i.layers.reused} / ${i.layers.built})`,
-      `${i.layers.uploaded} layers, ${(i.bytesUploaded / 1e6).toFixed(2)} MB`,
-    ]),
-  ]);
-  if (result.archive)
+  if (result)
+    core.summary.addTable([
+      ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded'].map((h) => ({
+        data: h,
+        header: true,
+      })),
+      ...result.images.map((i) => [
+        summaryText(i.channel),
+        `<code>${i.digest}</code>`,
+        i.tags
+          .map(
+            (t) =>
+              `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : ''}`,
+          )
+          .join('<br>'),
+        `${i.layers.total} (${i.layers.base} / ${i.layers.reused} / ${i.layers.built})`,
+        `${i.layers.uploaded} layers, ${(i.bytesUploaded / 1e6).toFixed(2)} MB`,
+      ]),
+    ]);
+  if (releases.length > 0)
+    core.summary.addTable([
+      ['Release', 'Commit', 'Git tag', 'Image tag', 'Digest'].map((h) => ({ data: h, header: true })),
+      ...releases.map((r) => [
+        summaryText(r.version),
+        `<code>${r.commit.slice(0, 12)}</code>`,
+        r.gitTag,
+        r.image
+          ? `${summaryText(r.image.reference)} (${r.image.operation}${r.image.built ? ', built' : ''})`
+          : '—',
+        r.image ? `<code>${r.image.digest}</code>` : '—',
+      ]),
+    ]);
+  if (rollouts.length > 0)
+    core.summary.addTable([
+      ['Channel', 'Deployment', 'Rollout'].map((h) => ({ data: h, header: true })),
+      ...rollouts.map((r) => [
+        summaryText(r.channel),
+        `${summaryText(r.namespace)}/${summaryText(r.deployment)}`,
+        r.exitCode === 0 ? `✅ ${summaryText(r.output)}` : `❌ exit ${r.exitCode}: ${summaryText(r.output)}`,
+      ]),
+    ]);
+  if (result?.archive)
     core.summary.addRaw(
       `<p>Archive: <code>${summaryText(result.archive.file)}</code> (${result.archive.size} bytes)</p>`,
       true,
     );
-  if (result.layoutDir)
+  if (result?.layoutDir)
     core.summary.addRaw(`<p>OCI layout: <code>${summaryText(result.layoutDir)}</code></p>`, true);
   await core.summary.write();
+}
+
+async function releaseVersions(
+  repoDir: string,
+  ctx: ReturnType<typeof runContext>,
+  main: { branch: string; tip: string | undefined },
+): Promise<string[]> {
+  if (ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/'))
+    return [normalizeReleaseVersion(ctx.ref.slice('refs/tags/'.length))];
+  let versions = parseReleaseList(core.getInput('release-versions'));
+  const file = core.getInput('release-file');
+  if (file) {
+    if (!main.tip) throw new UsageError(`release-file: the default branch ${main.branch} was not found`);
+    const reader = new StorageReader(repoDir, '.');
+    try {
+      const text = await reader.readFile(main.tip, file);
+      if (text === undefined)
+        throw new UsageError(`release-file ${safeLine(file)} does not exist on ${main.branch}`);
+      versions = [...new Set([...versions, ...parseReleaseList(text)])];
+    } finally {
+      reader.close();
+    }
+  }
+  return versions;
+}
+
+function channelsToBuild(policy: Policy, ref: string): string[] {
+  const explicit = list('channels');
+  for (const c of explicit)
+    if (!channelByName(policy, c)) throw new UsageError(`unknown channel "${safeLine(c)}"`);
+  if (explicit.length > 0) return explicit;
+  const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+  const pushed = channelByBranch(policy, branch);
+  if (!pushed)
+    throw new UsageError(
+      `give \`channels\`, or run on a push to a channel branch (got ${JSON.stringify(safeLine(ref))})`,
+    );
+  // A push to a channel changes what it and every less stable channel serve.
+  return policy.channels.slice(policy.channels.indexOf(pushed)).map((c) => c.name);
 }
 
 export async function run(): Promise<void> {
@@ -70,6 +147,7 @@ export async function run(): Promise<void> {
     const insecure = core.getBooleanInput('insecure-registry');
     const layout = core.getInput('layout');
     const archive = core.getInput('archive');
+    const registryVersion = core.getInput('registry-version');
 
     const defaultBranch = defaultBranchOf(ctx.payload);
     if (!defaultBranch)
@@ -80,26 +158,6 @@ export async function run(): Promise<void> {
       : { policy: defaultPolicy(), source: 'built-in defaults' };
     core.info(`policy: ${safeLine(source)}`);
 
-    let channels = list('channels');
-    if (channels.length === 0) {
-      const branch = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-      const pushed = channelByBranch(policy, branch);
-      if (!pushed)
-        throw new UsageError(
-          `give \`channels\`, or run on a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`,
-        );
-      // A push to a channel changes what it and every less stable channel serve.
-      channels = policy.channels.slice(policy.channels.indexOf(pushed)).map((c) => c.name);
-    }
-    for (const c of channels)
-      if (!channelByName(policy, c)) throw new UsageError(`unknown channel "${safeLine(c)}"`);
-
-    // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
-    const tips = await fetchBranches(
-      repoDir,
-      policy.channels.map((c) => c.branch),
-      { treesOnly: true },
-    );
     const targetHost = image.split('/')[0] ?? '';
     const clientFor = (host: string): RegistryClient => {
       let client = clients.get(host);
@@ -120,22 +178,57 @@ export async function run(): Promise<void> {
       return client;
     };
     const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const common = {
+      image,
+      baseImage,
+      clientFor,
+      sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
+      allowRetag: policy.release.allowOverwrite,
+      ...(registryVersion ? { registryVersion } : {}),
+      ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
+      log: (line: string) => core.info(safeLine(line)),
+    };
+
+    // Release mode: a pushed tag, or release versions / a release file.
+    const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: mainTip });
+    let releases: ReleaseResult[] = [];
+    if (versions.length > 0) {
+      if (!push) throw new UsageError('release versions need `push: true` (tags are made in the registry)');
+      releases = await release({
+        repoDir,
+        policy,
+        versions,
+        pushTags: true,
+        stableTip: await stableTipOnOrigin(repoDir, policy),
+        image: common,
+        log: common.log,
+      });
+      core.setOutput('releases', JSON.stringify(releases));
+      core.setOutput('rollouts', '[]');
+      if (list('channels').length === 0) {
+        core.setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
+        core.setOutput('digest', releases[0]?.image?.digest ?? '');
+        await summary(undefined, releases, []);
+        return;
+      }
+    }
+
+    const channels = channelsToBuild(policy, ctx.ref);
+    // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
+    const tips = await fetchBranches(
+      repoDir,
+      policy.channels.map((c) => c.branch),
+      { treesOnly: true },
+    );
     const result = await publishImages({
+      ...common,
       repoDir,
       policy,
       channels,
       tips,
-      image,
-      baseImage,
-      ...(core.getInput('registry-version') ? { registryVersion: core.getInput('registry-version') } : {}),
       push,
       ...(layout ? { layoutDir: isAbsolute(layout) ? layout : join(ctx.workspace, layout) } : {}),
       ...(archive ? { archiveFile: isAbsolute(archive) ? archive : join(ctx.workspace, archive) } : {}),
-      clientFor,
-      sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
-      allowRetag: policy.release.allowOverwrite,
-      ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
-      log: (line) => core.info(safeLine(line)),
     });
     for (const i of result.images) {
       core.info(
@@ -143,13 +236,37 @@ export async function run(): Promise<void> {
       );
       for (const t of i.tags) core.info(`  ${safeLine(t)}`);
     }
-    const first = result.images[0];
-    core.setOutput('digest', first?.digest ?? '');
+    core.setOutput('digest', result.images[0]?.digest ?? '');
     core.setOutput('tags', result.images.flatMap((i) => i.tags).join('\n'));
     core.setOutput('images', JSON.stringify(result.images));
     core.setOutput('bytes-uploaded', String(result.bytesUploaded));
     if (result.archive) core.setOutput('archive-digest', result.archive.digest);
-    await summary(result);
+
+    // Rollout: restart the deployment of every channel whose image (its moving tag) changed.
+    let rollouts: RolloutResult[] = [];
+    const deployments = core.getInput('rollout-deployments');
+    if (deployments && push) {
+      const changed = result.images
+        .filter((i) => !i.unchangedTags.includes(sanitizeTag(i.branch)))
+        .map((i) => i.channel);
+      rollouts = await rollout({
+        kubectl: core.getInput('rollout-kubectl') || 'kubectl',
+        namespace: core.getInput('rollout-namespace') || 'package-registry',
+        targets: rolloutTargets(deployments, changed),
+      });
+      for (const r of rollouts)
+        core.info(
+          `rollout ${r.channel}: ${r.namespace}/${r.deployment}: ${r.exitCode === 0 ? 'restarted' : `failed (exit ${r.exitCode})`}: ${safeLine(r.output)}`,
+        );
+    }
+    core.setOutput('rollouts', JSON.stringify(rollouts));
+    core.setOutput('releases', JSON.stringify(releases));
+    await summary(result, releases, rollouts);
+    const failedRollouts = rollouts.filter((r) => r.exitCode !== 0);
+    if (failedRollouts.length > 0)
+      core.setFailed(
+        `rollout failed for ${failedRollouts.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`,
+      );
   } catch (error) {
     core.setFailed(safeLine(errorMessage(error)));
     process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;

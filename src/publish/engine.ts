@@ -65,6 +65,8 @@ export interface PublishRequest {
   extraTags?: ReadonlyMap<string, string[]>;
   /** Whether an existing extra (release) tag may point elsewhere and be moved. */
   allowRetag?: boolean;
+  /** Move the channel tags (default true); false when building an old commit's image for a release. */
+  movingTags?: boolean;
   tmpDir?: string;
   log?: (line: string) => void;
 }
@@ -257,10 +259,10 @@ export async function publishImages(request: PublishRequest): Promise<PublishRes
       let base = bases.get(baseRef);
       if (!base) bases.set(baseRef, (base = await openBase(baseRef, request.clientFor)));
 
-      const moving = [sanitizeTag(channel.branch)];
+      const moving = request.movingTags === false ? [] : [sanitizeTag(channel.branch)];
       const immutable = [plan.commit];
       const releaseTags = request.extraTags?.get(channel.name) ?? [];
-      const previous = await previousImage(request, target, moving[0]!);
+      const previous = await previousImage(request, target, sanitizeTag(channel.branch));
       const counts: LayerCounts = {
         total: 0,
         base: base.image?.layers.length ?? 0,

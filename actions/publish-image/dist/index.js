@@ -50534,10 +50534,10 @@ async function publishImages(request) {
             let base = bases.get(baseRef);
             if (!base)
                 bases.set(baseRef, (base = await openBase(baseRef, request.clientFor)));
-            const moving = [sanitizeTag(channel.branch)];
+            const moving = request.movingTags === false ? [] : [sanitizeTag(channel.branch)];
             const immutable = [plan.commit];
             const releaseTags = request.extraTags?.get(channel.name) ?? [];
-            const previous = await previousImage(request, target, moving[0]);
+            const previous = await previousImage(request, target, sanitizeTag(channel.branch));
             const counts = {
                 total: 0,
                 base: base.image?.layers.length ?? 0,
@@ -50798,6 +50798,209 @@ function toReadable(source) {
     return source instanceof Promise ? lazyStream(() => source) : source;
 }
 
+;// CONCATENATED MODULE: ./src/publish/release.ts
+// Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
+// exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
+
+
+
+
+
+const releasePattern = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$/;
+/** `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything else is a usage error (it doubles as an image tag). */
+function normalizeReleaseVersion(input) {
+    const version = input.trim().replace(/^v/, '');
+    if (!releasePattern.test(version) || version.length > 128)
+        throw new errors_UsageError(`invalid release version ${JSON.stringify(input)}: expected X.Y.Z with an optional -prerelease (e.g. 8.15.0, 8.16.0-rc1)`);
+    return version;
+}
+/** Versions from a list input or a file: commas, whitespace or lines; `#` starts a comment. Deduplicated, in order. */
+function parseReleaseList(text) {
+    const versions = text
+        .split('\n')
+        .map((l) => l.replace(/#.*$/, ''))
+        .flatMap((l) => l.split(/[,\s]+/))
+        .filter(Boolean)
+        .map(normalizeReleaseVersion);
+    return [...new Set(versions)];
+}
+async function existingTag(repoDir, version, remote) {
+    const ref = `refs/tags/${version}`;
+    if (remote) {
+        const result = await git_gitRaw(['ls-remote', '--tags', 'origin', ref, `${ref}^{}`], { cwd: repoDir });
+        const lines = result.stdout
+            .toString('utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => l.split('\t'));
+        // An annotated tag lists its commit as `<ref>^{}`.
+        const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
+        return peeled?.[0];
+    }
+    return revParse(repoDir, ref);
+}
+async function createTag(repoDir, version, commit, push) {
+    const ref = `refs/tags/${version}`;
+    if (!push) {
+        // `update-ref <ref> <new> ''`: fails if the tag appeared meanwhile; never moves an existing one.
+        await git_gitRaw(['update-ref', ref, commit, ''], { cwd: repoDir });
+        return 'created';
+    }
+    const result = await git_gitRaw(['push', '--porcelain', '--no-verify', 'origin', `${commit}:${ref}`], {
+        cwd: repoDir,
+        okCodes: [1],
+    });
+    if (result.code === 0) {
+        await git_gitRaw(['update-ref', ref, commit], { cwd: repoDir });
+        return 'created';
+    }
+    // Someone else created it first: it is now an existing tag (and is never moved).
+    if (await existingTag(repoDir, version, true))
+        return 'existing';
+    throw new errors_OperationError(`pushing tag ${version} failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+}
+async function release(request) {
+    const { repoDir, policy } = request;
+    const log = request.log ?? (() => undefined);
+    const stable = policy.channels[0];
+    const results = [];
+    for (const version of request.versions) {
+        let commit = await existingTag(repoDir, version, request.pushTags);
+        let gitTag = 'existing';
+        if (!commit) {
+            gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);
+            commit = gitTag === 'created' ? request.stableTip : await existingTag(repoDir, version, true);
+            if (!commit)
+                throw new errors_OperationError(`tag ${version} vanished while creating it`);
+            log(gitTag === 'created'
+                ? `tag ${version}: created at ${commit} (${stable.branch})`
+                : `tag ${version}: made by someone else meanwhile`);
+        }
+        else
+            log(`tag ${version}: exists at ${commit}`);
+        const result = { version, commit, gitTag };
+        if (request.image)
+            result.image = await releaseImage(request, version, commit, log);
+        results.push(result);
+    }
+    return results;
+}
+async function releaseImage(request, version, commit, log) {
+    const image = request.image;
+    const ref = parseImageReference(image.image);
+    const client = image.clientFor(ref.apiHost);
+    const repo = ref.repository;
+    const reference = `${image.image}:${version}`;
+    let built = false;
+    let source = await client.headManifest(repo, commit);
+    if (!source) {
+        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
+        log(`image of ${commit} not found: building it`);
+        const stable = request.policy.channels[0];
+        const hasCommit = await revParse(request.repoDir, commit);
+        if (!hasCommit)
+            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
+        await publishImages({
+            ...image,
+            repoDir: request.repoDir,
+            policy: request.policy,
+            channels: [stable.name],
+            tips: new Map([[stable.branch, commit]]),
+            push: true,
+            movingTags: false,
+        });
+        built = true;
+        source = await client.headManifest(repo, commit);
+        if (!source)
+            throw new errors_OperationError(`the image of ${commit} is still missing after building it`);
+    }
+    const existing = await client.headManifest(repo, version);
+    if (existing?.digest === source.digest)
+        return { reference, digest: source.digest, operation: 'unchanged', built };
+    if (existing && !request.policy.release.allowOverwrite)
+        throw new errors_OperationError(`${reference} already points at ${existing.digest}, not at the image of tag ${version} (${source.digest}); release tags are not moved unless the policy sets release.allow-overwrite`);
+    try {
+        const manifest = await client.getManifest(repo, source.digest);
+        await client.putManifest(repo, version, manifest.bytes, manifest.mediaType);
+    }
+    catch (error) {
+        if (error instanceof RegistryError)
+            throw error;
+        throw new errors_OperationError(`tagging ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
+    return { reference, digest: source.digest, operation: existing ? 'retagged' : 'tagged', built };
+}
+/** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
+async function stableTipOnOrigin(repoDir, policy) {
+    const branch = policy.channels[0].branch;
+    const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
+    if (!tip)
+        throw new errors_OperationError(`the ${policy.channels[0].name} branch (${branch}) does not exist on origin`);
+    return tip;
+}
+
+;// CONCATENATED MODULE: ./src/publish/rollout.ts
+// Restarting the serving deployment of each channel whose image changed, so environments stop serving stale
+// packages after a merge. kubectl runs with an argument list, never through a shell.
+
+
+const dnsName = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+/**
+ * Deployments per channel from a spec: a template with `{channel}` (`package-registry-{channel}-vanilla`) and/or lines
+ * `channel=deployment` that override it for one channel.
+ */
+function rolloutTargets(spec, channels) {
+    let template;
+    const explicit = new Map();
+    for (const line of spec
+        .split(/[\n,]/)
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        const eq = line.indexOf('=');
+        if (eq === -1)
+            template = line;
+        else
+            explicit.set(line.slice(0, eq).trim(), line.slice(eq + 1).trim());
+    }
+    const targets = [];
+    for (const channel of channels) {
+        const deployment = explicit.get(channel) ?? template?.replaceAll('{channel}', channel);
+        if (!deployment)
+            continue;
+        if (deployment.length > 253 || !dnsName.test(deployment))
+            throw new errors_UsageError(`rollout deployment ${JSON.stringify(deployment)} for ${channel} is not a valid Kubernetes name`);
+        targets.push({ channel, deployment });
+    }
+    return targets;
+}
+function validNamespace(namespace) {
+    if (namespace.length > 63 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace))
+        throw new errors_UsageError(`rollout namespace ${JSON.stringify(namespace)} is not a valid Kubernetes namespace`);
+    return namespace;
+}
+function run(command, args, timeoutMs) {
+    return new Promise((resolve) => {
+        (0,external_node_child_process_namespaceObject.execFile)(command, args, { timeout: timeoutMs, maxBuffer: 1 << 20, shell: false }, (error, stdout, stderr) => {
+            const output = `${stdout}${stderr}`.trim();
+            if (!error)
+                return resolve({ exitCode: 0, output });
+            const code = typeof error.code === 'number' ? error.code : -1;
+            resolve({ exitCode: code, output: output || error.message });
+        });
+    });
+}
+/** `kubectl rollout restart deployment <name> -n <namespace>` for each target; all are tried, results returned. */
+async function rollout(o) {
+    const namespace = validNamespace(o.namespace);
+    const results = [];
+    for (const t of o.targets) {
+        const r = await run(o.kubectl, ['rollout', 'restart', 'deployment', t.deployment, '-n', namespace], o.timeoutMs ?? 120_000);
+        results.push({ ...t, namespace, ...r });
+    }
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/runner/event.ts
 // The workflow run's context, read from the runner's environment at call time (not at import time).
 
@@ -50864,8 +51067,13 @@ function summaryText(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/main.ts
-// The publish-image action: on a push to a channel it rebuilds that channel's image and every less stable one's
-// (production -> staging -> snapshot) from git trees, and pushes them, or writes them for air-gapped sites.
+// The publish-image action. On a push to a channel it rebuilds that channel's image and every less stable one's
+// (production -> staging -> snapshot) from git trees and pushes them (or writes them for air-gapped sites), then
+// optionally restarts the serving deployments. With release versions (or on a tag push) it makes the stack release
+// tags: a git tag per version and the image <image>:<version>.
+
+
+
 
 
 
@@ -50884,32 +51092,90 @@ function list(name) {
         .map((s) => s.trim())
         .filter(Boolean);
 }
-async function main_summary(result) {
+async function main_summary(result, releases, rollouts) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     summary.addHeading('package-storage images', 2);
-    summary.addTable([
-        ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded'].map((h) => ({
-            data: h,
-            header: true,
-        })),
-        ...result.images.map((i) => [
-            summaryText(i.channel),
-            `<code>${i.digest}</code>`,
-            i.tags
-                .map((t) => `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : ''}`)
-                .join('<br>'),
-            `${i.layers.total} (${i.layers.base} / ${i.layers.reused} / ${i.layers.built})`,
-            `${i.layers.uploaded} layers, ${(i.bytesUploaded / 1e6).toFixed(2)} MB`,
-        ]),
-    ]);
-    if (result.archive)
+    if (result)
+        summary.addTable([
+            ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded'].map((h) => ({
+                data: h,
+                header: true,
+            })),
+            ...result.images.map((i) => [
+                summaryText(i.channel),
+                `<code>${i.digest}</code>`,
+                i.tags
+                    .map((t) => `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : ''}`)
+                    .join('<br>'),
+                `${i.layers.total} (${i.layers.base} / ${i.layers.reused} / ${i.layers.built})`,
+                `${i.layers.uploaded} layers, ${(i.bytesUploaded / 1e6).toFixed(2)} MB`,
+            ]),
+        ]);
+    if (releases.length > 0)
+        summary.addTable([
+            ['Release', 'Commit', 'Git tag', 'Image tag', 'Digest'].map((h) => ({ data: h, header: true })),
+            ...releases.map((r) => [
+                summaryText(r.version),
+                `<code>${r.commit.slice(0, 12)}</code>`,
+                r.gitTag,
+                r.image
+                    ? `${summaryText(r.image.reference)} (${r.image.operation}${r.image.built ? ', built' : ''})`
+                    : '—',
+                r.image ? `<code>${r.image.digest}</code>` : '—',
+            ]),
+        ]);
+    if (rollouts.length > 0)
+        summary.addTable([
+            ['Channel', 'Deployment', 'Rollout'].map((h) => ({ data: h, header: true })),
+            ...rollouts.map((r) => [
+                summaryText(r.channel),
+                `${summaryText(r.namespace)}/${summaryText(r.deployment)}`,
+                r.exitCode === 0 ? `✅ ${summaryText(r.output)}` : `❌ exit ${r.exitCode}: ${summaryText(r.output)}`,
+            ]),
+        ]);
+    if (result?.archive)
         summary.addRaw(`<p>Archive: <code>${summaryText(result.archive.file)}</code> (${result.archive.size} bytes)</p>`, true);
-    if (result.layoutDir)
+    if (result?.layoutDir)
         summary.addRaw(`<p>OCI layout: <code>${summaryText(result.layoutDir)}</code></p>`, true);
     await summary.write();
 }
-async function run() {
+async function releaseVersions(repoDir, ctx, main) {
+    if (ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/'))
+        return [normalizeReleaseVersion(ctx.ref.slice('refs/tags/'.length))];
+    let versions = parseReleaseList(getInput('release-versions'));
+    const file = getInput('release-file');
+    if (file) {
+        if (!main.tip)
+            throw new errors_UsageError(`release-file: the default branch ${main.branch} was not found`);
+        const reader = new StorageReader(repoDir, '.');
+        try {
+            const text = await reader.readFile(main.tip, file);
+            if (text === undefined)
+                throw new errors_UsageError(`release-file ${safeLine(file)} does not exist on ${main.branch}`);
+            versions = [...new Set([...versions, ...parseReleaseList(text)])];
+        }
+        finally {
+            reader.close();
+        }
+    }
+    return versions;
+}
+function channelsToBuild(policy, ref) {
+    const explicit = list('channels');
+    for (const c of explicit)
+        if (!channelByName(policy, c))
+            throw new errors_UsageError(`unknown channel "${safeLine(c)}"`);
+    if (explicit.length > 0)
+        return explicit;
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
+    const pushed = channelByBranch(policy, branch);
+    if (!pushed)
+        throw new errors_UsageError(`give \`channels\`, or run on a push to a channel branch (got ${JSON.stringify(safeLine(ref))})`);
+    // A push to a channel changes what it and every less stable channel serve.
+    return policy.channels.slice(policy.channels.indexOf(pushed)).map((c) => c.name);
+}
+async function main_run() {
     const clients = new Map();
     try {
         const ctx = runContext();
@@ -50929,6 +51195,7 @@ async function run() {
         const insecure = getBooleanInput('insecure-registry');
         const layout = getInput('layout');
         const archive = getInput('archive');
+        const registryVersion = getInput('registry-version');
         const defaultBranch = defaultBranchOf(ctx.payload);
         if (!defaultBranch)
             throw new errors_UsageError('the event payload names no default branch (repository.default_branch)');
@@ -50937,20 +51204,6 @@ async function run() {
             ? await policyAtRevision(repoDir, mainTip, defaultBranch, getInput('config') || configPath)
             : { policy: defaultPolicy(), source: 'built-in defaults' };
         info(`policy: ${safeLine(source)}`);
-        let channels = list('channels');
-        if (channels.length === 0) {
-            const branch = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-            const pushed = channelByBranch(policy, branch);
-            if (!pushed)
-                throw new errors_UsageError(`give \`channels\`, or run on a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`);
-            // A push to a channel changes what it and every less stable channel serve.
-            channels = policy.channels.slice(policy.channels.indexOf(pushed)).map((c) => c.name);
-        }
-        for (const c of channels)
-            if (!channelByName(policy, c))
-                throw new errors_UsageError(`unknown channel "${safeLine(c)}"`);
-        // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
-        const tips = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
         const targetHost = image.split('/')[0] ?? '';
         const clientFor = (host) => {
             let client = clients.get(host);
@@ -50966,36 +51219,85 @@ async function run() {
             return client;
         };
         const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+        const common = {
+            image,
+            baseImage,
+            clientFor,
+            sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
+            allowRetag: policy.release.allowOverwrite,
+            ...(registryVersion ? { registryVersion } : {}),
+            ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
+            log: (line) => info(safeLine(line)),
+        };
+        // Release mode: a pushed tag, or release versions / a release file.
+        const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: mainTip });
+        let releases = [];
+        if (versions.length > 0) {
+            if (!push)
+                throw new errors_UsageError('release versions need `push: true` (tags are made in the registry)');
+            releases = await release({
+                repoDir,
+                policy,
+                versions,
+                pushTags: true,
+                stableTip: await stableTipOnOrigin(repoDir, policy),
+                image: common,
+                log: common.log,
+            });
+            setOutput('releases', JSON.stringify(releases));
+            setOutput('rollouts', '[]');
+            if (list('channels').length === 0) {
+                setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
+                setOutput('digest', releases[0]?.image?.digest ?? '');
+                await main_summary(undefined, releases, []);
+                return;
+            }
+        }
+        const channels = channelsToBuild(policy, ctx.ref);
+        // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
+        const tips = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
         const result = await publishImages({
+            ...common,
             repoDir,
             policy,
             channels,
             tips,
-            image,
-            baseImage,
-            ...(getInput('registry-version') ? { registryVersion: getInput('registry-version') } : {}),
             push,
             ...(layout ? { layoutDir: (0,external_node_path_namespaceObject.isAbsolute)(layout) ? layout : (0,external_node_path_namespaceObject.join)(ctx.workspace, layout) } : {}),
             ...(archive ? { archiveFile: (0,external_node_path_namespaceObject.isAbsolute)(archive) ? archive : (0,external_node_path_namespaceObject.join)(ctx.workspace, archive) } : {}),
-            clientFor,
-            sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
-            allowRetag: policy.release.allowOverwrite,
-            ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
-            log: (line) => info(safeLine(line)),
         });
         for (const i of result.images) {
             info(`${i.channel}: ${i.digest}; ${i.layers.uploaded} layers uploaded (${i.bytesUploaded} bytes), ${i.layers.reused} reused, ${i.layers.mounted} mounted`);
             for (const t of i.tags)
                 info(`  ${safeLine(t)}`);
         }
-        const first = result.images[0];
-        setOutput('digest', first?.digest ?? '');
+        setOutput('digest', result.images[0]?.digest ?? '');
         setOutput('tags', result.images.flatMap((i) => i.tags).join('\n'));
         setOutput('images', JSON.stringify(result.images));
         setOutput('bytes-uploaded', String(result.bytesUploaded));
         if (result.archive)
             setOutput('archive-digest', result.archive.digest);
-        await main_summary(result);
+        // Rollout: restart the deployment of every channel whose image (its moving tag) changed.
+        let rollouts = [];
+        const deployments = getInput('rollout-deployments');
+        if (deployments && push) {
+            const changed = result.images
+                .filter((i) => !i.unchangedTags.includes(sanitizeTag(i.branch)))
+                .map((i) => i.channel);
+            rollouts = await rollout({
+                kubectl: getInput('rollout-kubectl') || 'kubectl',
+                namespace: getInput('rollout-namespace') || 'package-registry',
+                targets: rolloutTargets(deployments, changed),
+            });
+            for (const r of rollouts)
+                info(`rollout ${r.channel}: ${r.namespace}/${r.deployment}: ${r.exitCode === 0 ? 'restarted' : `failed (exit ${r.exitCode})`}: ${safeLine(r.output)}`);
+        }
+        setOutput('rollouts', JSON.stringify(rollouts));
+        setOutput('releases', JSON.stringify(releases));
+        await main_summary(result, releases, rollouts);
+        const failedRollouts = rollouts.filter((r) => r.exitCode !== 0);
+        if (failedRollouts.length > 0)
+            setFailed(`rollout failed for ${failedRollouts.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`);
     }
     catch (error) {
         setFailed(safeLine(errorMessage(error)));
@@ -51009,7 +51311,7 @@ async function run() {
 
 ;// CONCATENATED MODULE: ./src/publish-image/index.ts
 
-void run();
+void main_run();
 
 
 //# sourceMappingURL=index.js.map

@@ -1,0 +1,94 @@
+// `package-storage release`: git tags for stack versions at the most stable channel's tip, and optionally the
+// image tag <image>:<version> for each, by digest.
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { isGitRepository } from '../git/git.js';
+import { resolveBranch } from '../git/local.js';
+import { parseReleaseList, release, stableTipOnOrigin } from '../publish/release.js';
+import { RegistryClient } from '../registry/index.js';
+import { safeLine } from '../runner/sanitize.js';
+import { parse, required } from './args.js';
+import type { CliIO } from './io.js';
+import { loadLocalPolicy } from './validate.js';
+
+export const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
+                              [--image NAME --base-image REF --registry-version V --insecure-registry] [--json]
+
+For each stack version without a git tag, creates the tag at the tip of the most stable channel (production); an
+existing tag is never moved. With --image, points <image>:<version> at the published image of the tag's commit
+(by digest; built when missing).
+  --versions V     8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1
+  --push           push created tags to origin (and read existing tags from origin)
+Exit: 0 done, 2 invalid version or usage, 3 git or registry failure (e.g. an image tag that points elsewhere).`;
+
+export async function releaseCommand(argv: string[], io: CliIO): Promise<number> {
+  const values = parse('release', argv, {
+    repo: { type: 'string', default: '.' },
+    versions: { type: 'string' },
+    push: { type: 'boolean', default: false },
+    image: { type: 'string' },
+    'base-image': { type: 'string' },
+    'registry-version': { type: 'string' },
+    'insecure-registry': { type: 'boolean', default: false },
+    config: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    io.out(releaseUsage);
+    return 0;
+  }
+  required('release', values, 'versions');
+  const versions = parseReleaseList(values.versions!);
+  if (versions.length === 0) throw new UsageError('--versions lists no version');
+  if (values.image && !values['base-image'])
+    throw new UsageError('--image needs --base-image (to build a missing image)');
+  const repoDir = resolve(values.repo);
+  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
+  const { policy } = await loadLocalPolicy(repoDir, values.config);
+  const stable = policy.channels[0]!;
+  const stableTip = values.push
+    ? await stableTipOnOrigin(repoDir, policy)
+    : (await resolveBranch(repoDir, stable.branch))?.sha;
+  if (!stableTip) throw new UsageError(`branch ${stable.branch} not found`);
+  const clients = new Map<string, RegistryClient>();
+  const clientFor = (host: string): RegistryClient => {
+    let client = clients.get(host);
+    if (!client)
+      clients.set(
+        host,
+        (client = new RegistryClient(host, values['insecure-registry'] ? { insecure: true } : {})),
+      );
+    return client;
+  };
+  try {
+    const results = await release({
+      repoDir,
+      policy,
+      versions,
+      pushTags: values.push ?? false,
+      stableTip,
+      ...(values.image
+        ? {
+            image: {
+              image: values.image,
+              baseImage: values['base-image']!,
+              clientFor,
+              ...(values['registry-version'] ? { registryVersion: values['registry-version'] } : {}),
+              allowRetag: policy.release.allowOverwrite,
+            },
+          }
+        : {}),
+      ...(values.json ? {} : { log: (line: string) => io.err(safeLine(line)) }),
+    });
+    if (values.json) io.out(JSON.stringify({ releases: results }));
+    else
+      for (const r of results)
+        io.out(
+          `${r.version}: tag ${r.gitTag} at ${r.commit}${r.image ? `; ${safeLine(r.image.reference)} ${r.image.operation} -> ${r.image.digest}${r.image.built ? ' (built)' : ''}` : ''}`,
+        );
+    return 0;
+  } finally {
+    for (const c of clients.values()) c.close();
+  }
+}

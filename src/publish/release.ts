@@ -1,0 +1,187 @@
+// Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
+// exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
+import { OperationError, UsageError } from '../core/errors.js';
+import type { Policy } from '../core/policy.js';
+import { gitRaw, revParse } from '../git/git.js';
+import { fetch, fetchBranches } from '../git/remote.js';
+import { parseImageReference, RegistryError } from '../registry/index.js';
+import type { ClientFor } from './base.js';
+import { publishImages, type PublishRequest } from './engine.js';
+
+const releasePattern = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$/;
+
+/** `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything else is a usage error (it doubles as an image tag). */
+export function normalizeReleaseVersion(input: string): string {
+  const version = input.trim().replace(/^v/, '');
+  if (!releasePattern.test(version) || version.length > 128)
+    throw new UsageError(
+      `invalid release version ${JSON.stringify(input)}: expected X.Y.Z with an optional -prerelease (e.g. 8.15.0, 8.16.0-rc1)`,
+    );
+  return version;
+}
+
+/** Versions from a list input or a file: commas, whitespace or lines; `#` starts a comment. Deduplicated, in order. */
+export function parseReleaseList(text: string): string[] {
+  const versions = text
+    .split('\n')
+    .map((l) => l.replace(/#.*$/, ''))
+    .flatMap((l) => l.split(/[,\s]+/))
+    .filter(Boolean)
+    .map(normalizeReleaseVersion);
+  return [...new Set(versions)];
+}
+
+export interface ReleaseResult {
+  version: string;
+  commit: string;
+  gitTag: 'created' | 'existing';
+  image?: {
+    reference: string;
+    digest: string;
+    operation: 'tagged' | 'unchanged' | 'retagged';
+    built: boolean;
+  };
+}
+
+export interface ReleaseRequest {
+  repoDir: string;
+  policy: Policy;
+  versions: string[];
+  /** Push created git tags to origin (the action always does; the CLI with --push). */
+  pushTags: boolean;
+  /** Tip of the most stable channel the new tags point at. */
+  stableTip: string;
+  /** Image publication; without it only git tags are made. */
+  image?: Omit<
+    PublishRequest,
+    'channels' | 'tips' | 'push' | 'repoDir' | 'policy' | 'layoutDir' | 'archiveFile'
+  > & { clientFor: ClientFor };
+  log?: (line: string) => void;
+}
+
+async function existingTag(repoDir: string, version: string, remote: boolean): Promise<string | undefined> {
+  const ref = `refs/tags/${version}`;
+  if (remote) {
+    const result = await gitRaw(['ls-remote', '--tags', 'origin', ref, `${ref}^{}`], { cwd: repoDir });
+    const lines = result.stdout
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'));
+    // An annotated tag lists its commit as `<ref>^{}`.
+    const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
+    return peeled?.[0];
+  }
+  return revParse(repoDir, ref);
+}
+
+async function createTag(
+  repoDir: string,
+  version: string,
+  commit: string,
+  push: boolean,
+): Promise<'created' | 'existing'> {
+  const ref = `refs/tags/${version}`;
+  if (!push) {
+    // `update-ref <ref> <new> ''`: fails if the tag appeared meanwhile; never moves an existing one.
+    await gitRaw(['update-ref', ref, commit, ''], { cwd: repoDir });
+    return 'created';
+  }
+  const result = await gitRaw(['push', '--porcelain', '--no-verify', 'origin', `${commit}:${ref}`], {
+    cwd: repoDir,
+    okCodes: [1],
+  });
+  if (result.code === 0) {
+    await gitRaw(['update-ref', ref, commit], { cwd: repoDir });
+    return 'created';
+  }
+  // Someone else created it first: it is now an existing tag (and is never moved).
+  if (await existingTag(repoDir, version, true)) return 'existing';
+  throw new OperationError(`pushing tag ${version} failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+}
+
+export async function release(request: ReleaseRequest): Promise<ReleaseResult[]> {
+  const { repoDir, policy } = request;
+  const log = request.log ?? ((): void => undefined);
+  const stable = policy.channels[0]!;
+  const results: ReleaseResult[] = [];
+  for (const version of request.versions) {
+    let commit = await existingTag(repoDir, version, request.pushTags);
+    let gitTag: ReleaseResult['gitTag'] = 'existing';
+    if (!commit) {
+      gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);
+      commit = gitTag === 'created' ? request.stableTip : await existingTag(repoDir, version, true);
+      if (!commit) throw new OperationError(`tag ${version} vanished while creating it`);
+      log(
+        gitTag === 'created'
+          ? `tag ${version}: created at ${commit} (${stable.branch})`
+          : `tag ${version}: made by someone else meanwhile`,
+      );
+    } else log(`tag ${version}: exists at ${commit}`);
+    const result: ReleaseResult = { version, commit, gitTag };
+    if (request.image) result.image = await releaseImage(request, version, commit, log);
+    results.push(result);
+  }
+  return results;
+}
+
+async function releaseImage(
+  request: ReleaseRequest,
+  version: string,
+  commit: string,
+  log: (line: string) => void,
+): Promise<NonNullable<ReleaseResult['image']>> {
+  const image = request.image!;
+  const ref = parseImageReference(image.image);
+  const client = image.clientFor(ref.apiHost);
+  const repo = ref.repository;
+  const reference = `${image.image}:${version}`;
+  let built = false;
+  let source = await client.headManifest(repo, commit);
+  if (!source) {
+    // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
+    log(`image of ${commit} not found: building it`);
+    const stable = request.policy.channels[0]!;
+    const hasCommit = await revParse(request.repoDir, commit);
+    if (!hasCommit) await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
+    await publishImages({
+      ...image,
+      repoDir: request.repoDir,
+      policy: request.policy,
+      channels: [stable.name],
+      tips: new Map([[stable.branch, commit]]),
+      push: true,
+      movingTags: false,
+    });
+    built = true;
+    source = await client.headManifest(repo, commit);
+    if (!source) throw new OperationError(`the image of ${commit} is still missing after building it`);
+  }
+  const existing = await client.headManifest(repo, version);
+  if (existing?.digest === source.digest)
+    return { reference, digest: source.digest, operation: 'unchanged', built };
+  if (existing && !request.policy.release.allowOverwrite)
+    throw new OperationError(
+      `${reference} already points at ${existing.digest}, not at the image of tag ${version} (${source.digest}); release tags are not moved unless the policy sets release.allow-overwrite`,
+    );
+  try {
+    const manifest = await client.getManifest(repo, source.digest);
+    await client.putManifest(repo, version, manifest.bytes, manifest.mediaType);
+  } catch (error) {
+    if (error instanceof RegistryError) throw error;
+    throw new OperationError(
+      `tagging ${reference}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
+  return { reference, digest: source.digest, operation: existing ? 'retagged' : 'tagged', built };
+}
+
+/** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
+export async function stableTipOnOrigin(repoDir: string, policy: Policy): Promise<string> {
+  const branch = policy.channels[0]!.branch;
+  const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
+  if (!tip)
+    throw new OperationError(`the ${policy.channels[0]!.name} branch (${branch}) does not exist on origin`);
+  return tip;
+}
