@@ -1,14 +1,12 @@
 // `package-storage <command>`: the actions' engine for maintainers' machines.
-import { errorMessage, exitCodeOf } from '../core/errors.js';
 import { safeLine } from '../runner/sanitize.js';
+import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
 import { demoCommand } from '../demo/main.js';
 import { cleanupCommand, promoteCommand } from './promote.js';
 import { publishImageCommand } from './publish-image.js';
 import { releaseCommand } from './release.js';
 import { validateCommand } from './validate.js';
-
-type Command = (argv: string[], io: CliIO) => Promise<number>;
 
 const commands: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'check a change against the channel policy' },
@@ -45,10 +43,5 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.err(`package-storage: unknown command ${JSON.stringify(safeLine(name))}\n${usage}`);
     return 2;
   }
-  try {
-    return await command.run(rest, io);
-  } catch (error) {
-    io.err(`package-storage ${name}: ${safeLine(errorMessage(error))}`);
-    return exitCodeOf(error);
-  }
+  return invoke(name, command.run, rest, io);
 }

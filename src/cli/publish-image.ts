@@ -134,7 +134,10 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
       clientFor,
       ...(source ? { sourceUrl: source } : {}),
       allowRetag: policy.release.allowOverwrite,
-      log: values.json ? undefined : (line) => io.err(safeLine(line)),
+      // The report below says everything per image; only the git fetch is worth a line of its own.
+      log: (line) => {
+        if (!values.json && line.startsWith('fetched')) io.err(safeLine(line));
+      },
     });
     if (values.json) io.out(JSON.stringify(result));
     else reportPublish(io, result);

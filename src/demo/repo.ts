@@ -99,6 +99,15 @@ export class DemoRepo {
     await this.run(['rm', '-r', '--quiet', `packages/${name}/${version}`]);
   }
 
+  /** Merges `branch` into `into` on origin the way a merge button does for an up-to-date PR (fast-forward). */
+  async merge(branch: string, into: string): Promise<void> {
+    await this.run(['fetch', '--quiet', 'origin']);
+    await this.run(['push', '--quiet', 'origin', `refs/remotes/origin/${branch}:refs/heads/${into}`]);
+    await this.run(['fetch', '--quiet', 'origin']);
+    // Keep the local branch in step, as `git pull` would (the CLI prefers local branches).
+    await this.run(['update-ref', `refs/heads/${into}`, `refs/remotes/origin/${into}`]);
+  }
+
   /** Commits everything and pushes the branch to origin. */
   async commit(branch: string, message: string): Promise<string> {
     await this.run(['add', '--all']);

@@ -95,8 +95,16 @@ async function releaseVersions(
   ctx: ReturnType<typeof runContext>,
   main: { branch: string; tip: string | undefined },
 ): Promise<string[]> {
-  if (ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/'))
-    return [normalizeReleaseVersion(ctx.ref.slice('refs/tags/'.length))];
+  if (ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/')) {
+    const tag = ctx.ref.slice('refs/tags/'.length);
+    const version = normalizeReleaseVersion(tag);
+    // The git tag doubles as the image tag: release tags are named exactly like the version (no leading v).
+    if (version !== tag)
+      throw new UsageError(
+        `tag ${JSON.stringify(safeLine(tag))} is not a release tag: name it ${version}, without a leading v`,
+      );
+    return [version];
+  }
   let versions = parseReleaseList(core.getInput('release-versions'));
   const file = core.getInput('release-file');
   if (file) {

@@ -8,8 +8,10 @@ import type { Descriptor, Digest } from '../oci/types.js';
 import { parseImageReference, RegistryError, type RegistryClient } from '../registry/index.js';
 
 export interface BaseSource {
-  /** As given, for reports and labels. */
+  /** As given, for reports. */
   reference: string;
+  /** For the image label: the registry reference, or `oci-layout:<tag>` (a local path would make digests machine-dependent). */
+  label?: string;
   image?: BaseImage;
   digest?: Digest;
   /** Streams a base layer (for layouts, archives and pushes to another registry). */
@@ -62,6 +64,7 @@ export async function openBase(reference: string, clientFor: ClientFor): Promise
     }
     return {
       reference,
+      label: `oci-layout:${tag ?? 'latest'}`,
       image: {
         config: image.config,
         layers: image.manifest.layers,
@@ -84,6 +87,7 @@ export async function openBase(reference: string, clientFor: ClientFor): Promise
     const resolved = await client.resolveImage(ref.repository, ref.digest ?? ref.tag ?? 'latest');
     return {
       reference,
+      label: reference,
       image: { config: resolved.config, layers: resolved.manifest.layers, mediaType: resolved.mediaType },
       digest: resolved.digest,
       fetchBlob: (d: Descriptor) => client.getBlob(ref.repository, d.digest),

@@ -34,7 +34,7 @@ import {
   type FetchBlob,
 } from '../oci/layout.js';
 import type { Descriptor, Digest, ImageConfig, ImageManifest } from '../oci/types.js';
-import { parseImageReference, RegistryError, sanitizeTag } from '../registry/index.js';
+import { parseImageReference, RegistryError, sanitizeTag, type RegistryClient } from '../registry/index.js';
 import { baseReference, lazyStream, openBase, type BaseSource, type ClientFor } from './base.js';
 import { blobSizes, layerEntries, layerFiles, prefetchBlobs, registryConfig } from './content.js';
 
@@ -95,6 +95,8 @@ export interface ImageResult {
   bytesUploaded: number;
   /** Tags that already pointed at this digest (nothing to do). */
   unchangedTags: string[];
+  /** Commit tags kept on the image first built from this channel commit (a more stable channel moved since). */
+  keptTags: string[];
   packages: number;
 }
 
@@ -117,7 +119,8 @@ interface BuiltChannel {
   moving: string[];
   immutable: string[];
   releaseTags: string[];
-  previousRepo?: string;
+  /** Commit tags left on an image built from the same channel commit with older upstream channels. */
+  keptTags: string[];
 }
 
 interface SharedLayer extends NewLayer {
@@ -376,7 +379,7 @@ export async function publishImages(request: PublishRequest): Promise<PublishRes
           ...(request.sourceUrl ? { 'org.opencontainers.image.source': request.sourceUrl } : {}),
           'io.package-storage.channel': channel.name,
           'io.package-storage.commits': JSON.stringify(plan.commits),
-          ...(base.digest ? { 'io.package-storage.base': `${base.reference}@${base.digest}` } : {}),
+          ...(base.digest && base.label ? { 'io.package-storage.base': `${base.label}@${base.digest}` } : {}),
         },
       });
       blobs.set(image.configDescriptor.digest, {
@@ -396,6 +399,7 @@ export async function publishImages(request: PublishRequest): Promise<PublishRes
         moving,
         immutable,
         releaseTags,
+        keptTags: [],
       });
       log(
         `${channel.name}: ${image.digest} (${counts.total} layers: ${counts.base} base, ${counts.reused} reused, ${counts.built} built; ${plan.layers.reduce((n, l) => n + l.versions.length, 0)} package versions)`,
@@ -484,6 +488,7 @@ function imageResult(
     layers: b.counts,
     bytesUploaded,
     unchangedTags,
+    keptTags: b.keptTags,
     packages: b.plan.layers.reduce((n, l) => n + l.versions.length, 0),
   };
 }
@@ -508,11 +513,22 @@ async function pushAll(
     for (const tag of [...b.immutable, ...b.releaseTags]) {
       const existing = await client.headManifest(repo, tag);
       if (!existing) continue;
-      if (existing.digest === b.image.digest) same.push(tag);
-      else if (!(request.allowRetag && b.releaseTags.includes(tag)))
-        throw new OperationError(
-          `${target.display}:${tag} already points at ${existing.digest}, not at the image built now (${b.image.digest}); immutable tags are never moved${b.releaseTags.includes(tag) ? ' (the policy can allow moving release tags: release.allow-overwrite)' : ''}. No tag was changed.`,
-        );
+      if (existing.digest === b.image.digest) {
+        same.push(tag);
+        continue;
+      }
+      const isRelease = b.releaseTags.includes(tag);
+      if (isRelease && request.allowRetag) continue;
+      // A less stable channel's image also holds the more stable channels: when one of those moved, the same
+      // channel commit gives a new image. Its commit tag keeps naming the first image built from that commit.
+      if (!isRelease && (await builtFromEarlierUpstream(client, repo, tag, b))) {
+        same.push(tag);
+        b.keptTags.push(tag);
+        continue;
+      }
+      throw new OperationError(
+        `${target.display}:${tag} already points at ${existing.digest}, not at the image built now (${b.image.digest}); immutable tags are never moved${isRelease ? ' (the policy can allow moving release tags: release.allow-overwrite)' : ''}. No tag was changed.`,
+      );
     }
     unchanged.set(b.plan.channel.name, same);
   }
@@ -558,6 +574,29 @@ async function pushAll(
       await client.putManifest(repo, tag, b.image.manifestBytes, b.image.manifestDescriptor.mediaType);
     }
   return results;
+}
+
+/**
+ * Whether the image under `tag` was built from the same commit of this channel but other commits of the more
+ * stable channels it includes (read from its `io.package-storage.commits` label). Anything else under our commit
+ * tag (no label, the same commits with another digest) is a conflict.
+ */
+async function builtFromEarlierUpstream(
+  client: RegistryClient,
+  repo: string,
+  tag: string,
+  b: BuiltChannel,
+): Promise<boolean> {
+  try {
+    const previous = await client.resolveImage(repo, tag);
+    const label = previous.config.config?.Labels?.['io.package-storage.commits'];
+    if (!label) return false;
+    const commits = JSON.parse(label) as Record<string, string>;
+    const own = b.plan.channel.name;
+    return commits[own] === b.plan.commit && JSON.stringify(commits) !== JSON.stringify(b.plan.commits);
+  } catch {
+    return false;
+  }
 }
 
 function toReadable(source: Readable | Promise<Readable>): Readable {

@@ -50252,6 +50252,7 @@ async function openBase(reference, clientFor) {
         }
         return {
             reference,
+            label: `oci-layout:${tag ?? 'latest'}`,
             image: {
                 config: image.config,
                 layers: image.manifest.layers,
@@ -50273,6 +50274,7 @@ async function openBase(reference, clientFor) {
         const resolved = await client.resolveImage(ref.repository, ref.digest ?? ref.tag ?? 'latest');
         return {
             reference,
+            label: reference,
             image: { config: resolved.config, layers: resolved.manifest.layers, mediaType: resolved.mediaType },
             digest: resolved.digest,
             fetchBlob: (d) => client.getBlob(ref.repository, d.digest),
@@ -50638,7 +50640,7 @@ async function publishImages(request) {
                     ...(request.sourceUrl ? { 'org.opencontainers.image.source': request.sourceUrl } : {}),
                     'io.package-storage.channel': channel.name,
                     'io.package-storage.commits': JSON.stringify(plan.commits),
-                    ...(base.digest ? { 'io.package-storage.base': `${base.reference}@${base.digest}` } : {}),
+                    ...(base.digest && base.label ? { 'io.package-storage.base': `${base.label}@${base.digest}` } : {}),
                 },
             });
             blobs.set(image.configDescriptor.digest, {
@@ -50658,6 +50660,7 @@ async function publishImages(request) {
                 moving,
                 immutable,
                 releaseTags,
+                keptTags: [],
             });
             log(`${channel.name}: ${image.digest} (${counts.total} layers: ${counts.base} base, ${counts.reused} reused, ${counts.built} built; ${plan.layers.reduce((n, l) => n + l.versions.length, 0)} package versions)`);
         }
@@ -50728,6 +50731,7 @@ function imageResult(b, display, unchangedTags, bytesUploaded) {
         layers: b.counts,
         bytesUploaded,
         unchangedTags,
+        keptTags: b.keptTags,
         packages: b.plan.layers.reduce((n, l) => n + l.versions.length, 0),
     };
 }
@@ -50746,10 +50750,21 @@ async function pushAll(request, target, built, fetchBlob, uploadedBy) {
             const existing = await client.headManifest(repo, tag);
             if (!existing)
                 continue;
-            if (existing.digest === b.image.digest)
+            if (existing.digest === b.image.digest) {
                 same.push(tag);
-            else if (!(request.allowRetag && b.releaseTags.includes(tag)))
-                throw new errors_OperationError(`${target.display}:${tag} already points at ${existing.digest}, not at the image built now (${b.image.digest}); immutable tags are never moved${b.releaseTags.includes(tag) ? ' (the policy can allow moving release tags: release.allow-overwrite)' : ''}. No tag was changed.`);
+                continue;
+            }
+            const isRelease = b.releaseTags.includes(tag);
+            if (isRelease && request.allowRetag)
+                continue;
+            // A less stable channel's image also holds the more stable channels: when one of those moved, the same
+            // channel commit gives a new image. Its commit tag keeps naming the first image built from that commit.
+            if (!isRelease && (await builtFromEarlierUpstream(client, repo, tag, b))) {
+                same.push(tag);
+                b.keptTags.push(tag);
+                continue;
+            }
+            throw new errors_OperationError(`${target.display}:${tag} already points at ${existing.digest}, not at the image built now (${b.image.digest}); immutable tags are never moved${isRelease ? ' (the policy can allow moving release tags: release.allow-overwrite)' : ''}. No tag was changed.`);
         }
         unchanged.set(b.plan.channel.name, same);
     }
@@ -50793,6 +50808,25 @@ async function pushAll(request, target, built, fetchBlob, uploadedBy) {
             await client.putManifest(repo, tag, b.image.manifestBytes, b.image.manifestDescriptor.mediaType);
         }
     return results;
+}
+/**
+ * Whether the image under `tag` was built from the same commit of this channel but other commits of the more
+ * stable channels it includes (read from its `io.package-storage.commits` label). Anything else under our commit
+ * tag (no label, the same commits with another digest) is a conflict.
+ */
+async function builtFromEarlierUpstream(client, repo, tag, b) {
+    try {
+        const previous = await client.resolveImage(repo, tag);
+        const label = previous.config.config?.Labels?.['io.package-storage.commits'];
+        if (!label)
+            return false;
+        const commits = JSON.parse(label);
+        const own = b.plan.channel.name;
+        return commits[own] === b.plan.commit && JSON.stringify(commits) !== JSON.stringify(b.plan.commits);
+    }
+    catch {
+        return false;
+    }
 }
 function toReadable(source) {
     return source instanceof Promise ? lazyStream(() => source) : source;
@@ -51141,8 +51175,14 @@ async function main_summary(result, releases, rollouts) {
     await summary.write();
 }
 async function releaseVersions(repoDir, ctx, main) {
-    if (ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/'))
-        return [normalizeReleaseVersion(ctx.ref.slice('refs/tags/'.length))];
+    if (ctx.eventName === 'push' && ctx.ref.startsWith('refs/tags/')) {
+        const tag = ctx.ref.slice('refs/tags/'.length);
+        const version = normalizeReleaseVersion(tag);
+        // The git tag doubles as the image tag: release tags are named exactly like the version (no leading v).
+        if (version !== tag)
+            throw new errors_UsageError(`tag ${JSON.stringify(safeLine(tag))} is not a release tag: name it ${version}, without a leading v`);
+        return [version];
+    }
     let versions = parseReleaseList(getInput('release-versions'));
     const file = getInput('release-file');
     if (file) {
