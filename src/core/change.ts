@@ -37,6 +37,10 @@ export interface VersionContent {
   files: VersionFile[];
   /** More files than the policy limit; `files` holds only the first ones. */
   truncated: boolean;
+  /** docs/README.md exists (looked up directly, so it holds even when `files` is truncated). */
+  readme?: boolean;
+  /** Paths (relative to the version) of tree entries with names git never writes (`.`, `..`, `.git`, a slash). */
+  malformed?: string[];
   /** manifest.yml: undefined when absent; `text` undefined when larger than the limit. */
   manifest?: { size: number; text?: string };
 }

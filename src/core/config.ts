@@ -54,15 +54,33 @@ function validateSchema(value: unknown): ErrorObject[] {
   return validator(value) ? [] : (validator.errors ?? []);
 }
 
-/** `/channels/1/overwrite` -> `channels[1].overwrite` */
-function keyOf(instancePath: string, child?: string): string {
-  const parts = instancePath.split('/').slice(1);
-  if (child !== undefined) parts.push(child);
+// eslint-disable-next-line no-control-regex
+const plainKey = /^[^\s.[\]"'\u0000-\u001f\u007f]+$/;
+
+/** A key as messages show it: as written, JSON-quoted only when it would break the line or the dotted path. */
+function showKey(key: string): string {
+  return plainKey.test(key) ? key : JSON.stringify(key);
+}
+
+/**
+ * `/channels/1/overwrite` -> `channels[1].overwrite`. The JSON pointer is decoded segment by segment, and a segment
+ * is an index only where the value there is a list (a mapping key "0" stays a key).
+ */
+function keyOf(root: unknown, instancePath: string, child?: string): string {
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
   let key = '';
-  for (const raw of parts) {
-    const part = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    key += /^\d+$/.test(part) ? `[${part}]` : key === '' ? part : `.${part}`;
-  }
+  let value: unknown = root;
+  const append = (part: string): void => {
+    const isIndex = Array.isArray(value) && /^\d+$/.test(part);
+    key += isIndex ? `[${part}]` : key === '' ? showKey(part) : `.${showKey(part)}`;
+    value =
+      value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  };
+  for (const part of parts) append(part);
+  if (child !== undefined) append(child);
   return key === '' ? '(top level)' : key;
 }
 
@@ -98,6 +116,7 @@ function describe(value: unknown): string {
 }
 
 function valueAt(root: unknown, instancePath: string): unknown {
+  // (decoding as keyOf does)
   let value: unknown = root;
   for (const raw of instancePath.split('/').slice(1)) {
     if (value === null || typeof value !== 'object') return undefined;
@@ -115,30 +134,34 @@ function schemaMessage(error: ErrorObject, root: unknown): { key: string; messag
         (error.parentSchema as { properties?: object } | undefined)?.properties ?? {},
       );
       const suggestion = closest(extra, allowed);
-      const key = keyOf(error.instancePath, extra);
+      const key = keyOf(root, error.instancePath, extra);
       return {
         key,
         message: `${key}: unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${allowed.join(', ')}`,
       };
     }
     case 'required': {
-      const key = keyOf(error.instancePath, (error.params as { missingProperty: string }).missingProperty);
+      const key = keyOf(
+        root,
+        error.instancePath,
+        (error.params as { missingProperty: string }).missingProperty,
+      );
       return { key, message: `${key}: required` };
     }
     case 'enum': {
-      const key = keyOf(error.instancePath);
+      const key = keyOf(root, error.instancePath);
       const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ');
       return { key, message: `${key}: must be one of ${allowed} (got ${got()})` };
     }
     case 'type': {
-      const key = keyOf(error.instancePath);
+      const key = keyOf(root, error.instancePath);
       return {
         key,
         message: `${key}: must be ${String((error.params as { type: string }).type)} (got ${got()})`,
       };
     }
     default: {
-      const key = keyOf(error.instancePath);
+      const key = keyOf(root, error.instancePath);
       return { key, message: `${key}: ${error.message ?? 'invalid'} (got ${got()})` };
     }
   }
@@ -209,11 +232,11 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
   const seenNames = new Map<string, number>();
   const seenBranches = new Map<string, number>();
   channels.forEach((c, i) => {
-    if (seenNames.has(c.name)) fail(`channels[${i}].name`, `duplicate channel "${c.name}"`);
+    if (seenNames.has(c.name)) fail(`channels[${i}].name`, `duplicate channel ${JSON.stringify(c.name)}`);
     if (seenBranches.has(c.branch))
       fail(
         `channels[${i}].branch`,
-        `branch "${c.branch}" is already used by channel ${channels[seenBranches.get(c.branch)!]!.name}`,
+        `branch ${JSON.stringify(c.branch)} is already used by channel ${channels[seenBranches.get(c.branch)!]!.name}`,
       );
     seenNames.set(c.name, i);
     seenBranches.set(c.branch, i);
@@ -225,8 +248,9 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
       const to = seenNames.get(edge.to);
       const names = channels.map((c) => c.name).join(', ');
       if (from === undefined)
-        fail(`promotions[${i}].from`, `unknown channel "${edge.from}" (channels: ${names})`);
-      if (to === undefined) fail(`promotions[${i}].to`, `unknown channel "${edge.to}" (channels: ${names})`);
+        fail(`promotions[${i}].from`, `unknown channel ${JSON.stringify(edge.from)} (channels: ${names})`);
+      if (to === undefined)
+        fail(`promotions[${i}].to`, `unknown channel ${JSON.stringify(edge.to)} (channels: ${names})`);
       if (to! >= from!)
         fail(
           `promotions[${i}]`,
@@ -248,9 +272,12 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
     const name = e.package.slice(0, at);
     const version = e.package.slice(at + 1);
     if (!isStrictSemver(version))
-      fail(`exceptions[${i}].package`, `"${e.package}": the version must be strict semver (name@1.2.3)`);
+      fail(
+        `exceptions[${i}].package`,
+        `${JSON.stringify(e.package)}: the version must be strict semver (name@1.2.3)`,
+      );
     if (e.channel !== undefined && !seenNames.has(e.channel))
-      fail(`exceptions[${i}].channel`, `unknown channel "${e.channel}"`);
+      fail(`exceptions[${i}].channel`, `unknown channel ${JSON.stringify(e.channel)}`);
     return {
       name,
       version,

@@ -15,7 +15,8 @@ export class ConfigError extends UsageError {
     message: string,
     readonly key?: string,
   ) {
-    super(message);
+    // One line, whatever the file held: the actions show the first line of an error.
+    super(message.replace(/\r\n|\r|\n/g, '\\n'));
     this.name = 'ConfigError';
   }
 }

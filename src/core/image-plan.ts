@@ -1,6 +1,8 @@
 // What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
-// one, split into layers by a stable hash of the package name, so a one-package change touches one small layer
-// and the layers of a channel are the same blobs in every image that includes it.
+// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
+// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
+// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
+// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
 import { createHash } from 'node:crypto';
 import type { TreeId } from './change.js';
 import { servedChannels, type ChannelPolicy, type Policy } from './policy.js';
@@ -53,9 +55,9 @@ export function layerCount(policy: Policy, channel: ChannelPolicy): number {
   return defaults[channel.name] ?? 16;
 }
 
-/** Stable bucket of a package name: the same on every machine and for every run, whatever else is in the channel. */
-export function bucketOf(name: string, buckets: number): number {
-  return createHash('sha256').update(name).digest().readUInt32BE(0) % buckets;
+/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
+export function bucketOf(name: string, version: string, buckets: number): number {
+  return createHash('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
 }
 
 export function packagePath(channel: string): string {
@@ -80,7 +82,7 @@ export function planChannelLayers(policy: Policy, content: ChannelContent): Laye
   const buckets = layerCount(policy, content.channel);
   const groups = new Map<number, VersionTree[]>();
   for (const v of content.versions) {
-    const b = bucketOf(v.name, buckets);
+    const b = bucketOf(v.name, v.version, buckets);
     groups.set(b, [...(groups.get(b) ?? []), v]);
   }
   return [...groups.entries()]

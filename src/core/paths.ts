@@ -39,6 +39,8 @@ export function classifyPath(packagesRoot: string, path: string): PathPlace {
     };
   if (rest.some((segment) => segment === '' || segment === '.' || segment === '..'))
     return { kind: 'misplaced', reason: 'empty, "." or ".." path segment', name, version };
+  if (rest.some((segment) => segment.toLowerCase() === '.git'))
+    return { kind: 'misplaced', reason: 'a .git entry inside a package (it would be served)', name, version };
   return { kind: 'version', name, version: version!, rest: rest.join('/') };
 }
 

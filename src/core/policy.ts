@@ -179,5 +179,6 @@ export function ruleSetting(policy: Policy, channel: ChannelPolicy | undefined, 
 }
 
 export function titlePrefixFor(policy: Policy, branch: string): string {
-  return policy.titlePrefix.replaceAll('{branch}', branch);
+  // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
+  return policy.titlePrefix.split('{branch}').join(branch);
 }

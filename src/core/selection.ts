@@ -110,6 +110,12 @@ export function selectVersions(
         chosen.set(key, entry);
       }
     }
+    // A glob may match names that have no version at all: the spec must still not pass silently.
+    if (glob && spec.version === 'latest' && ![...chosen.values()].some((c) => c.specs.includes(spec.text)))
+      problems.push({
+        spec: spec.text,
+        message: `no package matching ${spec.name} has a version in the source channel`,
+      });
   }
   const selected = [...chosen.values()].sort(
     (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareVersions(a.version, b.version),

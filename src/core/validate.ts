@@ -41,6 +41,8 @@ export interface ValidationInput {
   after: Holdings;
   /** Content after the change of each added or modified version, keyed `name@version`. */
   content: ReadonlyMap<string, VersionContent>;
+  /** Crafted tree entries after the change (names with a slash, `.`, `..`, `.git`), as repository paths. */
+  malformed?: readonly string[];
 }
 
 export interface VersionVerdict extends VersionChange {
@@ -166,6 +168,13 @@ export function validateChange(input: ValidationInput): ValidationResult {
       });
   }
 
+  // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
+  for (const path of input.malformed ?? [])
+    add('layout', {
+      path,
+      message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
+    });
+
   const names = touchedNames(policy, input.paths);
   const before: Holdings = input.holdings.get(channel.name) ?? new Map<string, Map<string, string>>();
   const changes = versionChanges(names, before, input.after);
@@ -180,6 +189,12 @@ export function validateChange(input: ValidationInput): ValidationResult {
     if (change.after !== undefined) {
       const content = input.content.get(versionKey(name, version));
       if (content) {
+        for (const path of content.malformed ?? [])
+          add('layout', {
+            ...at,
+            path: `${dir}/${path}`,
+            message: `${quote(`${dir}/${path}`)}: a tree entry name git never writes (".", "..", ".git" or a slash)`,
+          });
         if (content.truncated)
           add('size', {
             ...at,
@@ -198,7 +213,7 @@ export function validateChange(input: ValidationInput): ValidationResult {
             content.manifest.text,
             { name, version },
             {
-              hasReadme: content.files.some((f) => f.path === 'docs/README.md'),
+              hasReadme: content.readme ?? content.files.some((f) => f.path === 'docs/README.md'),
             },
           );
           for (const problem of report.problems) {

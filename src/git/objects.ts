@@ -28,8 +28,14 @@ interface Pending {
 
 class BatchProcess {
   private readonly child: ChildProcessWithoutNullStreams;
-  private buffer: Buffer = Buffer.alloc(0);
-  private readonly queue: Pending[] = [];
+  /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
+  private chunks: Buffer[] = [];
+  private buffered = 0;
+  /** Requests are written once per tick: thousands of small writes to the pipe cost more than the reads. */
+  private outgoing: string[] = [];
+  /** Pending requests in order; `head` is the next to answer (Array#shift would make n answers cost O(n²)). */
+  private queue: Pending[] = [];
+  private head = 0;
   private failure: Error | undefined;
   private stderr = '';
 
@@ -40,19 +46,22 @@ class BatchProcess {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+      this.chunks.push(chunk);
+      this.buffered += chunk.length;
       this.drain(mode === '--batch-check');
     });
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     const fail = (error: Error): void => {
       this.failure = error;
-      for (const p of this.queue.splice(0)) p.reject(error);
+      for (const p of this.queue.slice(this.head)) p.reject(error);
+      this.queue = [];
+      this.head = 0;
     };
     this.child.on('error', (e) =>
       fail(new OperationError(`git cat-file could not be started: ${e.message}`)),
     );
     this.child.on('close', (code) => {
-      if (this.queue.length > 0)
+      if (this.queue.length > this.head)
         fail(
           new OperationError(
             `git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`,
@@ -62,31 +71,67 @@ class BatchProcess {
     this.child.stdin.on('error', () => undefined);
   }
 
+  private next(): void {
+    this.head++;
+    if (this.head === this.queue.length) {
+      this.queue = [];
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
+  /** The first chunk holding at least `bytes` (joining chunks only when needed). */
+  private firstChunk(bytes: number): Buffer {
+    const first = this.chunks[0]!;
+    if (first.length >= bytes || this.chunks.length === 1) return first;
+    const joined = Buffer.concat(this.chunks, this.buffered);
+    this.chunks = [joined];
+    return joined;
+  }
+
+  private consume(bytes: number): void {
+    const first = this.chunks[0]!;
+    const rest = first.subarray(bytes);
+    if (rest.length > 0) this.chunks[0] = rest;
+    else this.chunks.shift();
+    this.buffered -= bytes;
+  }
+
   private drain(checkOnly: boolean): void {
-    for (;;) {
-      const pending = this.queue[0];
-      if (!pending) return;
-      const eol = this.buffer.indexOf(10);
-      if (eol === -1) return;
-      const header = this.buffer.subarray(0, eol).toString('utf8');
+    while (this.queue.length > this.head && this.buffered > 0) {
+      const pending = this.queue[this.head]!;
+      let buffer = this.firstChunk(1);
+      let eol = buffer.indexOf(10);
+      if (eol === -1) {
+        if (this.chunks.length === 1) return;
+        buffer = this.firstChunk(this.buffered);
+        eol = buffer.indexOf(10);
+        if (eol === -1) return;
+      }
+      const header = buffer.subarray(0, eol).toString('utf8');
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(eol + 1);
-        this.queue.shift();
+        this.consume(eol + 1);
+        this.next();
         pending.resolve(undefined);
         continue;
       }
       const [oid, type, sizeText] = header.split(' ');
       const size = Number(sizeText);
       if (checkOnly) {
-        this.buffer = this.buffer.subarray(eol + 1);
-        this.queue.shift();
+        this.consume(eol + 1);
+        this.next();
         pending.resolve({ oid: oid!, type: type as GitObject['type'], size, content: Buffer.alloc(0) });
         continue;
       }
-      if (this.buffer.length < eol + 1 + size + 1) return;
-      const content = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
-      this.buffer = this.buffer.subarray(eol + 1 + size + 1);
-      this.queue.shift();
+      const total = eol + 1 + size + 1;
+      if (this.buffered < total) return;
+      buffer = this.firstChunk(total);
+      // A view, not a copy: the chunk is released once the caller drops the content.
+      const content = buffer.subarray(eol + 1, eol + 1 + size);
+      this.consume(total);
+      this.next();
       pending.resolve({ oid: oid!, type: type as GitObject['type'], size, content });
     }
   }
@@ -96,7 +141,12 @@ class BatchProcess {
     if (/[\n\r]/.test(spec)) return Promise.reject(new OperationError('object name contains a line break'));
     return new Promise((resolve, reject) => {
       this.queue.push({ resolve, reject, checkOnly });
-      this.child.stdin.write(`${spec}\n`);
+      if (this.outgoing.push(`${spec}\n`) === 1)
+        queueMicrotask(() => {
+          const lines = this.outgoing.join('');
+          this.outgoing = [];
+          this.child.stdin.write(lines);
+        });
     });
   }
 

@@ -53,6 +53,18 @@ export function parseRawDiff(output: Buffer): ChangedPath[] {
   return changes;
 }
 
+/** Entry names git itself never writes: a tree holding one was crafted to look like another path. */
+export function isMalformedName(name: string): boolean {
+  return (
+    name === '' ||
+    name === '.' ||
+    name === '..' ||
+    name.includes('/') ||
+    name.includes('\0') ||
+    name.toLowerCase() === '.git'
+  );
+}
+
 export class StorageReader {
   readonly objects: ObjectReader;
 
@@ -113,6 +125,24 @@ export class StorageReader {
     return holdings;
   }
 
+  /**
+   * Crafted entries at `rev` under the packages root, at the package and version levels of `names` (and any entry
+   * whose name contains a slash, which would read as a package path): `<root>/<name>` paths for reports.
+   */
+  async malformedEntries(rev: string, names: readonly string[]): Promise<string[]> {
+    const packages = await this.packagesTree(rev);
+    if (!packages) return [];
+    const found: string[] = [];
+    const wanted = new Set(names);
+    for (const e of packages) {
+      if (isMalformedName(e.name)) found.push(`${this.packagesRoot}/${e.name}`);
+      else if (wanted.has(e.name) && e.type === 'tree')
+        for (const v of (await this.objects.tree(e.oid)) ?? [])
+          if (isMalformedName(v.name)) found.push(`${this.packagesRoot}/${e.name}/${v.name}`);
+    }
+    return found;
+  }
+
   /** Every version at `rev`, sorted by name then version directory. */
   async allVersions(rev: string | undefined): Promise<VersionEntry[]> {
     if (rev === undefined) return [];
@@ -132,18 +162,26 @@ export class StorageReader {
   /** Files of a version tree (bounded by the limit) and its manifest text. */
   async versionContent(tree: string, limits: StorageLimits): Promise<VersionContent> {
     const files: VersionFile[] = [];
+    const malformed: string[] = [];
     let truncated = false;
     const walk = async (oid: string, prefix: string): Promise<void> => {
       for (const entry of (await this.objects.tree(oid)) ?? []) {
         if (truncated) return;
         const path = prefix + entry.name;
+        if (isMalformedName(entry.name)) malformed.push(path);
         if (entry.type === 'tree') await walk(entry.oid, `${path}/`);
         else if (files.length >= limits.filesPerVersion) truncated = true;
         else files.push({ path, mode: entry.mode, blob: entry.oid });
       }
     };
     await walk(tree, '');
-    const content: VersionContent = { files, truncated };
+    const readme = await this.objects.lookup(tree, 'docs/README.md');
+    const content: VersionContent = {
+      files,
+      truncated,
+      readme: readme?.type === 'blob',
+      ...(malformed.length ? { malformed } : {}),
+    };
     const manifestEntry = ((await this.objects.tree(tree)) ?? []).find(
       (e) => e.name === 'manifest.yml' && e.type === 'blob',
     );

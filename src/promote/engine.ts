@@ -63,6 +63,8 @@ export interface BranchChange {
   versions: PlannedVersion[];
   alreadyPromoted: PlannedVersion[];
   findings: Finding[];
+  /** Versions a direct cleanup put back because a more stable channel lost them while it was pushed. */
+  restored?: PlannedVersion[];
 }
 
 /** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
@@ -307,4 +309,58 @@ export async function operationFor(
     if (parent === base) return 'unchanged';
   }
   return 'updated';
+}
+
+/**
+ * After a direct cleanup commit landed: the versions it removed whose identical tree is no longer in any more stable
+ * channel (one lost it between planning and pushing, e.g. through an approved exception). Such versions must go
+ * back, or they would be in no distribution.
+ */
+export async function vanishedRemovals(
+  repoDir: string,
+  policy: Policy,
+  change: BranchChange,
+  tips: Tips,
+): Promise<PlannedVersion[]> {
+  const channel = policy.channels.find((c) => c.branch === change.base);
+  if (!channel || change.kind !== 'cleanup') return [];
+  const reader = new StorageReader(repoDir, policy.packagesRoot);
+  try {
+    const names = [...new Set(change.versions.map((v) => v.name))];
+    const stabler = await Promise.all(
+      moreStable(policy, channel).map((c) => reader.holdings(tipOf(tips, c), names)),
+    );
+    return change.versions.filter((v) => !stabler.some((h) => h.get(v.name)?.get(v.version) === v.tree));
+  } finally {
+    reader.close();
+  }
+}
+
+/** A commit on `parent` that puts `versions` back (their trees are still in the object store). */
+export async function restoreCommit(
+  repoDir: string,
+  policy: Policy,
+  parent: string,
+  versions: PlannedVersion[],
+  identity: Identity = defaultIdentity,
+): Promise<string> {
+  const reader = new StorageReader(repoDir, policy.packagesRoot);
+  try {
+    const edits = new Map<string, TreeEdit>(
+      versions.map((v) => [
+        versionDir(policy.packagesRoot, v.name, v.version),
+        { mode: '040000', oid: v.tree },
+      ]),
+    );
+    const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, parent), edits);
+    return commitTree(repoDir, {
+      tree,
+      parents: [parent],
+      message: `Restore ${versions.map((v) => `${v.name}-${v.version}`).join(', ')}\n\nA more stable channel lost these versions while the cleanup that removed them was being pushed;\nthey go back so that every version stays in some distribution.\n`,
+      author: identity,
+      date: await commitTime(repoDir, parent),
+    });
+  } finally {
+    reader.close();
+  }
 }

@@ -26,6 +26,7 @@ interface Result {
   pullRequest?: { number: number; url: string };
   packages: Array<{ name: string; version: string; tree: string; kibana?: string }>;
   title: string;
+  restored?: Array<{ name: string; version: string; tree: string }>;
 }
 
 function inputList(name: string): string[] {
@@ -64,6 +65,9 @@ async function toPullRequest(
       ...(v.kibana ? { kibana: v.kibana } : {}),
     })),
     title: change.title,
+    ...(change.restored
+      ? { restored: change.restored.map((v) => ({ name: v.name, version: v.version, tree: v.tree })) }
+      : {}),
   };
   if (o.dryRun || change.direct || !o.octokit) return result;
   if (publication.operation === 'none') {
@@ -217,6 +221,11 @@ export async function run(): Promise<void> {
       }
     }
 
+    for (const r of results)
+      for (const v of r.restored ?? [])
+        core.warning(
+          `${v.name}@${v.version} was put back on ${r.base}: a more stable channel lost it while the cleanup was pushed`,
+        );
     for (const r of results) {
       const target = r.pullRequest
         ? ` PR #${r.pullRequest.number} ${r.pullRequest.url}`

@@ -6,7 +6,14 @@ import { gitRaw } from '../git/git.js';
 import { resolveBranch } from '../git/local.js';
 import { fetch, fetchBranches, remoteBranchTips } from '../git/remote.js';
 import { pushWithLease } from '../git/write.js';
-import { operationFor, type BranchChange, type Operation, type Tips } from './engine.js';
+import {
+  operationFor,
+  restoreCommit,
+  vanishedRemovals,
+  type BranchChange,
+  type Operation,
+  type Tips,
+} from './engine.js';
 
 export interface Publication {
   change: BranchChange;
@@ -30,6 +37,44 @@ async function localTips(repoDir: string, policy: Policy): Promise<Map<string, s
   const tips = new Map<string, string | undefined>();
   for (const c of policy.channels) tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
   return tips;
+}
+
+/**
+ * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
+ * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
+ * distribution (bounded; a PR cleanup needs none of this: the required check re-evaluates it at merge time).
+ */
+async function restoreIfVanished(options: PublishOptions, change: BranchChange): Promise<void> {
+  const { repoDir, policy } = options;
+  let tip = change.commit!;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const remote = await fetchBranches(
+      repoDir,
+      policy.channels.map((c) => c.branch),
+      { treesOnly: true },
+    );
+    const tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
+    const lost = await vanishedRemovals(repoDir, policy, change, tips);
+    if (lost.length === 0) return;
+    const current = remote.get(change.branch);
+    if (current !== tip) {
+      // Someone moved the branch after our push: restore on top of what is there now.
+      if (!current)
+        throw new OperationError(
+          `${change.branch} disappeared while restoring ${lost.map((v) => `${v.name}@${v.version}`).join(', ')}`,
+        );
+      tip = current;
+    }
+    const restore = await restoreCommit(repoDir, policy, tip, lost);
+    const result = await pushWithLease(repoDir, { commit: restore, branch: change.branch, expected: tip });
+    if (result.status === 'pushed') {
+      change.restored = lost;
+      return;
+    }
+  }
+  throw new OperationError(
+    `${change.base} may have lost ${change.versions.map((v) => `${v.name}@${v.version}`).join(', ')}: a more stable channel dropped them while the cleanup was pushed, and restoring them kept failing; restore them by hand`,
+  );
 }
 
 export async function publishChange(
@@ -89,6 +134,7 @@ export async function publishChange(
     });
     if (result.status === 'pushed') {
       await gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+      if (change.kind === 'cleanup' && change.direct) await restoreIfVanished(options, change);
       if (options.updateLocalBranch && !change.direct)
         await gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
       return { change, operation, attempts: attempt };

@@ -175,6 +175,8 @@ export async function run(): Promise<void> {
           (client = new RegistryClient(host, {
             ...(insecure ? { insecure: true } : {}),
             ...(username && password && host === targetHost ? { credentials: { username, password } } : {}),
+            // Credentials from the Docker config and bearer tokens are masked like the password input.
+            onSecret: (secret) => core.setSecret(secret),
             onEvent: (e) => {
               if (e.type === 'retry')
                 core.info(
@@ -255,7 +257,7 @@ export async function run(): Promise<void> {
     const deployments = core.getInput('rollout-deployments');
     if (deployments && push) {
       const changed = result.images
-        .filter((i) => !i.unchangedTags.includes(sanitizeTag(i.branch)))
+        .filter((i) => ![...i.unchangedTags, ...i.keptTags].includes(sanitizeTag(i.branch)))
         .map((i) => i.channel);
       rollouts = await rollout({
         kubectl: core.getInput('rollout-kubectl') || 'kubectl',

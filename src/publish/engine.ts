@@ -95,7 +95,10 @@ export interface ImageResult {
   bytesUploaded: number;
   /** Tags that already pointed at this digest (nothing to do). */
   unchangedTags: string[];
-  /** Commit tags kept on the image first built from this channel commit (a more stable channel moved since). */
+  /**
+   * Tags left where they were: a commit tag on the image first built from this channel commit (a more stable channel
+   * moved since), or the channel tag on a newer image another run already published.
+   */
   keptTags: string[];
   packages: number;
 }
@@ -567,13 +570,35 @@ async function pushAll(
   for (const b of built)
     for (const tag of b.moving) {
       const existing = await client.headManifest(repo, tag);
+      const result = results.find((r) => r.channel === b.plan.channel.name)!;
       if (existing?.digest === b.image.digest) {
-        results.find((r) => r.channel === b.plan.channel.name)!.unchangedTags.push(tag);
+        result.unchangedTags.push(tag);
+        continue;
+      }
+      // Two runs racing (or a run from a stale clone) must not move the channel back to an older image.
+      if (existing && (await newerThan(client, repo, tag, b))) {
+        result.keptTags.push(tag);
         continue;
       }
       await client.putManifest(repo, tag, b.image.manifestBytes, b.image.manifestDescriptor.mediaType);
     }
   return results;
+}
+
+/** Whether the image under `tag` was built from newer channel commits (its `created` time is later) than `b`. */
+async function newerThan(
+  client: RegistryClient,
+  repo: string,
+  tag: string,
+  b: BuiltChannel,
+): Promise<boolean> {
+  try {
+    const current = await client.resolveImage(repo, tag);
+    const created = Date.parse(current.config.created ?? '');
+    return Number.isFinite(created) && created > b.plan.created * 1000;
+  } catch {
+    return false;
+  }
 }
 
 /**

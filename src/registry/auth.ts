@@ -143,8 +143,11 @@ export class Authenticator {
       throw this.error(repository, 'CREDENTIALS', e instanceof Error ? e.message : String(e));
     }
     if (creds) {
-      if ('password' in creds) this.o.secrets.add(creds.password);
-      else this.o.secrets.add(creds.identityToken);
+      if ('password' in creds) {
+        this.o.secrets.add(creds.password);
+        // Sent as Basic to the token server too: a 401 body may quote it back.
+        this.o.secrets.add(Buffer.from(`${creds.username}:${creds.password}`).toString('base64'));
+      } else this.o.secrets.add(creds.identityToken);
     }
     return creds;
   }
@@ -188,7 +191,9 @@ export class Authenticator {
         headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
     }
     const operation = `token request to ${url.origin}${url.pathname}`;
-    const token = await this.o.transport.retry(operation, async () => {
+    // The token request has its own retries; once they are spent, the request that needed the token must not
+    // start them all over again (nested loops multiplied the attempts).
+    const token = await this.retryToken(operation, async () => {
       const ctx = { host: this.o.host, repository, operation };
       let res;
       let bytes: Buffer;
@@ -228,6 +233,14 @@ export class Authenticator {
     this.tokens.push(cached);
     this.o.onEvent?.({ type: 'token', scopes, realm: `${url.origin}${url.pathname}` });
     return cached;
+  }
+
+  private async retryToken<T>(operation: string, attempt: () => Promise<T>): Promise<T> {
+    try {
+      return await this.o.transport.retry(operation, attempt);
+    } catch (e) {
+      throw e instanceof RegistryError ? e.final() : e;
+    }
   }
 
   private parseTokenResponse(bytes: Buffer, operation: string, repository?: string) {

@@ -78,6 +78,8 @@ export interface RegistryClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Idle timeout per attempt in ms (default 30 000): a connection with no bytes moving this long is abandoned. */
   timeoutMs?: number;
+  /** Learns every secret the client handles (passwords, identity and bearer tokens), e.g. to mask them in logs. */
+  onSecret?: (secret: string) => void;
   /** Reporting hook: requests, retries, token fetches, blobs skipped/mounted/uploaded, manifests pushed. */
   onEvent?: (e: RegistryEvent) => void;
 }
@@ -128,7 +130,7 @@ export class RegistryClient {
   readonly baseUrl: URL;
   private readonly transport: Transport;
   private readonly auth: Authenticator;
-  private readonly secrets = new SecretSet();
+  private readonly secrets: SecretSet;
   private readonly emit: (e: RegistryEvent) => void;
 
   constructor(registryHost: string, o: RegistryClientOptions = {}) {
@@ -152,6 +154,7 @@ export class RegistryClient {
       onEvent: this.emit,
     });
     let credentials: Promise<Credentials | undefined> | undefined;
+    this.secrets = new SecretSet(o.onSecret);
     const getCredentials = () =>
       (credentials ??= resolveCredentials(host, {
         ...(o.credentials ? { credentials: o.credentials } : {}),
@@ -510,7 +513,17 @@ export class RegistryClient {
       const v = new BlobVerifier(desc, (code, detail) => this.fail(call, code, `source ${detail}`));
       verifier = v;
       const sourceFailed = (e: unknown) => {
-        v.failure ??= this.fail(call, 'SOURCE_ERROR', `reading the blob source: ${(e as Error).message}`);
+        // A source that is itself a download (a base layer from another registry) can fail transiently; then the
+        // upload is retried from the start like any other transient failure.
+        const transient = e instanceof RegistryError && e.retryable;
+        v.failure ??= new RegistryError({
+          host: this.host,
+          repository: call.repository,
+          operation: call.operation,
+          code: 'SOURCE_ERROR',
+          detail: this.secrets.redact(oneLine(`reading the blob source: ${(e as Error).message}`, 600)),
+          retryable: transient,
+        });
         return v.failure;
       };
       let source: Readable;

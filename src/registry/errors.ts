@@ -40,6 +40,22 @@ export class RegistryError extends Error {
     this.retryAfterMs = init.retryAfterMs;
   }
 
+  /** A copy that retry loops above this one must not retry again (its own retries are spent). */
+  final(): RegistryError {
+    const e = new RegistryError({
+      host: this.host,
+      repository: this.repository,
+      operation: this.operation,
+      status: this.status,
+      code: this.code,
+      detail: this.detail,
+      retryable: false,
+      cause: this.cause,
+    });
+    e.attempts = this.attempts;
+    return e;
+  }
+
   /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
   withDetail(detail: string, attempts = this.attempts): RegistryError {
     const e = new RegistryError({
@@ -79,9 +95,18 @@ const REDACTED = '[REDACTED]';
 export class SecretSet {
   private readonly values = new Set<string>();
 
+  /** `onAdd` learns every new secret (the actions mask them in the runner's log). */
+  constructor(private readonly onAdd?: (secret: string) => void) {}
+
   add(value: string | undefined): void {
     // Very short values would garble messages more than they protect; real secrets are longer.
-    if (value && value.length >= 4) this.values.add(value);
+    if (!value || value.length < 4 || this.values.has(value)) return;
+    // The secret and its URL-encoded form (how it appears in echoed query strings and bodies).
+    for (const form of new Set([value, encodeURIComponent(value)])) {
+      if (this.values.has(form)) continue;
+      this.values.add(form);
+      this.onAdd?.(form);
+    }
   }
 
   redact(text: string): string {

@@ -42,6 +42,7 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
       }),
     );
     const after = await reader.holdings(request.after, names);
+    const malformed = await reader.malformedEntries(request.after, names);
 
     const content = new Map<string, VersionContent>();
     const limits = {
@@ -69,6 +70,7 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
       holdings,
       after,
       content,
+      malformed,
     });
     return { ...result, paths };
   } finally {

@@ -43,6 +43,30 @@ async function loadPolicy(ctx: RunContext, repoDir: string, file: string): Promi
   return policyAtRevision(repoDir, tip, defaultBranch, file);
 }
 
+/**
+ * The change's own commits, with their file contents, before anything else: every later fetch is trees-only, and
+ * the first trees-only fetch turns the clone into a partial one whose later fetches would also come without files
+ * (then each file of the change would be fetched on its own when read). Failures here are left to the later,
+ * event-specific fetches, which explain them.
+ */
+async function fetchChange(ctx: RunContext, repoDir: string): Promise<void> {
+  const pr = ctx.payload.pull_request as PullPayload | undefined;
+  const group = ctx.payload.merge_group as { head_sha?: string } | undefined;
+  const refspecs: Array<{ spec: string; depth: number }> = [];
+  if (ctx.eventName === 'pull_request' && ctx.sha) refspecs.push({ spec: ctx.sha, depth: 2 });
+  else if (ctx.eventName === 'pull_request_target' && pr)
+    refspecs.push({ spec: `+refs/pull/${pr.number}/merge:refs/remotes/pull/${pr.number}/merge`, depth: 2 });
+  else if (ctx.eventName === 'merge_group' && group?.head_sha)
+    refspecs.push({ spec: group.head_sha, depth: 1 });
+  else if (
+    ctx.eventName === 'push' &&
+    typeof ctx.payload.after === 'string' &&
+    !zeroId.test(ctx.payload.after)
+  )
+    refspecs.push({ spec: ctx.payload.after, depth: 1 });
+  for (const { spec, depth } of refspecs) await fetch(repoDir, [spec], { depth }).catch(() => undefined);
+}
+
 async function resolve(repoDir: string, rev: string, what: string): Promise<string> {
   const sha = await revParse(repoDir, rev);
   if (!sha) throw new OperationError(`${what} (${rev}) is not available after fetching`);
@@ -199,6 +223,7 @@ export async function run(): Promise<void> {
     if (!(await isGitRepository(repoDir)))
       throw new UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
     const file = core.getInput('config') || configPath;
+    await fetchChange(ctx, repoDir);
     const { policy, source } = await loadPolicy(ctx, repoDir, file);
     core.info(`policy: ${safeLine(source)}`);
 

@@ -46940,7 +46940,7 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 //# sourceMappingURL=js-yaml.mjs.map
 ;// CONCATENATED MODULE: ./schema/package-storage.schema.json
-const package_storage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/package-storage-actions/schema/package-storage.schema.json","title":"package-storage policy (.github/package-storage.yml)","description":"Policy of a package-storage repository, read from its default branch. Every key is optional; without the file the built-in defaults apply (production, staging, snapshot).","type":"object","additionalProperties":false,"properties":{"packages-root":{"description":"Directory holding <name>/<version>/ on every channel branch.","type":"string","pattern":"^[^/\\\\s][^\\\\s]*[^/\\\\s]$|^[^/\\\\s]$","default":"packages"},"channels":{"description":"Channels, most stable first. Replaces the built-in list; fields a channel omits come from the built-in channel of the same name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/channel"}},"promotions":{"description":"Allowed promotion edges. Default: each channel to the next more stable one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1}}}},"title-prefix":{"description":"Required PR title prefix; {branch} is the base branch.","type":"string","minLength":1,"default":"[{branch}]"},"exception-label":{"description":"Label that, applied by a user with maintain or admin permission, turns overwrite/removal violations into notices.","type":"string","minLength":1,"default":"policy-exception"},"forbidden-paths":{"description":"minimatch patterns (repository-relative) no change may add or modify.","type":"array","items":{"type":"string","minLength":1},"default":["**/_*","**/_*/**"]},"exceptions":{"description":"Approved exceptions for named versions.","type":"array","items":{"type":"object","additionalProperties":false,"required":["package","rules"],"properties":{"package":{"type":"string","pattern":"^[a-z0-9_]+@\\\\S+$","description":"name@version"},"channel":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"enum":["overwrite","removal"]}},"reason":{"type":"string"}}}},"rules":{"$ref":"#/definitions/rules"},"limits":{"type":"object","additionalProperties":false,"properties":{"manifest-bytes":{"type":"integer","minimum":1,"default":1048576},"file-bytes":{"type":"integer","minimum":1,"default":104857600},"files-per-version":{"type":"integer","minimum":1,"default":20000}}},"release":{"type":"object","additionalProperties":false,"properties":{"allow-overwrite":{"description":"Allow moving an existing release tag (git tag or image tag), e.g. for build candidates.","type":"boolean","default":false}}}},"definitions":{"rules":{"description":"How each rule reports.","type":"object","additionalProperties":false,"properties":{"title-prefix":{"$ref":"#/definitions/setting"},"layout":{"$ref":"#/definitions/setting"},"forbidden-path":{"$ref":"#/definitions/setting"},"manifest":{"$ref":"#/definitions/setting"},"size":{"$ref":"#/definitions/setting"},"overwrite":{"$ref":"#/definitions/setting"},"removal":{"$ref":"#/definitions/setting"},"version-increment":{"$ref":"#/definitions/setting"},"shadowed":{"$ref":"#/definitions/setting"},"not-promoted":{"$ref":"#/definitions/setting"}}},"setting":{"enum":["error","warning","off"]},"channel":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"branch":{"type":"string","minLength":1,"description":"Default: the channel name."},"arrival":{"enum":["direct","promotion"],"description":"How a new version gets in."},"overwrite":{"enum":["allow","exception","never"]},"removal":{"enum":["allow","exception","promoted","never"],"description":"exception: with an approved exception or when the identical tree is in a more stable channel; promoted: only the latter."},"version-increment":{"type":"boolean"},"direct-commits":{"type":"boolean","description":"Whether promote/cleanup may commit straight to the branch instead of opening a PR."},"markers":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_]+$"}},"image-layers":{"type":"integer","minimum":1,"maximum":64,"description":"Layers this channel\'s packages are split into in the distribution images (by a stable hash of the package name). Default: production 32, staging 8, snapshot 16, others 16."},"rules":{"$ref":"#/definitions/rules"}}}}}');
+const package_storage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/package-storage-actions/schema/package-storage.schema.json","title":"package-storage policy (.github/package-storage.yml)","description":"Policy of a package-storage repository, read from its default branch. Every key is optional; without the file the built-in defaults apply (production, staging, snapshot).","type":"object","additionalProperties":false,"properties":{"packages-root":{"description":"Directory holding <name>/<version>/ on every channel branch.","type":"string","pattern":"^[^/\\\\s][^\\\\s]*[^/\\\\s]$|^[^/\\\\s]$","default":"packages"},"channels":{"description":"Channels, most stable first. Replaces the built-in list; fields a channel omits come from the built-in channel of the same name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/channel"}},"promotions":{"description":"Allowed promotion edges. Default: each channel to the next more stable one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1}}}},"title-prefix":{"description":"Required PR title prefix; {branch} is the base branch.","type":"string","minLength":1,"default":"[{branch}]"},"exception-label":{"description":"Label that, applied by a user with maintain or admin permission, turns overwrite/removal violations into notices.","type":"string","minLength":1,"default":"policy-exception"},"forbidden-paths":{"description":"minimatch patterns (repository-relative) no change may add or modify.","type":"array","items":{"type":"string","minLength":1},"default":["**/_*","**/_*/**"]},"exceptions":{"description":"Approved exceptions for named versions.","type":"array","items":{"type":"object","additionalProperties":false,"required":["package","rules"],"properties":{"package":{"type":"string","pattern":"^[a-z0-9_]+@\\\\S+$","description":"name@version"},"channel":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"enum":["overwrite","removal"]}},"reason":{"type":"string"}}}},"rules":{"$ref":"#/definitions/rules"},"limits":{"type":"object","additionalProperties":false,"properties":{"manifest-bytes":{"type":"integer","minimum":1,"default":1048576},"file-bytes":{"type":"integer","minimum":1,"default":104857600},"files-per-version":{"type":"integer","minimum":1,"default":20000}}},"release":{"type":"object","additionalProperties":false,"properties":{"allow-overwrite":{"description":"Allow moving an existing release tag (git tag or image tag), e.g. for build candidates.","type":"boolean","default":false}}}},"definitions":{"rules":{"description":"How each rule reports.","type":"object","additionalProperties":false,"properties":{"title-prefix":{"$ref":"#/definitions/setting"},"layout":{"$ref":"#/definitions/setting"},"forbidden-path":{"$ref":"#/definitions/setting"},"manifest":{"$ref":"#/definitions/setting"},"size":{"$ref":"#/definitions/setting"},"overwrite":{"$ref":"#/definitions/setting"},"removal":{"$ref":"#/definitions/setting"},"version-increment":{"$ref":"#/definitions/setting"},"shadowed":{"$ref":"#/definitions/setting"},"not-promoted":{"$ref":"#/definitions/setting"}}},"setting":{"enum":["error","warning","off"]},"channel":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"branch":{"type":"string","minLength":1,"description":"Default: the channel name."},"arrival":{"enum":["direct","promotion"],"description":"How a new version gets in."},"overwrite":{"enum":["allow","exception","never"]},"removal":{"enum":["allow","exception","promoted","never"],"description":"exception: with an approved exception or when the identical tree is in a more stable channel; promoted: only the latter."},"version-increment":{"type":"boolean"},"direct-commits":{"type":"boolean","description":"Whether promote/cleanup may commit straight to the branch instead of opening a PR."},"markers":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_]+$"}},"image-layers":{"type":"integer","minimum":1,"maximum":64,"description":"Layers this channel\'s packages are split into in the distribution images (by a stable hash of name/version). Default: production 32, staging 8, snapshot 16, others 16."},"rules":{"$ref":"#/definitions/rules"}}}}}');
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Errors that end a run with a clear one-line message instead of a stack trace. Exit codes follow the CLI
 // contract: 1 = policy violations, 2 = usage or configuration error, 3 = an operation failed (git, API, registry).
@@ -46955,7 +46955,8 @@ class errors_UsageError extends Error {
 class ConfigError extends errors_UsageError {
     key;
     constructor(message, key) {
-        super(message);
+        // One line, whatever the file held: the actions show the first line of an error.
+        super(message.replace(/\r\n|\r|\n/g, '\\n'));
         this.key = key;
         this.name = 'ConfigError';
     }
@@ -47073,7 +47074,8 @@ function ruleSetting(policy, channel, rule) {
     return channel?.rules[rule] ?? policy.rules[rule];
 }
 function titlePrefixFor(policy, branch) {
-    return policy.titlePrefix.replaceAll('{branch}', branch);
+    // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
+    return policy.titlePrefix.split('{branch}').join(branch);
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -47129,16 +47131,33 @@ function validateSchema(value) {
     validator ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(package_storage_schema_namespaceObject);
     return validator(value) ? [] : (validator.errors ?? []);
 }
-/** `/channels/1/overwrite` -> `channels[1].overwrite` */
-function keyOf(instancePath, child) {
-    const parts = instancePath.split('/').slice(1);
-    if (child !== undefined)
-        parts.push(child);
+// eslint-disable-next-line no-control-regex
+const plainKey = /^[^\s.[\]"'\u0000-\u001f\u007f]+$/;
+/** A key as messages show it: as written, JSON-quoted only when it would break the line or the dotted path. */
+function showKey(key) {
+    return plainKey.test(key) ? key : JSON.stringify(key);
+}
+/**
+ * `/channels/1/overwrite` -> `channels[1].overwrite`. The JSON pointer is decoded segment by segment, and a segment
+ * is an index only where the value there is a list (a mapping key "0" stays a key).
+ */
+function keyOf(root, instancePath, child) {
+    const parts = instancePath
+        .split('/')
+        .slice(1)
+        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
     let key = '';
-    for (const raw of parts) {
-        const part = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-        key += /^\d+$/.test(part) ? `[${part}]` : key === '' ? part : `.${part}`;
-    }
+    let value = root;
+    const append = (part) => {
+        const isIndex = Array.isArray(value) && /^\d+$/.test(part);
+        key += isIndex ? `[${part}]` : key === '' ? showKey(part) : `.${showKey(part)}`;
+        value =
+            value !== null && typeof value === 'object' ? value[part] : undefined;
+    };
+    for (const part of parts)
+        append(part);
+    if (child !== undefined)
+        append(child);
     return key === '' ? '(top level)' : key;
 }
 function closest(word, candidates) {
@@ -47176,6 +47195,7 @@ function describe(value) {
     return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
 }
 function valueAt(root, instancePath) {
+    // (decoding as keyOf does)
     let value = root;
     for (const raw of instancePath.split('/').slice(1)) {
         if (value === null || typeof value !== 'object')
@@ -47191,30 +47211,30 @@ function schemaMessage(error, root) {
             const extra = String(error.params.additionalProperty);
             const allowed = Object.keys(error.parentSchema?.properties ?? {});
             const suggestion = closest(extra, allowed);
-            const key = keyOf(error.instancePath, extra);
+            const key = keyOf(root, error.instancePath, extra);
             return {
                 key,
                 message: `${key}: unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${allowed.join(', ')}`,
             };
         }
         case 'required': {
-            const key = keyOf(error.instancePath, error.params.missingProperty);
+            const key = keyOf(root, error.instancePath, error.params.missingProperty);
             return { key, message: `${key}: required` };
         }
         case 'enum': {
-            const key = keyOf(error.instancePath);
+            const key = keyOf(root, error.instancePath);
             const allowed = error.params.allowedValues.map(String).join(', ');
             return { key, message: `${key}: must be one of ${allowed} (got ${got()})` };
         }
         case 'type': {
-            const key = keyOf(error.instancePath);
+            const key = keyOf(root, error.instancePath);
             return {
                 key,
                 message: `${key}: must be ${String(error.params.type)} (got ${got()})`,
             };
         }
         default: {
-            const key = keyOf(error.instancePath);
+            const key = keyOf(root, error.instancePath);
             return { key, message: `${key}: ${error.message ?? 'invalid'} (got ${got()})` };
         }
     }
@@ -47281,9 +47301,9 @@ function buildPolicy(raw, source) {
     const seenBranches = new Map();
     channels.forEach((c, i) => {
         if (seenNames.has(c.name))
-            fail(`channels[${i}].name`, `duplicate channel "${c.name}"`);
+            fail(`channels[${i}].name`, `duplicate channel ${JSON.stringify(c.name)}`);
         if (seenBranches.has(c.branch))
-            fail(`channels[${i}].branch`, `branch "${c.branch}" is already used by channel ${channels[seenBranches.get(c.branch)].name}`);
+            fail(`channels[${i}].branch`, `branch ${JSON.stringify(c.branch)} is already used by channel ${channels[seenBranches.get(c.branch)].name}`);
         seenNames.set(c.name, i);
         seenBranches.set(c.branch, i);
     });
@@ -47293,9 +47313,9 @@ function buildPolicy(raw, source) {
             const to = seenNames.get(edge.to);
             const names = channels.map((c) => c.name).join(', ');
             if (from === undefined)
-                fail(`promotions[${i}].from`, `unknown channel "${edge.from}" (channels: ${names})`);
+                fail(`promotions[${i}].from`, `unknown channel ${JSON.stringify(edge.from)} (channels: ${names})`);
             if (to === undefined)
-                fail(`promotions[${i}].to`, `unknown channel "${edge.to}" (channels: ${names})`);
+                fail(`promotions[${i}].to`, `unknown channel ${JSON.stringify(edge.to)} (channels: ${names})`);
             if (to >= from)
                 fail(`promotions[${i}]`, `${edge.from} -> ${edge.to} does not lead to a more stable channel (channels are listed most stable first)`);
             return { from: edge.from, to: edge.to };
@@ -47310,9 +47330,9 @@ function buildPolicy(raw, source) {
         const name = e.package.slice(0, at);
         const version = e.package.slice(at + 1);
         if (!isStrictSemver(version))
-            fail(`exceptions[${i}].package`, `"${e.package}": the version must be strict semver (name@1.2.3)`);
+            fail(`exceptions[${i}].package`, `${JSON.stringify(e.package)}: the version must be strict semver (name@1.2.3)`);
         if (e.channel !== undefined && !seenNames.has(e.channel))
-            fail(`exceptions[${i}].channel`, `unknown channel "${e.channel}"`);
+            fail(`exceptions[${i}].channel`, `unknown channel ${JSON.stringify(e.channel)}`);
         return {
             name,
             version,
@@ -50951,6 +50971,12 @@ function selectVersions(specs, available, markers = []) {
                 chosen.set(key, entry);
             }
         }
+        // A glob may match names that have no version at all: the spec must still not pass silently.
+        if (glob && spec.version === 'latest' && ![...chosen.values()].some((c) => c.specs.includes(spec.text)))
+            problems.push({
+                spec: spec.text,
+                message: `no package matching ${spec.name} has a version in the source channel`,
+            });
     }
     const selected = [...chosen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareVersions(a.version, b.version));
     return { selected, problems };
@@ -51061,8 +51087,14 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 class BatchProcess {
     child;
-    buffer = Buffer.alloc(0);
+    /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
+    chunks = [];
+    buffered = 0;
+    /** Requests are written once per tick: thousands of small writes to the pipe cost more than the reads. */
+    outgoing = [];
+    /** Pending requests in order; `head` is the next to answer (Array#shift would make n answers cost O(n²)). */
     queue = [];
+    head = 0;
     failure;
     stderr = '';
     constructor(cwd, mode) {
@@ -51072,50 +51104,90 @@ class BatchProcess {
             stdio: ['pipe', 'pipe', 'pipe'],
         });
         this.child.stdout.on('data', (chunk) => {
-            this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk;
+            this.chunks.push(chunk);
+            this.buffered += chunk.length;
             this.drain(mode === '--batch-check');
         });
         this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
         const fail = (error) => {
             this.failure = error;
-            for (const p of this.queue.splice(0))
+            for (const p of this.queue.slice(this.head))
                 p.reject(error);
+            this.queue = [];
+            this.head = 0;
         };
         this.child.on('error', (e) => fail(new errors_OperationError(`git cat-file could not be started: ${e.message}`)));
         this.child.on('close', (code) => {
-            if (this.queue.length > 0)
+            if (this.queue.length > this.head)
                 fail(new errors_OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
         });
         this.child.stdin.on('error', () => undefined);
     }
+    next() {
+        this.head++;
+        if (this.head === this.queue.length) {
+            this.queue = [];
+            this.head = 0;
+        }
+        else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+            this.queue = this.queue.slice(this.head);
+            this.head = 0;
+        }
+    }
+    /** The first chunk holding at least `bytes` (joining chunks only when needed). */
+    firstChunk(bytes) {
+        const first = this.chunks[0];
+        if (first.length >= bytes || this.chunks.length === 1)
+            return first;
+        const joined = Buffer.concat(this.chunks, this.buffered);
+        this.chunks = [joined];
+        return joined;
+    }
+    consume(bytes) {
+        const first = this.chunks[0];
+        const rest = first.subarray(bytes);
+        if (rest.length > 0)
+            this.chunks[0] = rest;
+        else
+            this.chunks.shift();
+        this.buffered -= bytes;
+    }
     drain(checkOnly) {
-        for (;;) {
-            const pending = this.queue[0];
-            if (!pending)
-                return;
-            const eol = this.buffer.indexOf(10);
-            if (eol === -1)
-                return;
-            const header = this.buffer.subarray(0, eol).toString('utf8');
+        while (this.queue.length > this.head && this.buffered > 0) {
+            const pending = this.queue[this.head];
+            let buffer = this.firstChunk(1);
+            let eol = buffer.indexOf(10);
+            if (eol === -1) {
+                if (this.chunks.length === 1)
+                    return;
+                buffer = this.firstChunk(this.buffered);
+                eol = buffer.indexOf(10);
+                if (eol === -1)
+                    return;
+            }
+            const header = buffer.subarray(0, eol).toString('utf8');
             if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-                this.buffer = this.buffer.subarray(eol + 1);
-                this.queue.shift();
+                this.consume(eol + 1);
+                this.next();
                 pending.resolve(undefined);
                 continue;
             }
             const [oid, type, sizeText] = header.split(' ');
             const size = Number(sizeText);
             if (checkOnly) {
-                this.buffer = this.buffer.subarray(eol + 1);
-                this.queue.shift();
+                this.consume(eol + 1);
+                this.next();
                 pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
                 continue;
             }
-            if (this.buffer.length < eol + 1 + size + 1)
+            const total = eol + 1 + size + 1;
+            if (this.buffered < total)
                 return;
-            const content = Buffer.from(this.buffer.subarray(eol + 1, eol + 1 + size));
-            this.buffer = this.buffer.subarray(eol + 1 + size + 1);
-            this.queue.shift();
+            buffer = this.firstChunk(total);
+            // A view, not a copy: the chunk is released once the caller drops the content.
+            const content = buffer.subarray(eol + 1, eol + 1 + size);
+            this.consume(total);
+            this.next();
             pending.resolve({ oid: oid, type: type, size, content });
         }
     }
@@ -51126,7 +51198,12 @@ class BatchProcess {
             return Promise.reject(new errors_OperationError('object name contains a line break'));
         return new Promise((resolve, reject) => {
             this.queue.push({ resolve, reject, checkOnly });
-            this.child.stdin.write(`${spec}\n`);
+            if (this.outgoing.push(`${spec}\n`) === 1)
+                queueMicrotask(() => {
+                    const lines = this.outgoing.join('');
+                    this.outgoing = [];
+                    this.child.stdin.write(lines);
+                });
         });
     }
     close() {
@@ -51261,6 +51338,15 @@ function parseRawDiff(output) {
     }
     return changes;
 }
+/** Entry names git itself never writes: a tree holding one was crafted to look like another path. */
+function isMalformedName(name) {
+    return (name === '' ||
+        name === '.' ||
+        name === '..' ||
+        name.includes('/') ||
+        name.includes('\0') ||
+        name.toLowerCase() === '.git');
+}
 class StorageReader {
     repoDir;
     packagesRoot;
@@ -51314,6 +51400,26 @@ class StorageReader {
         }));
         return holdings;
     }
+    /**
+     * Crafted entries at `rev` under the packages root, at the package and version levels of `names` (and any entry
+     * whose name contains a slash, which would read as a package path): `<root>/<name>` paths for reports.
+     */
+    async malformedEntries(rev, names) {
+        const packages = await this.packagesTree(rev);
+        if (!packages)
+            return [];
+        const found = [];
+        const wanted = new Set(names);
+        for (const e of packages) {
+            if (isMalformedName(e.name))
+                found.push(`${this.packagesRoot}/${e.name}`);
+            else if (wanted.has(e.name) && e.type === 'tree')
+                for (const v of (await this.objects.tree(e.oid)) ?? [])
+                    if (isMalformedName(v.name))
+                        found.push(`${this.packagesRoot}/${e.name}/${v.name}`);
+        }
+        return found;
+    }
     /** Every version at `rev`, sorted by name then version directory. */
     async allVersions(rev) {
         if (rev === undefined)
@@ -51329,12 +51435,15 @@ class StorageReader {
     /** Files of a version tree (bounded by the limit) and its manifest text. */
     async versionContent(tree, limits) {
         const files = [];
+        const malformed = [];
         let truncated = false;
         const walk = async (oid, prefix) => {
             for (const entry of (await this.objects.tree(oid)) ?? []) {
                 if (truncated)
                     return;
                 const path = prefix + entry.name;
+                if (isMalformedName(entry.name))
+                    malformed.push(path);
                 if (entry.type === 'tree')
                     await walk(entry.oid, `${path}/`);
                 else if (files.length >= limits.filesPerVersion)
@@ -51344,7 +51453,13 @@ class StorageReader {
             }
         };
         await walk(tree, '');
-        const content = { files, truncated };
+        const readme = await this.objects.lookup(tree, 'docs/README.md');
+        const content = {
+            files,
+            truncated,
+            readme: readme?.type === 'blob',
+            ...(malformed.length ? { malformed } : {}),
+        };
         const manifestEntry = ((await this.objects.tree(tree)) ?? []).find((e) => e.name === 'manifest.yml' && e.type === 'blob');
         if (manifestEntry) {
             const info = await this.objects.info(manifestEntry.oid);
@@ -56911,6 +57026,8 @@ function classifyPath(packagesRoot, path) {
         };
     if (rest.some((segment) => segment === '' || segment === '.' || segment === '..'))
         return { kind: 'misplaced', reason: 'empty, "." or ".." path segment', name, version };
+    if (rest.some((segment) => segment.toLowerCase() === '.git'))
+        return { kind: 'misplaced', reason: 'a .git entry inside a package (it would be served)', name, version };
     return { kind: 'version', name, version: version, rest: rest.join('/') };
 }
 function versionDir(packagesRoot, name, version) {
@@ -57319,6 +57436,12 @@ function validateChange(input) {
                 message: `${quote(p.path)} is ${p.size} bytes; the limit is ${policy.limits.fileBytes} bytes`,
             });
     }
+    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
+    for (const path of input.malformed ?? [])
+        add('layout', {
+            path,
+            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
+        });
     const names = touchedNames(policy, input.paths);
     const before = input.holdings.get(channel.name) ?? new Map();
     const changes = versionChanges(names, before, input.after);
@@ -57331,6 +57454,12 @@ function validateChange(input) {
         if (change.after !== undefined) {
             const content = input.content.get(versionKey(name, version));
             if (content) {
+                for (const path of content.malformed ?? [])
+                    add('layout', {
+                        ...at,
+                        path: `${dir}/${path}`,
+                        message: `${quote(`${dir}/${path}`)}: a tree entry name git never writes (".", "..", ".git" or a slash)`,
+                    });
                 if (content.truncated)
                     add('size', {
                         ...at,
@@ -57346,7 +57475,7 @@ function validateChange(input) {
                     });
                 else {
                     const report = checkManifest(content.manifest.text, { name, version }, {
-                        hasReadme: content.files.some((f) => f.path === 'docs/README.md'),
+                        hasReadme: content.readme ?? content.files.some((f) => f.path === 'docs/README.md'),
                     });
                     for (const problem of report.problems) {
                         const setting = severityOf('manifest');
@@ -57495,6 +57624,7 @@ async function evaluate(request) {
             holdings.set(c.name, await reader.holdings(rev, names));
         }));
         const after = await reader.holdings(request.after, names);
+        const malformed = await reader.malformedEntries(request.after, names);
         const content = new Map();
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
@@ -57516,6 +57646,7 @@ async function evaluate(request) {
             holdings,
             after,
             content,
+            malformed,
         });
         return { ...result, paths };
     }
@@ -57737,6 +57868,46 @@ async function operationFor(repoDir, change, current) {
     }
     return 'updated';
 }
+/**
+ * After a direct cleanup commit landed: the versions it removed whose identical tree is no longer in any more stable
+ * channel (one lost it between planning and pushing, e.g. through an approved exception). Such versions must go
+ * back, or they would be in no distribution.
+ */
+async function vanishedRemovals(repoDir, policy, change, tips) {
+    const channel = policy.channels.find((c) => c.branch === change.base);
+    if (!channel || change.kind !== 'cleanup')
+        return [];
+    const reader = new StorageReader(repoDir, policy.packagesRoot);
+    try {
+        const names = [...new Set(change.versions.map((v) => v.name))];
+        const stabler = await Promise.all(moreStable(policy, channel).map((c) => reader.holdings(tipOf(tips, c), names)));
+        return change.versions.filter((v) => !stabler.some((h) => h.get(v.name)?.get(v.version) === v.tree));
+    }
+    finally {
+        reader.close();
+    }
+}
+/** A commit on `parent` that puts `versions` back (their trees are still in the object store). */
+async function restoreCommit(repoDir, policy, parent, versions, identity = defaultIdentity) {
+    const reader = new StorageReader(repoDir, policy.packagesRoot);
+    try {
+        const edits = new Map(versions.map((v) => [
+            versionDir(policy.packagesRoot, v.name, v.version),
+            { mode: '040000', oid: v.tree },
+        ]));
+        const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, parent), edits);
+        return commitTree(repoDir, {
+            tree,
+            parents: [parent],
+            message: `Restore ${versions.map((v) => `${v.name}-${v.version}`).join(', ')}\n\nA more stable channel lost these versions while the cleanup that removed them was being pushed;\nthey go back so that every version stays in some distribution.\n`,
+            author: identity,
+            date: await commitTime(repoDir, parent),
+        });
+    }
+    finally {
+        reader.close();
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/git/local.ts
 // Resolving branches and merge results in a local clone, for the CLI (no fetching, no API).
@@ -57809,6 +57980,36 @@ async function localTips(repoDir, policy) {
         tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
     return tips;
 }
+/**
+ * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
+ * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
+ * distribution (bounded; a PR cleanup needs none of this: the required check re-evaluates it at merge time).
+ */
+async function restoreIfVanished(options, change) {
+    const { repoDir, policy } = options;
+    let tip = change.commit;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+        const remote = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
+        const tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
+        const lost = await vanishedRemovals(repoDir, policy, change, tips);
+        if (lost.length === 0)
+            return;
+        const current = remote.get(change.branch);
+        if (current !== tip) {
+            // Someone moved the branch after our push: restore on top of what is there now.
+            if (!current)
+                throw new errors_OperationError(`${change.branch} disappeared while restoring ${lost.map((v) => `${v.name}@${v.version}`).join(', ')}`);
+            tip = current;
+        }
+        const restore = await restoreCommit(repoDir, policy, tip, lost);
+        const result = await pushWithLease(repoDir, { commit: restore, branch: change.branch, expected: tip });
+        if (result.status === 'pushed') {
+            change.restored = lost;
+            return;
+        }
+    }
+    throw new errors_OperationError(`${change.base} may have lost ${change.versions.map((v) => `${v.name}@${v.version}`).join(', ')}: a more stable channel dropped them while the cleanup was pushed, and restoring them kept failing; restore them by hand`);
+}
 async function publishChange(options, prepare) {
     const { repoDir, policy } = options;
     const maxAttempts = options.maxAttempts ?? 3;
@@ -57854,6 +58055,8 @@ async function publishChange(options, prepare) {
         });
         if (result.status === 'pushed') {
             await git_gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+            if (change.kind === 'cleanup' && change.direct)
+                await restoreIfVanished(options, change);
             if (options.updateLocalBranch && !change.direct)
                 await git_gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
             return { change, operation, attempts: attempt };
@@ -57912,6 +58115,9 @@ async function toPullRequest(publication, o) {
             ...(v.kibana ? { kibana: v.kibana } : {}),
         })),
         title: change.title,
+        ...(change.restored
+            ? { restored: change.restored.map((v) => ({ name: v.name, version: v.version, tree: v.tree })) }
+            : {}),
     };
     if (o.dryRun || change.direct || !o.octokit)
         return result;
@@ -58042,6 +58248,9 @@ async function run() {
                 }));
             }
         }
+        for (const r of results)
+            for (const v of r.restored ?? [])
+                warning(`${v.name}@${v.version} was put back on ${r.base}: a more stable channel lost it while the cleanup was pushed`);
         for (const r of results) {
             const target = r.pullRequest
                 ? ` PR #${r.pullRequest.number} ${r.pullRequest.url}`
