@@ -137,3 +137,16 @@ describe('manifest', () => {
     expect(report.problems[0]!.message).toMatch(/aliases/);
   });
 });
+
+describe('kibana ranges the registry (Masterminds) refuses', () => {
+  it.each(['^8.0.0 ||', '|| ^8.0.0', '^7.16.0 || || ^8.0.0', '^8.4.0,', ', ^8.4.0'])(
+    '%j is not a valid range',
+    (range) => {
+      const text = manifest([...base, 'conditions:', `  kibana.version: "${range}"`]);
+      const report = checkManifest(text, expected, ok);
+      expect(report.problems.map((p) => p.message)).toEqual([
+        `\`conditions.kibana.version\` ${JSON.stringify(range)} is not a valid version range`,
+      ]);
+    },
+  );
+});

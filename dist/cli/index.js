@@ -14608,6 +14608,11 @@ function isValidRange(range) {
     const trimmed = range.trim();
     if (trimmed.length === 0 || trimmed.length > 1024)
         return false;
+    // node-semver reads an empty alternative (`^8.0.0 ||`) or a dangling comma as "any version"; the registry's
+    // Masterminds parser refuses them, so do we.
+    const alternatives = trimmed.split('||').map((a) => a.trim());
+    if (alternatives.some((a) => a === '' || a.startsWith(',') || a.endsWith(',')))
+        return false;
     const normalised = trimmed.replace(/\s*,\s*/g, ' ');
     return semver_default().validRange(normalised) !== null;
 }
@@ -24552,6 +24557,52 @@ function toReadable(source) {
     return source instanceof Promise ? lazyStream(() => source) : source;
 }
 
+;// CONCATENATED MODULE: ./src/publish/clients.ts
+// One registry client per host for a run: credentials (explicit for the target host, else the Docker config),
+// plain HTTP when asked, secrets and retries reported to the caller.
+
+/** The registry API host of an image reference (where explicit credentials go). */
+function imageHost(image) {
+    try {
+        return parseImageReference(image).apiHost;
+    }
+    catch {
+        return '';
+    }
+}
+function registryClients(o = {}) {
+    const clients = new Map();
+    const clientFor = (host) => {
+        let client = clients.get(host);
+        if (!client) {
+            const options = {
+                ...(o.insecure ? { insecure: true } : {}),
+                ...(o.credentials && o.credentials.host === host
+                    ? { credentials: { username: o.credentials.username, password: o.credentials.password } }
+                    : {}),
+                ...(o.onSecret ? { onSecret: o.onSecret } : {}),
+                ...(o.onRetry
+                    ? {
+                        onEvent: (e) => {
+                            if (e.type === 'retry')
+                                o.onRetry(e.operation, e.attempt, e.reason);
+                        },
+                    }
+                    : {}),
+            };
+            clients.set(host, (client = new RegistryClient(host, options)));
+        }
+        return client;
+    };
+    return {
+        clientFor,
+        close: () => {
+            for (const c of clients.values())
+                c.close();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/publish-image.ts
 // `package-storage publish-image`: build a channel's distribution image from the local clone and push it, or write
 // it as an OCI layout or an air-gapped archive. No Docker daemon.
@@ -24652,18 +24703,12 @@ async function publishImageCommand(argv, io) {
     for (const c of policy.channels)
         tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
     const password = values['password-stdin'] ? await readStdin() : undefined;
-    const clients = new Map();
-    const clientFor = (host) => {
-        let client = clients.get(host);
-        if (!client)
-            clients.set(host, (client = new RegistryClient(host, {
-                ...(values['insecure-registry'] ? { insecure: true } : {}),
-                ...(values.username && password !== undefined
-                    ? { credentials: { username: values.username, password } }
-                    : {}),
-            })));
-        return client;
-    };
+    const clients = registryClients({
+        ...(values['insecure-registry'] ? { insecure: true } : {}),
+        ...(values.username && password !== undefined
+            ? { credentials: { host: imageHost(values.image), username: values.username, password } }
+            : {}),
+    });
     const source = await sourceUrl(repoDir);
     try {
         const result = await publishImages({
@@ -24677,7 +24722,7 @@ async function publishImageCommand(argv, io) {
             push: values.push ?? false,
             ...(values.layout ? { layoutDir: (0,external_node_path_namespaceObject.resolve)(values.layout) } : {}),
             ...(values.archive ? { archiveFile: (0,external_node_path_namespaceObject.resolve)(values.archive) } : {}),
-            clientFor,
+            clientFor: clients.clientFor,
             ...(source ? { sourceUrl: source } : {}),
             allowRetag: policy.release.allowOverwrite,
             // The report below says everything per image; only the git fetch is worth a line of its own.
@@ -24693,8 +24738,7 @@ async function publishImageCommand(argv, io) {
         return 0;
     }
     finally {
-        for (const client of clients.values())
-            client.close();
+        clients.close();
     }
 }
 
@@ -24894,13 +24938,7 @@ async function releaseCommand(argv, io) {
         : (await resolveBranch(repoDir, stable.branch))?.sha;
     if (!stableTip)
         throw new UsageError(`branch ${stable.branch} not found`);
-    const clients = new Map();
-    const clientFor = (host) => {
-        let client = clients.get(host);
-        if (!client)
-            clients.set(host, (client = new RegistryClient(host, values['insecure-registry'] ? { insecure: true } : {})));
-        return client;
-    };
+    const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
     try {
         const results = await release({
             repoDir,
@@ -24913,7 +24951,7 @@ async function releaseCommand(argv, io) {
                     image: {
                         image: values.image,
                         baseImage: values['base-image'],
-                        clientFor,
+                        clientFor: clients.clientFor,
                         ...(values['registry-version'] ? { registryVersion: values['registry-version'] } : {}),
                         allowRetag: policy.release.allowOverwrite,
                     },
@@ -24929,8 +24967,7 @@ async function releaseCommand(argv, io) {
         return 0;
     }
     finally {
-        for (const c of clients.values())
-            c.close();
+        clients.close();
     }
 }
 
@@ -25128,6 +25165,8 @@ async function demoCommand(argv, io) {
     const layout = (0,external_node_path_namespaceObject.join)(root, 'images');
     const archive = (0,external_node_path_namespaceObject.join)(root, 'distribution.tar');
     const base = (0,external_node_path_namespaceObject.join)(root, 'base-image');
+    /** The required check on a PR from `head` into `base`, as a maintainer would run it locally. */
+    const check = (base, head, title, expected) => run('validate', validateCommand, ['--repo', work, '--base', base, '--head', head, '--title', title], expected);
     const publish = () => run('publish-image', publishImageCommand, [
         '--repo',
         work,
@@ -25166,97 +25205,34 @@ async function demoCommand(argv, io) {
         await repo.checkout('add-nginx-1.6.0', 'snapshot');
         await repo.addPackage({ name: 'nginx', version: '1.6.0', range: '^8.10.0' });
         await repo.commit('add-nginx-1.6.0', 'Add nginx 1.6.0');
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'snapshot',
-            '--head',
-            'origin/add-nginx-1.6.0',
-            '--title',
-            '[snapshot] Update "nginx" package to version 1.6.0',
-        ], 0);
+        await check('snapshot', 'origin/add-nginx-1.6.0', '[snapshot] Update "nginx" package to version 1.6.0', 0);
         await repo.merge('add-nginx-1.6.0', 'snapshot');
         heading('Bad PRs the check blocks: an in-place edit on production, and a version that skips staging.');
         await repo.checkout('fix-nginx-docs', 'production');
         await repo.addPackage({ name: 'nginx', version: '1.5.0', flavour: 'fixed typo' });
         await repo.commit('fix-nginx-docs', 'Fix nginx docs');
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'production',
-            '--head',
-            'origin/fix-nginx-docs',
-            '--title',
-            'Fix nginx docs',
-        ], 1);
+        await check('production', 'origin/fix-nginx-docs', 'Fix nginx docs', 1);
         await repo.checkout('nginx-straight-to-production', 'production');
         await repo.addPackage({ name: 'nginx', version: '1.6.0', range: '^8.10.0' });
         await repo.commit('nginx-straight-to-production', 'nginx 1.6.0');
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'production',
-            '--head',
-            'origin/nginx-straight-to-production',
-            '--title',
-            '[production] Add nginx 1.6.0',
-        ], 1);
+        await check('production', 'origin/nginx-straight-to-production', '[production] Add nginx 1.6.0', 1);
         heading('The distribution images, built from git trees (the chain production -> staging -> snapshot).');
         await publish();
         heading('Promote nginx 1.6.0 to staging: one branch, tree for tree; the check passes; merge; clean up snapshot.');
         await run('promote', promoteCommand, ['--repo', work, '--from', 'snapshot', '--to', 'staging', '--packages', 'nginx@1.6.0', '--push'], 0);
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'staging',
-            '--head',
-            'origin/promote/snapshot-to-staging',
-            '--title',
-            '[staging] Promote packages from snapshot (nginx-1.6.0)',
-        ], 0);
+        await check('staging', 'origin/promote/snapshot-to-staging', '[staging] Promote packages from snapshot (nginx-1.6.0)', 0);
         await repo.merge('promote/snapshot-to-staging', 'staging');
         await run('cleanup', cleanupCommand, ['--repo', work, '--channel', 'snapshot', '--push'], 0);
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'snapshot',
-            '--head',
-            'origin/cleanup/snapshot',
-            '--title',
-            '[snapshot] Remove promoted packages (nginx-1.6.0)',
-        ], 0);
+        await check('snapshot', 'origin/cleanup/snapshot', '[snapshot] Remove promoted packages (nginx-1.6.0)', 0);
         await repo.merge('cleanup/snapshot', 'snapshot');
         heading('A cleanup of staging before production has the version is blocked: it would leave no copy served.');
         await repo.checkout('early-cleanup', 'staging');
         await repo.removePackage('nginx', '1.6.0');
         await repo.commit('early-cleanup', 'Remove nginx 1.6.0 from staging');
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'staging',
-            '--head',
-            'origin/early-cleanup',
-            '--title',
-            '[staging] Remove promoted packages (nginx-1.6.0)',
-        ], 1);
+        await check('staging', 'origin/early-cleanup', '[staging] Remove promoted packages (nginx-1.6.0)', 1);
         heading('Promote to production; merge; clean up staging. Then rebuild the images: unchanged layers are reused.');
         await run('promote', promoteCommand, ['--repo', work, '--from', 'staging', '--to', 'production', '--packages', 'nginx@latest', '--push'], 0);
-        await run('validate', validateCommand, [
-            '--repo',
-            work,
-            '--base',
-            'production',
-            '--head',
-            'origin/promote/staging-to-production',
-            '--title',
-            '[production] Promote packages from staging (nginx-1.6.0)',
-        ], 0);
+        await check('production', 'origin/promote/staging-to-production', '[production] Promote packages from staging (nginx-1.6.0)', 0);
         await repo.merge('promote/staging-to-production', 'production');
         await run('cleanup', cleanupCommand, ['--repo', work, '--channel', 'staging', '--push'], 0);
         await repo.merge('cleanup/staging', 'staging');

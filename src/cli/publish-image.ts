@@ -6,7 +6,7 @@ import { channelByName } from '../core/policy.js';
 import { gitRaw, isGitRepository } from '../git/git.js';
 import { resolveBranch } from '../git/local.js';
 import { publishImages, type PublishResult } from '../publish/engine.js';
-import { RegistryClient } from '../registry/index.js';
+import { imageHost, registryClients } from '../publish/clients.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required, list } from './args.js';
 import type { CliIO } from './io.js';
@@ -103,21 +103,12 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
   const tips = new Map<string, string | undefined>();
   for (const c of policy.channels) tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
   const password = values['password-stdin'] ? await readStdin() : undefined;
-  const clients = new Map<string, RegistryClient>();
-  const clientFor = (host: string): RegistryClient => {
-    let client = clients.get(host);
-    if (!client)
-      clients.set(
-        host,
-        (client = new RegistryClient(host, {
-          ...(values['insecure-registry'] ? { insecure: true } : {}),
-          ...(values.username && password !== undefined
-            ? { credentials: { username: values.username, password } }
-            : {}),
-        })),
-      );
-    return client;
-  };
+  const clients = registryClients({
+    ...(values['insecure-registry'] ? { insecure: true } : {}),
+    ...(values.username && password !== undefined
+      ? { credentials: { host: imageHost(values.image!), username: values.username, password } }
+      : {}),
+  });
   const source = await sourceUrl(repoDir);
   try {
     const result = await publishImages({
@@ -131,7 +122,7 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
       push: values.push ?? false,
       ...(values.layout ? { layoutDir: resolve(values.layout) } : {}),
       ...(values.archive ? { archiveFile: resolve(values.archive) } : {}),
-      clientFor,
+      clientFor: clients.clientFor,
       ...(source ? { sourceUrl: source } : {}),
       allowRetag: policy.release.allowOverwrite,
       // The report below says everything per image; only the git fetch is worth a line of its own.
@@ -143,6 +134,6 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
     else reportPublish(io, result);
     return 0;
   } finally {
-    for (const client of clients.values()) client.close();
+    clients.close();
   }
 }

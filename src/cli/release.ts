@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { isGitRepository } from '../git/git.js';
 import { resolveBranch } from '../git/local.js';
 import { parseReleaseList, release, stableTipOnOrigin } from '../publish/release.js';
-import { RegistryClient } from '../registry/index.js';
+import { registryClients } from '../publish/clients.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required } from './args.js';
 import type { CliIO } from './io.js';
@@ -51,16 +51,7 @@ export async function releaseCommand(argv: string[], io: CliIO): Promise<number>
     ? await stableTipOnOrigin(repoDir, policy)
     : (await resolveBranch(repoDir, stable.branch))?.sha;
   if (!stableTip) throw new UsageError(`branch ${stable.branch} not found`);
-  const clients = new Map<string, RegistryClient>();
-  const clientFor = (host: string): RegistryClient => {
-    let client = clients.get(host);
-    if (!client)
-      clients.set(
-        host,
-        (client = new RegistryClient(host, values['insecure-registry'] ? { insecure: true } : {})),
-      );
-    return client;
-  };
+  const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
   try {
     const results = await release({
       repoDir,
@@ -73,7 +64,7 @@ export async function releaseCommand(argv: string[], io: CliIO): Promise<number>
             image: {
               image: values.image,
               baseImage: values['base-image']!,
-              clientFor,
+              clientFor: clients.clientFor,
               ...(values['registry-version'] ? { registryVersion: values['registry-version'] } : {}),
               allowRetag: policy.release.allowOverwrite,
             },
@@ -89,6 +80,6 @@ export async function releaseCommand(argv: string[], io: CliIO): Promise<number>
         );
     return 0;
   } finally {
-    for (const c of clients.values()) c.close();
+    clients.close();
   }
 }

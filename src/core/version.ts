@@ -30,6 +30,10 @@ export function isPrerelease(version: string): boolean {
 export function isValidRange(range: string): boolean {
   const trimmed = range.trim();
   if (trimmed.length === 0 || trimmed.length > 1024) return false;
+  // node-semver reads an empty alternative (`^8.0.0 ||`) or a dangling comma as "any version"; the registry's
+  // Masterminds parser refuses them, so do we.
+  const alternatives = trimmed.split('||').map((a) => a.trim());
+  if (alternatives.some((a) => a === '' || a.startsWith(',') || a.endsWith(','))) return false;
   const normalised = trimmed.replace(/\s*,\s*/g, ' ');
   return semver.validRange(normalised) !== null;
 }

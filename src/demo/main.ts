@@ -55,6 +55,14 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
   const layout = join(root, 'images');
   const archive = join(root, 'distribution.tar');
   const base = join(root, 'base-image');
+  /** The required check on a PR from `head` into `base`, as a maintainer would run it locally. */
+  const check = (base: string, head: string, title: string, expected: number): Promise<void> =>
+    run(
+      'validate',
+      validateCommand,
+      ['--repo', work, '--base', base, '--head', head, '--title', title],
+      expected,
+    );
   const publish = (): Promise<void> =>
     run(
       'publish-image',
@@ -101,19 +109,10 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
     await repo.checkout('add-nginx-1.6.0', 'snapshot');
     await repo.addPackage({ name: 'nginx', version: '1.6.0', range: '^8.10.0' });
     await repo.commit('add-nginx-1.6.0', 'Add nginx 1.6.0');
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'snapshot',
-        '--head',
-        'origin/add-nginx-1.6.0',
-        '--title',
-        '[snapshot] Update "nginx" package to version 1.6.0',
-      ],
+    await check(
+      'snapshot',
+      'origin/add-nginx-1.6.0',
+      '[snapshot] Update "nginx" package to version 1.6.0',
       0,
     );
     await repo.merge('add-nginx-1.6.0', 'snapshot');
@@ -122,39 +121,11 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
     await repo.checkout('fix-nginx-docs', 'production');
     await repo.addPackage({ name: 'nginx', version: '1.5.0', flavour: 'fixed typo' });
     await repo.commit('fix-nginx-docs', 'Fix nginx docs');
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'production',
-        '--head',
-        'origin/fix-nginx-docs',
-        '--title',
-        'Fix nginx docs',
-      ],
-      1,
-    );
+    await check('production', 'origin/fix-nginx-docs', 'Fix nginx docs', 1);
     await repo.checkout('nginx-straight-to-production', 'production');
     await repo.addPackage({ name: 'nginx', version: '1.6.0', range: '^8.10.0' });
     await repo.commit('nginx-straight-to-production', 'nginx 1.6.0');
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'production',
-        '--head',
-        'origin/nginx-straight-to-production',
-        '--title',
-        '[production] Add nginx 1.6.0',
-      ],
-      1,
-    );
+    await check('production', 'origin/nginx-straight-to-production', '[production] Add nginx 1.6.0', 1);
 
     heading('The distribution images, built from git trees (the chain production -> staging -> snapshot).');
     await publish();
@@ -168,36 +139,18 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
       ['--repo', work, '--from', 'snapshot', '--to', 'staging', '--packages', 'nginx@1.6.0', '--push'],
       0,
     );
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'staging',
-        '--head',
-        'origin/promote/snapshot-to-staging',
-        '--title',
-        '[staging] Promote packages from snapshot (nginx-1.6.0)',
-      ],
+    await check(
+      'staging',
+      'origin/promote/snapshot-to-staging',
+      '[staging] Promote packages from snapshot (nginx-1.6.0)',
       0,
     );
     await repo.merge('promote/snapshot-to-staging', 'staging');
     await run('cleanup', cleanupCommand, ['--repo', work, '--channel', 'snapshot', '--push'], 0);
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'snapshot',
-        '--head',
-        'origin/cleanup/snapshot',
-        '--title',
-        '[snapshot] Remove promoted packages (nginx-1.6.0)',
-      ],
+    await check(
+      'snapshot',
+      'origin/cleanup/snapshot',
+      '[snapshot] Remove promoted packages (nginx-1.6.0)',
       0,
     );
     await repo.merge('cleanup/snapshot', 'snapshot');
@@ -208,21 +161,7 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
     await repo.checkout('early-cleanup', 'staging');
     await repo.removePackage('nginx', '1.6.0');
     await repo.commit('early-cleanup', 'Remove nginx 1.6.0 from staging');
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'staging',
-        '--head',
-        'origin/early-cleanup',
-        '--title',
-        '[staging] Remove promoted packages (nginx-1.6.0)',
-      ],
-      1,
-    );
+    await check('staging', 'origin/early-cleanup', '[staging] Remove promoted packages (nginx-1.6.0)', 1);
 
     heading(
       'Promote to production; merge; clean up staging. Then rebuild the images: unchanged layers are reused.',
@@ -233,19 +172,10 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
       ['--repo', work, '--from', 'staging', '--to', 'production', '--packages', 'nginx@latest', '--push'],
       0,
     );
-    await run(
-      'validate',
-      validateCommand,
-      [
-        '--repo',
-        work,
-        '--base',
-        'production',
-        '--head',
-        'origin/promote/staging-to-production',
-        '--title',
-        '[production] Promote packages from staging (nginx-1.6.0)',
-      ],
+    await check(
+      'production',
+      'origin/promote/staging-to-production',
+      '[production] Promote packages from staging (nginx-1.6.0)',
       0,
     );
     await repo.merge('promote/staging-to-production', 'production');

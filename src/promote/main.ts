@@ -1,18 +1,14 @@
 // The promote action: on demand (workflow_dispatch, schedule) it opens or updates the promotion PR; on a push to a
 // channel (a promotion merged) it cleans up the less stable channels. Safe to re-run: the same inputs change nothing.
 import * as core from '@actions/core';
-import { isAbsolute, join } from 'node:path';
-import { configPath } from '../core/config.js';
 import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
-import { channelByBranch, type Policy } from '../core/policy.js';
+import { channelByBranch } from '../core/policy.js';
 import { parseSpecs, splitSpecs } from '../core/selection.js';
-import { isGitRepository } from '../git/git.js';
-import { policyAtRevision } from '../git/policy-file.js';
-import { fetchBranches } from '../git/remote.js';
 import { createClient, type Octokit } from '../github/api.js';
 import { closePull, ensurePullRequest, findOpenPull } from '../github/pulls.js';
-import { defaultBranchOf, runContext, type RunContext } from '../runner/event.js';
+import { runContext, type RunContext } from '../runner/event.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
+import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { parseIdentity, prepareCleanup, preparePromotion, RefusedError, type Operation } from './engine.js';
 import { publishChange, type Publication } from './publish.js';
 
@@ -35,15 +31,6 @@ function inputList(name: string): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-async function loadPolicy(ctx: RunContext, repoDir: string): Promise<{ policy: Policy; source: string }> {
-  const defaultBranch = defaultBranchOf(ctx.payload);
-  if (!defaultBranch)
-    throw new UsageError('the event payload names no default branch (repository.default_branch)');
-  const tip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
-  if (!tip) throw new UsageError(`the default branch ${defaultBranch} was not found on origin`);
-  return policyAtRevision(repoDir, tip, defaultBranch, core.getInput('config') || configPath);
 }
 
 async function toPullRequest(
@@ -155,18 +142,14 @@ function setOutputs(results: Result[]): void {
 export async function run(): Promise<void> {
   try {
     const ctx = runContext();
-    const path = core.getInput('repository-path') || '.';
-    const repoDir = isAbsolute(path) ? path : join(ctx.workspace, path);
-    if (!(await isGitRepository(repoDir)))
-      throw new UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
+    const repoDir = await checkoutDir(ctx);
     const token = core.getInput('github-token');
     if (token) core.setSecret(token);
     const dryRun = core.getBooleanInput('dry-run');
     const identity = parseIdentity(core.getInput('author') || undefined);
     const extraLabels = inputList('labels');
     const draft = core.getBooleanInput('draft');
-    const { policy, source } = await loadPolicy(ctx, repoDir);
-    core.info(`policy: ${safeLine(source)}`);
+    const { policy } = await defaultBranchPolicy(ctx, repoDir);
 
     let mode = core.getInput('mode') || 'auto';
     if (mode === 'auto') mode = ctx.eventName === 'push' ? 'cleanup' : 'promote';

@@ -4,11 +4,8 @@
 // tags: a git tag per version and the image <image>:<version>.
 import * as core from '@actions/core';
 import { isAbsolute, join } from 'node:path';
-import { configPath } from '../core/config.js';
 import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
-import { channelByBranch, channelByName, defaultPolicy, type Policy } from '../core/policy.js';
-import { isGitRepository } from '../git/git.js';
-import { policyAtRevision } from '../git/policy-file.js';
+import { channelByBranch, channelByName, type Policy } from '../core/policy.js';
 import { fetchBranches } from '../git/remote.js';
 import { StorageReader } from '../git/storage.js';
 import { publishImages, type PublishResult } from '../publish/engine.js';
@@ -20,9 +17,11 @@ import {
   type ReleaseResult,
 } from '../publish/release.js';
 import { rollout, rolloutTargets, type RolloutResult } from '../publish/rollout.js';
-import { RegistryClient, sanitizeTag } from '../registry/index.js';
-import { defaultBranchOf, runContext } from '../runner/event.js';
+import { sanitizeTag } from '../registry/index.js';
+import { runContext } from '../runner/event.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
+import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
+import { imageHost, registryClients } from '../publish/clients.js';
 
 function list(name: string): string[] {
   return core
@@ -138,13 +137,10 @@ function channelsToBuild(policy: Policy, ref: string): string[] {
 }
 
 export async function run(): Promise<void> {
-  const clients = new Map<string, RegistryClient>();
+  let close = (): void => undefined;
   try {
     const ctx = runContext();
-    const path = core.getInput('repository-path') || '.';
-    const repoDir = isAbsolute(path) ? path : join(ctx.workspace, path);
-    if (!(await isGitRepository(repoDir)))
-      throw new UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
+    const repoDir = await checkoutDir(ctx);
     const password = core.getInput('password');
     const username = core.getInput('username');
     if (password) core.setSecret(password);
@@ -157,36 +153,17 @@ export async function run(): Promise<void> {
     const archive = core.getInput('archive');
     const registryVersion = core.getInput('registry-version');
 
-    const defaultBranch = defaultBranchOf(ctx.payload);
-    if (!defaultBranch)
-      throw new UsageError('the event payload names no default branch (repository.default_branch)');
-    const mainTip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
-    const { policy, source } = mainTip
-      ? await policyAtRevision(repoDir, mainTip, defaultBranch, core.getInput('config') || configPath)
-      : { policy: defaultPolicy(), source: 'built-in defaults' };
-    core.info(`policy: ${safeLine(source)}`);
-
-    const targetHost = image.split('/')[0] ?? '';
-    const clientFor = (host: string): RegistryClient => {
-      let client = clients.get(host);
-      if (!client)
-        clients.set(
-          host,
-          (client = new RegistryClient(host, {
-            ...(insecure ? { insecure: true } : {}),
-            ...(username && password && host === targetHost ? { credentials: { username, password } } : {}),
-            // Credentials from the Docker config and bearer tokens are masked like the password input.
-            onSecret: (secret) => core.setSecret(secret),
-            onEvent: (e) => {
-              if (e.type === 'retry')
-                core.info(
-                  `registry: retrying ${safeLine(e.operation)} (attempt ${e.attempt}): ${safeLine(e.reason)}`,
-                );
-            },
-          })),
-        );
-      return client;
-    };
+    const { policy, defaultBranch, defaultTip } = await defaultBranchPolicy(ctx, repoDir);
+    const clients = registryClients({
+      ...(insecure ? { insecure: true } : {}),
+      ...(username && password ? { credentials: { host: imageHost(image), username, password } } : {}),
+      // Credentials from the Docker config and bearer tokens are masked like the password input.
+      onSecret: (secret) => core.setSecret(secret),
+      onRetry: (operation, attempt, reason) =>
+        core.info(`registry: retrying ${safeLine(operation)} (attempt ${attempt}): ${safeLine(reason)}`),
+    });
+    close = clients.close;
+    const clientFor = clients.clientFor;
     const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
     const common = {
       image,
@@ -200,7 +177,7 @@ export async function run(): Promise<void> {
     };
 
     // Release mode: a pushed tag, or release versions / a release file.
-    const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: mainTip });
+    const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: defaultTip });
     let releases: ReleaseResult[] = [];
     if (versions.length > 0) {
       if (!push) throw new UsageError('release versions need `push: true` (tags are made in the registry)');
@@ -281,6 +258,6 @@ export async function run(): Promise<void> {
     core.setFailed(safeLine(errorMessage(error)));
     process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
   } finally {
-    for (const c of clients.values()) c.close();
+    close();
   }
 }

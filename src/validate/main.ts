@@ -1,17 +1,15 @@
 // The validate action: works out which commits a PR, merge-group or push changes, fetches what the depth-1
 // checkout lacks, loads the policy from the default branch and reports the findings.
 import * as core from '@actions/core';
-import { isAbsolute, join } from 'node:path';
-import { configPath } from '../core/config.js';
 import { errorMessage, exitCodeOf, OperationError, UsageError } from '../core/errors.js';
 import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch, type ChannelPolicy, type Policy } from '../core/policy.js';
-import { emptyTreeId, isGitRepository, revParse, zeroId } from '../git/git.js';
-import { policyAtRevision, type LoadedPolicy } from '../git/policy-file.js';
+import { emptyTreeId, revParse, zeroId } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
 import { createClient, exceptionApproval, getPull, type Octokit } from '../github/api.js';
-import { defaultBranchOf, runContext, type RunContext } from '../runner/event.js';
+import { runContext, type RunContext } from '../runner/event.js';
 import { annotate, summaryTable } from '../runner/report.js';
+import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 import { evaluate, type ValidateOutcome } from './engine.js';
 
@@ -31,16 +29,6 @@ interface PullPayload {
   number: number;
   base: { ref: string; sha: string };
   head: { ref: string; sha: string };
-}
-
-async function loadPolicy(ctx: RunContext, repoDir: string, file: string): Promise<LoadedPolicy> {
-  const defaultBranch = defaultBranchOf(ctx.payload);
-  if (!defaultBranch)
-    throw new UsageError('the event payload names no default branch (repository.default_branch)');
-  const tips = await fetchBranches(repoDir, [defaultBranch], { treesOnly: true });
-  const tip = tips.get(defaultBranch);
-  if (!tip) throw new OperationError(`the default branch ${defaultBranch} was not found on origin`);
-  return policyAtRevision(repoDir, tip, defaultBranch, file);
 }
 
 /**
@@ -218,14 +206,9 @@ async function writeSummary(heading: string, lines: string[], rows?: string[][])
 export async function run(): Promise<void> {
   try {
     const ctx = runContext();
-    const path = core.getInput('repository-path') || '.';
-    const repoDir = isAbsolute(path) ? path : join(ctx.workspace, path);
-    if (!(await isGitRepository(repoDir)))
-      throw new UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
-    const file = core.getInput('config') || configPath;
+    const repoDir = await checkoutDir(ctx);
     await fetchChange(ctx, repoDir);
-    const { policy, source } = await loadPolicy(ctx, repoDir, file);
-    core.info(`policy: ${safeLine(source)}`);
+    const { policy, source } = await defaultBranchPolicy(ctx, repoDir);
 
     let target: Target | string;
     switch (ctx.eventName) {

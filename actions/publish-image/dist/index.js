@@ -42440,8 +42440,4040 @@ function getIDToken(aud) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./src/core/errors.ts
+// Errors that end a run with a clear one-line message instead of a stack trace. Exit codes follow the CLI
+// contract: 1 = policy violations, 2 = usage or configuration error, 3 = an operation failed (git, API, registry).
+class errors_UsageError extends Error {
+    exitCode = 2;
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+/** The policy file is invalid; the message names the key. */
+class ConfigError extends errors_UsageError {
+    key;
+    constructor(message, key) {
+        // One line, whatever the file held: the actions show the first line of an error.
+        super(message.replace(/\r\n|\r|\n/g, '\\n'));
+        this.key = key;
+        this.name = 'ConfigError';
+    }
+}
+/** An expected operational failure (git, GitHub API, registry) with a message meant for the user. */
+class errors_OperationError extends Error {
+    exitCode = 3;
+    constructor(message, options) {
+        super(message, options);
+        this.name = 'OperationError';
+    }
+}
+function errorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/** 1 = refused by policy, 2 = usage or configuration, 3 = anything else that failed. */
+function exitCodeOf(error) {
+    const code = error?.exitCode;
+    return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
+}
+
+;// CONCATENATED MODULE: ./src/core/policy.ts
+// The policy of a storage repository: its channels (most stable first), how versions may enter and leave each,
+// the promotion edges, and how each rule reports. Built-in defaults are exactly the documented table.
+const ruleIds = [
+    'title-prefix',
+    'layout',
+    'forbidden-path',
+    'manifest',
+    'size',
+    'overwrite',
+    'removal',
+    'version-increment',
+    'shadowed',
+    'not-promoted',
+];
+const defaultRuleSettings = Object.fromEntries(ruleIds.map((id) => [id, 'error']));
+function defaultPolicy() {
+    return {
+        packagesRoot: 'packages',
+        channels: [
+            {
+                name: 'production',
+                branch: 'production',
+                arrival: 'promotion',
+                overwrite: 'never',
+                removal: 'never',
+                versionIncrement: true,
+                directCommits: false,
+                markers: [],
+                rules: {},
+            },
+            {
+                name: 'staging',
+                branch: 'staging',
+                arrival: 'promotion',
+                overwrite: 'exception',
+                removal: 'exception',
+                versionIncrement: false,
+                directCommits: false,
+                markers: ['staging'],
+                rules: {},
+            },
+            {
+                name: 'snapshot',
+                branch: 'snapshot',
+                arrival: 'direct',
+                overwrite: 'allow',
+                removal: 'allow',
+                versionIncrement: false,
+                directCommits: true,
+                markers: ['snapshot'],
+                rules: {},
+            },
+        ],
+        promotions: [
+            { from: 'snapshot', to: 'staging' },
+            { from: 'staging', to: 'production' },
+        ],
+        titlePrefix: '[{branch}]',
+        exceptionLabel: 'policy-exception',
+        forbiddenPaths: ['**/_*', '**/_*/**'],
+        exceptions: [],
+        rules: { ...defaultRuleSettings },
+        limits: { manifestBytes: 1024 * 1024, fileBytes: 100 * 1024 * 1024, filesPerVersion: 20_000 },
+        release: { allowOverwrite: false },
+    };
+}
+function channelByName(policy, name) {
+    return policy.channels.find((c) => c.name === name);
+}
+function channelByBranch(policy, branch) {
+    return policy.channels.find((c) => c.branch === branch);
+}
+/** Channels more stable than `channel`, nearest first. */
+function moreStable(policy, channel) {
+    const index = policy.channels.indexOf(channel);
+    return policy.channels.slice(0, Math.max(index, 0)).reverse();
+}
+/** Channels whose packages the distribution of `channel` serves: itself and every more stable one, most stable first. */
+function servedChannels(policy, channel) {
+    const index = policy.channels.indexOf(channel);
+    return policy.channels.slice(0, index + 1);
+}
+/** Channels a version may be promoted into `channel` from. */
+function promotionSources(policy, channel) {
+    return policy.promotions
+        .filter((edge) => edge.to === channel.name)
+        .map((edge) => channelByName(policy, edge.from))
+        .filter((c) => c !== undefined);
+}
+function ruleSetting(policy, channel, rule) {
+    return channel?.rules[rule] ?? policy.rules[rule];
+}
+function titlePrefixFor(policy, branch) {
+    // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
+    return policy.titlePrefix.split('{branch}').join(branch);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git/git.ts
+// Runs git with an argument list (never a shell) and the environment a CI job needs: no prompts, no pager,
+// no repository-configured helpers that could run code (fsmonitor), and C locale so messages can be matched.
+
+
+const safetyConfig = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.file.allow=always',
+];
+function gitEnv(extra) {
+    return {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_PAGER: 'cat',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        LC_ALL: 'C',
+        GIT_OPTIONAL_LOCKS: '0',
+        ...extra,
+    };
+}
+function git_gitRaw(args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...safetyConfig, ...args], {
+            cwd: options.cwd,
+            env: gitEnv(options.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', (error) => reject(new errors_OperationError(`git could not be started: ${error.message}`, { cause: error })));
+        child.on('close', (code) => {
+            const result = {
+                code: code ?? -1,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            };
+            if (result.code === 0 || options.okCodes?.includes(result.code))
+                resolve(result);
+            else
+                reject(new GitError(args, result));
+        });
+        child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
+        child.stdin.end(options.input ?? '');
+    });
+}
+async function git(args, options) {
+    return (await git_gitRaw(args, options)).stdout.toString('utf8');
+}
+class GitError extends errors_OperationError {
+    args;
+    result;
+    constructor(args, result) {
+        const detail = result.stderr
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l.length > 0 && !l.startsWith('hint:'))
+            .slice(0, 3)
+            .join(' / ');
+        super(`git ${args
+            .filter((a) => !a.startsWith('-c') && !a.includes('='))
+            .slice(0, 2)
+            .join(' ')} failed (exit ${result.code}): ${detail || 'no message'}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+async function revParse(cwd, rev) {
+    const result = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+        cwd,
+        okCodes: [1, 128],
+    });
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+async function isGitRepository(cwd) {
+    try {
+        const result = await git_gitRaw(['rev-parse', '--git-dir'], { cwd, okCodes: [128] });
+        return result.code === 0;
+    }
+    catch {
+        return false;
+    }
+}
+const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const zeroId = /^0+$/;
+
+;// CONCATENATED MODULE: ./src/git/remote.ts
+// Fetches what a depth-1 `actions/checkout` clone lacks. Trees only (`--filter=blob:none`) for other channels:
+// their tree ids are all the policy needs, and a production branch can hold hundreds of megabytes of blobs.
+
+
+/** Current tips of the given branches on the remote (absent branches are left out). */
+async function remoteBranchTips(repoDir, branches, remote = 'origin') {
+    const tips = new Map();
+    if (branches.length === 0)
+        return tips;
+    const result = await git_gitRaw(['ls-remote', '--heads', remote, ...branches.map((b) => `refs/heads/${b}`)], {
+        cwd: repoDir,
+    });
+    for (const line of result.stdout.toString('utf8').split('\n')) {
+        const [sha, ref] = line.split('\t');
+        if (sha && ref?.startsWith('refs/heads/'))
+            tips.set(ref.slice('refs/heads/'.length), sha);
+    }
+    return tips;
+}
+async function fetch(repoDir, refspecs, options = {}) {
+    if (refspecs.length === 0)
+        return;
+    const args = [
+        '-c',
+        'protocol.version=2',
+        'fetch',
+        '--no-tags',
+        '--no-write-fetch-head',
+        '--no-recurse-submodules',
+        '--quiet',
+    ];
+    if (options.depth !== undefined)
+        args.push(`--depth=${options.depth}`);
+    if (options.treesOnly)
+        args.push('--filter=blob:none');
+    args.push(options.remote ?? 'origin', ...refspecs);
+    try {
+        await git_gitRaw(args, { cwd: repoDir });
+    }
+    catch (error) {
+        throw new errors_OperationError(`could not fetch ${refspecs.join(', ')} from ${options.remote ?? 'origin'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+}
+/** Fetches the tips of `branches` into refs/remotes/<remote>/<branch>; returns the tips found. */
+async function fetchBranches(repoDir, branches, options = {}) {
+    const remote = options.remote ?? 'origin';
+    const tips = await remoteBranchTips(repoDir, branches, remote);
+    // Fetch by exact sha so the commits we read are the ones we report, even if a branch moves meanwhile.
+    await fetch(repoDir, [...tips].map(([branch, sha]) => `+${sha}:refs/remotes/${remote}/${branch}`), { depth: 1, ...options });
+    return tips;
+}
+
+;// CONCATENATED MODULE: ./src/git/objects.ts
+// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
+// manifests costs one process start instead of hundreds (see the README's performance section).
+
+
+
+class BatchProcess {
+    child;
+    /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
+    chunks = [];
+    buffered = 0;
+    /** Requests are written once per tick: thousands of small writes to the pipe cost more than the reads. */
+    outgoing = [];
+    /** Pending requests in order; `head` is the next to answer (Array#shift would make n answers cost O(n²)). */
+    queue = [];
+    head = 0;
+    failure;
+    stderr = '';
+    constructor(cwd, mode) {
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
+            cwd,
+            env: gitEnv(),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        this.child.stdout.on('data', (chunk) => {
+            this.chunks.push(chunk);
+            this.buffered += chunk.length;
+            this.drain(mode === '--batch-check');
+        });
+        this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
+        const fail = (error) => {
+            this.failure = error;
+            for (const p of this.queue.slice(this.head))
+                p.reject(error);
+            this.queue = [];
+            this.head = 0;
+        };
+        this.child.on('error', (e) => fail(new errors_OperationError(`git cat-file could not be started: ${e.message}`)));
+        this.child.on('close', (code) => {
+            if (this.queue.length > this.head)
+                fail(new errors_OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
+        });
+        this.child.stdin.on('error', () => undefined);
+    }
+    next() {
+        this.head++;
+        if (this.head === this.queue.length) {
+            this.queue = [];
+            this.head = 0;
+        }
+        else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+            this.queue = this.queue.slice(this.head);
+            this.head = 0;
+        }
+    }
+    /** The first chunk holding at least `bytes` (joining chunks only when needed). */
+    firstChunk(bytes) {
+        const first = this.chunks[0];
+        if (first.length >= bytes || this.chunks.length === 1)
+            return first;
+        const joined = Buffer.concat(this.chunks, this.buffered);
+        this.chunks = [joined];
+        return joined;
+    }
+    consume(bytes) {
+        const first = this.chunks[0];
+        const rest = first.subarray(bytes);
+        if (rest.length > 0)
+            this.chunks[0] = rest;
+        else
+            this.chunks.shift();
+        this.buffered -= bytes;
+    }
+    drain(checkOnly) {
+        while (this.queue.length > this.head && this.buffered > 0) {
+            const pending = this.queue[this.head];
+            let buffer = this.firstChunk(1);
+            let eol = buffer.indexOf(10);
+            if (eol === -1) {
+                if (this.chunks.length === 1)
+                    return;
+                buffer = this.firstChunk(this.buffered);
+                eol = buffer.indexOf(10);
+                if (eol === -1)
+                    return;
+            }
+            const header = buffer.subarray(0, eol).toString('utf8');
+            if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+                this.consume(eol + 1);
+                this.next();
+                pending.resolve(undefined);
+                continue;
+            }
+            const [oid, type, sizeText] = header.split(' ');
+            const size = Number(sizeText);
+            if (checkOnly) {
+                this.consume(eol + 1);
+                this.next();
+                pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
+                continue;
+            }
+            const total = eol + 1 + size + 1;
+            if (this.buffered < total)
+                return;
+            buffer = this.firstChunk(total);
+            // A view, not a copy: the chunk is released once the caller drops the content.
+            const content = buffer.subarray(eol + 1, eol + 1 + size);
+            this.consume(total);
+            this.next();
+            pending.resolve({ oid: oid, type: type, size, content });
+        }
+    }
+    request(spec, checkOnly) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        if (/[\n\r]/.test(spec))
+            return Promise.reject(new errors_OperationError('object name contains a line break'));
+        return new Promise((resolve, reject) => {
+            this.queue.push({ resolve, reject, checkOnly });
+            if (this.outgoing.push(`${spec}\n`) === 1)
+                queueMicrotask(() => {
+                    const lines = this.outgoing.join('');
+                    this.outgoing = [];
+                    this.child.stdin.write(lines);
+                });
+        });
+    }
+    close() {
+        this.child.stdin.end();
+    }
+}
+/** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
+class ObjectReader {
+    cwd;
+    batch;
+    check;
+    trees = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    read(spec) {
+        this.batch ??= new BatchProcess(this.cwd, '--batch');
+        return this.batch.request(spec, false);
+    }
+    /** Type and size without the content (no blob is read). */
+    info(spec) {
+        this.check ??= new BatchProcess(this.cwd, '--batch-check');
+        return this.check.request(spec, true);
+    }
+    async tree(oid) {
+        const cached = this.trees.get(oid);
+        if (cached)
+            return cached;
+        const object = await this.read(oid);
+        if (!object)
+            return undefined;
+        if (object.type !== 'tree')
+            throw new errors_OperationError(`object ${oid} is a ${object.type}, not a tree`);
+        const entries = parseTree(object.content, oid.length === 64 ? 32 : 20);
+        this.trees.set(oid, entries);
+        return entries;
+    }
+    /** Tree id of the commit `rev`. */
+    async rootTree(rev) {
+        const commit = await this.read(rev.endsWith('^{tree}') ? rev : `${rev}^{tree}`);
+        return commit?.type === 'tree' ? commit.oid : undefined;
+    }
+    /** Walks `path` (slash-separated, UTF-8 names) down from a tree; undefined when a segment is absent. */
+    async lookup(treeOid, path) {
+        let entry = {
+            mode: '040000',
+            name: '',
+            rawName: Buffer.alloc(0),
+            oid: treeOid,
+            type: 'tree',
+        };
+        for (const segment of path.split('/').filter((s) => s.length > 0)) {
+            if (entry?.type !== 'tree')
+                return undefined;
+            const entries = await this.tree(entry.oid);
+            entry = entries?.find((e) => e.name === segment);
+            if (!entry)
+                return undefined;
+        }
+        return entry;
+    }
+    close() {
+        this.batch?.close();
+        this.check?.close();
+    }
+}
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function decodeName(raw) {
+    try {
+        return { name: utf8.decode(raw), valid: true };
+    }
+    catch {
+        return { name: raw.toString('utf8'), valid: false };
+    }
+}
+function parseTree(content, hashBytes = 20) {
+    const entries = [];
+    let offset = 0;
+    while (offset < content.length) {
+        const space = content.indexOf(32, offset);
+        const nul = content.indexOf(0, space);
+        if (space === -1 || nul === -1)
+            throw new errors_OperationError('malformed tree object');
+        const mode = content.subarray(offset, space).toString('ascii').padStart(6, '0');
+        const rawName = Buffer.from(content.subarray(space + 1, nul));
+        const oid = content.subarray(nul + 1, nul + 1 + hashBytes).toString('hex');
+        offset = nul + 1 + hashBytes;
+        const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+        entries.push({ mode, name: decodeName(rawName).name, rawName, oid, type });
+    }
+    return entries;
+}
+
+;// CONCATENATED MODULE: ./src/git/storage.ts
+
+
+
+const statusOf = {
+    A: 'added',
+    M: 'modified',
+    D: 'deleted',
+    T: 'modified',
+};
+/** Parses `git diff-tree -r -z --raw --no-renames` output. */
+function parseRawDiff(output) {
+    const changes = [];
+    let offset = 0;
+    while (offset < output.length) {
+        const headerEnd = output.indexOf(0, offset);
+        if (headerEnd === -1)
+            break;
+        const header = output.subarray(offset, headerEnd).toString('ascii');
+        const pathEnd = output.indexOf(0, headerEnd + 1);
+        const rawPath = output.subarray(headerEnd + 1, pathEnd === -1 ? output.length : pathEnd);
+        offset = pathEnd === -1 ? output.length : pathEnd + 1;
+        const match = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])/.exec(header);
+        if (!match)
+            throw new errors_OperationError(`unexpected git diff-tree output: ${JSON.stringify(header.slice(0, 80))}`);
+        const status = statusOf[match[5]];
+        if (!status)
+            continue;
+        const { name, valid } = decodeName(Buffer.from(rawPath));
+        changes.push({
+            path: name,
+            status,
+            oldMode: match[1],
+            newMode: match[2],
+            oldBlob: match[3],
+            newBlob: match[4],
+            ...(valid ? {} : { invalidEncoding: true }),
+        });
+    }
+    return changes;
+}
+/** Entry names git itself never writes: a tree holding one was crafted to look like another path. */
+function isMalformedName(name) {
+    return (name === '' ||
+        name === '.' ||
+        name === '..' ||
+        name.includes('/') ||
+        name.includes('\0') ||
+        name.toLowerCase() === '.git');
+}
+class StorageReader {
+    repoDir;
+    packagesRoot;
+    objects;
+    constructor(repoDir, packagesRoot) {
+        this.repoDir = repoDir;
+        this.packagesRoot = packagesRoot;
+        this.objects = new ObjectReader(repoDir);
+    }
+    /** Every changed path between two commits (two-tree diff: works in shallow clones). */
+    async diff(base, head) {
+        const result = await git_gitRaw(['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', base, head], {
+            cwd: this.repoDir,
+        });
+        return parseRawDiff(result.stdout);
+    }
+    /** Fills `size` of added and modified blobs (no blob content is read). */
+    async addSizes(paths) {
+        await Promise.all(paths
+            .filter((p) => p.status !== 'deleted' && p.newMode !== '160000')
+            .map(async (p) => {
+            const info = await this.objects.info(p.newBlob);
+            if (info)
+                p.size = info.size;
+        }));
+    }
+    async packagesTree(rev) {
+        const root = await this.objects.rootTree(rev);
+        if (!root)
+            throw new errors_OperationError(`commit ${rev} is not available in ${this.repoDir}`);
+        const entry = await this.objects.lookup(root, this.packagesRoot);
+        return entry?.type === 'tree' ? this.objects.tree(entry.oid) : undefined;
+    }
+    /** The versions of `names` at `rev` (undefined rev = an empty channel). */
+    async holdings(rev, names) {
+        const holdings = new Map();
+        if (rev === undefined)
+            return holdings;
+        const packages = await this.packagesTree(rev);
+        if (!packages)
+            return holdings;
+        const wanted = new Set(names);
+        await Promise.all(packages
+            .filter((e) => e.type === 'tree' && wanted.has(e.name))
+            .map(async (e) => {
+            const versions = new Map();
+            for (const v of (await this.objects.tree(e.oid)) ?? [])
+                if (v.type === 'tree')
+                    versions.set(v.name, v.oid);
+            holdings.set(e.name, versions);
+        }));
+        return holdings;
+    }
+    /**
+     * Crafted entries at `rev` under the packages root, at the package and version levels of `names` (and any entry
+     * whose name contains a slash, which would read as a package path): `<root>/<name>` paths for reports.
+     */
+    async malformedEntries(rev, names) {
+        const packages = await this.packagesTree(rev);
+        if (!packages)
+            return [];
+        const found = [];
+        const wanted = new Set(names);
+        for (const e of packages) {
+            if (isMalformedName(e.name))
+                found.push(`${this.packagesRoot}/${e.name}`);
+            else if (wanted.has(e.name) && e.type === 'tree')
+                for (const v of (await this.objects.tree(e.oid)) ?? [])
+                    if (isMalformedName(v.name))
+                        found.push(`${this.packagesRoot}/${e.name}/${v.name}`);
+        }
+        return found;
+    }
+    /** Every version at `rev`, sorted by name then version directory. */
+    async allVersions(rev) {
+        if (rev === undefined)
+            return [];
+        const packages = (await this.packagesTree(rev)) ?? [];
+        const lists = await Promise.all(packages
+            .filter((e) => e.type === 'tree')
+            .map(async (e) => ((await this.objects.tree(e.oid)) ?? [])
+            .filter((v) => v.type === 'tree')
+            .map((v) => ({ name: e.name, version: v.name, tree: v.oid }))));
+        return lists.flat();
+    }
+    /** Files of a version tree (bounded by the limit) and its manifest text. */
+    async versionContent(tree, limits) {
+        const files = [];
+        const malformed = [];
+        let truncated = false;
+        const walk = async (oid, prefix) => {
+            for (const entry of (await this.objects.tree(oid)) ?? []) {
+                if (truncated)
+                    return;
+                const path = prefix + entry.name;
+                if (isMalformedName(entry.name))
+                    malformed.push(path);
+                if (entry.type === 'tree')
+                    await walk(entry.oid, `${path}/`);
+                else if (files.length >= limits.filesPerVersion)
+                    truncated = true;
+                else
+                    files.push({ path, mode: entry.mode, blob: entry.oid });
+            }
+        };
+        await walk(tree, '');
+        const readme = await this.objects.lookup(tree, 'docs/README.md');
+        const content = {
+            files,
+            truncated,
+            readme: readme?.type === 'blob',
+            ...(malformed.length ? { malformed } : {}),
+        };
+        const manifestEntry = ((await this.objects.tree(tree)) ?? []).find((e) => e.name === 'manifest.yml' && e.type === 'blob');
+        if (manifestEntry) {
+            const info = await this.objects.info(manifestEntry.oid);
+            const size = info?.size ?? 0;
+            if (size > limits.manifestBytes)
+                content.manifest = { size };
+            else {
+                const blob = await this.objects.read(manifestEntry.oid);
+                content.manifest = { size, text: blob?.content.toString('utf8') ?? '' };
+            }
+        }
+        return content;
+    }
+    /** A blob's text at `<rev>:<path>`, or undefined when absent. */
+    async readFile(rev, path) {
+        const root = await this.objects.rootTree(rev);
+        if (!root)
+            return undefined;
+        const entry = await this.objects.lookup(root, path);
+        if (entry?.type !== 'blob')
+            return undefined;
+        return (await this.objects.read(entry.oid))?.content.toString('utf8');
+    }
+    close() {
+        this.objects.close();
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/core/image-plan.ts
+// What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
+// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
+// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
+// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
+// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
+
+
+/** Layers per channel unless the policy sets `image-layers`: more for the big, stable channels. */
+function layerCount(policy, channel) {
+    if (channel.imageLayers !== undefined)
+        return channel.imageLayers;
+    const defaults = { production: 32, staging: 8, snapshot: 16 };
+    return defaults[channel.name] ?? 16;
+}
+/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
+function bucketOf(name, version, buckets) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
+}
+function packagePath(channel) {
+    return `/packages/${channel}`;
+}
+function layerSource(channel, bucket, buckets, versions) {
+    const lines = versions
+        .map((v) => `${v.name}\t${v.version}\t${v.tree}\n`)
+        .sort()
+        .join('');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex');
+    return `packages/${channel}#${bucket}/${buckets}@sha256:${digest}`;
+}
+function planChannelLayers(policy, content) {
+    const buckets = layerCount(policy, content.channel);
+    const groups = new Map();
+    for (const v of content.versions) {
+        const b = bucketOf(v.name, v.version, buckets);
+        groups.set(b, [...(groups.get(b) ?? []), v]);
+    }
+    return [...groups.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([bucket, versions]) => ({
+        channel: content.channel.name,
+        bucket,
+        buckets,
+        source: layerSource(content.channel.name, bucket, buckets, versions),
+        versions: versions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1),
+    }));
+}
+/** The image of `channel`: its packages and every more stable channel's, read from `contents` (all at known commits). */
+function planImage(policy, channel, contents) {
+    const served = servedChannels(policy, channel);
+    const layers = [];
+    const commits = {};
+    let created = 0;
+    for (const c of served) {
+        const content = contents.get(c.name);
+        if (!content)
+            continue; // a channel without a branch contributes nothing
+        layers.push(...planChannelLayers(policy, content));
+        commits[c.name] = content.commit;
+        created = Math.max(created, content.commitTime);
+    }
+    const own = contents.get(channel.name);
+    if (!own)
+        throw new Error(`no content for channel ${channel.name}`);
+    return {
+        channel,
+        commit: own.commit,
+        layers,
+        packagePaths: served.filter((c) => contents.has(c.name)).map((c) => packagePath(c.name)),
+        created,
+        commits,
+    };
+}
+/** `ARG PACKAGE_REGISTRY=v1.15.0` in a Dockerfile. */
+function registryVersionFromDockerfile(text) {
+    const match = /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/im.exec(text);
+    return match?.[1];
+}
+const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+function isRegistryVersion(version) {
+    return versionPattern.test(version);
+}
+
+;// CONCATENATED MODULE: ./src/git/write.ts
+// Writing commits without a working tree: trees are edited object by object (`git mktree`), so a promoted version
+// is the source's tree object itself and its id is unchanged by construction.
+
+
+async function mktree(repoDir, entries) {
+    const body = Buffer.concat(entries.map((e) => Buffer.concat([Buffer.from(`${e.mode} ${e.type} ${e.oid}\t`), e.rawName, Buffer.from([0])])));
+    // --missing: a trees-only (blobless) fetch has no blobs, and none are needed to reuse tree entries.
+    const result = await gitRaw(['mktree', '-z', '--missing'], { cwd: repoDir, input: body });
+    return result.stdout.toString('utf8').trim();
+}
+const typeOfMode = (mode) => mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+/** Applies edits (slash-separated paths) to a tree and returns the new tree id; unchanged subtrees keep their ids. */
+async function editTree(repoDir, objects, baseTree, edits) {
+    const root = { children: new Map() };
+    for (const [path, edit] of edits) {
+        let node = root;
+        for (const segment of path.split('/')) {
+            if (segment === '' || segment === '.' || segment === '..')
+                throw new OperationError(`invalid path in tree edit: ${path}`);
+            let child = node.children.get(segment);
+            if (!child)
+                node.children.set(segment, (child = { children: new Map() }));
+            node = child;
+        }
+        node.edit = edit;
+    }
+    const apply = async (tree, node) => {
+        const entries = new Map();
+        for (const e of tree ? ((await objects.tree(tree)) ?? []) : [])
+            entries.set(e.name, e);
+        for (const [name, child] of node.children) {
+            const current = entries.get(name);
+            let result;
+            if (child.edit !== undefined) {
+                result = child.edit
+                    ? {
+                        mode: child.edit.mode,
+                        name,
+                        rawName: Buffer.from(name),
+                        oid: child.edit.oid,
+                        type: typeOfMode(child.edit.mode),
+                    }
+                    : undefined;
+                // Edits below an edited path apply on top of the new object.
+                if (result && result.type === 'tree' && child.children.size > 0) {
+                    const oid = await apply(result.oid, { children: child.children });
+                    result = oid ? { ...result, oid } : undefined;
+                }
+            }
+            else {
+                const oid = await apply(current?.type === 'tree' ? current.oid : undefined, child);
+                result = oid
+                    ? { mode: '040000', name, rawName: current?.rawName ?? Buffer.from(name), oid, type: 'tree' }
+                    : undefined;
+            }
+            if (result)
+                entries.set(name, result);
+            else
+                entries.delete(name);
+        }
+        if (entries.size === 0)
+            return undefined; // git has no empty subtrees
+        return mktree(repoDir, [...entries.values()]);
+    };
+    return (await apply(baseTree, root)) ?? (await mktree(repoDir, []));
+}
+/** `git commit-tree` with a fixed identity and date, so the same inputs give the same commit id. */
+async function commitTree(repoDir, o) {
+    const date = `${o.date} +0000`;
+    const result = await gitRaw(['commit-tree', o.tree, ...o.parents.flatMap((p) => ['-p', p]), '-F', '-'], {
+        cwd: repoDir,
+        input: o.message.endsWith('\n') ? o.message : `${o.message}\n`,
+        env: {
+            GIT_AUTHOR_NAME: o.author.name,
+            GIT_AUTHOR_EMAIL: o.author.email,
+            GIT_AUTHOR_DATE: date,
+            GIT_COMMITTER_NAME: o.author.name,
+            GIT_COMMITTER_EMAIL: o.author.email,
+            GIT_COMMITTER_DATE: date,
+        },
+    });
+    return result.stdout.toString('utf8').trim();
+}
+async function commitTime(repoDir, commit) {
+    const result = await git_gitRaw(['show', '-s', '--format=%ct', commit], { cwd: repoDir });
+    return Number(result.stdout.toString('utf8').trim());
+}
+async function treeOfCommit(repoDir, commit) {
+    const result = await gitRaw(['rev-parse', '--verify', `${commit}^{tree}`], { cwd: repoDir });
+    return result.stdout.toString('utf8').trim();
+}
+/**
+ * Pushes `commit` to `refs/heads/<branch>` only if the remote ref still is `expected` (undefined = must not
+ * exist): a concurrent writer makes this fail as `stale` instead of being overwritten.
+ */
+async function pushWithLease(repoDir, o) {
+    const ref = `refs/heads/${o.branch}`;
+    const result = await gitRaw([
+        'push',
+        '--porcelain',
+        '--no-verify',
+        `--force-with-lease=${ref}:${o.expected ?? ''}`,
+        o.remote ?? 'origin',
+        `${o.commit}:${ref}`,
+    ], { cwd: repoDir, okCodes: [1] });
+    if (result.code === 0)
+        return { status: 'pushed' };
+    const output = `${result.stdout.toString('utf8')}\n${result.stderr}`;
+    if (/stale info|fetch first|rejected.*\(stale|non-fast-forward|cannot lock ref|reference already exists/i.test(output))
+        return {
+            status: 'stale',
+            message: output
+                .trim()
+                .split('\n')
+                .find((l) => l.includes('!')) ?? 'stale',
+        };
+    const reason = output
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('To ') && l !== 'Done')
+        .slice(0, 3)
+        .join(' / ');
+    throw new OperationError(`git push of ${o.branch} failed: ${reason}`);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/oci/digest.ts
+
+const digestPattern = /^sha256:[0-9a-f]{64}$/;
+function isDigest(value) {
+    return typeof value === 'string' && digestPattern.test(value);
+}
+/** The 64 hex characters of a digest (the file name under `blobs/sha256/`); throws on anything else. */
+function digestHex(digest) {
+    if (!isDigest(digest))
+        throw new Error(`not a sha256 digest: ${JSON.stringify(digest.slice(0, 80))}`);
+    return digest.slice('sha256:'.length);
+}
+function sha256Digest(data) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/oci/types.ts
+// OCI image-spec and Docker v2 manifest shapes shared by the image builder (src/oci) and the registry
+// client (src/registry). Only the fields we read or write are typed; unknown fields are preserved as-is
+// because a manifest's digest is the hash of its exact bytes.
+const MediaType = {
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
+    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
+    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
+    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
+};
+/** Annotation keys written by src/oci (OCI pre-defined keys plus containerd's image-name key and our own). */
+const Annotation = {
+    /** OCI layout: the tag of an index.json entry (tag only, no repository: OCI image-spec annotations.md). */
+    refName: 'org.opencontainers.image.ref.name',
+    /** containerd / Docker >= 25 `docker load`: the full image reference of an index.json entry. */
+    containerdImageName: 'io.containerd.image.name',
+    /** Our layer annotation: what a layer was built from (e.g. a git tree id), to find reusable layers later. */
+    layerSource: 'io.package-storage.layer.source',
+    /** Our layer annotation: how the layer was built (tar format version, mtime, destination), see layer.ts. */
+    layerRecipe: 'io.package-storage.layer.recipe',
+};
+/** Every manifest type we can read, in the order we prefer it (sent as the Accept list). */
+const manifestAccept = [
+    MediaType.ociIndex,
+    MediaType.ociManifest,
+    MediaType.dockerManifestList,
+    MediaType.dockerManifest,
+];
+
+;// CONCATENATED MODULE: ./src/oci/image.ts
+// Image assembly: base image + new layers -> deterministic config and OCI manifest (oci-registry.md §5).
+//
+// Choices:
+// - The output is always an OCI image manifest with an OCI config media type. Docker v2 base layers
+//   (`application/vnd.docker.image.rootfs.diff.tar.gzip`) are relabelled as OCI gzip layers; the bytes, digest and
+//   size stay the same (the two types are byte-compatible, skopeo/buildah convert the same way), so base blobs are
+//   still shared with and mountable from the base repository. Mixing Docker layer types into an OCI manifest is
+//   what we avoid: the image-spec does not list them.
+// - JSON is canonical: object keys sorted (by UTF-16 code units, recursively), no whitespace, undefined members
+//   dropped. The base config is re-serialised that way, unknown fields included, so the config digest does not
+//   depend on the order in which the base registry wrote its keys.
+// - Everything time-like is the given `created` (default the epoch); strings we add to history, labels and
+//   annotations are checked for host paths (checkout dir, temp dir, home, runner dirs), which would make the
+//   digest depend on the machine.
+
+
+
+const DEFAULT_CREATED_BY = 'package-storage publish-image';
+// ---------------------------------------------------------------------------------------------------------------
+// Canonical JSON
+function canonical(value, path) {
+    if (value === null || typeof value === 'boolean' || typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'number') {
+        if (!Number.isFinite(value))
+            throw new Error(`canonical JSON: non-finite number at ${path}`);
+        return JSON.stringify(value);
+    }
+    if (Array.isArray(value)) {
+        return `[${value.map((v, i) => (v === undefined ? 'null' : canonical(v, `${path}[${i}]`))).join(',')}]`;
+    }
+    if (typeof value === 'object') {
+        const obj = value;
+        const parts = [];
+        for (const key of Object.keys(obj).sort()) {
+            const v = obj[key];
+            if (v !== undefined)
+                parts.push(`${JSON.stringify(key)}:${canonical(v, `${path}.${key}`)}`);
+        }
+        return `{${parts.join(',')}}`;
+    }
+    throw new Error(`canonical JSON: cannot serialise ${typeof value} at ${path}`);
+}
+/** Canonical JSON bytes: sorted keys, no whitespace, UTF-8. */
+function canonicalJson(value) {
+    return Buffer.from(canonical(value, '$'), 'utf8');
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+/** RFC 3339 in UTC without fractional seconds when they are zero (`1970-01-01T00:00:00Z`). */
+function formatCreated(created = 0) {
+    if (typeof created === 'string') {
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(created) ||
+            isNaN(Date.parse(created))) {
+            throw new Error(`created is not an RFC 3339 timestamp: ${JSON.stringify(created.slice(0, 60))}`);
+        }
+        return created;
+    }
+    const date = typeof created === 'number' ? new Date(created * 1000) : created;
+    if (isNaN(date.getTime()))
+        throw new Error('created is not a valid date');
+    return date.toISOString().replace(/\.000Z$/, 'Z');
+}
+function hostPaths() {
+    const env = process.env;
+    const candidates = [
+        process.cwd(),
+        (0,external_node_os_namespaceObject.tmpdir)(),
+        (0,external_node_os_namespaceObject.homedir)(),
+        env.GITHUB_WORKSPACE,
+        env.RUNNER_TEMP,
+        env.RUNNER_TOOL_CACHE,
+        env.RUNNER_WORKSPACE,
+    ];
+    return [
+        ...new Set(candidates
+            .filter((p) => p !== undefined && p.length > 1)
+            .map((p) => p.replace(/\/+$/, ''))),
+    ];
+}
+/** Throws when `text` mentions a directory of this machine (which would make digests machine-dependent). */
+function assertNoHostPath(text, what) {
+    for (const p of hostPaths()) {
+        let i = text.indexOf(p);
+        while (i !== -1) {
+            const next = text[i + p.length];
+            const before = i === 0 ? undefined : text[i - 1];
+            if ((next === undefined || !/[\w.-]/.test(next)) && (before === undefined || !/[\w.-]/.test(before))) {
+                throw new Error(`${what} contains a host path (${p}); it would make the image digest machine-dependent`);
+            }
+            i = text.indexOf(p, i + 1);
+        }
+    }
+}
+const layerTypeMap = {
+    [MediaType.dockerLayerGzip]: MediaType.ociLayerGzip,
+    [MediaType.dockerForeignLayerGzip]: MediaType.ociLayerNondistributableGzip,
+    [MediaType.ociLayerGzip]: MediaType.ociLayerGzip,
+    [MediaType.ociLayerTar]: MediaType.ociLayerTar,
+    [MediaType.ociLayerZstd]: MediaType.ociLayerZstd,
+    [MediaType.ociLayerNondistributableGzip]: MediaType.ociLayerNondistributableGzip,
+};
+/** The OCI media type for a (Docker or OCI) layer media type; same bytes, same digest. */
+function ociLayerMediaType(mediaType) {
+    const mapped = layerTypeMap[mediaType];
+    if (mapped === undefined)
+        throw new Error(`unsupported layer media type ${JSON.stringify(mediaType.slice(0, 100))}`);
+    return mapped;
+}
+function convertDescriptor(d) {
+    const out = { mediaType: ociLayerMediaType(d.mediaType), digest: d.digest, size: d.size };
+    if (d.annotations && Object.keys(d.annotations).length > 0)
+        out.annotations = { ...d.annotations };
+    if (d.urls)
+        out.urls = [...d.urls];
+    return out;
+}
+function checkStrings(record, what) {
+    for (const [k, v] of Object.entries(record ?? {})) {
+        if (typeof v !== 'string')
+            throw new Error(`${what} ${JSON.stringify(k)} is not a string`);
+        assertNoHostPath(`${k}=${v}`, `${what} ${JSON.stringify(k)}`);
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+// Assembly
+/** Appends layers to a base image (or builds from scratch when `base` is undefined). Pure and deterministic. */
+function buildImage(base, layers, options = {}) {
+    const created = formatCreated(options.created);
+    const platform = options.platform ?? { architecture: 'amd64', os: 'linux' };
+    const baseConfig = base
+        ? JSON.parse(JSON.stringify(base.config))
+        : { architecture: platform.architecture, os: platform.os, rootfs: { type: 'layers', diff_ids: [] } };
+    if (!base && platform.variant !== undefined)
+        baseConfig.variant = platform.variant;
+    const baseDiffIds = baseConfig.rootfs?.diff_ids ?? [];
+    const baseLayers = base?.layers ?? [];
+    if (baseDiffIds.length !== baseLayers.length) {
+        throw new Error(`base image is inconsistent: ${baseDiffIds.length} diff_ids for ${baseLayers.length} layers`);
+    }
+    const history = [...(baseConfig.history ?? [])];
+    for (const [i, l] of layers.entries()) {
+        const entry = { created, created_by: l.createdBy ?? DEFAULT_CREATED_BY };
+        assertNoHostPath(entry.created_by ?? '', `layer ${i} created_by`);
+        if (l.comment !== undefined) {
+            assertNoHostPath(l.comment, `layer ${i} comment`);
+            entry.comment = l.comment;
+        }
+        checkStrings(l.annotations, `layer ${i} annotation`);
+        history.push(entry);
+    }
+    checkStrings(options.labels, 'label');
+    checkStrings(options.annotations, 'manifest annotation');
+    const runConfig = { ...(baseConfig.config ?? {}) };
+    if (options.labels)
+        runConfig.Labels = { ...(runConfig.Labels ?? {}), ...options.labels };
+    if (options.env) {
+        const env = [...(runConfig.Env ?? [])];
+        for (const [name, value] of Object.entries(options.env)) {
+            if (name.length === 0 || name.includes('='))
+                throw new Error(`invalid environment variable name ${JSON.stringify(name)}`);
+            const at = env.findIndex((e) => e === name || e.startsWith(`${name}=`));
+            if (value === null) {
+                if (at !== -1)
+                    env.splice(at, 1);
+            }
+            else if (at !== -1)
+                env[at] = `${name}=${value}`;
+            else
+                env.push(`${name}=${value}`);
+        }
+        runConfig.Env = env;
+    }
+    if (options.workingDir !== undefined)
+        runConfig.WorkingDir = options.workingDir;
+    if (options.entrypoint !== undefined)
+        runConfig.Entrypoint = [...options.entrypoint];
+    if (options.cmd !== undefined)
+        runConfig.Cmd = [...options.cmd];
+    if (options.user !== undefined)
+        runConfig.User = options.user;
+    const config = {
+        ...baseConfig,
+        created,
+        config: runConfig,
+        rootfs: { type: 'layers', diff_ids: [...baseDiffIds, ...layers.map((l) => l.diffId)] },
+        history,
+    };
+    const configBytes = canonicalJson(config);
+    const configDescriptor = {
+        mediaType: MediaType.ociConfig,
+        digest: sha256Digest(configBytes),
+        size: configBytes.length,
+    };
+    const manifest = {
+        schemaVersion: 2,
+        mediaType: MediaType.ociManifest,
+        config: configDescriptor,
+        layers: [
+            ...baseLayers.map(convertDescriptor),
+            ...layers.map((l) => convertDescriptor({
+                mediaType: l.mediaType,
+                digest: l.digest,
+                size: l.size,
+                annotations: l.annotations,
+            })),
+        ],
+    };
+    if (options.annotations && Object.keys(options.annotations).length > 0)
+        manifest.annotations = { ...options.annotations };
+    const manifestBytes = canonicalJson(manifest);
+    const digest = sha256Digest(manifestBytes);
+    return {
+        config,
+        configBytes,
+        configDescriptor,
+        manifest,
+        manifestBytes,
+        manifestDescriptor: { mediaType: MediaType.ociManifest, digest, size: manifestBytes.length },
+        digest,
+    };
+}
+/** Descriptor annotations recording a layer's source (`io.package-storage.layer.source`) and recipe. */
+function layerSourceAnnotations(source, recipe) {
+    if (source.length === 0)
+        throw new Error('empty layer source');
+    const a = { [Annotation.layerSource]: source };
+    if (recipe !== undefined)
+        a[Annotation.layerRecipe] = recipe;
+    return a;
+}
+/** Reads back {@link layerSourceAnnotations}. */
+function layerSourceOf(descriptor) {
+    const source = descriptor.annotations?.[Annotation.layerSource];
+    if (source === undefined)
+        return undefined;
+    const recipe = descriptor.annotations?.[Annotation.layerRecipe];
+    return recipe === undefined ? { source } : { source, recipe };
+}
+/**
+ * Finds the layer of a previous image (same repository, read back from the registry or a layout) built from
+ * `want.source` with the same recipe. Returns its descriptor and diff_id, so the caller can skip the rebuild and
+ * mount/copy the existing blob. Undefined when absent or when the previous image is inconsistent.
+ */
+function findReusableLayer(previous, want) {
+    const layers = previous.manifest.layers;
+    const diffIds = previous.config.rootfs?.diff_ids ?? [];
+    if (layers.length !== diffIds.length)
+        return undefined;
+    for (const [index, d] of layers.entries()) {
+        const got = layerSourceOf(d);
+        if (!got || got.source !== want.source || got.recipe !== want.recipe)
+            continue;
+        const diffId = diffIds[index];
+        if (diffId === undefined)
+            return undefined;
+        return {
+            diffId,
+            digest: d.digest,
+            size: d.size,
+            mediaType: ociLayerMediaType(d.mediaType),
+            annotations: { ...d.annotations },
+            index,
+        };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oci/layout.ts
+// OCI image layout on disk (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/sha256/<hex>`.
+//
+// Blobs come from local sources (our built layers: anything with `digest`, `size` and `open()`) or from a fetch
+// callback `(descriptor) => Promise<Readable>` (base layers: the registry client plugs in here, or
+// {@link layoutBlobFetcher} to copy from another layout). Writing is incremental: a blob already present with
+// the right size is skipped; new blobs are written to a temp name, verified (size and sha256) and renamed, and
+// index.json is replaced last, so an interrupted run never leaves an index pointing at a missing blob.
+// Unreferenced old blobs are left in place (no garbage collection).
+
+
+
+
+
+
+
+
+
+const OCI_LAYOUT_FILE = canonicalJson({ imageLayoutVersion: '1.0.0' });
+// image-spec annotations.md: ref ::= component ("/" component)*, component ::= alphanum (separator alphanum)*
+const refPattern = /^[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:\/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*$/;
+function assertRefName(ref) {
+    if (!refPattern.test(ref))
+        throw new Error(`invalid OCI ref name ${JSON.stringify(ref.slice(0, 140))}`);
+}
+function platformOf(config) {
+    const p = { architecture: config.architecture, os: config.os };
+    if (typeof config.variant === 'string')
+        p.variant = config.variant;
+    return p;
+}
+/** index.json descriptor of one image under one ref (and, with a repository, its containerd image name). */
+function indexEntry(image, ref, repository) {
+    const annotations = { [Annotation.refName]: ref };
+    if (repository !== undefined)
+        annotations[Annotation.containerdImageName] = `${repository}:${ref}`;
+    return {
+        mediaType: image.manifest.mediaType ?? image.manifestDescriptor.mediaType,
+        digest: image.manifestDescriptor.digest,
+        size: image.manifestDescriptor.size,
+        annotations,
+        platform: platformOf(image.config),
+    };
+}
+// distribution/reference: optional domain[:port]/ then lowercase path components.
+const domainPart = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?';
+const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const repositoryPattern = new RegExp(`^${domainPart}${pathComponent}(?:/${pathComponent})*$`);
+function assertRepository(repository) {
+    if (repository.length > 255 || !repositoryPattern.test(repository)) {
+        throw new Error(`invalid image repository ${JSON.stringify(repository.slice(0, 260))}`);
+    }
+}
+/** Every blob the images need (manifest, config, layers), deduplicated, in first-use order. */
+function planBlobs(images, fetchBlob) {
+    // Local sources of all images first: a layer one image fetches may be local for another.
+    const local = new Map(images.flatMap(({ blobs }) => (blobs ?? []).map((b) => [b.digest, b])));
+    const plan = new Map();
+    for (const { image } of images) {
+        plan.set(image.manifestDescriptor.digest, {
+            descriptor: image.manifestDescriptor,
+            open: () => Promise.resolve(bufferStream(image.manifestBytes)),
+        });
+        const configBytes = image.configBytes;
+        plan.set(image.manifest.config.digest, {
+            descriptor: image.manifest.config,
+            open: () => Promise.resolve(bufferStream(configBytes)),
+        });
+        for (const layer of image.manifest.layers) {
+            if (plan.has(layer.digest))
+                continue;
+            const source = local.get(layer.digest);
+            if (source) {
+                if (source.size !== layer.size) {
+                    throw new Error(`blob ${layer.digest}: local size ${source.size} != ${layer.size}`);
+                }
+                plan.set(layer.digest, { descriptor: layer, open: async () => source.open() });
+            }
+            else if (fetchBlob) {
+                plan.set(layer.digest, { descriptor: layer, open: () => fetchBlob(layer) });
+            }
+            else {
+                throw new Error(`blob ${layer.digest} is neither local nor fetchable (no fetchBlob callback given)`);
+            }
+        }
+    }
+    return [...plan.values()];
+}
+function bufferStream(bytes) {
+    return external_node_stream_.Readable.from([bytes], { objectMode: false });
+}
+/**
+ * Hashes a blob stream while passing it through and fails at its end if size or digest differ from the
+ * descriptor (a corrupt or truncated base layer must not end up in a layout or archive).
+ */
+async function* verifyBlob(source, descriptor) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    for await (const chunk of source) {
+        size += chunk.length;
+        if (size > descriptor.size)
+            throw new Error(`blob ${descriptor.digest} is larger than its descriptor size ${descriptor.size}`);
+        hash.update(chunk);
+        yield chunk;
+    }
+    if (size !== descriptor.size)
+        throw new Error(`blob ${descriptor.digest} has ${size} bytes, descriptor says ${descriptor.size}`);
+    const got = `sha256:${hash.digest('hex')}`;
+    if (got !== descriptor.digest)
+        throw new Error(`blob ${descriptor.digest} has digest ${got}`);
+}
+async function existingSize(path) {
+    try {
+        const s = await (0,promises_namespaceObject.stat)(path);
+        return s.isFile() ? s.size : undefined;
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+}
+async function writeAtomically(path, write) {
+    const tmp = `${path}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        await write(tmp);
+        await (0,promises_namespaceObject.rename)(tmp, path);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw err;
+    }
+}
+async function readIndex(dir) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), 'utf8');
+    }
+    catch (err) {
+        if (err.code === 'ENOENT')
+            return undefined;
+        throw err;
+    }
+    const index = JSON.parse(text);
+    if (index.schemaVersion !== 2 || !Array.isArray(index.manifests))
+        throw new Error(`${dir}/index.json is not an OCI index`);
+    return index;
+}
+/** Writes (or updates) an OCI image layout in `dir` holding `images` under their refs. */
+async function writeOciLayout(dir, images, options = {}) {
+    const refs = new Set();
+    for (const { refs: imageRefs, repository } of images) {
+        if (repository !== undefined)
+            assertRepository(repository);
+        for (const ref of imageRefs) {
+            assertRefName(ref);
+            if (refs.has(ref))
+                throw new Error(`ref ${JSON.stringify(ref)} given twice`);
+            refs.add(ref);
+        }
+    }
+    const plan = planBlobs(images, options.fetchBlob);
+    const blobDir = (0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256');
+    await (0,promises_namespaceObject.mkdir)(blobDir, { recursive: true });
+    const written = [];
+    const skipped = [];
+    for (const blob of plan) {
+        const { digest, size } = blob.descriptor;
+        const path = (0,external_node_path_namespaceObject.join)(blobDir, digestHex(digest));
+        if ((await existingSize(path)) === size) {
+            skipped.push(digest);
+            continue;
+        }
+        await writeAtomically(path, async (tmp) => {
+            const stream = await blob.open();
+            await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (src) => verifyBlob(src, blob.descriptor), (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        });
+        written.push(digest);
+    }
+    const previous = options.keepExistingRefs === false ? undefined : await readIndex(dir);
+    const kept = (previous?.manifests ?? []).filter((d) => {
+        const ref = d.annotations?.[Annotation.refName];
+        return ref === undefined || !refs.has(ref);
+    });
+    const index = {
+        schemaVersion: 2,
+        mediaType: MediaType.ociIndex,
+        manifests: [
+            ...kept,
+            ...images.flatMap(({ image, refs: imageRefs, repository }) => imageRefs.map((ref) => indexEntry(image, ref, repository))),
+        ],
+    };
+    if ((await existingSize((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'))) === undefined) {
+        await writeAtomically((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'), (tmp) => (0,promises_namespaceObject.writeFile)(tmp, OCI_LAYOUT_FILE));
+    }
+    await writeAtomically((0,external_node_path_namespaceObject.join)(dir, 'index.json'), (tmp) => (0,promises_namespaceObject.writeFile)(tmp, canonicalJson(index)));
+    return { index, written, skipped };
+}
+/** Reads blobs of an existing layout, e.g. to pack it into an archive or to use it as a base. */
+function layoutBlobFetcher(dir) {
+    return (descriptor) => Promise.resolve((0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256', digestHex(descriptor.digest))));
+}
+/**
+ * Reads one image of a layout by ref (or the only image when `ref` is omitted), verifying manifest and config
+ * digests. Accepts OCI and Docker v2 manifests; an index entry pointing at a nested index is not supported.
+ */
+async function readOciLayoutImage(dir, ref) {
+    const index = await readIndex(dir);
+    if (!index)
+        throw new Error(`${dir} has no index.json`);
+    const matches = index.manifests.filter((d) => ref === undefined || d.annotations?.[Annotation.refName] === ref);
+    if (matches.length !== 1) {
+        throw new Error(`${dir}: ${matches.length === 0 ? 'no' : 'more than one'} image ${ref === undefined ? '' : `for ref ${JSON.stringify(ref)} `}in index.json`);
+    }
+    const desc = matches[0];
+    const readBlob = async (d) => {
+        if (!isDigest(d.digest))
+            throw new Error(`invalid digest in ${dir}`);
+        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256', digestHex(d.digest)));
+        if (bytes.length !== d.size || sha256Digest(bytes) !== d.digest)
+            throw new Error(`blob ${d.digest} in ${dir} is corrupt`);
+        return bytes;
+    };
+    const manifestBytes = await readBlob(desc);
+    const manifest = JSON.parse(manifestBytes.toString('utf8'));
+    const mediaType = manifest.mediaType ?? desc.mediaType;
+    if (mediaType !== MediaType.ociManifest && mediaType !== MediaType.dockerManifest) {
+        throw new Error(`${dir}: unsupported manifest media type ${JSON.stringify(mediaType)}`);
+    }
+    const configBytes = await readBlob(manifest.config);
+    const config = JSON.parse(configBytes.toString('utf8'));
+    return {
+        manifest,
+        manifestBytes,
+        manifestDescriptor: { mediaType, digest: desc.digest, size: desc.size },
+        config,
+        configBytes,
+        mediaType,
+        layers: manifest.layers,
+    };
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ./src/oci/tar.ts
+// Deterministic tar writer for image layers and image archives (oci-registry.md §5, §6).
+//
+// Our own USTAR + PAX encoder rather than tar-stream: tar-stream takes names as JS strings (raw non-UTF-8 bytes
+// cannot be expressed), defaults mtime to "now", wants one stream per entry (slow for 14k small files) and its PAX
+// headers are not under our control. Owning the ~300 lines of header code lets us fix every byte that reaches
+// the layer's diff_id.
+//
+// Output format, per entry:
+// - USTAR header, magic "ustar\0" version "00"; uid/gid 0, uname/gname empty, devmajor/devminor 0;
+//   mtime fixed (options.mtime, default 0); mode 0644 for files, 0755 for directories and executable files
+//   (only the owner-exec bit of the given mode survives, as git keeps it), 0777 for symlinks.
+// - Names longer than 100 bytes are split into USTAR prefix/name when possible. Names that still do not fit, and
+//   every non-ASCII name, get a PAX `x` header (fixed pseudo-name `././@PaxHeader`, like Python's tarfile)
+//   carrying only `path` and/or `linkpath` (never atime/ctime/mtime).
+// - Names that are not valid UTF-8 (git allows any bytes but NUL) round-trip by default (`nonUtf8Names: 'binary'`):
+//   the raw bytes go into the USTAR name/prefix fields, which carry no character set. Only when such a name is too
+//   long for USTAR does it need PAX `path`, which is UTF-8 by spec; then the entry also gets the POSIX
+//   `hdrcharset=BINARY` record. Go's archive/tar (containerd, skopeo, umoci) reads that silently and GNU tar 1.34
+//   prints "Ignoring unknown extended header keyword" but still restores the exact bytes. `nonUtf8Names: 'reject'`
+//   throws a TarError (code EUTF8) for any non-UTF-8 name or symlink target instead.
+// - The archive ends with two zero blocks, no further record padding.
+//
+// Order: entries are emitted sorted by the bytes of their tar name, where a directory's name carries its trailing
+// `/` (`a-b` < `a/` < `a/b`). That is exactly git's tree/index order (git compares directories as `name/`), so a
+// `git ls-tree -r` listing is already sorted; a prefix always sorts before its extensions, so parents come before
+// children, and a missing parent directory can always be inserted just before its first child, even while
+// streaming. Either pass entries unsorted (default: only the entry metadata is buffered and sorted; give file
+// contents as factories so no file is opened early) or pass `sorted: true` and the writer streams, failing with
+// a TarError (code ENOTSORTED) on the first entry that is out of order.
+//
+// The output is re-chunked into fixed blocks (64 KiB by default), so how the caller's streams are chunked never
+// reaches the compressor.
+
+
+class TarError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'TarError';
+    }
+}
+const BLOCK = 512;
+const MAX_OCTAL_11 = 0o77777777777; // largest value of a 12-byte USTAR numeric field
+const SLASH = 0x2f;
+const PAX_PSEUDO_NAME = Buffer.from('././@PaxHeader');
+const EMPTY = Buffer.alloc(0);
+/** Printable, escaped rendering of a name for error messages (names are untrusted). */
+function showName(name) {
+    const bytes = typeof name === 'string' ? Buffer.from(name, 'utf8') : name;
+    let out = '';
+    for (const b of bytes.subarray(0, 300)) {
+        out +=
+            b >= 0x20 && b < 0x7f && b !== 0x5c && b !== 0x22
+                ? String.fromCharCode(b)
+                : `\\x${b.toString(16).padStart(2, '0')}`;
+    }
+    return `"${out}${bytes.length > 300 ? '…' : ''}"`;
+}
+function toBytes(value, what) {
+    if (typeof value === 'string') {
+        // Buffer.from would silently turn a lone surrogate into U+FFFD and change the name.
+        if (/\p{Cs}/u.test(value))
+            throw new TarError('EPATH', `${what} contains a lone UTF-16 surrogate: ${showName(value)}`);
+        return Buffer.from(value, 'utf8');
+    }
+    return Buffer.from(value); // copy: the caller may reuse its buffer
+}
+/** Validates a path and returns its bytes without a trailing slash. */
+function normalizeTarPath(path, type = 'file') {
+    let b = toBytes(path, 'path');
+    if (type === 'dir' && b.length > 1 && b[b.length - 1] === SLASH)
+        b = b.subarray(0, -1);
+    if (b.length === 0)
+        throw new TarError('EPATH', 'empty path');
+    if (b[0] === SLASH)
+        throw new TarError('EPATH', `absolute path: ${showName(b)}`);
+    if (b.includes(0))
+        throw new TarError('EPATH', `path contains NUL: ${showName(b)}`);
+    let start = 0;
+    for (let i = 0; i <= b.length; i++) {
+        if (i === b.length || b[i] === SLASH) {
+            const len = i - start;
+            const isDot = len === 1 && b[start] === 0x2e;
+            const isDotDot = len === 2 && b[start] === 0x2e && b[start + 1] === 0x2e;
+            if (len === 0 || isDot || isDotDot)
+                throw new TarError('EPATH', `invalid path component in ${showName(b)}`);
+            start = i + 1;
+        }
+    }
+    return b;
+}
+/** The name an entry gets in the tar (directories end in `/`): the sort key. */
+function tarName(path, type) {
+    const p = normalizeTarPath(path, type);
+    return type === 'dir' ? Buffer.concat([p, Buffer.from('/')]) : p;
+}
+/** Comparator for entries in tar order, for callers that sort their own listings. */
+function compareTarEntries(a, b) {
+    return Buffer.compare(tarName(a.path, a.type), tarName(b.path, b.type));
+}
+function checkSize(size, name) {
+    if (!Number.isSafeInteger(size) || size < 0)
+        throw new TarError('ESIZE', `invalid size ${size} for ${showName(name)}`);
+    // Larger files would need a PAX size record or base-256; no package file comes near 8 GiB.
+    if (size > MAX_OCTAL_11)
+        throw new TarError('ESIZE', `file too large for a USTAR header (>= 8 GiB): ${showName(name)}`);
+}
+function prepare(e) {
+    if (e === null || typeof e !== 'object')
+        throw new TarError('EENTRY', 'tar entry is not an object');
+    if (e.type !== 'file' && e.type !== 'dir' && e.type !== 'symlink') {
+        throw new TarError('EENTRY', `unsupported entry type ${JSON.stringify(String(e.type)).slice(0, 40)}`);
+    }
+    const path = normalizeTarPath(e.path, e.type);
+    const name = e.type === 'dir' ? Buffer.concat([path, Buffer.from('/')]) : path;
+    if (e.type === 'dir' || e.type === 'symlink') {
+        if (e.content !== undefined)
+            throw new TarError('EENTRY', `${e.type} with content: ${showName(name)}`);
+        if (e.size !== undefined && e.size !== 0)
+            throw new TarError('EENTRY', `${e.type} with a size: ${showName(name)}`);
+    }
+    if (e.type === 'dir') {
+        if (e.linkname !== undefined)
+            throw new TarError('EENTRY', `directory with a linkname: ${showName(name)}`);
+        return { path, name, type: 'dir', mode: 0o755, size: 0, content: undefined, linkname: EMPTY };
+    }
+    if (e.type === 'symlink') {
+        if (e.linkname === undefined)
+            throw new TarError('EENTRY', `symlink without linkname: ${showName(name)}`);
+        const linkname = toBytes(e.linkname, 'linkname');
+        if (linkname.length === 0 || linkname.includes(0)) {
+            throw new TarError('EPATH', `invalid symlink target for ${showName(name)}: ${showName(linkname)}`);
+        }
+        return { path, name, type: 'symlink', mode: 0o777, size: 0, content: undefined, linkname };
+    }
+    if (e.linkname !== undefined)
+        throw new TarError('EENTRY', `file with a linkname: ${showName(name)}`);
+    const mode = e.mode !== undefined && (e.mode & 0o100) !== 0 ? 0o755 : 0o644;
+    let size;
+    if (e.content instanceof Uint8Array) {
+        if (e.size !== undefined && e.size !== e.content.length) {
+            throw new TarError('ESIZE', `size ${e.size} differs from content length ${e.content.length}: ${showName(name)}`);
+        }
+        size = e.content.length;
+    }
+    else if (e.content === undefined) {
+        if (e.size !== undefined && e.size !== 0)
+            throw new TarError('ESIZE', `size ${e.size} without content: ${showName(name)}`);
+        size = 0;
+    }
+    else {
+        if (e.size === undefined)
+            throw new TarError('ESIZE', `streamed content needs a size: ${showName(name)}`);
+        size = e.size;
+    }
+    checkSize(size, name);
+    return { path, name, type: 'file', mode, size, content: e.content, linkname: EMPTY };
+}
+/** Collects bytes into fixed-size chunks; a full chunk is handed out and never touched again. */
+class Chunker {
+    size;
+    buf;
+    pos = 0;
+    constructor(size) {
+        this.size = size;
+        this.buf = Buffer.allocUnsafe(size);
+    }
+    *write(data) {
+        let off = 0;
+        while (off < data.length) {
+            const n = Math.min(this.size - this.pos, data.length - off);
+            this.buf.set(data.subarray(off, off + n), this.pos);
+            this.pos += n;
+            off += n;
+            if (this.pos === this.size)
+                yield this.take();
+        }
+    }
+    *zeros(count) {
+        while (count > 0) {
+            const n = Math.min(this.size - this.pos, count);
+            this.buf.fill(0, this.pos, this.pos + n);
+            this.pos += n;
+            count -= n;
+            if (this.pos === this.size)
+                yield this.take();
+        }
+    }
+    rest() {
+        return this.pos > 0 ? this.buf.subarray(0, this.pos) : undefined;
+    }
+    take() {
+        const full = this.buf;
+        this.buf = Buffer.allocUnsafe(this.size);
+        this.pos = 0;
+        return full;
+    }
+}
+function writeOctal(h, offset, length, value) {
+    const digits = value.toString(8).padStart(length - 1, '0');
+    if (digits.length > length - 1)
+        throw new TarError('ESIZE', `value ${value} does not fit a ${length}-byte tar field`);
+    h.write(digits, offset, 'ascii');
+    h[offset + length - 1] = 0;
+}
+function encodeHeader(f, h = Buffer.alloc(BLOCK)) {
+    h.fill(0);
+    f.name.copy(h, 0, 0, 100);
+    writeOctal(h, 100, 8, f.mode);
+    writeOctal(h, 108, 8, 0); // uid
+    writeOctal(h, 116, 8, 0); // gid
+    writeOctal(h, 124, 12, f.size);
+    writeOctal(h, 136, 12, f.mtime);
+    h.write(f.typeflag, 156, 'ascii');
+    f.linkname.copy(h, 157, 0, 100);
+    h.write('ustar\u000000', 257, 'ascii'); // magic "ustar\0" + version "00"
+    // uname (265, 32) and gname (297, 32) stay empty
+    writeOctal(h, 329, 8, 0); // devmajor
+    writeOctal(h, 337, 8, 0); // devminor
+    f.prefix.copy(h, 345, 0, 155);
+    h.fill(0x20, 148, 156);
+    let sum = 0;
+    for (let i = 0; i < BLOCK; i++)
+        sum += h[i];
+    h.write(sum.toString(8).padStart(6, '0'), 148, 'ascii');
+    h[154] = 0;
+    h[155] = 0x20;
+    return h;
+}
+function isAscii(b) {
+    for (let i = 0; i < b.length; i++)
+        if (b[i] >= 0x80)
+            return false;
+    return true;
+}
+/** USTAR name/prefix split with the longest prefix that fits (as Go's archive/tar does). */
+function splitUstar(name) {
+    if (name.length <= 100)
+        return { prefix: EMPTY, name };
+    for (let i = Math.min(155, name.length - 2); i > 0; i--) {
+        if (name[i] !== SLASH)
+            continue;
+        if (name.length - i - 1 > 100)
+            return undefined; // a shorter prefix only makes the rest longer
+        return { prefix: name.subarray(0, i), name: name.subarray(i + 1) };
+    }
+    return undefined;
+}
+function paxRecord(key, value) {
+    const base = Buffer.byteLength(key) + value.length + 3; // ' ', '=', '\n'
+    let digits = 1;
+    while (String(base + digits).length !== digits)
+        digits++;
+    return Buffer.concat([Buffer.from(`${base + digits} ${key}=`), value, Buffer.from('\n')]);
+}
+function asciiFallback(b, max) {
+    const out = Buffer.from(b.subarray(0, max));
+    for (let i = 0; i < out.length; i++)
+        if ((out[i] ?? 0) >= 0x80)
+            out[i] = 0x5f; // '_'
+    return out;
+}
+function nameKind(b, nonUtf8) {
+    if (isAscii(b))
+        return 'ascii';
+    if ((0,external_node_buffer_.isUtf8)(b))
+        return 'utf8';
+    if (nonUtf8 === 'reject')
+        throw new TarError('EUTF8', `name is not valid UTF-8: ${showName(b)}`);
+    return 'binary';
+}
+function encodeEntryHeaders(p, mtime, nonUtf8, scratch) {
+    const records = [];
+    let binaryRecord = false;
+    // ASCII and raw non-UTF-8 names go into the USTAR fields when they fit; UTF-8 names always use PAX `path`
+    // (as GNU tar and Go do), because PAX is where the standard defines a character set.
+    const pathKind = nameKind(p.name, nonUtf8);
+    let split = pathKind === 'utf8' ? undefined : splitUstar(p.name);
+    if (!split) {
+        records.push(paxRecord('path', p.name));
+        binaryRecord ||= pathKind === 'binary';
+        split = splitUstar(asciiFallback(p.name, p.name.length)) ?? {
+            prefix: EMPTY,
+            name: asciiFallback(p.name, 100),
+        };
+    }
+    let linkname = p.linkname;
+    const linkKind = nameKind(p.linkname, nonUtf8);
+    if (linkKind === 'utf8' || p.linkname.length > 100) {
+        records.unshift(paxRecord('linkpath', p.linkname)); // keys in byte order: hdrcharset, linkpath, path
+        binaryRecord ||= linkKind === 'binary';
+        linkname = asciiFallback(p.linkname, 100);
+    }
+    if (binaryRecord)
+        records.unshift(paxRecord('hdrcharset', Buffer.from('BINARY')));
+    const typeflag = p.type === 'dir' ? '5' : p.type === 'symlink' ? '2' : '0';
+    const fields = { ...split, mode: p.mode, size: p.size, mtime, typeflag, linkname };
+    // Common case: one header, encoded into a scratch block that the caller copies out at once.
+    if (records.length === 0)
+        return encodeHeader(fields, scratch);
+    const header = encodeHeader(fields);
+    const body = Buffer.concat(records);
+    const paxHeader = encodeHeader({
+        name: PAX_PSEUDO_NAME,
+        prefix: EMPTY,
+        mode: 0o644,
+        size: body.length,
+        mtime,
+        typeflag: 'x',
+        linkname: EMPTY,
+    });
+    const pad = (BLOCK - (body.length % BLOCK)) % BLOCK;
+    return Buffer.concat([paxHeader, body, Buffer.alloc(pad), header]);
+}
+async function openContent(content) {
+    return typeof content === 'function' ? await content() : content;
+}
+function isIterable(x) {
+    return typeof x[Symbol.iterator] === 'function';
+}
+async function* contentChunks(source) {
+    if (isIterable(source) && !(Symbol.asyncIterator in source))
+        yield* source;
+    else
+        yield* source;
+}
+function resolveOptions(options) {
+    const mtime = options.mtime ?? 0;
+    if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > MAX_OCTAL_11) {
+        throw new TarError('EENTRY', `invalid mtime ${mtime} (whole seconds since the epoch expected)`);
+    }
+    const chunkSize = options.chunkSize ?? 64 * 1024;
+    if (!Number.isSafeInteger(chunkSize) || chunkSize < BLOCK)
+        throw new TarError('EENTRY', `invalid chunkSize ${chunkSize}`);
+    return {
+        mtime,
+        chunkSize,
+        sorted: options.sorted ?? false,
+        nonUtf8Names: options.nonUtf8Names ?? 'binary',
+    };
+}
+async function* sortedPrepared(entries) {
+    const all = [];
+    for await (const e of entries)
+        all.push(prepare(e));
+    all.sort((a, b) => Buffer.compare(a.name, b.name));
+    yield* all;
+}
+async function* preparedInOrder(entries) {
+    for await (const e of entries)
+        yield prepare(e);
+}
+/**
+ * Encodes entries as a deterministic tar stream (see the file comment for the exact format), yielding
+ * fixed-size chunks. File contents are streamed, one entry at a time.
+ */
+async function* tarChunks(entries, options = {}) {
+    const opts = resolveOptions(options);
+    const out = new Chunker(opts.chunkSize);
+    // Per generator (not module-level): two tar streams may interleave at their yields.
+    const scratch = Buffer.alloc(BLOCK);
+    const seen = new Map(); // latin1 key = the exact path bytes
+    let last;
+    const order = (name, what) => {
+        if (last !== undefined && Buffer.compare(last, name) >= 0) {
+            throw new TarError('ENOTSORTED', `tar entries not in order: ${what} ${showName(name)} after ${showName(last)} (sort by tar name bytes, directories with a trailing "/")`);
+        }
+        last = name;
+    };
+    let checkedParent; // all ancestors of the previous entry exist as directories
+    const source = opts.sorted ? preparedInOrder(entries) : sortedPrepared(entries);
+    for await (const p of source) {
+        // Parents first: any ancestor not seen yet is emitted as a directory.
+        const parentEnd = p.path.lastIndexOf(SLASH);
+        const parentPath = p.path.subarray(0, Math.max(parentEnd, 0));
+        const sameParent = checkedParent !== undefined && parentPath.equals(checkedParent);
+        for (let i = sameParent ? -1 : p.path.indexOf(SLASH); i !== -1; i = p.path.indexOf(SLASH, i + 1)) {
+            const parent = p.path.subarray(0, i);
+            const key = parent.toString('latin1');
+            const kind = seen.get(key);
+            if (kind === 'dir')
+                continue;
+            if (kind !== undefined) {
+                throw new TarError('ENOTDIR', `parent ${showName(parent)} of ${showName(p.name)} is a ${kind}, not a directory`);
+            }
+            const dir = {
+                path: parent,
+                name: p.name.subarray(0, i + 1), // includes the '/'
+                type: 'dir',
+                mode: 0o755,
+                size: 0,
+                content: undefined,
+                linkname: EMPTY,
+            };
+            order(dir.name, 'implied parent directory');
+            seen.set(key, 'dir');
+            yield* out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch));
+        }
+        checkedParent = parentPath;
+        const key = p.path.toString('latin1');
+        // An entry sorting before the previous one is an order error even if its path was seen (e.g. a directory
+        // listed after its children, which were given an implied parent).
+        if (seen.has(key) && (last === undefined || Buffer.compare(last, p.name) <= 0)) {
+            throw new TarError('EDUPLICATE', `duplicate path ${showName(p.path)}`);
+        }
+        order(p.name, 'entry');
+        seen.set(key, p.type);
+        yield* out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch));
+        if (p.type !== 'file' || p.content === undefined)
+            continue;
+        if (p.content instanceof Uint8Array) {
+            yield* out.write(p.content);
+        }
+        else {
+            let written = 0;
+            for await (const chunk of contentChunks(await openContent(p.content))) {
+                if (!(chunk instanceof Uint8Array)) {
+                    throw new TarError('EENTRY', `content of ${showName(p.name)} yielded a non-byte chunk (string or object mode?)`);
+                }
+                written += chunk.length;
+                if (written > p.size) {
+                    throw new TarError('ESIZE', `content of ${showName(p.name)} is longer than its size ${p.size}`);
+                }
+                yield* out.write(chunk);
+            }
+            if (written !== p.size) {
+                throw new TarError('ESIZE', `content of ${showName(p.name)} has ${written} bytes, size says ${p.size}`);
+            }
+        }
+        yield* out.zeros((BLOCK - (p.size % BLOCK)) % BLOCK);
+    }
+    yield* out.zeros(2 * BLOCK);
+    const rest = out.rest();
+    if (rest)
+        yield rest;
+}
+/** {@link tarChunks} as a byte stream. */
+function tar_createTarStream(entries, options = {}) {
+    return Readable.from(tarChunks(entries, options), { objectMode: false });
+}
+
+;// CONCATENATED MODULE: ./src/oci/archive.ts
+// Air-gapped image archive: ONE uncompressed tar that is both an OCI image layout and a `docker save` archive
+// (oci-registry.md §7, the layout Docker >= 25 writes):
+//
+//   blobs/sha256/<hex>   every manifest, config and layer blob, layers kept gzip-compressed (registry bytes)
+//   index.json           one entry per image and tag: `io.containerd.image.name` = `<repository>:<tag>` (containerd
+//                        image store, Docker >= 25), `org.opencontainers.image.ref.name` = `<tag>` (OCI layout; the
+//                        tag only, as containerd's exporter writes it)
+//   manifest.json        `[{Config, RepoTags, Layers}]` with paths into blobs/ (classic `docker load`, skopeo
+//                        `docker-archive:`)
+//   oci-layout
+//
+// The tar comes from tar.ts (sorted names, mtime fixed, uid/gid 0), the JSON files are canonical, and blobs are
+// content-addressed, so the same images always give the same archive bytes. Blob streams are verified against
+// their descriptors while they are written.
+
+
+
+
+
+
+
+
+
+const tagPattern = /^\w[\w.-]{0,127}$/;
+function assertTag(tag) {
+    if (!tagPattern.test(tag))
+        throw new Error(`invalid image tag ${JSON.stringify(tag.slice(0, 140))}`);
+}
+const blobPath = (digest) => `blobs/sha256/${digestHex(digest)}`;
+/** The `manifest.json` entries for the images. */
+function dockerArchiveManifest(images) {
+    return images.map(({ image, repository, refs }) => ({
+        Config: blobPath(image.manifest.config.digest),
+        RepoTags: refs.map((tag) => `${repository}:${tag}`),
+        Layers: image.manifest.layers.map((l) => blobPath(l.digest)),
+    }));
+}
+/** The archive's `index.json`. */
+function archiveIndex(images) {
+    return {
+        schemaVersion: 2,
+        mediaType: MediaType.ociIndex,
+        manifests: images.flatMap(({ image, repository, refs }) => refs.map((tag) => indexEntry(image, tag, repository))),
+    };
+}
+function validate(images) {
+    if (images.length === 0)
+        throw new Error('an image archive needs at least one image');
+    const tags = new Set();
+    for (const { repository, refs } of images) {
+        assertRepository(repository);
+        if (refs.length === 0)
+            throw new Error(`image ${repository} has no tags`);
+        for (const tag of refs) {
+            assertTag(tag);
+            assertRefName(tag);
+            // ref.name holds the tag only, so two images with one tag would make `oci-archive:<file>:<tag>` ambiguous.
+            if (tags.has(tag))
+                throw new Error(`tag ${JSON.stringify(tag)} used twice in one archive`);
+            tags.add(tag);
+        }
+    }
+}
+/** The archive as tar entries, already in tar order, with blob contents as (verifying) factories. */
+function imageArchiveEntries(images, options = {}) {
+    validate(images);
+    const blobs = planBlobs(images, options.fetchBlob).sort((a, b) => a.descriptor.digest < b.descriptor.digest ? -1 : a.descriptor.digest > b.descriptor.digest ? 1 : 0);
+    const json = (value) => canonicalJson(value);
+    // JSON.stringify keeps docker's key order (Config, RepoTags, Layers); the content is ours, so it is stable.
+    const manifestJson = Buffer.from(JSON.stringify(dockerArchiveManifest(images)), 'utf8');
+    return [
+        { path: 'blobs', type: 'dir' },
+        { path: 'blobs/sha256', type: 'dir' },
+        ...blobs.map((b) => ({
+            path: blobPath(b.descriptor.digest),
+            type: 'file',
+            size: b.descriptor.size,
+            content: async () => verifyBlob(await b.open(), b.descriptor),
+        })),
+        { path: 'index.json', type: 'file', content: json(archiveIndex(images)) },
+        { path: 'manifest.json', type: 'file', content: manifestJson },
+        { path: 'oci-layout', type: 'file', content: OCI_LAYOUT_FILE },
+    ];
+}
+/** The archive as a byte stream. */
+function createImageArchive(images, options = {}) {
+    return createTarStream(imageArchiveEntries(images, options), { sorted: true, mtime: options.mtime ?? 0 });
+}
+/** Writes the archive to `file` (atomically: temp name, then rename) and returns its digest and size. */
+async function writeImageArchive(file, images, options = {}) {
+    const entries = imageArchiveEntries(images, options);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let size = 0;
+    const tmp = `${file}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(tarChunks(entries, { sorted: true, mtime: options.mtime ?? 0 }), async function* measure(source) {
+            for await (const chunk of source) {
+                hash.update(chunk);
+                size += chunk.length;
+                yield chunk;
+            }
+        }, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
+        await (0,promises_namespaceObject.rename)(tmp, file);
+    }
+    catch (err) {
+        await (0,promises_namespaceObject.rm)(tmp, { force: true });
+        throw err;
+    }
+    return { digest: `sha256:${hash.digest('hex')}`, size };
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/oci/layer.ts
+// Layer builder: tar -> gzip -> temp file (or memory), hashing the tar (diff_id) and the gzip (digest) in one pass
+// (oci-registry.md §5, §8). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
+// go-containerregistry uses. node:zlib writes a fixed gzip header (MTIME 0, no FNAME, OS 03), so the digest depends
+// only on the tar bytes, the level and the zlib build (Node upgrades may change it; reuse is keyed on diff_id).
+
+
+
+
+
+
+
+
+
+
+/** Bumped whenever tar.ts changes the bytes it writes for the same entries (part of {@link layerRecipe}). */
+const TAR_FORMAT_VERSION = 1;
+const GZIP_CHUNK = 64 * 1024;
+function makeLayer(fields) {
+    const { path, bytes } = fields;
+    return {
+        ...fields,
+        open: () => bytes !== undefined
+            ? external_node_stream_.Readable.from([bytes], { objectMode: false })
+            : (0,external_node_fs_namespaceObject.createReadStream)(path ?? '', { highWaterMark: 1024 * 1024 }),
+        descriptor(annotations) {
+            const d = { mediaType: fields.mediaType, digest: fields.digest, size: fields.size };
+            if (annotations && Object.keys(annotations).length > 0)
+                d.annotations = { ...annotations };
+            return d;
+        },
+        dispose: async () => {
+            if (path !== undefined)
+                await (0,promises_namespaceObject.rm)(path, { force: true });
+        },
+    };
+}
+async function writeAll(fh, chunk) {
+    let off = 0;
+    while (off < chunk.length) {
+        const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);
+        off += bytesWritten;
+    }
+}
+/** Compresses an existing tar stream into a layer (see {@link buildLayer}). */
+async function compressLayer(tar, options = {}) {
+    const level = options.level ?? 1;
+    if (!Number.isInteger(level) || level < 0 || level > 9)
+        throw new Error(`invalid gzip level ${level}`);
+    const threshold = options.memoryThreshold ?? 4 * 1024 * 1024;
+    const tarHash = (0,external_node_crypto_.createHash)('sha256');
+    const gzHash = (0,external_node_crypto_.createHash)('sha256');
+    let uncompressedSize = 0;
+    let size = 0;
+    const memory = [];
+    let fh;
+    let path;
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(tar, async function* hashTar(source) {
+            for await (const chunk of source) {
+                tarHash.update(chunk);
+                uncompressedSize += chunk.length;
+                yield chunk;
+            }
+        }, (0,external_node_zlib_.createGzip)({ level, chunkSize: GZIP_CHUNK }), async function store(source) {
+            for await (const chunk of source) {
+                gzHash.update(chunk);
+                size += chunk.length;
+                if (fh) {
+                    await writeAll(fh, chunk);
+                    continue;
+                }
+                memory.push(chunk);
+                if (size > threshold) {
+                    path = (0,external_node_path_namespaceObject.join)(options.tmpDir ?? (0,external_node_os_namespaceObject.tmpdir)(), `layer-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tar.gz`);
+                    fh = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
+                    for (const m of memory.splice(0))
+                        await writeAll(fh, m);
+                }
+            }
+        }, { signal: options.signal });
+        await fh?.close();
+        fh = undefined;
+    }
+    catch (err) {
+        await fh?.close().catch(() => undefined);
+        if (path !== undefined)
+            await (0,promises_namespaceObject.rm)(path, { force: true });
+        throw err;
+    }
+    return makeLayer({
+        diffId: `sha256:${tarHash.digest('hex')}`,
+        digest: `sha256:${gzHash.digest('hex')}`,
+        size,
+        uncompressedSize,
+        mediaType: options.mediaType ?? MediaType.ociLayerGzip,
+        ...(path !== undefined ? { path } : { bytes: Buffer.concat(memory) }),
+    });
+}
+/** Builds a reproducible gzip layer from tar entries (tar.ts), streaming file contents. */
+async function buildLayer(entries, options = {}) {
+    return compressLayer(tarChunks(entries, options), options);
+}
+/**
+ * A short description of everything besides the entries that decides a layer's diff_id, for the
+ * `io.package-storage.layer.recipe` annotation: a layer is only reused when source and recipe both match.
+ */
+function layerRecipe(options = {}) {
+    const parts = [`tar=${TAR_FORMAT_VERSION}`, `mtime=${options.mtime ?? 0}`];
+    if (options.extra !== undefined)
+        parts.push(options.extra);
+    return parts.join(';');
+}
+
+;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// WWW-Authenticate parsing (RFC 7235 challenges) and token scopes (distribution docs/spec/auth/scope.md).
+/**
+ * Parses one or more challenges: `Bearer realm="…",service="…",scope="a b",error="insufficient_scope"`, `Basic
+ * realm="x"`. Several headers, or several challenges in one header, are all returned in order.
+ */
+function parseWwwAuthenticate(header) {
+    if (header === undefined)
+        return [];
+    if (Array.isArray(header))
+        return header.flatMap((h) => parseWwwAuthenticate(h));
+    const out = [];
+    const s = header;
+    let i = 0;
+    const skipWs = () => {
+        while (i < s.length && (s[i] === ' ' || s[i] === '\t'))
+            i++;
+    };
+    const readToken = () => {
+        const start = i;
+        while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i] ?? ''))
+            i++;
+        return s.slice(start, i);
+    };
+    let current;
+    while (i < s.length) {
+        skipWs();
+        if (s[i] === ',') {
+            i++;
+            continue;
+        }
+        const token = readToken();
+        if (token === '') {
+            i++; // Skip a stray character rather than loop forever on malformed input.
+            continue;
+        }
+        skipWs();
+        if (s[i] === '=' && current) {
+            i++;
+            skipWs();
+            let value;
+            if (s[i] === '"') {
+                i++;
+                value = '';
+                while (i < s.length && s[i] !== '"') {
+                    if (s[i] === '\\' && i + 1 < s.length)
+                        i++;
+                    value += s[i];
+                    i++;
+                }
+                i++; // closing quote
+            }
+            else {
+                const start = i;
+                while (i < s.length && s[i] !== ',' && s[i] !== ' ' && s[i] !== '\t')
+                    i++;
+                value = s.slice(start, i);
+            }
+            current.params[token.toLowerCase()] = value;
+        }
+        else if (s[i] === '=') {
+            i++; // token68 without a scheme: malformed, ignore
+        }
+        else {
+            current = { scheme: token.toLowerCase(), params: {} };
+            out.push(current);
+            // token68 credentials-style value (`Basic abc==`) are not used by registries; params follow instead.
+        }
+    }
+    return out;
+}
+/** `repository:foo/bar:pull,push` → { type, name, actions }; the name may itself contain `:` (e.g. a port). */
+function parseScope(scope) {
+    const first = scope.indexOf(':');
+    const last = scope.lastIndexOf(':');
+    if (first <= 0 || last <= first)
+        return undefined;
+    const actions = scope
+        .slice(last + 1)
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+    return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions };
+}
+function repositoryScope(repository, actions) {
+    return `repository:${repository}:${[...actions].sort().join(',')}`;
+}
+/** Union of scopes, merged per resource, actions and resources sorted: a stable cache key and request order. */
+function mergeScopes(scopes) {
+    const byResource = new Map();
+    const unparsed = new Set();
+    for (const raw of scopes) {
+        for (const s of raw.split(' ').filter(Boolean)) {
+            const p = parseScope(s);
+            if (!p) {
+                unparsed.add(s);
+                continue;
+            }
+            const key = `${p.type}:${p.name}`;
+            const set = byResource.get(key) ?? new Set();
+            for (const a of p.actions)
+                set.add(a);
+            byResource.set(key, set);
+        }
+    }
+    const merged = [...byResource].map(([k, a]) => `${k}:${[...a].sort().join(',')}`);
+    return [...merged, ...unparsed].sort();
+}
+/** True when `have` grants every action of every scope in `need`. */
+function scopesCover(have, need) {
+    const granted = new Map();
+    for (const s of have) {
+        const p = parseScope(s);
+        if (p)
+            granted.set(`${p.type}:${p.name}`, new Set(p.actions));
+    }
+    return need.every((s) => {
+        const p = parseScope(s);
+        if (!p)
+            return have.includes(s);
+        const g = granted.get(`${p.type}:${p.name}`);
+        return g !== undefined && (g.has('*') || p.actions.every((a) => g.has(a)));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/registry/reference.ts
+// Image references `host[:port]/path/name[:tag][@digest]`, with the distribution-spec grammar for names and tags
+// and Docker Hub's defaults (docker.io, library/).
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API = 'registry-1.docker.io';
+const reference_pathComponent = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
+const repositoryRe = new RegExp(`^${reference_pathComponent}(?:/${reference_pathComponent})*$`);
+const tagRe = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
+const digestRe = /^sha256:[a-f0-9]{64}$/;
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const hostRe = new RegExp(`^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?$`);
+const MAX_NAME = 255;
+function isValidRepository(name) {
+    return name.length <= MAX_NAME && repositoryRe.test(name);
+}
+function isValidTag(tag) {
+    return tagRe.test(tag);
+}
+function isValidDigest(digest) {
+    return digestRe.test(digest);
+}
+function isValidRegistryHost(host) {
+    return hostRe.test(host);
+}
+/** Docker Hub aliases map to its API host; everything else is used as written (lower-cased). */
+function registryApiHost(host) {
+    const h = host.toLowerCase();
+    return h === DOCKER_HUB || h === 'index.docker.io' ? DOCKER_HUB_API : h;
+}
+/** Parses `host[:port]/path/name[:tag][@digest]`; throws a TypeError naming the problem. */
+function parseImageReference(ref) {
+    const input = ref.trim();
+    if (input === '')
+        throw new TypeError('image reference is empty');
+    let rest = input;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at >= 0) {
+        const d = rest.slice(at + 1);
+        if (!isValidDigest(d))
+            throw new TypeError(`invalid digest in image reference "${input}" (want sha256:<64 hex>)`);
+        digest = d;
+        rest = rest.slice(0, at);
+    }
+    let tag;
+    const colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+        tag = rest.slice(colon + 1);
+        rest = rest.slice(0, colon);
+        if (!isValidTag(tag))
+            throw new TypeError(`invalid tag "${tag}" in image reference "${input}"`);
+    }
+    let registry = DOCKER_HUB;
+    let repository = rest;
+    const slash = rest.indexOf('/');
+    if (slash >= 0) {
+        const first = rest.slice(0, slash);
+        // Same rule as distribution/reference: the first component is a host if it looks like one.
+        if (first.includes('.') ||
+            first.includes(':') ||
+            first === 'localhost' ||
+            first !== first.toLowerCase()) {
+            registry = first;
+            repository = rest.slice(slash + 1);
+        }
+    }
+    if (!isValidRegistryHost(registry))
+        throw new TypeError(`invalid registry host "${registry}" in "${input}"`);
+    if (registry === DOCKER_HUB && !repository.includes('/'))
+        repository = `library/${repository}`;
+    if (!isValidRepository(repository)) {
+        throw new TypeError(`invalid repository name "${repository}" in "${input}" (lowercase letters, digits, separators . _ __ -, components joined by /)`);
+    }
+    const out = { registry, apiHost: registryApiHost(registry), repository };
+    if (tag !== undefined)
+        out.tag = tag;
+    if (digest !== undefined)
+        out.digest = digest;
+    return out;
+}
+/** The manifest reference to ask the registry for: digest if pinned, else tag, else `latest`. */
+function manifestReference(r) {
+    return r.digest ?? r.tag ?? 'latest';
+}
+function formatImageReference(r) {
+    return `${r.registry}/${r.repository}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
+}
+/**
+ * Turns arbitrary text (a branch name like `feature/x`) into a valid tag: invalid characters become `-`, a leading
+ * `.` or `-` becomes `_`, and the result is cut to 128 characters.
+ */
+function sanitizeTag(s) {
+    if (s === '')
+        throw new TypeError('cannot make a tag from an empty string');
+    let t = s.replace(/[^a-zA-Z0-9._-]/g, '-');
+    if (!/^[a-zA-Z0-9_]/.test(t))
+        t = `_${t.slice(1)}`;
+    return t.slice(0, 128);
+}
+function reference_assertRepository(name) {
+    if (!isValidRepository(name))
+        throw new TypeError(`invalid repository name "${name}"`);
+}
+/** A manifest reference is a tag or a digest. */
+function assertManifestReference(ref) {
+    if (!isValidTag(ref) && !isValidDigest(ref))
+        throw new TypeError(`invalid manifest reference "${ref}"`);
+}
+function assertDigest(d) {
+    if (!isValidDigest(d))
+        throw new TypeError(`invalid digest "${d}" (want sha256:<64 hex>)`);
+}
+function isLoopbackHost(host) {
+    const h = host.replace(/:[0-9]+$/, '').toLowerCase();
+    return h === 'localhost' || h === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(h);
+}
+
+;// CONCATENATED MODULE: ./src/registry/credentials.ts
+// Registry credentials: explicit options, or the Docker config file that `docker login` / docker/login-action
+// writes. Credential helpers (credsStore/credHelpers) are not supported: they would mean running other programs.
+
+
+
+
+/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
+function defaultDockerConfigPath(env = process.env) {
+    const dir = env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker');
+    return external_node_path_default().join(dir, 'config.json');
+}
+/** Parses config.json text; `source` only names the file in errors (the content is never echoed). */
+function parseDockerConfig(text, source) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`Docker config ${source} is not valid JSON`);
+    }
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new Error(`Docker config ${source} is not a JSON object`);
+    }
+    const obj = data;
+    const out = {};
+    if (typeof obj.credsStore === 'string')
+        out.credsStore = obj.credsStore;
+    if (isRecord(obj.credHelpers)) {
+        out.credHelpers = Object.fromEntries(Object.entries(obj.credHelpers).filter((e) => typeof e[1] === 'string'));
+    }
+    if (obj.auths !== undefined) {
+        if (!isRecord(obj.auths))
+            throw new Error(`Docker config ${source}: "auths" is not an object`);
+        out.auths = {};
+        for (const [key, value] of Object.entries(obj.auths)) {
+            if (!isRecord(value))
+                continue;
+            const entry = {};
+            for (const f of ['auth', 'username', 'password', 'identitytoken']) {
+                const v = value[f];
+                if (typeof v === 'string' && v !== '')
+                    entry[f] = v;
+            }
+            out.auths[key] = entry;
+        }
+    }
+    return out;
+}
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** `https://index.docker.io/v1/` → `index.docker.io`; `Registry.Example:443/` → `registry.example:443`. */
+function normalizeAuthKey(key) {
+    let k = key.trim().toLowerCase();
+    k = k.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+    const slash = k.indexOf('/');
+    return slash >= 0 ? k.slice(0, slash) : k;
+}
+function hostAliases(apiHost) {
+    const h = apiHost.toLowerCase();
+    if (h === DOCKER_HUB_API || h === 'docker.io' || h === 'index.docker.io') {
+        return ['index.docker.io', 'docker.io', DOCKER_HUB_API];
+    }
+    return [h];
+}
+/**
+ * Credentials for `apiHost` from a parsed config, or undefined when it has none for that host. Throws when the
+ * host's credentials live in a credential helper, which we cannot query.
+ */
+function credentialsFromDockerConfig(config, apiHost, source) {
+    const aliases = hostAliases(apiHost);
+    const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => aliases.includes(normalizeAuthKey(k)));
+    const entry = Object.entries(config.auths ?? {}).find(([k]) => aliases.includes(normalizeAuthKey(k)))?.[1];
+    const fromEntry = entry ? entryCredentials(entry, apiHost, source) : undefined;
+    if (fromEntry)
+        return fromEntry;
+    if (helper || (entry && config.credsStore)) {
+        throw new Error(`Docker config ${source} keeps the credentials for ${apiHost} in credential helper "${helper?.[1] ?? config.credsStore}", ` +
+            'which is not supported: log in without a credential helper (docker/login-action does) or pass username/password explicitly');
+    }
+    return undefined;
+}
+function entryCredentials(e, host, source) {
+    let username = e.username;
+    let password = e.password;
+    if (e.auth) {
+        const decoded = Buffer.from(e.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        if (colon < 0)
+            throw new Error(`Docker config ${source}: the "auth" value for ${host} is not base64 of user:password`);
+        username = decoded.slice(0, colon);
+        password = decoded.slice(colon + 1);
+    }
+    if (e.identitytoken)
+        return username ? { identityToken: e.identitytoken, username } : { identityToken: e.identitytoken };
+    if (username !== undefined && password)
+        return { username, password };
+    return undefined;
+}
+/** Reads the Docker config file if it exists; a missing file means "no credentials". */
+async function loadDockerConfig(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new Error(`cannot read Docker config ${file}: ${e.code ?? 'error'}`, {
+            cause: e,
+        });
+    }
+    return parseDockerConfig(text, file);
+}
+/** Explicit credentials win; otherwise the Docker config file (explicit path, $DOCKER_CONFIG, ~/.docker). */
+async function resolveCredentials(apiHost, o = {}) {
+    if (o.credentials)
+        return o.credentials;
+    const file = o.dockerConfigPath ?? defaultDockerConfigPath(o.env);
+    const config = await loadDockerConfig(file);
+    return config ? credentialsFromDockerConfig(config, apiHost, file) : undefined;
+}
+function describeCredentials(c) {
+    if (!c)
+        return 'anonymous';
+    if ('password' in c)
+        return `user "${c.username}"`;
+    return c.username ? `identity token of "${c.username}"` : 'an identity token';
+}
+
+;// CONCATENATED MODULE: ./src/registry/errors.ts
+// Errors raised by the registry client. Messages are single lines that name host, repository, operation and the
+// registry's error code; they never carry credentials, tokens or signed URL queries (see redact()).
+class RegistryError extends Error {
+    name = 'RegistryError';
+    host;
+    repository;
+    operation;
+    status;
+    code;
+    detail;
+    retryable;
+    retryAfterMs;
+    /** Attempts made before giving up (1 when the error was not retried). */
+    attempts = 1;
+    constructor(init) {
+        super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
+        this.host = init.host;
+        this.repository = init.repository;
+        this.operation = init.operation;
+        this.status = init.status;
+        this.code = init.code;
+        this.detail = init.detail;
+        this.retryable = init.retryable ?? false;
+        this.retryAfterMs = init.retryAfterMs;
+    }
+    /** A copy that retry loops above this one must not retry again (its own retries are spent). */
+    final() {
+        const e = new RegistryError({
+            host: this.host,
+            repository: this.repository,
+            operation: this.operation,
+            status: this.status,
+            code: this.code,
+            detail: this.detail,
+            retryable: false,
+            cause: this.cause,
+        });
+        e.attempts = this.attempts;
+        return e;
+    }
+    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
+    withDetail(detail, attempts = this.attempts) {
+        const e = new RegistryError({
+            host: this.host,
+            repository: this.repository,
+            operation: this.operation,
+            status: this.status,
+            code: this.code,
+            detail,
+            retryable: this.retryable,
+            retryAfterMs: this.retryAfterMs,
+            cause: this.cause,
+        });
+        e.attempts = attempts;
+        return e;
+    }
+}
+function formatMessage(i) {
+    const where = i.repository ? `registry ${i.host} repository ${i.repository}` : `registry ${i.host}`;
+    const status = i.status === undefined ? '' : `${i.status} `;
+    return oneLine(`${where}: ${i.operation} failed: ${status}${i.code}: ${i.detail}`, 1000);
+}
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+/** Strips control and bidi characters (registry text is untrusted) and caps the length. */
+function oneLine(text, max = 300) {
+    const flat = text.replace(UNSAFE_CHARS, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+const REDACTED = '[REDACTED]';
+/** Secrets known to one client (passwords, identity tokens, bearer tokens); scrubbed from every message. */
+class SecretSet {
+    onAdd;
+    values = new Set();
+    /** `onAdd` learns every new secret (the actions mask them in the runner's log). */
+    constructor(onAdd) {
+        this.onAdd = onAdd;
+    }
+    add(value) {
+        // Very short values would garble messages more than they protect; real secrets are longer.
+        if (!value || value.length < 4 || this.values.has(value))
+            return;
+        // The secret and its URL-encoded form (how it appears in echoed query strings and bodies).
+        for (const form of new Set([value, encodeURIComponent(value)])) {
+            if (this.values.has(form))
+                continue;
+            this.values.add(form);
+            this.onAdd?.(form);
+        }
+    }
+    redact(text) {
+        let out = redact(text);
+        for (const v of this.values)
+            out = out.split(v).join(REDACTED);
+        return out;
+    }
+}
+/** Generic scrubbing: auth headers, URL userinfo and query values that commonly carry credentials or signatures. */
+function redact(text) {
+    return text
+        .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`)
+        .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`)
+        .replace(/([?&](?:token|access_token|refresh_token|password|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature)=)[^&\s"]+/gi, `$1${REDACTED}`);
+}
+/** A URL fit for messages and events: origin and path only (upload/redirect queries may hold signed state). */
+function displayUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** Best-effort short text for a network error (`ECONNRESET socket hang up`). */
+function describeNetworkError(err) {
+    if (err instanceof Error) {
+        const code = err.code;
+        return code && !err.message.includes(code) ? `${code} ${err.message}` : err.message;
+    }
+    return String(err);
+}
+/** Our code for a status without a registry error body. */
+function codeForStatus(status) {
+    const codes = {
+        400: 'BAD_REQUEST',
+        401: 'UNAUTHORIZED',
+        403: 'DENIED',
+        404: 'NOT_FOUND',
+        405: 'UNSUPPORTED',
+        413: 'TOO_LARGE',
+        416: 'RANGE_INVALID',
+        429: 'TOOMANYREQUESTS',
+    };
+    return codes[status] ?? (status >= 500 ? 'UNAVAILABLE' : `HTTP_${status}`);
+}
+/** The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. */
+function parseRegistryErrors(body) {
+    let json;
+    try {
+        json = JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return [];
+    }
+    if (!json || !Array.isArray(json.errors))
+        return [];
+    return json.errors
+        .filter((e) => typeof e === 'object' && e !== null)
+        .map((e) => {
+        const out = {};
+        if (typeof e.code === 'string')
+            out.code = oneLine(e.code, 60);
+        if (typeof e.message === 'string')
+            out.message = oneLine(e.message, 300);
+        if (typeof e.detail === 'string')
+            out.detail = oneLine(e.detail, 200);
+        else if (e.detail !== undefined && e.detail !== null)
+            out.detail = oneLine(JSON.stringify(e.detail), 200);
+        return out;
+    });
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/registry/transport.ts
+// HTTP plumbing for the registry client: one attempt per send() over node:http/https with an idle timeout, and a
+// retry loop with exponential backoff + jitter that honours Retry-After.
+
+
+
+
+const defaultRetryPolicy = {
+    attempts: 5,
+    baseDelayMs: 250,
+    maxDelayMs: 8_000,
+    maxRetryAfterMs: 60_000,
+};
+const IDLE_TIMEOUT = 'ERR_REGISTRY_IDLE_TIMEOUT';
+const RETRYABLE_NET_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH',
+    'ENETDOWN',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    'UND_ERR_SOCKET',
+    IDLE_TIMEOUT,
+]);
+function isRetryableStatus(status) {
+    return (status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504);
+}
+function isRetryableNetworkError(err) {
+    const code = err?.code;
+    return code !== undefined && RETRYABLE_NET_CODES.has(code);
+}
+function isIdleTimeout(err) {
+    return err?.code === IDLE_TIMEOUT;
+}
+/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or invalid. */
+function parseRetryAfter(value, now = Date.now()) {
+    const v = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!v)
+        return undefined;
+    if (/^[0-9]+$/.test(v))
+        return Number(v) * 1000;
+    // Only the HTTP-date shapes, so that e.g. "5.5" or "soon" are rejected rather than guessed at.
+    if (!/^[A-Za-z]{3},? /.test(v) && !/GMT$/.test(v))
+        return undefined;
+    const at = Date.parse(v);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/** Delay before retry number `retry` (1-based): exponential, capped, "equal jitter" (half fixed, half random). */
+function backoffDelay(retry, policy, random = Math.random) {
+    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
+    return Math.round(exp / 2 + (random() * exp) / 2);
+}
+class Transport {
+    options;
+    httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 });
+    httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 });
+    constructor(options) {
+        this.options = options;
+    }
+    /** Frees pooled sockets. */
+    close() {
+        this.httpAgent.destroy();
+        this.httpsAgent.destroy();
+    }
+    /** One HTTP exchange; resolves when response headers arrive. Network errors and idle timeouts reject. */
+    send(req) {
+        const started = Date.now();
+        const emit = this.options.onEvent;
+        const timeoutMs = this.options.timeoutMs;
+        return new Promise((resolve, reject) => {
+            const isHttps = req.url.protocol === 'https:';
+            const headers = { 'User-Agent': this.options.userAgent, ...req.headers };
+            if (Buffer.isBuffer(req.body))
+                headers['Content-Length'] = String(req.body.length);
+            else if (req.body === undefined && methodHasBody(req.method))
+                headers['Content-Length'] = '0';
+            const creq = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(req.url, {
+                method: req.method,
+                headers,
+                agent: isHttps ? this.httpsAgent : this.httpAgent,
+                timeout: timeoutMs,
+            });
+            let settled = false;
+            let bodyDone = false;
+            let resolveDone = () => undefined;
+            const requestDone = new Promise((r) => (resolveDone = r));
+            const finishBody = (e) => {
+                if (bodyDone)
+                    return;
+                bodyDone = true;
+                resolveDone(e);
+            };
+            const fail = (err) => {
+                finishBody(err);
+                if (settled)
+                    return;
+                settled = true;
+                emit?.({
+                    type: 'request',
+                    method: req.method,
+                    url: displayUrl(req.url),
+                    durationMs: Date.now() - started,
+                    error: describeNetworkError(err),
+                });
+                reject(err);
+            };
+            let response;
+            creq.on('timeout', () => {
+                const e = Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT });
+                // Mid-body the reader sees the response's error: make it ours rather than a generic "aborted".
+                response?.destroy(e);
+                creq.destroy(e);
+            });
+            creq.on('error', fail);
+            creq.on('response', (res) => {
+                response = res;
+                if (settled) {
+                    res.resume();
+                    return;
+                }
+                settled = true;
+                emit?.({
+                    type: 'request',
+                    method: req.method,
+                    url: displayUrl(req.url),
+                    status: res.statusCode ?? 0,
+                    durationMs: Date.now() - started,
+                });
+                // A response that arrives before the body was sent (an early 401/413): stop sending once it is read.
+                res.on('end', () => {
+                    if (!bodyDone)
+                        creq.destroy();
+                });
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url: req.url, requestDone });
+            });
+            if (typeof req.body === 'function') {
+                let source;
+                try {
+                    source = req.body();
+                }
+                catch (e) {
+                    creq.destroy();
+                    fail(e instanceof Error ? e : new Error(String(e)));
+                    return;
+                }
+                (0,external_node_stream_.pipeline)(source, creq, (err) => {
+                    finishBody(err ?? undefined);
+                    if (err)
+                        fail(err);
+                });
+            }
+            else {
+                creq.end(req.body, () => finishBody());
+            }
+        });
+    }
+    /**
+     * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
+     * number (1-based). Errors must already be RegistryErrors (use toRegistryError in `fn`).
+     */
+    async retry(operation, fn, attempts) {
+        const policy = this.options.retry;
+        const max = Math.max(1, attempts ?? policy.attempts);
+        const sleep = this.options.sleep ?? defaultSleep;
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await fn(attempt);
+            }
+            catch (e) {
+                if (!(e instanceof RegistryError) || !e.retryable)
+                    throw e;
+                if (attempt >= max) {
+                    throw max > 1 ? e.withDetail(`${e.detail} (gave up after ${attempt} attempts)`, attempt) : e;
+                }
+                let delayMs = backoffDelay(attempt, policy);
+                if (e.retryAfterMs !== undefined) {
+                    if (e.retryAfterMs > policy.maxRetryAfterMs) {
+                        throw e.withDetail(`${e.detail} (registry asked to retry after ${Math.ceil(e.retryAfterMs / 1000)} s, over the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s limit)`, attempt);
+                    }
+                    delayMs = e.retryAfterMs;
+                }
+                this.options.onEvent?.({
+                    type: 'retry',
+                    operation,
+                    attempt,
+                    delayMs,
+                    reason: `${e.code}: ${e.detail}`,
+                });
+                await sleep(delayMs);
+            }
+        }
+    }
+}
+function methodHasBody(method) {
+    return method === 'POST' || method === 'PUT' || method === 'PATCH';
+}
+function defaultSleep(ms) {
+    return new Promise((r) => setTimeout(r, ms));
+}
+/** A RegistryError for a failed exchange (connection reset, idle timeout…); retryable when retrying may help. */
+function networkError(err, ctx) {
+    if (err instanceof RegistryError)
+        return err;
+    const timeout = isIdleTimeout(err);
+    return new RegistryError({
+        host: ctx.host,
+        ...(ctx.repository ? { repository: ctx.repository } : {}),
+        operation: ctx.operation,
+        code: timeout ? 'TIMEOUT' : 'NETWORK',
+        detail: timeout ? `stalled: ${err.message}` : describeNetworkError(err),
+        retryable: isRetryableNetworkError(err),
+        cause: err,
+    });
+}
+/** Reads a response body into memory, failing when it exceeds `limit` bytes. */
+async function readBody(res, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of res) {
+        size += chunk.length;
+        if (size > limit) {
+            res.destroy();
+            throw Object.assign(new Error(`response body larger than ${limit} bytes`), {
+                code: 'ERR_BODY_TOO_LARGE',
+            });
+        }
+        chunks.push(chunk);
+    }
+    if (!res.complete) {
+        throw Object.assign(new Error('response body ended early'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    }
+    return Buffer.concat(chunks);
+}
+/** Discards a response body so the socket can be reused; errors are irrelevant here. */
+async function drain(res) {
+    try {
+        await readBody(res, 1 << 20);
+    }
+    catch {
+        res.destroy();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/auth.ts
+// Registry authentication state for one host: lazily learnt from the first 401 challenge. Bearer: tokens from the
+// realm (several scopes per request, cached per scope set until expiry); Basic: credentials on every request.
+
+
+
+
+
+const DEFAULT_TOKEN_TTL_S = 60;
+/** Tokens are dropped this long before they expire so a request never starts with a token about to lapse. */
+const EXPIRY_MARGIN_MS = 10_000;
+class Authenticator {
+    mode = 'unknown';
+    bearer;
+    tokens = [];
+    inflight = new Map();
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    /** The Authorization header to send for a request needing `scopes`, or undefined while no challenge was seen. */
+    async authorization(scopes, repository) {
+        if (this.mode === 'basic')
+            return this.basicHeader(repository);
+        if (this.mode === 'bearer')
+            return (await this.token(mergeScopes(scopes), false, repository)).header;
+        return undefined;
+    }
+    /**
+     * Handles a 401. Returns true when the request should be sent again (new token, or Basic now known), false when
+     * retrying cannot help (credentials were already sent and rejected).
+     */
+    async onUnauthorized(wwwAuthenticate, scopes, sentAuthorization, repository) {
+        const challenges = parseWwwAuthenticate(wwwAuthenticate);
+        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
+        if (bearer?.params.realm) {
+            const realm = this.checkRealm(bearer.params.realm, repository);
+            this.mode = 'bearer';
+            this.bearer = bearer.params.service ? { realm, service: bearer.params.service } : { realm };
+            const need = mergeScopes([...scopes, ...(bearer.params.scope ? [bearer.params.scope] : [])]);
+            if (sentAuthorization) {
+                // The token we sent was rejected (expired, or insufficient_scope): forget every token it could have been.
+                this.tokens = this.tokens.filter((t) => !scopesCover(t.scopes, mergeScopes(scopes)));
+            }
+            await this.token(need, true, repository);
+            return true;
+        }
+        if (challenges.some((c) => c.scheme === 'basic')) {
+            if (this.mode === 'basic' && sentAuthorization)
+                return false;
+            this.mode = 'basic';
+            await this.basicHeader(repository); // throws a clear error when there is nothing to send
+            return true;
+        }
+        return false;
+    }
+    /** Text for a final 401/403: who we were, so the user knows what to fix. */
+    async describeIdentity() {
+        let creds;
+        try {
+            creds = await this.o.getCredentials();
+        }
+        catch {
+            creds = undefined;
+        }
+        return creds
+            ? `sent credentials of ${describeCredentials(creds)} were rejected or lack access`
+            : this.noCredentials();
+    }
+    noCredentials() {
+        return `no credentials were found for ${this.o.host} in ${this.o.credentialSources} (credential helpers are not supported)`;
+    }
+    checkRealm(realm, repository) {
+        let url;
+        try {
+            url = new URL(realm);
+        }
+        catch {
+            throw this.error(repository, 'CHALLENGE_INVALID', `invalid Bearer realm "${oneLine(realm, 200)}"`);
+        }
+        const httpOk = url.protocol === 'http:' && (this.o.allowHttpRealm || isLoopbackHost(url.host));
+        if (url.protocol !== 'https:' && !httpOk) {
+            throw this.error(repository, 'CHALLENGE_INVALID', `refusing to send credentials to non-HTTPS token realm ${url.origin} of a secure registry`);
+        }
+        return url;
+    }
+    async basicHeader(repository) {
+        const creds = await this.credentials(repository);
+        if (!creds || !('password' in creds)) {
+            throw this.error(repository, 'UNAUTHORIZED', creds
+                ? 'registry wants Basic auth, but only an identity token is configured'
+                : `registry requires authentication; ${this.noCredentials()}`, 401);
+        }
+        const header = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        this.o.secrets.add(header.slice(6));
+        return header;
+    }
+    async credentials(repository) {
+        let creds;
+        try {
+            creds = await this.o.getCredentials();
+        }
+        catch (e) {
+            throw this.error(repository, 'CREDENTIALS', e instanceof Error ? e.message : String(e));
+        }
+        if (creds) {
+            if ('password' in creds) {
+                this.o.secrets.add(creds.password);
+                // Sent as Basic to the token server too: a 401 body may quote it back.
+                this.o.secrets.add(Buffer.from(`${creds.username}:${creds.password}`).toString('base64'));
+            }
+            else
+                this.o.secrets.add(creds.identityToken);
+        }
+        return creds;
+    }
+    async token(scopes, force, repository) {
+        const now = Date.now();
+        this.tokens = this.tokens.filter((t) => t.expiresAt > now);
+        if (!force) {
+            const hit = this.tokens.find((t) => scopesCover(t.scopes, scopes));
+            if (hit)
+                return hit;
+        }
+        const key = scopes.join(' ');
+        const pending = this.inflight.get(key);
+        if (pending)
+            return pending;
+        const p = this.fetchToken(scopes, repository).finally(() => this.inflight.delete(key));
+        this.inflight.set(key, p);
+        return p;
+    }
+    async fetchToken(scopes, repository) {
+        const bearer = this.bearer;
+        if (!bearer)
+            throw new Error('internal: token requested before a Bearer challenge');
+        const creds = await this.credentials(repository);
+        const url = new URL(bearer.realm.href);
+        const headers = { Accept: 'application/json' };
+        let method = 'GET';
+        let body;
+        if (creds && 'identityToken' in creds) {
+            // OAuth2 refresh-token grant (distribution docs/spec/auth/oauth.md): the only way to use identity tokens.
+            method = 'POST';
+            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken });
+            if (bearer.service)
+                form.set('service', bearer.service);
+            form.set('client_id', this.o.clientId);
+            if (scopes.length)
+                form.set('scope', scopes.join(' '));
+            body = Buffer.from(form.toString());
+            headers['Content-Type'] = 'application/x-www-form-urlencoded';
+        }
+        else {
+            if (bearer.service)
+                url.searchParams.set('service', bearer.service);
+            for (const s of scopes)
+                url.searchParams.append('scope', s);
+            if (creds)
+                headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+        }
+        const operation = `token request to ${url.origin}${url.pathname}`;
+        // The token request has its own retries; once they are spent, the request that needed the token must not
+        // start them all over again (nested loops multiplied the attempts).
+        const token = await this.retryToken(operation, async () => {
+            const ctx = { host: this.o.host, repository, operation };
+            let res;
+            let bytes;
+            try {
+                res = await this.o.transport.send(body ? { method, url, headers, body } : { method, url, headers });
+                bytes = await readBody(res.body, 1 << 20);
+            }
+            catch (e) {
+                throw networkError(e, ctx);
+            }
+            if (res.status !== 200) {
+                const retryable = isRetryableStatus(res.status);
+                const who = creds ? describeCredentials(creds) : 'anonymous';
+                const detail = res.status === 401 || res.status === 403
+                    ? `${operation} rejected ${who}: ${this.o.secrets.redact(oneLine(bytes.toString('utf8'), 200)) || 'no detail'}`
+                    : `${operation} answered ${res.status}`;
+                const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+                throw new RegistryError({
+                    host: this.o.host,
+                    ...(repository ? { repository } : {}),
+                    operation: 'authenticate',
+                    status: res.status,
+                    code: res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'TOKEN_SERVER_ERROR',
+                    detail,
+                    retryable,
+                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+                });
+            }
+            return this.parseTokenResponse(bytes, operation, repository);
+        });
+        this.o.secrets.add(token.token);
+        const cached = {
+            scopes,
+            header: `Bearer ${token.token}`,
+            expiresAt: Date.now() + Math.max(token.expiresIn * 1000 - EXPIRY_MARGIN_MS, 1000),
+        };
+        this.tokens.push(cached);
+        this.o.onEvent?.({ type: 'token', scopes, realm: `${url.origin}${url.pathname}` });
+        return cached;
+    }
+    async retryToken(operation, attempt) {
+        try {
+            return await this.o.transport.retry(operation, attempt);
+        }
+        catch (e) {
+            throw e instanceof RegistryError ? e.final() : e;
+        }
+    }
+    parseTokenResponse(bytes, operation, repository) {
+        let json;
+        try {
+            json = JSON.parse(bytes.toString('utf8'));
+        }
+        catch {
+            throw this.error(repository, 'TOKEN_SERVER_ERROR', `${operation} answered something that is not JSON`);
+        }
+        const o = (json ?? {});
+        const token = typeof o.token === 'string' && o.token ? o.token : o.access_token;
+        if (typeof token !== 'string' || !token) {
+            throw this.error(repository, 'TOKEN_SERVER_ERROR', `${operation} answered without "token" or "access_token"`);
+        }
+        // expires_in defaults to 60 s and should never be lower (token.md), so shorter values are treated as 60.
+        const expiresIn = typeof o.expires_in === 'number' && o.expires_in > DEFAULT_TOKEN_TTL_S
+            ? o.expires_in
+            : DEFAULT_TOKEN_TTL_S;
+        return { token, expiresIn };
+    }
+    error(repository, code, detail, status) {
+        return new RegistryError({
+            host: this.o.host,
+            ...(repository ? { repository } : {}),
+            operation: 'authenticate',
+            code,
+            detail: this.o.secrets.redact(detail),
+            ...(status !== undefined ? { status } : {}),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
+// Manifest, index and config documents: media types, validation, platform selection. Pure functions.
+
+const INDEX_TYPES = new Set([MediaType.ociIndex, MediaType.dockerManifestList]);
+const MANIFEST_TYPES = new Set([MediaType.ociManifest, MediaType.dockerManifest]);
+
+function isIndexMediaType(mediaType) {
+    return INDEX_TYPES.has(mediaType);
+}
+function parseJson(body) {
+    try {
+        return JSON.parse(body.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The `mediaType` a manifest declares about itself, if any. */
+function declaredMediaType(bytes) {
+    const json = parseJson(bytes);
+    return typeof json?.mediaType === 'string' ? json.mediaType : undefined;
+}
+/** Validates manifest JSON against its media type (Content-Type, else the body's own mediaType). */
+function parseManifest(bytes, contentType, invalid) {
+    const json = parseJson(bytes);
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw invalid('body is not a JSON object');
+    const o = json;
+    if (o.schemaVersion !== 2) {
+        throw invalid(`schemaVersion ${JSON.stringify(o.schemaVersion)} is not supported (only schema 2 / OCI)`);
+    }
+    const declared = typeof o.mediaType === 'string' ? o.mediaType : undefined;
+    const known = (t) => t !== undefined && (INDEX_TYPES.has(t) || MANIFEST_TYPES.has(t));
+    let mediaType;
+    if (known(contentType)) {
+        mediaType = contentType;
+        if (declared !== undefined && declared !== mediaType) {
+            throw invalid(`Content-Type is ${mediaType} but the manifest says mediaType ${declared}`);
+        }
+    }
+    else if (known(declared)) {
+        mediaType = declared;
+    }
+    else if (contentType && contentType !== 'application/json' && contentType !== 'text/plain') {
+        throw invalid(`unsupported manifest type ${contentType}`);
+    }
+    else {
+        // Untyped OCI documents (umoci omits mediaType): tell them apart by shape.
+        mediaType = Array.isArray(o.manifests) ? MediaType.ociIndex : MediaType.ociManifest;
+    }
+    if (INDEX_TYPES.has(mediaType)) {
+        if (!Array.isArray(o.manifests) || !o.manifests.every(isDescriptor))
+            throw invalid('index without valid manifests[]');
+    }
+    else if (!isDescriptor(o.config) || !Array.isArray(o.layers) || !o.layers.every(isDescriptor)) {
+        throw invalid('manifest without a valid config and layers[]');
+    }
+    return { mediaType, manifest: json };
+}
+function isDescriptor(d) {
+    if (typeof d !== 'object' || d === null)
+        return false;
+    const o = d;
+    return typeof o.mediaType === 'string' && typeof o.digest === 'string' && typeof o.size === 'number';
+}
+/** Parses a config blob and checks it matches the manifest (one diff_id per layer). */
+function parseConfig(bytes, manifest, invalid) {
+    const json = parseJson(bytes);
+    if (typeof json !== 'object' || json === null || Array.isArray(json))
+        throw invalid('config is not a JSON object');
+    const c = json;
+    if (c.rootfs?.type !== 'layers' || !Array.isArray(c.rootfs.diff_ids))
+        throw invalid('config has no rootfs.diff_ids');
+    if (c.rootfs.diff_ids.length !== manifest.layers.length) {
+        throw invalid(`config has ${c.rootfs.diff_ids.length} diff_ids but the manifest has ${manifest.layers.length} layers`);
+    }
+    return c;
+}
+function defaultVariant(arch) {
+    return arch === 'arm64' ? 'v8' : arch === 'arm' ? 'v7' : undefined;
+}
+/** The first manifest in `index` for `want` (variant compared only when asked for; arm64 means v8). */
+function selectPlatform(index, want) {
+    const variant = (p) => p.variant ?? defaultVariant(p.architecture);
+    return index.manifests.find((d) => {
+        const p = d.platform;
+        if (!p || p.os !== want.os || p.architecture !== want.architecture)
+            return false;
+        return want.variant === undefined || variant(p) === variant(want);
+    });
+}
+function formatPlatform(p) {
+    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : '?';
+}
+
+;// CONCATENATED MODULE: ./src/registry/verify.ts
+// Blob content checks while streaming: size and sha256 digest against the descriptor.
+
+
+/** Pass-through that counts and hashes, failing the stream when size or digest differ from the descriptor. */
+class BlobVerifier extends external_node_stream_.Transform {
+    failure;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    bytes = 0;
+    expected;
+    makeError;
+    constructor(expected, makeError) {
+        super();
+        this.expected = expected;
+        this.makeError = makeError;
+    }
+    _transform(chunk, _enc, cb) {
+        this.bytes += chunk.length;
+        if (this.expected.size !== undefined && this.bytes > this.expected.size) {
+            cb(this.setFailure('SIZE_MISMATCH', `is longer than the expected ${this.expected.size} bytes`));
+            return;
+        }
+        this.hash.update(chunk);
+        cb(null, chunk);
+    }
+    _flush(cb) {
+        if (this.expected.size !== undefined && this.bytes !== this.expected.size) {
+            cb(this.setFailure('SIZE_MISMATCH', `has ${this.bytes} bytes, expected ${this.expected.size}`));
+            return;
+        }
+        const got = `sha256:${this.hash.digest('hex')}`;
+        if (got !== this.expected.digest) {
+            cb(this.setFailure('DIGEST_MISMATCH', `content hashes to ${got}, expected ${this.expected.digest}`));
+            return;
+        }
+        cb();
+    }
+    setFailure(code, detail) {
+        this.failure = this.makeError(code, detail);
+        return this.failure;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+// OCI distribution client: blobs (HEAD → mount → POST + one streaming PATCH + PUT ?digest=), manifests (full Accept
+// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; protocol facts in
+// /work/shared/notes/oci-registry.md §3–§4.
+
+
+
+
+
+
+
+
+
+
+const MAX_MANIFEST_BYTES = 16 << 20;
+const MAX_ERROR_BODY = 64 << 10;
+const DEFAULT_MAX_BLOB_BYTES = 64 << 20;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const CLIENT_ID = 'package-storage-actions';
+class RegistryClient {
+    /** API host (`registry-1.docker.io` for docker.io). */
+    host;
+    baseUrl;
+    transport;
+    auth;
+    secrets;
+    emit;
+    constructor(registryHost, o = {}) {
+        const host = registryApiHost(registryHost);
+        if (!isValidRegistryHost(host))
+            throw new TypeError(`invalid registry host "${registryHost}"`);
+        this.host = host;
+        const insecure = o.insecure ?? isLoopbackHost(host);
+        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}/`);
+        const listener = o.onEvent;
+        this.emit = (e) => {
+            try {
+                listener?.(e);
+            }
+            catch {
+                // A reporting hook must never break a push.
+            }
+        };
+        this.transport = new Transport({
+            timeoutMs: o.timeoutMs ?? 30_000,
+            retry: { ...defaultRetryPolicy, ...o.retry },
+            userAgent: o.userAgent ?? `${CLIENT_ID}/0.1 node/${process.version}`,
+            onEvent: this.emit,
+        });
+        let credentials;
+        this.secrets = new SecretSet(o.onSecret);
+        const getCredentials = () => (credentials ??= resolveCredentials(host, {
+            ...(o.credentials ? { credentials: o.credentials } : {}),
+            ...(o.dockerConfigPath ? { dockerConfigPath: o.dockerConfigPath } : {}),
+            ...(o.env ? { env: o.env } : {}),
+        }));
+        if (o.credentials) {
+            this.secrets.add('password' in o.credentials ? o.credentials.password : o.credentials.identityToken);
+        }
+        this.auth = new Authenticator({
+            host,
+            allowHttpRealm: insecure,
+            transport: this.transport,
+            secrets: this.secrets,
+            getCredentials,
+            clientId: CLIENT_ID,
+            credentialSources: o.credentials
+                ? 'the explicit options'
+                : `the Docker config file ${o.dockerConfigPath ?? defaultDockerConfigPath(o.env)}`,
+            onEvent: this.emit,
+        });
+    }
+    /** Closes pooled keep-alive connections. */
+    close() {
+        this.transport.close();
+    }
+    // ---- blobs ----
+    async blobExists(repo, digest) {
+        return this.blobExistsWith(repo, digest, [pullScope(repo)]);
+    }
+    /**
+     * Makes sure the blob is in `repo`: skipped when it exists, mounted from one of `mountFrom` (same registry), or
+     * uploaded from `open()` — re-opened from the start on every retry. The content is checked against `desc` while
+     * streaming, and the registry's digest is compared with ours.
+     */
+    async uploadBlob(repo, desc, open, o = {}) {
+        reference_assertRepository(repo);
+        assertDigest(desc.digest);
+        const sources = [...new Set(o.mountFrom ?? [])].filter((r) => r !== repo);
+        sources.forEach(reference_assertRepository);
+        // One token covering the whole operation: push on the target and pull on every mount source (skopeo does too).
+        const scopes = [pushScope(repo), ...sources.map(pullScope)];
+        const existing = await this.blobExistsWith(repo, desc.digest, scopes);
+        if (existing) {
+            this.emit({ type: 'blob-exists', repository: repo, digest: desc.digest, size: existing.size });
+            return 'exists';
+        }
+        let preopened;
+        for (const [i, from] of sources.entries()) {
+            const r = await this.tryMount(repo, desc.digest, from, scopes);
+            if (r === 'mounted') {
+                this.emit({ type: 'blob-mounted', repository: repo, digest: desc.digest, from });
+                return 'mounted';
+            }
+            if (r instanceof URL) {
+                if (i === sources.length - 1)
+                    preopened = r;
+                else
+                    await this.cancelUpload(repo, r, scopes);
+            }
+        }
+        const operation = `upload blob ${desc.digest}`;
+        let attempts = 0;
+        await this.transport.retry(`${operation} to ${repo}`, async (attempt) => {
+            attempts = attempt;
+            const location = preopened ?? (await this.startUpload(repo, scopes, operation));
+            preopened = undefined;
+            const next = await this.patchBlob(repo, location, desc, open, scopes, operation);
+            await this.commitBlob(repo, next, desc.digest, scopes, operation);
+        });
+        this.emit({ type: 'blob-uploaded', repository: repo, digest: desc.digest, bytes: desc.size, attempts });
+        return 'uploaded';
+    }
+    /** The blob as a stream, verified against its digest (the stream errors on mismatch). Redirects are followed. */
+    async getBlob(repo, digest) {
+        reference_assertRepository(repo);
+        assertDigest(digest);
+        const call = this.blobGetCall(repo, digest);
+        return this.request(call, (res) => {
+            const size = contentLength(res);
+            const verifier = new BlobVerifier({ digest, size }, (code, detail) => this.fail(call, code, detail));
+            // Mid-stream failures reach the reader as RegistryErrors (TIMEOUT, NETWORK) like everything else.
+            res.body.once('error', (e) => verifier.destroy(this.netError(e, call)));
+            verifier.once('close', () => res.body.destroy());
+            return Promise.resolve(res.body.pipe(verifier));
+        });
+    }
+    async getBlobBytes(repo, digest, o = {}) {
+        reference_assertRepository(repo);
+        assertDigest(digest);
+        const call = this.blobGetCall(repo, digest);
+        return this.request(call, async (res) => {
+            const bytes = await readBody(res.body, o.maxBytes ?? DEFAULT_MAX_BLOB_BYTES);
+            const got = sha256Digest(bytes);
+            if (got !== digest)
+                throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${got}`);
+            return bytes;
+        });
+    }
+    // ---- manifests ----
+    /**
+     * GET a manifest or index by tag or digest. With `platform`, an index is followed to that platform's manifest.
+     * The digest is verified when pulling by digest; a body whose mediaType contradicts Content-Type is rejected.
+     */
+    async getManifest(repo, reference, o = {}) {
+        const top = await this.fetchManifest(repo, reference);
+        if (!o.platform || !isIndexMediaType(top.mediaType))
+            return top;
+        return this.platformManifest(repo, reference, top.manifest, o.platform);
+    }
+    /** Follows an index to the platform manifest and fetches + parses the config blob. */
+    async resolveImage(repo, reference, platform = { os: 'linux', architecture: 'amd64' }) {
+        const top = await this.fetchManifest(repo, reference);
+        let index;
+        let m = top;
+        if (isIndexMediaType(top.mediaType)) {
+            index = { digest: top.digest, mediaType: top.mediaType, manifest: top.manifest };
+            m = await this.platformManifest(repo, reference, index.manifest, platform);
+        }
+        const manifest = m.manifest;
+        assertDigest(manifest.config.digest);
+        const call = this.blobGetCall(repo, manifest.config.digest);
+        const configBytes = await this.getBlobBytes(repo, manifest.config.digest, { maxBytes: 8 << 20 });
+        if (configBytes.length !== manifest.config.size) {
+            throw this.fail(call, 'SIZE_MISMATCH', `config is ${configBytes.length} bytes, manifest says ${manifest.config.size}`);
+        }
+        const config = parseConfig(configBytes, manifest, (detail) => this.fail(call, 'CONFIG_INVALID', detail));
+        return {
+            repository: repo,
+            reference,
+            ...(index ? { index } : {}),
+            digest: m.digest,
+            mediaType: m.mediaType,
+            bytes: m.bytes,
+            manifest,
+            config,
+            configBytes,
+        };
+    }
+    /** HEAD with the full Accept list; undefined when the manifest does not exist. */
+    async headManifest(repo, reference) {
+        const call = this.manifestCall(repo, reference, 'HEAD');
+        call.ok = [200, 404];
+        const head = await this.request(call, async (res) => {
+            await drain(res.body);
+            if (res.status === 404)
+                return null;
+            const digest = headerValue(res, 'docker-content-digest');
+            return {
+                digest: digest && isValidDigest(digest) ? digest : undefined,
+                mediaType: mediaTypeOf(res) ?? '',
+                size: contentLength(res) ?? -1,
+            };
+        });
+        if (head === null)
+            return undefined;
+        if (head.digest && head.mediaType && head.size >= 0) {
+            if (isValidDigest(reference) && head.digest !== reference) {
+                throw this.fail(call, 'DIGEST_MISMATCH', `registry reports ${head.digest}`);
+            }
+            return { digest: head.digest, mediaType: head.mediaType, size: head.size };
+        }
+        // Docker-Content-Digest is optional (spec L49–52): fall back to GET and hash.
+        const m = await this.fetchManifest(repo, reference);
+        return { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
+    }
+    /** PUT the exact bytes with Content-Type = mediaType; returns their digest, checked against the registry's. */
+    async putManifest(repo, reference, bytes, mediaType) {
+        reference_assertRepository(repo);
+        assertManifestReference(reference);
+        const digest = sha256Digest(bytes);
+        const call = this.manifestCall(repo, reference, 'PUT');
+        call.scopes = [pushScope(repo)];
+        call.ok = [200, 201, 202];
+        call.headers = { 'Content-Type': mediaType };
+        call.body = bytes;
+        if (isValidDigest(reference) && reference !== digest) {
+            throw this.fail(call, 'DIGEST_MISMATCH', `the bytes hash to ${digest}`);
+        }
+        const declared = declaredMediaType(bytes);
+        if (declared !== undefined && declared !== mediaType) {
+            throw this.fail(call, 'MANIFEST_INVALID', `manifest mediaType is ${declared}, not ${mediaType}`);
+        }
+        await this.request(call, async (res) => {
+            await drain(res.body);
+            const reported = headerValue(res, 'docker-content-digest');
+            if (reported && reported !== digest) {
+                throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}, we sent ${digest}`);
+            }
+        });
+        this.emit({ type: 'manifest-pushed', repository: repo, reference, digest, mediaType });
+        return digest;
+    }
+    /** All tags of a repository (following `Link` pagination); [] when the repository does not exist. */
+    async listTags(repo) {
+        reference_assertRepository(repo);
+        const tags = [];
+        let url = new URL(`/v2/${repo}/tags/list?n=1000`, this.baseUrl);
+        for (let page = 0; url && page < 1000; page++) {
+            const call = {
+                operation: 'list tags',
+                repository: repo,
+                method: 'GET',
+                url,
+                scopes: [pullScope(repo)],
+                ok: [200, 404],
+                headers: { Accept: 'application/json' },
+            };
+            const r = await this.request(call, async (res) => {
+                const body = await readBody(res.body, MAX_MANIFEST_BYTES);
+                if (res.status === 404) {
+                    const code = parseRegistryErrors(body)[0]?.code;
+                    if (code === 'NAME_UNKNOWN')
+                        return { tags: [], next: undefined };
+                    throw this.httpError(call, res, body);
+                }
+                const json = parseJson(body);
+                const list = Array.isArray(json?.tags)
+                    ? json.tags.filter((t) => typeof t === 'string')
+                    : [];
+                return { tags: list, next: nextLink(res, call.url) };
+            });
+            tags.push(...r.tags);
+            url = r.next;
+        }
+        return tags;
+    }
+    // ---- internals: blob upload steps ----
+    async blobExistsWith(repo, digest, scopes) {
+        reference_assertRepository(repo);
+        assertDigest(digest);
+        const call = {
+            operation: `check blob ${digest}`,
+            repository: repo,
+            method: 'HEAD',
+            url: new URL(`/v2/${repo}/blobs/${digest}`, this.baseUrl),
+            scopes,
+            ok: [200, 404],
+            followRedirects: true,
+        };
+        return this.request(call, async (res) => {
+            await drain(res.body);
+            return res.status === 200 ? { size: contentLength(res) ?? -1 } : undefined;
+        });
+    }
+    /** 'mounted', an upload URL (the registry opened a session instead), or undefined when the mount failed. */
+    async tryMount(repo, digest, from, scopes) {
+        const url = new URL(`/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, this.baseUrl);
+        const call = {
+            operation: `mount blob ${digest} from ${from}`,
+            repository: repo,
+            method: 'POST',
+            url,
+            scopes,
+            ok: [201, 202],
+        };
+        try {
+            return await this.request(call, async (res) => {
+                await drain(res.body);
+                if (res.status === 201) {
+                    const reported = headerValue(res, 'docker-content-digest');
+                    if (reported && reported !== digest)
+                        throw this.fail(call, 'DIGEST_MISMATCH', `registry mounted ${reported}`);
+                    return 'mounted';
+                }
+                return this.location(call, res);
+            });
+        }
+        catch (e) {
+            // Registries may refuse or not support mounts (ggcr#1404): fall back to uploading.
+            if (!(e instanceof RegistryError))
+                throw e;
+            this.emit({ type: 'mount-failed', repository: repo, digest, from, reason: `${e.code}: ${e.detail}` });
+            return undefined;
+        }
+    }
+    async cancelUpload(repo, location, scopes) {
+        const call = {
+            operation: 'cancel upload',
+            repository: repo,
+            method: 'DELETE',
+            url: location,
+            scopes,
+            ok: [200, 202, 204, 404],
+        };
+        try {
+            await this.request(call, (res) => drain(res.body), 1);
+        }
+        catch {
+            // Abandoned sessions are purged by the registry; nothing to do.
+        }
+    }
+    async startUpload(repo, scopes, operation) {
+        const call = {
+            operation,
+            repository: repo,
+            method: 'POST',
+            url: new URL(`/v2/${repo}/blobs/uploads/`, this.baseUrl),
+            scopes,
+            ok: [202],
+        };
+        const res = await this.exchange(call);
+        await drain(res.body);
+        return this.location(call, res);
+    }
+    async patchBlob(repo, location, desc, open, scopes, operation) {
+        const call = {
+            operation,
+            repository: repo,
+            method: 'PATCH',
+            url: location,
+            scopes,
+            ok: [202, 204],
+        };
+        let verifier;
+        call.headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(desc.size) };
+        call.body = () => {
+            const v = new BlobVerifier(desc, (code, detail) => this.fail(call, code, `source ${detail}`));
+            verifier = v;
+            const sourceFailed = (e) => {
+                // A source that is itself a download (a base layer from another registry) can fail transiently; then the
+                // upload is retried from the start like any other transient failure.
+                const transient = e instanceof RegistryError && e.retryable;
+                v.failure ??= new RegistryError({
+                    host: this.host,
+                    repository: call.repository,
+                    operation: call.operation,
+                    code: 'SOURCE_ERROR',
+                    detail: this.secrets.redact(oneLine(`reading the blob source: ${e.message}`, 600)),
+                    retryable: transient,
+                });
+                return v.failure;
+            };
+            let source;
+            try {
+                source = open();
+            }
+            catch (e) {
+                throw sourceFailed(e);
+            }
+            // Runs before pipeline's own handling, so the failure is known by the time the request errors.
+            source.once('error', sourceFailed);
+            return (0,external_node_stream_.pipeline)(source, v, () => undefined);
+        };
+        let res;
+        try {
+            res = await this.exchange(call);
+        }
+        catch (e) {
+            throw verifier?.failure ?? e;
+        }
+        await drain(res.body);
+        const sendError = await res.requestDone;
+        if (verifier?.failure)
+            throw verifier.failure;
+        if (sendError)
+            throw this.netError(sendError, call);
+        return headerValue(res, 'location') ? this.location(call, res) : location;
+    }
+    async commitBlob(repo, location, digest, scopes, operation) {
+        // The Location may carry opaque state in its query (spec L239–288): append, never rebuild.
+        const url = new URL(location.href);
+        url.search = `${url.search ? `${url.search}&` : '?'}digest=${encodeURIComponent(digest)}`;
+        const call = { operation, repository: repo, method: 'PUT', url, scopes, ok: [201, 204] };
+        const res = await this.exchange(call);
+        await drain(res.body);
+        const reported = headerValue(res, 'docker-content-digest');
+        if (reported && reported !== digest)
+            throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}`);
+    }
+    location(call, res) {
+        const loc = headerValue(res, 'location');
+        if (!loc)
+            throw this.fail(call, 'LOCATION_MISSING', `${res.status} without a Location header`);
+        try {
+            return new URL(loc, res.url);
+        }
+        catch {
+            throw this.fail(call, 'LOCATION_INVALID', 'unparseable Location header');
+        }
+    }
+    // ---- internals: manifests ----
+    manifestCall(repo, reference, method) {
+        reference_assertRepository(repo);
+        assertManifestReference(reference);
+        return {
+            operation: `${method} manifest ${reference}`,
+            repository: repo,
+            method,
+            url: new URL(`/v2/${repo}/manifests/${reference}`, this.baseUrl),
+            scopes: [pullScope(repo)],
+            ok: [200],
+            headers: { Accept: manifestAccept.join(', ') },
+        };
+    }
+    async fetchManifest(repo, reference) {
+        const call = this.manifestCall(repo, reference, 'GET');
+        return this.request(call, async (res) => {
+            const bytes = await readBody(res.body, MAX_MANIFEST_BYTES);
+            const digest = sha256Digest(bytes);
+            if (isValidDigest(reference) && digest !== reference) {
+                throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${digest}`);
+            }
+            const { mediaType, manifest } = parseManifest(bytes, mediaTypeOf(res), (detail) => this.fail(call, 'MANIFEST_INVALID', detail));
+            return { digest, mediaType, bytes, manifest };
+        });
+    }
+    /** The manifest `index` lists for `want`, fetched by digest (nested indexes are not followed). */
+    async platformManifest(repo, reference, index, want) {
+        const chosen = selectPlatform(index, want);
+        if (!chosen) {
+            const available = index.manifests.map((d) => formatPlatform(d.platform)).join(', ');
+            throw this.fail(this.manifestCall(repo, reference, 'GET'), 'PLATFORM_NOT_FOUND', `no ${formatPlatform(want)} manifest in index (has: ${available || 'none'})`);
+        }
+        assertDigest(chosen.digest);
+        const m = await this.fetchManifest(repo, chosen.digest);
+        if (isIndexMediaType(m.mediaType)) {
+            throw this.fail(this.manifestCall(repo, chosen.digest, 'GET'), 'UNSUPPORTED', 'nested index is not supported');
+        }
+        return m;
+    }
+    blobGetCall(repo, digest) {
+        return {
+            operation: `GET blob ${digest}`,
+            repository: repo,
+            method: 'GET',
+            url: new URL(`/v2/${repo}/blobs/${digest}`, this.baseUrl),
+            scopes: [pullScope(repo)],
+            ok: [200],
+            followRedirects: true,
+        };
+    }
+    // ---- internals: exchanges and errors ----
+    /** Retries `exchange` + `handle` as a unit (body read failures are retried too). */
+    request(call, handle, attempts) {
+        return this.transport.retry(`${call.operation} (${call.repository})`, async () => {
+            const res = await this.exchange(call);
+            try {
+                return await handle(res);
+            }
+            catch (e) {
+                res.body.destroy();
+                throw this.netError(e, call);
+            }
+        }, attempts);
+    }
+    /** One attempt: authorization (one re-auth on 401), redirects (no Authorization to other origins). */
+    async exchange(call) {
+        let url = call.url;
+        // A 401 to an unauthenticated request only tells us the scheme; a rejected credential gets one more try.
+        let discovered = false;
+        let reauthed = false;
+        for (let redirects = 0;;) {
+            const sameOrigin = url.origin === this.baseUrl.origin;
+            const authz = sameOrigin ? await this.auth.authorization(call.scopes, call.repository) : undefined;
+            const headers = { ...call.headers, ...(authz ? { Authorization: authz } : {}) };
+            let res;
+            try {
+                res = await this.transport.send({
+                    method: call.method,
+                    url,
+                    headers,
+                    ...(call.body ? { body: call.body } : {}),
+                });
+            }
+            catch (e) {
+                throw this.netError(e, call);
+            }
+            if (call.ok.includes(res.status))
+                return res;
+            if (res.status === 401 && sameOrigin && !(authz ? reauthed : discovered)) {
+                const body = await this.readErrorBody(res);
+                if (authz)
+                    reauthed = true;
+                else
+                    discovered = true;
+                const retry = await this.auth.onUnauthorized(res.headers['www-authenticate'], call.scopes, authz !== undefined, call.repository);
+                if (retry)
+                    continue;
+                throw await this.authError(call, res, body);
+            }
+            if (call.followRedirects && REDIRECT_STATUSES.has(res.status) && res.headers.location) {
+                await drain(res.body);
+                if (++redirects > 5)
+                    throw this.fail(call, 'TOO_MANY_REDIRECTS', `last hop ${displayUrl(url)}`);
+                url = new URL(res.headers.location, url);
+                continue;
+            }
+            const body = await this.readErrorBody(res);
+            if (res.status === 401 || res.status === 403)
+                throw await this.authError(call, res, body);
+            throw this.httpError(call, res, body);
+        }
+    }
+    async readErrorBody(res) {
+        try {
+            return await readBody(res.body, MAX_ERROR_BODY);
+        }
+        catch {
+            res.body.destroy();
+            return Buffer.alloc(0);
+        }
+    }
+    async authError(call, res, body) {
+        const e = this.httpError(call, res, body);
+        return e.withDetail(`${e.detail}; ${await this.auth.describeIdentity()}`);
+    }
+    httpError(call, res, body) {
+        const errors = parseRegistryErrors(body);
+        const first = errors[0];
+        const code = first?.code ?? codeForStatus(res.status);
+        let detail = first ? [first.message, first.detail].filter(Boolean).join(' ') : '';
+        if (errors.length > 1) {
+            detail += ` (+${errors.length - 1} more: ${errors
+                .slice(1, 6)
+                .map((e) => [e.code, e.detail].filter(Boolean).join(' '))
+                .join(', ')})`;
+        }
+        if (!detail)
+            detail = oneLine(body.toString('utf8'), 200) || `HTTP ${res.status}`;
+        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
+        return new RegistryError({
+            host: this.host,
+            repository: call.repository,
+            operation: call.operation,
+            status: res.status,
+            code,
+            detail: this.secrets.redact(oneLine(detail, 600)),
+            retryable: isRetryableStatus(res.status),
+            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+        });
+    }
+    fail(call, code, detail) {
+        return new RegistryError({
+            host: this.host,
+            repository: call.repository,
+            operation: call.operation,
+            code,
+            detail: this.secrets.redact(oneLine(detail, 600)),
+        });
+    }
+    /** Node system errors become RegistryErrors (retryable when they are transient); bugs pass through untouched. */
+    netError(e, call) {
+        if (e instanceof RegistryError)
+            return e;
+        if (typeof e?.code !== 'string')
+            return e;
+        const err = networkError(e, { host: this.host, repository: call.repository, operation: call.operation });
+        return err.withDetail(this.secrets.redact(err.detail));
+    }
+}
+function pullScope(repo) {
+    return repositoryScope(repo, ['pull']);
+}
+function pushScope(repo) {
+    return repositoryScope(repo, ['pull', 'push']);
+}
+function headerValue(res, name) {
+    const v = res.headers[name];
+    return Array.isArray(v) ? v[0] : v;
+}
+function contentLength(res) {
+    const v = headerValue(res, 'content-length');
+    return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
+}
+function mediaTypeOf(res) {
+    const ct = headerValue(res, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+    return ct || undefined;
+}
+/** Next page from `Link: </v2/…?last=x&n=…>; rel="next"`. */
+function nextLink(res, base) {
+    const link = headerValue(res, 'link');
+    const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
+    return m?.[1] ? new URL(m[1], base) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/registry/index.ts
+// Public surface of the OCI distribution client.
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/publish/base.ts
+// The base image (the package-registry server): from a registry (an index resolves to linux/amd64), from an OCI
+// layout on disk (`oci:<dir>[:<tag>]`, for air-gapped builds) or `scratch` (none).
+
+
+
+
+/** A readable that streams an async source: registry uploads re-open blobs synchronously on every retry. */
+function lazyStream(open) {
+    const out = new external_node_stream_.PassThrough();
+    open().then((source) => {
+        source.on('error', (e) => out.destroy(e));
+        source.pipe(out);
+    }, (error) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+    return out;
+}
+/** Appends `:<version>` to a base repository given without tag or digest. */
+function baseReference(base, registryVersion) {
+    if (base === 'scratch' || base.startsWith('oci:'))
+        return base;
+    const ref = parseImageReference(base);
+    return ref.tag || ref.digest ? base : `${base}:${registryVersion}`;
+}
+async function openBase(reference, clientFor) {
+    if (reference === 'scratch')
+        return {
+            reference,
+            fetchBlob: (d) => Promise.reject(new errors_OperationError(`blob ${d.digest} is not part of any known image`)),
+        };
+    if (reference.startsWith('oci:')) {
+        const spec = reference.slice(4);
+        const colon = spec.lastIndexOf(':');
+        const [dir, tag] = colon > spec.lastIndexOf('/') ? [spec.slice(0, colon), spec.slice(colon + 1)] : [spec, undefined];
+        let image;
+        try {
+            image = await readOciLayoutImage(dir, tag);
+        }
+        catch (error) {
+            throw new errors_UsageError(`base image ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return {
+            reference,
+            label: `oci-layout:${tag ?? 'latest'}`,
+            image: {
+                config: image.config,
+                layers: image.manifest.layers,
+                mediaType: image.manifest.mediaType ?? '',
+            },
+            digest: image.manifestDescriptor.digest,
+            fetchBlob: layoutBlobFetcher(dir),
+        };
+    }
+    let ref;
+    try {
+        ref = parseImageReference(reference);
+    }
+    catch (error) {
+        throw new errors_UsageError(`base image ${JSON.stringify(reference)}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const client = clientFor(ref.apiHost);
+    try {
+        const resolved = await client.resolveImage(ref.repository, ref.digest ?? ref.tag ?? 'latest');
+        return {
+            reference,
+            label: reference,
+            image: { config: resolved.config, layers: resolved.manifest.layers, mediaType: resolved.mediaType },
+            digest: resolved.digest,
+            fetchBlob: (d) => client.getBlob(ref.repository, d.digest),
+            registry: { host: ref.apiHost, repository: ref.repository },
+        };
+    }
+    catch (error) {
+        if (error instanceof RegistryError &&
+            (error.status === 404 || error.code === 'MANIFEST_UNKNOWN' || error.code === 'NAME_UNKNOWN'))
+            throw new errors_UsageError(`base image ${reference} was not found: ${error.message}`);
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -46099,4358 +50131,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./schema/package-storage.schema.json
-const package_storage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/package-storage-actions/schema/package-storage.schema.json","title":"package-storage policy (.github/package-storage.yml)","description":"Policy of a package-storage repository, read from its default branch. Every key is optional; without the file the built-in defaults apply (production, staging, snapshot).","type":"object","additionalProperties":false,"properties":{"packages-root":{"description":"Directory holding <name>/<version>/ on every channel branch.","type":"string","pattern":"^[^/\\\\s][^\\\\s]*[^/\\\\s]$|^[^/\\\\s]$","default":"packages"},"channels":{"description":"Channels, most stable first. Replaces the built-in list; fields a channel omits come from the built-in channel of the same name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/channel"}},"promotions":{"description":"Allowed promotion edges. Default: each channel to the next more stable one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1}}}},"title-prefix":{"description":"Required PR title prefix; {branch} is the base branch.","type":"string","minLength":1,"default":"[{branch}]"},"exception-label":{"description":"Label that, applied by a user with maintain or admin permission, turns overwrite/removal violations into notices.","type":"string","minLength":1,"default":"policy-exception"},"forbidden-paths":{"description":"minimatch patterns (repository-relative) no change may add or modify.","type":"array","items":{"type":"string","minLength":1},"default":["**/_*","**/_*/**"]},"exceptions":{"description":"Approved exceptions for named versions.","type":"array","items":{"type":"object","additionalProperties":false,"required":["package","rules"],"properties":{"package":{"type":"string","pattern":"^[a-z0-9_]+@\\\\S+$","description":"name@version"},"channel":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"enum":["overwrite","removal"]}},"reason":{"type":"string"}}}},"rules":{"$ref":"#/definitions/rules"},"limits":{"type":"object","additionalProperties":false,"properties":{"manifest-bytes":{"type":"integer","minimum":1,"default":1048576},"file-bytes":{"type":"integer","minimum":1,"default":104857600},"files-per-version":{"type":"integer","minimum":1,"default":20000}}},"release":{"type":"object","additionalProperties":false,"properties":{"allow-overwrite":{"description":"Allow moving an existing release tag (git tag or image tag), e.g. for build candidates.","type":"boolean","default":false}}}},"definitions":{"rules":{"description":"How each rule reports.","type":"object","additionalProperties":false,"properties":{"title-prefix":{"$ref":"#/definitions/setting"},"layout":{"$ref":"#/definitions/setting"},"forbidden-path":{"$ref":"#/definitions/setting"},"manifest":{"$ref":"#/definitions/setting"},"size":{"$ref":"#/definitions/setting"},"overwrite":{"$ref":"#/definitions/setting"},"removal":{"$ref":"#/definitions/setting"},"version-increment":{"$ref":"#/definitions/setting"},"shadowed":{"$ref":"#/definitions/setting"},"not-promoted":{"$ref":"#/definitions/setting"}}},"setting":{"enum":["error","warning","off"]},"channel":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"branch":{"type":"string","minLength":1,"description":"Default: the channel name."},"arrival":{"enum":["direct","promotion"],"description":"How a new version gets in."},"overwrite":{"enum":["allow","exception","never"]},"removal":{"enum":["allow","exception","promoted","never"],"description":"exception: with an approved exception or when the identical tree is in a more stable channel; promoted: only the latter."},"version-increment":{"type":"boolean"},"direct-commits":{"type":"boolean","description":"Whether promote/cleanup may commit straight to the branch instead of opening a PR."},"markers":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_]+$"}},"image-layers":{"type":"integer","minimum":1,"maximum":64,"description":"Layers this channel\'s packages are split into in the distribution images (by a stable hash of name/version). Default: production 32, staging 8, snapshot 16, others 16."},"rules":{"$ref":"#/definitions/rules"}}}}}');
-;// CONCATENATED MODULE: ./src/core/errors.ts
-// Errors that end a run with a clear one-line message instead of a stack trace. Exit codes follow the CLI
-// contract: 1 = policy violations, 2 = usage or configuration error, 3 = an operation failed (git, API, registry).
-class errors_UsageError extends Error {
-    exitCode = 2;
-    constructor(message) {
-        super(message);
-        this.name = 'UsageError';
-    }
-}
-/** The policy file is invalid; the message names the key. */
-class ConfigError extends errors_UsageError {
-    key;
-    constructor(message, key) {
-        // One line, whatever the file held: the actions show the first line of an error.
-        super(message.replace(/\r\n|\r|\n/g, '\\n'));
-        this.key = key;
-        this.name = 'ConfigError';
-    }
-}
-/** An expected operational failure (git, GitHub API, registry) with a message meant for the user. */
-class errors_OperationError extends Error {
-    exitCode = 3;
-    constructor(message, options) {
-        super(message, options);
-        this.name = 'OperationError';
-    }
-}
-function errorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/** 1 = refused by policy, 2 = usage or configuration, 3 = anything else that failed. */
-function exitCodeOf(error) {
-    const code = error?.exitCode;
-    return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
-}
-
-;// CONCATENATED MODULE: ./src/core/policy.ts
-// The policy of a storage repository: its channels (most stable first), how versions may enter and leave each,
-// the promotion edges, and how each rule reports. Built-in defaults are exactly the documented table.
-const ruleIds = [
-    'title-prefix',
-    'layout',
-    'forbidden-path',
-    'manifest',
-    'size',
-    'overwrite',
-    'removal',
-    'version-increment',
-    'shadowed',
-    'not-promoted',
-];
-const defaultRuleSettings = Object.fromEntries(ruleIds.map((id) => [id, 'error']));
-function defaultPolicy() {
-    return {
-        packagesRoot: 'packages',
-        channels: [
-            {
-                name: 'production',
-                branch: 'production',
-                arrival: 'promotion',
-                overwrite: 'never',
-                removal: 'never',
-                versionIncrement: true,
-                directCommits: false,
-                markers: [],
-                rules: {},
-            },
-            {
-                name: 'staging',
-                branch: 'staging',
-                arrival: 'promotion',
-                overwrite: 'exception',
-                removal: 'exception',
-                versionIncrement: false,
-                directCommits: false,
-                markers: ['staging'],
-                rules: {},
-            },
-            {
-                name: 'snapshot',
-                branch: 'snapshot',
-                arrival: 'direct',
-                overwrite: 'allow',
-                removal: 'allow',
-                versionIncrement: false,
-                directCommits: true,
-                markers: ['snapshot'],
-                rules: {},
-            },
-        ],
-        promotions: [
-            { from: 'snapshot', to: 'staging' },
-            { from: 'staging', to: 'production' },
-        ],
-        titlePrefix: '[{branch}]',
-        exceptionLabel: 'policy-exception',
-        forbiddenPaths: ['**/_*', '**/_*/**'],
-        exceptions: [],
-        rules: { ...defaultRuleSettings },
-        limits: { manifestBytes: 1024 * 1024, fileBytes: 100 * 1024 * 1024, filesPerVersion: 20_000 },
-        release: { allowOverwrite: false },
-    };
-}
-function channelByName(policy, name) {
-    return policy.channels.find((c) => c.name === name);
-}
-function channelByBranch(policy, branch) {
-    return policy.channels.find((c) => c.branch === branch);
-}
-/** Channels more stable than `channel`, nearest first. */
-function moreStable(policy, channel) {
-    const index = policy.channels.indexOf(channel);
-    return policy.channels.slice(0, Math.max(index, 0)).reverse();
-}
-/** Channels whose packages the distribution of `channel` serves: itself and every more stable one, most stable first. */
-function servedChannels(policy, channel) {
-    const index = policy.channels.indexOf(channel);
-    return policy.channels.slice(0, index + 1);
-}
-/** Channels a version may be promoted into `channel` from. */
-function promotionSources(policy, channel) {
-    return policy.promotions
-        .filter((edge) => edge.to === channel.name)
-        .map((edge) => channelByName(policy, edge.from))
-        .filter((c) => c !== undefined);
-}
-function ruleSetting(policy, channel, rule) {
-    return channel?.rules[rule] ?? policy.rules[rule];
-}
-function titlePrefixFor(policy, branch) {
-    // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
-    return policy.titlePrefix.split('{branch}').join(branch);
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ./src/core/version.ts
-// Version strings as the registry reads them: directory names must be strict semver (no `v`, no loose forms).
-
-/** Strict semver, spelled exactly as parsed (rejects `v1.0.0`, `1.0`, `01.0.0`, surrounding spaces). */
-function isStrictSemver(version) {
-    if (version.length === 0 || version.length > 256)
-        return false;
-    const parsed = semver_default().parse(version, { loose: false });
-    if (!parsed)
-        return false;
-    const spelled = parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
-    return spelled === version;
-}
-function compareVersions(a, b) {
-    return semver.compare(a, b);
-}
-/** Sorted ascending by semver precedence; ties (build metadata) by string. */
-function sortVersions(versions) {
-    return [...versions].sort((a, b) => semver.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-function isPrerelease(version) {
-    return (semver.prerelease(version)?.length ?? 0) > 0;
-}
-/**
- * Whether `range` is a valid Kibana version constraint. The registry uses Masterminds semver, which also accepts
- * comma-separated AND clauses (`>=7.10.0, <8.0.0`); node-semver spells those with a space.
- */
-function isValidRange(range) {
-    const trimmed = range.trim();
-    if (trimmed.length === 0 || trimmed.length > 1024)
-        return false;
-    const normalised = trimmed.replace(/\s*,\s*/g, ' ');
-    return semver.validRange(normalised) !== null;
-}
-
-;// CONCATENATED MODULE: ./src/core/config.ts
-// Reads `.github/package-storage.yml` into a Policy. The JSON Schema in schema/ is the contract; this module turns
-// its violations into messages that name the key, then applies the built-in defaults and cross-field checks.
-
-
-
-
-
-
-const configPath = '.github/package-storage.yml';
-let validator;
-function validateSchema(value) {
-    validator ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(package_storage_schema_namespaceObject);
-    return validator(value) ? [] : (validator.errors ?? []);
-}
-// eslint-disable-next-line no-control-regex
-const plainKey = /^[^\s.[\]"'\u0000-\u001f\u007f]+$/;
-/** A key as messages show it: as written, JSON-quoted only when it would break the line or the dotted path. */
-function showKey(key) {
-    return plainKey.test(key) ? key : JSON.stringify(key);
-}
-/**
- * `/channels/1/overwrite` -> `channels[1].overwrite`. The JSON pointer is decoded segment by segment, and a segment
- * is an index only where the value there is a list (a mapping key "0" stays a key).
- */
-function keyOf(root, instancePath, child) {
-    const parts = instancePath
-        .split('/')
-        .slice(1)
-        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
-    let key = '';
-    let value = root;
-    const append = (part) => {
-        const isIndex = Array.isArray(value) && /^\d+$/.test(part);
-        key += isIndex ? `[${part}]` : key === '' ? showKey(part) : `.${showKey(part)}`;
-        value =
-            value !== null && typeof value === 'object' ? value[part] : undefined;
-    };
-    for (const part of parts)
-        append(part);
-    if (child !== undefined)
-        append(child);
-    return key === '' ? '(top level)' : key;
-}
-function closest(word, candidates) {
-    const distance = (a, b) => {
-        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-        for (let i = 1; i <= a.length; i++) {
-            let previous = row[0];
-            row[0] = i;
-            for (let j = 1; j <= b.length; j++) {
-                const current = row[j];
-                row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.length];
-    };
-    let best;
-    let bestDistance = 3;
-    for (const candidate of candidates) {
-        const d = distance(word, candidate);
-        if (d < bestDistance)
-            [best, bestDistance] = [candidate, d];
-    }
-    return best;
-}
-function describe(value) {
-    if (typeof value === 'string')
-        return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
-}
-function valueAt(root, instancePath) {
-    // (decoding as keyOf does)
-    let value = root;
-    for (const raw of instancePath.split('/').slice(1)) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[raw.replaceAll('~1', '/').replaceAll('~0', '~')];
-    }
-    return value;
-}
-function schemaMessage(error, root) {
-    const got = () => describe(valueAt(root, error.instancePath));
-    switch (error.keyword) {
-        case 'additionalProperties': {
-            const extra = String(error.params.additionalProperty);
-            const allowed = Object.keys(error.parentSchema?.properties ?? {});
-            const suggestion = closest(extra, allowed);
-            const key = keyOf(root, error.instancePath, extra);
-            return {
-                key,
-                message: `${key}: unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${allowed.join(', ')}`,
-            };
-        }
-        case 'required': {
-            const key = keyOf(root, error.instancePath, error.params.missingProperty);
-            return { key, message: `${key}: required` };
-        }
-        case 'enum': {
-            const key = keyOf(root, error.instancePath);
-            const allowed = error.params.allowedValues.map(String).join(', ');
-            return { key, message: `${key}: must be one of ${allowed} (got ${got()})` };
-        }
-        case 'type': {
-            const key = keyOf(root, error.instancePath);
-            return {
-                key,
-                message: `${key}: must be ${String(error.params.type)} (got ${got()})`,
-            };
-        }
-        default: {
-            const key = keyOf(root, error.instancePath);
-            return { key, message: `${key}: ${error.message ?? 'invalid'} (got ${got()})` };
-        }
-    }
-}
-/** Parses and checks a policy file's text. Throws ConfigError naming the key. */
-function config_parsePolicy(text, source = configPath) {
-    let raw;
-    try {
-        // js-yaml 5 refuses an empty document; an empty (or comments-only) file means the defaults.
-        const documents = loadAll(text, { filename: source, maxAliases: 0 });
-        if (documents.length > 1)
-            throw new ConfigError(`${source}: must hold one YAML document, found ${documents.length}`);
-        raw = documents[0];
-    }
-    catch (error) {
-        if (error instanceof ConfigError)
-            throw error;
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new ConfigError(`${source}: not valid YAML: ${reason}`);
-    }
-    if (raw === undefined || raw === null)
-        return defaultPolicy();
-    const errors = validateSchema(raw);
-    if (errors.length > 0) {
-        // Report the most specific error first: the deepest path, then unknown keys before others.
-        const sorted = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length);
-        const first = schemaMessage(sorted[0], raw);
-        const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
-        throw new ConfigError(`${source}: ${first.message}${more}`, first.key);
-    }
-    // The schema check above guarantees the shape of `raw`.
-    return buildPolicy(raw, source);
-}
-function buildPolicy(raw, source) {
-    const defaults = defaultPolicy();
-    const fail = (key, message) => {
-        throw new ConfigError(`${source}: ${key}: ${message}`, key);
-    };
-    let channels = defaults.channels;
-    let promotions = defaults.promotions;
-    if (raw.channels) {
-        channels = raw.channels.map((c, i) => {
-            const builtIn = defaults.channels.find((d) => d.name === c.name);
-            const need = (value, key, fallback) => value ??
-                fallback ??
-                fail(`channels[${i}].${key}`, `required for a channel without built-in defaults (built-in channels: ${defaults.channels.map((d) => d.name).join(', ')})`);
-            return {
-                name: c.name,
-                branch: c.branch ?? builtIn?.branch ?? c.name,
-                arrival: need(c.arrival, 'arrival', builtIn?.arrival),
-                overwrite: need(c.overwrite, 'overwrite', builtIn?.overwrite),
-                removal: need(c.removal, 'removal', builtIn?.removal),
-                versionIncrement: c['version-increment'] ?? builtIn?.versionIncrement ?? false,
-                directCommits: c['direct-commits'] ?? builtIn?.directCommits ?? false,
-                markers: c.markers ?? builtIn?.markers ?? [],
-                rules: c.rules ?? {},
-                ...(c['image-layers'] !== undefined ? { imageLayers: c['image-layers'] } : {}),
-            };
-        });
-        // Default edges: each channel from the next less stable one.
-        promotions = channels.slice(1).map((c, i) => ({ from: c.name, to: channels[i].name }));
-    }
-    const seenNames = new Map();
-    const seenBranches = new Map();
-    channels.forEach((c, i) => {
-        if (seenNames.has(c.name))
-            fail(`channels[${i}].name`, `duplicate channel ${JSON.stringify(c.name)}`);
-        if (seenBranches.has(c.branch))
-            fail(`channels[${i}].branch`, `branch ${JSON.stringify(c.branch)} is already used by channel ${channels[seenBranches.get(c.branch)].name}`);
-        seenNames.set(c.name, i);
-        seenBranches.set(c.branch, i);
-    });
-    if (raw.promotions) {
-        promotions = raw.promotions.map((edge, i) => {
-            const from = seenNames.get(edge.from);
-            const to = seenNames.get(edge.to);
-            const names = channels.map((c) => c.name).join(', ');
-            if (from === undefined)
-                fail(`promotions[${i}].from`, `unknown channel ${JSON.stringify(edge.from)} (channels: ${names})`);
-            if (to === undefined)
-                fail(`promotions[${i}].to`, `unknown channel ${JSON.stringify(edge.to)} (channels: ${names})`);
-            if (to >= from)
-                fail(`promotions[${i}]`, `${edge.from} -> ${edge.to} does not lead to a more stable channel (channels are listed most stable first)`);
-            return { from: edge.from, to: edge.to };
-        });
-    }
-    channels.forEach((c, i) => {
-        if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
-            fail(`channels[${i}].arrival`, `channel ${c.name} takes versions by promotion but no promotion edge leads to it`);
-    });
-    const exceptions = (raw.exceptions ?? []).map((e, i) => {
-        const at = e.package.lastIndexOf('@');
-        const name = e.package.slice(0, at);
-        const version = e.package.slice(at + 1);
-        if (!isStrictSemver(version))
-            fail(`exceptions[${i}].package`, `${JSON.stringify(e.package)}: the version must be strict semver (name@1.2.3)`);
-        if (e.channel !== undefined && !seenNames.has(e.channel))
-            fail(`exceptions[${i}].channel`, `unknown channel ${JSON.stringify(e.channel)}`);
-        return {
-            name,
-            version,
-            rules: [...new Set(e.rules)],
-            ...(e.channel ? { channel: e.channel } : {}),
-            ...(e.reason ? { reason: e.reason } : {}),
-        };
-    });
-    const rules = { ...defaults.rules };
-    for (const id of ruleIds)
-        if (raw.rules?.[id])
-            rules[id] = raw.rules[id];
-    const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
-    return {
-        packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
-        channels,
-        promotions,
-        titlePrefix,
-        exceptionLabel: raw['exception-label'] ?? defaults.exceptionLabel,
-        forbiddenPaths: raw['forbidden-paths'] ?? defaults.forbiddenPaths,
-        exceptions,
-        rules,
-        limits: {
-            manifestBytes: raw.limits?.['manifest-bytes'] ?? defaults.limits.manifestBytes,
-            fileBytes: raw.limits?.['file-bytes'] ?? defaults.limits.fileBytes,
-            filesPerVersion: raw.limits?.['files-per-version'] ?? defaults.limits.filesPerVersion,
-        },
-        release: { allowOverwrite: raw.release?.['allow-overwrite'] ?? defaults.release.allowOverwrite },
-    };
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/git.ts
-// Runs git with an argument list (never a shell) and the environment a CI job needs: no prompts, no pager,
-// no repository-configured helpers that could run code (fsmonitor), and C locale so messages can be matched.
-
-
-const safetyConfig = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'protocol.file.allow=always',
-];
-function gitEnv(extra) {
-    return {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_PAGER: 'cat',
-        GIT_ASKPASS: '',
-        SSH_ASKPASS: '',
-        LC_ALL: 'C',
-        GIT_OPTIONAL_LOCKS: '0',
-        ...extra,
-    };
-}
-function git_gitRaw(args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...safetyConfig, ...args], {
-            cwd: options.cwd,
-            env: gitEnv(options.env),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', (error) => reject(new errors_OperationError(`git could not be started: ${error.message}`, { cause: error })));
-        child.on('close', (code) => {
-            const result = {
-                code: code ?? -1,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            };
-            if (result.code === 0 || options.okCodes?.includes(result.code))
-                resolve(result);
-            else
-                reject(new GitError(args, result));
-        });
-        child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
-        child.stdin.end(options.input ?? '');
-    });
-}
-async function git(args, options) {
-    return (await git_gitRaw(args, options)).stdout.toString('utf8');
-}
-class GitError extends errors_OperationError {
-    args;
-    result;
-    constructor(args, result) {
-        const detail = result.stderr
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l.length > 0 && !l.startsWith('hint:'))
-            .slice(0, 3)
-            .join(' / ');
-        super(`git ${args
-            .filter((a) => !a.startsWith('-c') && !a.includes('='))
-            .slice(0, 2)
-            .join(' ')} failed (exit ${result.code}): ${detail || 'no message'}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-async function revParse(cwd, rev) {
-    const result = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-        cwd,
-        okCodes: [1, 128],
-    });
-    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
-}
-async function isGitRepository(cwd) {
-    try {
-        const result = await git_gitRaw(['rev-parse', '--git-dir'], { cwd, okCodes: [128] });
-        return result.code === 0;
-    }
-    catch {
-        return false;
-    }
-}
-const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const zeroId = /^0+$/;
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/git/objects.ts
-// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
-// manifests costs one process start instead of hundreds (see the README's performance section).
-
-
-
-class BatchProcess {
-    child;
-    /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
-    chunks = [];
-    buffered = 0;
-    /** Requests are written once per tick: thousands of small writes to the pipe cost more than the reads. */
-    outgoing = [];
-    /** Pending requests in order; `head` is the next to answer (Array#shift would make n answers cost O(n²)). */
-    queue = [];
-    head = 0;
-    failure;
-    stderr = '';
-    constructor(cwd, mode) {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
-            cwd,
-            env: gitEnv(),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        this.child.stdout.on('data', (chunk) => {
-            this.chunks.push(chunk);
-            this.buffered += chunk.length;
-            this.drain(mode === '--batch-check');
-        });
-        this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
-        const fail = (error) => {
-            this.failure = error;
-            for (const p of this.queue.slice(this.head))
-                p.reject(error);
-            this.queue = [];
-            this.head = 0;
-        };
-        this.child.on('error', (e) => fail(new errors_OperationError(`git cat-file could not be started: ${e.message}`)));
-        this.child.on('close', (code) => {
-            if (this.queue.length > this.head)
-                fail(new errors_OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
-        });
-        this.child.stdin.on('error', () => undefined);
-    }
-    next() {
-        this.head++;
-        if (this.head === this.queue.length) {
-            this.queue = [];
-            this.head = 0;
-        }
-        else if (this.head > 1024 && this.head * 2 > this.queue.length) {
-            this.queue = this.queue.slice(this.head);
-            this.head = 0;
-        }
-    }
-    /** The first chunk holding at least `bytes` (joining chunks only when needed). */
-    firstChunk(bytes) {
-        const first = this.chunks[0];
-        if (first.length >= bytes || this.chunks.length === 1)
-            return first;
-        const joined = Buffer.concat(this.chunks, this.buffered);
-        this.chunks = [joined];
-        return joined;
-    }
-    consume(bytes) {
-        const first = this.chunks[0];
-        const rest = first.subarray(bytes);
-        if (rest.length > 0)
-            this.chunks[0] = rest;
-        else
-            this.chunks.shift();
-        this.buffered -= bytes;
-    }
-    drain(checkOnly) {
-        while (this.queue.length > this.head && this.buffered > 0) {
-            const pending = this.queue[this.head];
-            let buffer = this.firstChunk(1);
-            let eol = buffer.indexOf(10);
-            if (eol === -1) {
-                if (this.chunks.length === 1)
-                    return;
-                buffer = this.firstChunk(this.buffered);
-                eol = buffer.indexOf(10);
-                if (eol === -1)
-                    return;
-            }
-            const header = buffer.subarray(0, eol).toString('utf8');
-            if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-                this.consume(eol + 1);
-                this.next();
-                pending.resolve(undefined);
-                continue;
-            }
-            const [oid, type, sizeText] = header.split(' ');
-            const size = Number(sizeText);
-            if (checkOnly) {
-                this.consume(eol + 1);
-                this.next();
-                pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
-                continue;
-            }
-            const total = eol + 1 + size + 1;
-            if (this.buffered < total)
-                return;
-            buffer = this.firstChunk(total);
-            // A view, not a copy: the chunk is released once the caller drops the content.
-            const content = buffer.subarray(eol + 1, eol + 1 + size);
-            this.consume(total);
-            this.next();
-            pending.resolve({ oid: oid, type: type, size, content });
-        }
-    }
-    request(spec, checkOnly) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        if (/[\n\r]/.test(spec))
-            return Promise.reject(new errors_OperationError('object name contains a line break'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ resolve, reject, checkOnly });
-            if (this.outgoing.push(`${spec}\n`) === 1)
-                queueMicrotask(() => {
-                    const lines = this.outgoing.join('');
-                    this.outgoing = [];
-                    this.child.stdin.write(lines);
-                });
-        });
-    }
-    close() {
-        this.child.stdin.end();
-    }
-}
-/** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
-class ObjectReader {
-    cwd;
-    batch;
-    check;
-    trees = new Map();
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    read(spec) {
-        this.batch ??= new BatchProcess(this.cwd, '--batch');
-        return this.batch.request(spec, false);
-    }
-    /** Type and size without the content (no blob is read). */
-    info(spec) {
-        this.check ??= new BatchProcess(this.cwd, '--batch-check');
-        return this.check.request(spec, true);
-    }
-    async tree(oid) {
-        const cached = this.trees.get(oid);
-        if (cached)
-            return cached;
-        const object = await this.read(oid);
-        if (!object)
-            return undefined;
-        if (object.type !== 'tree')
-            throw new errors_OperationError(`object ${oid} is a ${object.type}, not a tree`);
-        const entries = parseTree(object.content, oid.length === 64 ? 32 : 20);
-        this.trees.set(oid, entries);
-        return entries;
-    }
-    /** Tree id of the commit `rev`. */
-    async rootTree(rev) {
-        const commit = await this.read(rev.endsWith('^{tree}') ? rev : `${rev}^{tree}`);
-        return commit?.type === 'tree' ? commit.oid : undefined;
-    }
-    /** Walks `path` (slash-separated, UTF-8 names) down from a tree; undefined when a segment is absent. */
-    async lookup(treeOid, path) {
-        let entry = {
-            mode: '040000',
-            name: '',
-            rawName: Buffer.alloc(0),
-            oid: treeOid,
-            type: 'tree',
-        };
-        for (const segment of path.split('/').filter((s) => s.length > 0)) {
-            if (entry?.type !== 'tree')
-                return undefined;
-            const entries = await this.tree(entry.oid);
-            entry = entries?.find((e) => e.name === segment);
-            if (!entry)
-                return undefined;
-        }
-        return entry;
-    }
-    close() {
-        this.batch?.close();
-        this.check?.close();
-    }
-}
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-function decodeName(raw) {
-    try {
-        return { name: utf8.decode(raw), valid: true };
-    }
-    catch {
-        return { name: raw.toString('utf8'), valid: false };
-    }
-}
-function parseTree(content, hashBytes = 20) {
-    const entries = [];
-    let offset = 0;
-    while (offset < content.length) {
-        const space = content.indexOf(32, offset);
-        const nul = content.indexOf(0, space);
-        if (space === -1 || nul === -1)
-            throw new errors_OperationError('malformed tree object');
-        const mode = content.subarray(offset, space).toString('ascii').padStart(6, '0');
-        const rawName = Buffer.from(content.subarray(space + 1, nul));
-        const oid = content.subarray(nul + 1, nul + 1 + hashBytes).toString('hex');
-        offset = nul + 1 + hashBytes;
-        const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-        entries.push({ mode, name: decodeName(rawName).name, rawName, oid, type });
-    }
-    return entries;
-}
-
-;// CONCATENATED MODULE: ./src/git/storage.ts
-
-
-
-const statusOf = {
-    A: 'added',
-    M: 'modified',
-    D: 'deleted',
-    T: 'modified',
-};
-/** Parses `git diff-tree -r -z --raw --no-renames` output. */
-function parseRawDiff(output) {
-    const changes = [];
-    let offset = 0;
-    while (offset < output.length) {
-        const headerEnd = output.indexOf(0, offset);
-        if (headerEnd === -1)
-            break;
-        const header = output.subarray(offset, headerEnd).toString('ascii');
-        const pathEnd = output.indexOf(0, headerEnd + 1);
-        const rawPath = output.subarray(headerEnd + 1, pathEnd === -1 ? output.length : pathEnd);
-        offset = pathEnd === -1 ? output.length : pathEnd + 1;
-        const match = /^:(\d{6}) (\d{6}) ([0-9a-f]+) ([0-9a-f]+) ([A-Z])/.exec(header);
-        if (!match)
-            throw new errors_OperationError(`unexpected git diff-tree output: ${JSON.stringify(header.slice(0, 80))}`);
-        const status = statusOf[match[5]];
-        if (!status)
-            continue;
-        const { name, valid } = decodeName(Buffer.from(rawPath));
-        changes.push({
-            path: name,
-            status,
-            oldMode: match[1],
-            newMode: match[2],
-            oldBlob: match[3],
-            newBlob: match[4],
-            ...(valid ? {} : { invalidEncoding: true }),
-        });
-    }
-    return changes;
-}
-/** Entry names git itself never writes: a tree holding one was crafted to look like another path. */
-function isMalformedName(name) {
-    return (name === '' ||
-        name === '.' ||
-        name === '..' ||
-        name.includes('/') ||
-        name.includes('\0') ||
-        name.toLowerCase() === '.git');
-}
-class StorageReader {
-    repoDir;
-    packagesRoot;
-    objects;
-    constructor(repoDir, packagesRoot) {
-        this.repoDir = repoDir;
-        this.packagesRoot = packagesRoot;
-        this.objects = new ObjectReader(repoDir);
-    }
-    /** Every changed path between two commits (two-tree diff: works in shallow clones). */
-    async diff(base, head) {
-        const result = await git_gitRaw(['diff-tree', '-r', '-z', '--raw', '--no-renames', '--no-abbrev', base, head], {
-            cwd: this.repoDir,
-        });
-        return parseRawDiff(result.stdout);
-    }
-    /** Fills `size` of added and modified blobs (no blob content is read). */
-    async addSizes(paths) {
-        await Promise.all(paths
-            .filter((p) => p.status !== 'deleted' && p.newMode !== '160000')
-            .map(async (p) => {
-            const info = await this.objects.info(p.newBlob);
-            if (info)
-                p.size = info.size;
-        }));
-    }
-    async packagesTree(rev) {
-        const root = await this.objects.rootTree(rev);
-        if (!root)
-            throw new errors_OperationError(`commit ${rev} is not available in ${this.repoDir}`);
-        const entry = await this.objects.lookup(root, this.packagesRoot);
-        return entry?.type === 'tree' ? this.objects.tree(entry.oid) : undefined;
-    }
-    /** The versions of `names` at `rev` (undefined rev = an empty channel). */
-    async holdings(rev, names) {
-        const holdings = new Map();
-        if (rev === undefined)
-            return holdings;
-        const packages = await this.packagesTree(rev);
-        if (!packages)
-            return holdings;
-        const wanted = new Set(names);
-        await Promise.all(packages
-            .filter((e) => e.type === 'tree' && wanted.has(e.name))
-            .map(async (e) => {
-            const versions = new Map();
-            for (const v of (await this.objects.tree(e.oid)) ?? [])
-                if (v.type === 'tree')
-                    versions.set(v.name, v.oid);
-            holdings.set(e.name, versions);
-        }));
-        return holdings;
-    }
-    /**
-     * Crafted entries at `rev` under the packages root, at the package and version levels of `names` (and any entry
-     * whose name contains a slash, which would read as a package path): `<root>/<name>` paths for reports.
-     */
-    async malformedEntries(rev, names) {
-        const packages = await this.packagesTree(rev);
-        if (!packages)
-            return [];
-        const found = [];
-        const wanted = new Set(names);
-        for (const e of packages) {
-            if (isMalformedName(e.name))
-                found.push(`${this.packagesRoot}/${e.name}`);
-            else if (wanted.has(e.name) && e.type === 'tree')
-                for (const v of (await this.objects.tree(e.oid)) ?? [])
-                    if (isMalformedName(v.name))
-                        found.push(`${this.packagesRoot}/${e.name}/${v.name}`);
-        }
-        return found;
-    }
-    /** Every version at `rev`, sorted by name then version directory. */
-    async allVersions(rev) {
-        if (rev === undefined)
-            return [];
-        const packages = (await this.packagesTree(rev)) ?? [];
-        const lists = await Promise.all(packages
-            .filter((e) => e.type === 'tree')
-            .map(async (e) => ((await this.objects.tree(e.oid)) ?? [])
-            .filter((v) => v.type === 'tree')
-            .map((v) => ({ name: e.name, version: v.name, tree: v.oid }))));
-        return lists.flat();
-    }
-    /** Files of a version tree (bounded by the limit) and its manifest text. */
-    async versionContent(tree, limits) {
-        const files = [];
-        const malformed = [];
-        let truncated = false;
-        const walk = async (oid, prefix) => {
-            for (const entry of (await this.objects.tree(oid)) ?? []) {
-                if (truncated)
-                    return;
-                const path = prefix + entry.name;
-                if (isMalformedName(entry.name))
-                    malformed.push(path);
-                if (entry.type === 'tree')
-                    await walk(entry.oid, `${path}/`);
-                else if (files.length >= limits.filesPerVersion)
-                    truncated = true;
-                else
-                    files.push({ path, mode: entry.mode, blob: entry.oid });
-            }
-        };
-        await walk(tree, '');
-        const readme = await this.objects.lookup(tree, 'docs/README.md');
-        const content = {
-            files,
-            truncated,
-            readme: readme?.type === 'blob',
-            ...(malformed.length ? { malformed } : {}),
-        };
-        const manifestEntry = ((await this.objects.tree(tree)) ?? []).find((e) => e.name === 'manifest.yml' && e.type === 'blob');
-        if (manifestEntry) {
-            const info = await this.objects.info(manifestEntry.oid);
-            const size = info?.size ?? 0;
-            if (size > limits.manifestBytes)
-                content.manifest = { size };
-            else {
-                const blob = await this.objects.read(manifestEntry.oid);
-                content.manifest = { size, text: blob?.content.toString('utf8') ?? '' };
-            }
-        }
-        return content;
-    }
-    /** A blob's text at `<rev>:<path>`, or undefined when absent. */
-    async readFile(rev, path) {
-        const root = await this.objects.rootTree(rev);
-        if (!root)
-            return undefined;
-        const entry = await this.objects.lookup(root, path);
-        if (entry?.type !== 'blob')
-            return undefined;
-        return (await this.objects.read(entry.oid))?.content.toString('utf8');
-    }
-    close() {
-        this.objects.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/policy-file.ts
-// The policy is trusted only from the default branch (or a file the user names locally), never from a PR head.
-
-
-
-
-
-async function policyAtRevision(repoDir, rev, label, path = configPath) {
-    const reader = new StorageReader(repoDir, '.');
-    try {
-        const text = await reader.readFile(rev, path);
-        if (text === undefined)
-            return { policy: defaultPolicy(), source: `built-in defaults (no ${path} on ${label})` };
-        return { policy: config_parsePolicy(text, `${label}:${path}`), source: `${label}:${path}` };
-    }
-    finally {
-        reader.close();
-    }
-}
-async function policyFromFile(file) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (error) {
-        throw new UsageError(`cannot read the policy file ${file}: ${error.code ?? String(error)}`);
-    }
-    return { policy: parsePolicy(text, file), source: file };
-}
-
-;// CONCATENATED MODULE: ./src/git/remote.ts
-// Fetches what a depth-1 `actions/checkout` clone lacks. Trees only (`--filter=blob:none`) for other channels:
-// their tree ids are all the policy needs, and a production branch can hold hundreds of megabytes of blobs.
-
-
-/** Current tips of the given branches on the remote (absent branches are left out). */
-async function remoteBranchTips(repoDir, branches, remote = 'origin') {
-    const tips = new Map();
-    if (branches.length === 0)
-        return tips;
-    const result = await git_gitRaw(['ls-remote', '--heads', remote, ...branches.map((b) => `refs/heads/${b}`)], {
-        cwd: repoDir,
-    });
-    for (const line of result.stdout.toString('utf8').split('\n')) {
-        const [sha, ref] = line.split('\t');
-        if (sha && ref?.startsWith('refs/heads/'))
-            tips.set(ref.slice('refs/heads/'.length), sha);
-    }
-    return tips;
-}
-async function fetch(repoDir, refspecs, options = {}) {
-    if (refspecs.length === 0)
-        return;
-    const args = [
-        '-c',
-        'protocol.version=2',
-        'fetch',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--no-recurse-submodules',
-        '--quiet',
-    ];
-    if (options.depth !== undefined)
-        args.push(`--depth=${options.depth}`);
-    if (options.treesOnly)
-        args.push('--filter=blob:none');
-    args.push(options.remote ?? 'origin', ...refspecs);
-    try {
-        await git_gitRaw(args, { cwd: repoDir });
-    }
-    catch (error) {
-        throw new errors_OperationError(`could not fetch ${refspecs.join(', ')} from ${options.remote ?? 'origin'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-}
-/** Fetches the tips of `branches` into refs/remotes/<remote>/<branch>; returns the tips found. */
-async function fetchBranches(repoDir, branches, options = {}) {
-    const remote = options.remote ?? 'origin';
-    const tips = await remoteBranchTips(repoDir, branches, remote);
-    // Fetch by exact sha so the commits we read are the ones we report, even if a branch moves meanwhile.
-    await fetch(repoDir, [...tips].map(([branch, sha]) => `+${sha}:refs/remotes/${remote}/${branch}`), { depth: 1, ...options });
-    return tips;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-;// CONCATENATED MODULE: ./src/core/image-plan.ts
-// What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
-// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
-// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
-// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
-// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
-
-
-/** Layers per channel unless the policy sets `image-layers`: more for the big, stable channels. */
-function layerCount(policy, channel) {
-    if (channel.imageLayers !== undefined)
-        return channel.imageLayers;
-    const defaults = { production: 32, staging: 8, snapshot: 16 };
-    return defaults[channel.name] ?? 16;
-}
-/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
-function bucketOf(name, version, buckets) {
-    return (0,external_node_crypto_.createHash)('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
-}
-function packagePath(channel) {
-    return `/packages/${channel}`;
-}
-function layerSource(channel, bucket, buckets, versions) {
-    const lines = versions
-        .map((v) => `${v.name}\t${v.version}\t${v.tree}\n`)
-        .sort()
-        .join('');
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(lines).digest('hex');
-    return `packages/${channel}#${bucket}/${buckets}@sha256:${digest}`;
-}
-function planChannelLayers(policy, content) {
-    const buckets = layerCount(policy, content.channel);
-    const groups = new Map();
-    for (const v of content.versions) {
-        const b = bucketOf(v.name, v.version, buckets);
-        groups.set(b, [...(groups.get(b) ?? []), v]);
-    }
-    return [...groups.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([bucket, versions]) => ({
-        channel: content.channel.name,
-        bucket,
-        buckets,
-        source: layerSource(content.channel.name, bucket, buckets, versions),
-        versions: versions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1),
-    }));
-}
-/** The image of `channel`: its packages and every more stable channel's, read from `contents` (all at known commits). */
-function planImage(policy, channel, contents) {
-    const served = servedChannels(policy, channel);
-    const layers = [];
-    const commits = {};
-    let created = 0;
-    for (const c of served) {
-        const content = contents.get(c.name);
-        if (!content)
-            continue; // a channel without a branch contributes nothing
-        layers.push(...planChannelLayers(policy, content));
-        commits[c.name] = content.commit;
-        created = Math.max(created, content.commitTime);
-    }
-    const own = contents.get(channel.name);
-    if (!own)
-        throw new Error(`no content for channel ${channel.name}`);
-    return {
-        channel,
-        commit: own.commit,
-        layers,
-        packagePaths: served.filter((c) => contents.has(c.name)).map((c) => packagePath(c.name)),
-        created,
-        commits,
-    };
-}
-/** `ARG PACKAGE_REGISTRY=v1.15.0` in a Dockerfile. */
-function registryVersionFromDockerfile(text) {
-    const match = /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/im.exec(text);
-    return match?.[1];
-}
-const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-function isRegistryVersion(version) {
-    return versionPattern.test(version);
-}
-
-;// CONCATENATED MODULE: ./src/git/write.ts
-// Writing commits without a working tree: trees are edited object by object (`git mktree`), so a promoted version
-// is the source's tree object itself and its id is unchanged by construction.
-
-
-async function mktree(repoDir, entries) {
-    const body = Buffer.concat(entries.map((e) => Buffer.concat([Buffer.from(`${e.mode} ${e.type} ${e.oid}\t`), e.rawName, Buffer.from([0])])));
-    // --missing: a trees-only (blobless) fetch has no blobs, and none are needed to reuse tree entries.
-    const result = await gitRaw(['mktree', '-z', '--missing'], { cwd: repoDir, input: body });
-    return result.stdout.toString('utf8').trim();
-}
-const typeOfMode = (mode) => mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-/** Applies edits (slash-separated paths) to a tree and returns the new tree id; unchanged subtrees keep their ids. */
-async function editTree(repoDir, objects, baseTree, edits) {
-    const root = { children: new Map() };
-    for (const [path, edit] of edits) {
-        let node = root;
-        for (const segment of path.split('/')) {
-            if (segment === '' || segment === '.' || segment === '..')
-                throw new OperationError(`invalid path in tree edit: ${path}`);
-            let child = node.children.get(segment);
-            if (!child)
-                node.children.set(segment, (child = { children: new Map() }));
-            node = child;
-        }
-        node.edit = edit;
-    }
-    const apply = async (tree, node) => {
-        const entries = new Map();
-        for (const e of tree ? ((await objects.tree(tree)) ?? []) : [])
-            entries.set(e.name, e);
-        for (const [name, child] of node.children) {
-            const current = entries.get(name);
-            let result;
-            if (child.edit !== undefined) {
-                result = child.edit
-                    ? {
-                        mode: child.edit.mode,
-                        name,
-                        rawName: Buffer.from(name),
-                        oid: child.edit.oid,
-                        type: typeOfMode(child.edit.mode),
-                    }
-                    : undefined;
-                // Edits below an edited path apply on top of the new object.
-                if (result && result.type === 'tree' && child.children.size > 0) {
-                    const oid = await apply(result.oid, { children: child.children });
-                    result = oid ? { ...result, oid } : undefined;
-                }
-            }
-            else {
-                const oid = await apply(current?.type === 'tree' ? current.oid : undefined, child);
-                result = oid
-                    ? { mode: '040000', name, rawName: current?.rawName ?? Buffer.from(name), oid, type: 'tree' }
-                    : undefined;
-            }
-            if (result)
-                entries.set(name, result);
-            else
-                entries.delete(name);
-        }
-        if (entries.size === 0)
-            return undefined; // git has no empty subtrees
-        return mktree(repoDir, [...entries.values()]);
-    };
-    return (await apply(baseTree, root)) ?? (await mktree(repoDir, []));
-}
-/** `git commit-tree` with a fixed identity and date, so the same inputs give the same commit id. */
-async function commitTree(repoDir, o) {
-    const date = `${o.date} +0000`;
-    const result = await gitRaw(['commit-tree', o.tree, ...o.parents.flatMap((p) => ['-p', p]), '-F', '-'], {
-        cwd: repoDir,
-        input: o.message.endsWith('\n') ? o.message : `${o.message}\n`,
-        env: {
-            GIT_AUTHOR_NAME: o.author.name,
-            GIT_AUTHOR_EMAIL: o.author.email,
-            GIT_AUTHOR_DATE: date,
-            GIT_COMMITTER_NAME: o.author.name,
-            GIT_COMMITTER_EMAIL: o.author.email,
-            GIT_COMMITTER_DATE: date,
-        },
-    });
-    return result.stdout.toString('utf8').trim();
-}
-async function commitTime(repoDir, commit) {
-    const result = await git_gitRaw(['show', '-s', '--format=%ct', commit], { cwd: repoDir });
-    return Number(result.stdout.toString('utf8').trim());
-}
-async function treeOfCommit(repoDir, commit) {
-    const result = await gitRaw(['rev-parse', '--verify', `${commit}^{tree}`], { cwd: repoDir });
-    return result.stdout.toString('utf8').trim();
-}
-/**
- * Pushes `commit` to `refs/heads/<branch>` only if the remote ref still is `expected` (undefined = must not
- * exist): a concurrent writer makes this fail as `stale` instead of being overwritten.
- */
-async function pushWithLease(repoDir, o) {
-    const ref = `refs/heads/${o.branch}`;
-    const result = await gitRaw([
-        'push',
-        '--porcelain',
-        '--no-verify',
-        `--force-with-lease=${ref}:${o.expected ?? ''}`,
-        o.remote ?? 'origin',
-        `${o.commit}:${ref}`,
-    ], { cwd: repoDir, okCodes: [1] });
-    if (result.code === 0)
-        return { status: 'pushed' };
-    const output = `${result.stdout.toString('utf8')}\n${result.stderr}`;
-    if (/stale info|fetch first|rejected.*\(stale|non-fast-forward|cannot lock ref|reference already exists/i.test(output))
-        return {
-            status: 'stale',
-            message: output
-                .trim()
-                .split('\n')
-                .find((l) => l.includes('!')) ?? 'stale',
-        };
-    const reason = output
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('To ') && l !== 'Done')
-        .slice(0, 3)
-        .join(' / ');
-    throw new OperationError(`git push of ${o.branch} failed: ${reason}`);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-
-const digestPattern = /^sha256:[0-9a-f]{64}$/;
-function isDigest(value) {
-    return typeof value === 'string' && digestPattern.test(value);
-}
-/** The 64 hex characters of a digest (the file name under `blobs/sha256/`); throws on anything else. */
-function digestHex(digest) {
-    if (!isDigest(digest))
-        throw new Error(`not a sha256 digest: ${JSON.stringify(digest.slice(0, 80))}`);
-    return digest.slice('sha256:'.length);
-}
-function sha256Digest(data) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(data).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/oci/types.ts
-// OCI image-spec and Docker v2 manifest shapes shared by the image builder (src/oci) and the registry
-// client (src/registry). Only the fields we read or write are typed; unknown fields are preserved as-is
-// because a manifest's digest is the hash of its exact bytes.
-const MediaType = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-};
-/** Annotation keys written by src/oci (OCI pre-defined keys plus containerd's image-name key and our own). */
-const Annotation = {
-    /** OCI layout: the tag of an index.json entry (tag only, no repository: OCI image-spec annotations.md). */
-    refName: 'org.opencontainers.image.ref.name',
-    /** containerd / Docker >= 25 `docker load`: the full image reference of an index.json entry. */
-    containerdImageName: 'io.containerd.image.name',
-    /** Our layer annotation: what a layer was built from (e.g. a git tree id), to find reusable layers later. */
-    layerSource: 'io.package-storage.layer.source',
-    /** Our layer annotation: how the layer was built (tar format version, mtime, destination), see layer.ts. */
-    layerRecipe: 'io.package-storage.layer.recipe',
-};
-/** Every manifest type we can read, in the order we prefer it (sent as the Accept list). */
-const manifestAccept = [
-    MediaType.ociIndex,
-    MediaType.ociManifest,
-    MediaType.dockerManifestList,
-    MediaType.dockerManifest,
-];
-
-;// CONCATENATED MODULE: ./src/oci/image.ts
-// Image assembly: base image + new layers -> deterministic config and OCI manifest (oci-registry.md §5).
-//
-// Choices:
-// - The output is always an OCI image manifest with an OCI config media type. Docker v2 base layers
-//   (`application/vnd.docker.image.rootfs.diff.tar.gzip`) are relabelled as OCI gzip layers; the bytes, digest and
-//   size stay the same (the two types are byte-compatible, skopeo/buildah convert the same way), so base blobs are
-//   still shared with and mountable from the base repository. Mixing Docker layer types into an OCI manifest is
-//   what we avoid: the image-spec does not list them.
-// - JSON is canonical: object keys sorted (by UTF-16 code units, recursively), no whitespace, undefined members
-//   dropped. The base config is re-serialised that way, unknown fields included, so the config digest does not
-//   depend on the order in which the base registry wrote its keys.
-// - Everything time-like is the given `created` (default the epoch); strings we add to history, labels and
-//   annotations are checked for host paths (checkout dir, temp dir, home, runner dirs), which would make the
-//   digest depend on the machine.
-
-
-
-const DEFAULT_CREATED_BY = 'package-storage publish-image';
-// ---------------------------------------------------------------------------------------------------------------
-// Canonical JSON
-function canonical(value, path) {
-    if (value === null || typeof value === 'boolean' || typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'number') {
-        if (!Number.isFinite(value))
-            throw new Error(`canonical JSON: non-finite number at ${path}`);
-        return JSON.stringify(value);
-    }
-    if (Array.isArray(value)) {
-        return `[${value.map((v, i) => (v === undefined ? 'null' : canonical(v, `${path}[${i}]`))).join(',')}]`;
-    }
-    if (typeof value === 'object') {
-        const obj = value;
-        const parts = [];
-        for (const key of Object.keys(obj).sort()) {
-            const v = obj[key];
-            if (v !== undefined)
-                parts.push(`${JSON.stringify(key)}:${canonical(v, `${path}.${key}`)}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    throw new Error(`canonical JSON: cannot serialise ${typeof value} at ${path}`);
-}
-/** Canonical JSON bytes: sorted keys, no whitespace, UTF-8. */
-function canonicalJson(value) {
-    return Buffer.from(canonical(value, '$'), 'utf8');
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Helpers
-/** RFC 3339 in UTC without fractional seconds when they are zero (`1970-01-01T00:00:00Z`). */
-function formatCreated(created = 0) {
-    if (typeof created === 'string') {
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(created) ||
-            isNaN(Date.parse(created))) {
-            throw new Error(`created is not an RFC 3339 timestamp: ${JSON.stringify(created.slice(0, 60))}`);
-        }
-        return created;
-    }
-    const date = typeof created === 'number' ? new Date(created * 1000) : created;
-    if (isNaN(date.getTime()))
-        throw new Error('created is not a valid date');
-    return date.toISOString().replace(/\.000Z$/, 'Z');
-}
-function hostPaths() {
-    const env = process.env;
-    const candidates = [
-        process.cwd(),
-        (0,external_node_os_namespaceObject.tmpdir)(),
-        (0,external_node_os_namespaceObject.homedir)(),
-        env.GITHUB_WORKSPACE,
-        env.RUNNER_TEMP,
-        env.RUNNER_TOOL_CACHE,
-        env.RUNNER_WORKSPACE,
-    ];
-    return [
-        ...new Set(candidates
-            .filter((p) => p !== undefined && p.length > 1)
-            .map((p) => p.replace(/\/+$/, ''))),
-    ];
-}
-/** Throws when `text` mentions a directory of this machine (which would make digests machine-dependent). */
-function assertNoHostPath(text, what) {
-    for (const p of hostPaths()) {
-        let i = text.indexOf(p);
-        while (i !== -1) {
-            const next = text[i + p.length];
-            const before = i === 0 ? undefined : text[i - 1];
-            if ((next === undefined || !/[\w.-]/.test(next)) && (before === undefined || !/[\w.-]/.test(before))) {
-                throw new Error(`${what} contains a host path (${p}); it would make the image digest machine-dependent`);
-            }
-            i = text.indexOf(p, i + 1);
-        }
-    }
-}
-const layerTypeMap = {
-    [MediaType.dockerLayerGzip]: MediaType.ociLayerGzip,
-    [MediaType.dockerForeignLayerGzip]: MediaType.ociLayerNondistributableGzip,
-    [MediaType.ociLayerGzip]: MediaType.ociLayerGzip,
-    [MediaType.ociLayerTar]: MediaType.ociLayerTar,
-    [MediaType.ociLayerZstd]: MediaType.ociLayerZstd,
-    [MediaType.ociLayerNondistributableGzip]: MediaType.ociLayerNondistributableGzip,
-};
-/** The OCI media type for a (Docker or OCI) layer media type; same bytes, same digest. */
-function ociLayerMediaType(mediaType) {
-    const mapped = layerTypeMap[mediaType];
-    if (mapped === undefined)
-        throw new Error(`unsupported layer media type ${JSON.stringify(mediaType.slice(0, 100))}`);
-    return mapped;
-}
-function convertDescriptor(d) {
-    const out = { mediaType: ociLayerMediaType(d.mediaType), digest: d.digest, size: d.size };
-    if (d.annotations && Object.keys(d.annotations).length > 0)
-        out.annotations = { ...d.annotations };
-    if (d.urls)
-        out.urls = [...d.urls];
-    return out;
-}
-function checkStrings(record, what) {
-    for (const [k, v] of Object.entries(record ?? {})) {
-        if (typeof v !== 'string')
-            throw new Error(`${what} ${JSON.stringify(k)} is not a string`);
-        assertNoHostPath(`${k}=${v}`, `${what} ${JSON.stringify(k)}`);
-    }
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Assembly
-/** Appends layers to a base image (or builds from scratch when `base` is undefined). Pure and deterministic. */
-function buildImage(base, layers, options = {}) {
-    const created = formatCreated(options.created);
-    const platform = options.platform ?? { architecture: 'amd64', os: 'linux' };
-    const baseConfig = base
-        ? JSON.parse(JSON.stringify(base.config))
-        : { architecture: platform.architecture, os: platform.os, rootfs: { type: 'layers', diff_ids: [] } };
-    if (!base && platform.variant !== undefined)
-        baseConfig.variant = platform.variant;
-    const baseDiffIds = baseConfig.rootfs?.diff_ids ?? [];
-    const baseLayers = base?.layers ?? [];
-    if (baseDiffIds.length !== baseLayers.length) {
-        throw new Error(`base image is inconsistent: ${baseDiffIds.length} diff_ids for ${baseLayers.length} layers`);
-    }
-    const history = [...(baseConfig.history ?? [])];
-    for (const [i, l] of layers.entries()) {
-        const entry = { created, created_by: l.createdBy ?? DEFAULT_CREATED_BY };
-        assertNoHostPath(entry.created_by ?? '', `layer ${i} created_by`);
-        if (l.comment !== undefined) {
-            assertNoHostPath(l.comment, `layer ${i} comment`);
-            entry.comment = l.comment;
-        }
-        checkStrings(l.annotations, `layer ${i} annotation`);
-        history.push(entry);
-    }
-    checkStrings(options.labels, 'label');
-    checkStrings(options.annotations, 'manifest annotation');
-    const runConfig = { ...(baseConfig.config ?? {}) };
-    if (options.labels)
-        runConfig.Labels = { ...(runConfig.Labels ?? {}), ...options.labels };
-    if (options.env) {
-        const env = [...(runConfig.Env ?? [])];
-        for (const [name, value] of Object.entries(options.env)) {
-            if (name.length === 0 || name.includes('='))
-                throw new Error(`invalid environment variable name ${JSON.stringify(name)}`);
-            const at = env.findIndex((e) => e === name || e.startsWith(`${name}=`));
-            if (value === null) {
-                if (at !== -1)
-                    env.splice(at, 1);
-            }
-            else if (at !== -1)
-                env[at] = `${name}=${value}`;
-            else
-                env.push(`${name}=${value}`);
-        }
-        runConfig.Env = env;
-    }
-    if (options.workingDir !== undefined)
-        runConfig.WorkingDir = options.workingDir;
-    if (options.entrypoint !== undefined)
-        runConfig.Entrypoint = [...options.entrypoint];
-    if (options.cmd !== undefined)
-        runConfig.Cmd = [...options.cmd];
-    if (options.user !== undefined)
-        runConfig.User = options.user;
-    const config = {
-        ...baseConfig,
-        created,
-        config: runConfig,
-        rootfs: { type: 'layers', diff_ids: [...baseDiffIds, ...layers.map((l) => l.diffId)] },
-        history,
-    };
-    const configBytes = canonicalJson(config);
-    const configDescriptor = {
-        mediaType: MediaType.ociConfig,
-        digest: sha256Digest(configBytes),
-        size: configBytes.length,
-    };
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: MediaType.ociManifest,
-        config: configDescriptor,
-        layers: [
-            ...baseLayers.map(convertDescriptor),
-            ...layers.map((l) => convertDescriptor({
-                mediaType: l.mediaType,
-                digest: l.digest,
-                size: l.size,
-                annotations: l.annotations,
-            })),
-        ],
-    };
-    if (options.annotations && Object.keys(options.annotations).length > 0)
-        manifest.annotations = { ...options.annotations };
-    const manifestBytes = canonicalJson(manifest);
-    const digest = sha256Digest(manifestBytes);
-    return {
-        config,
-        configBytes,
-        configDescriptor,
-        manifest,
-        manifestBytes,
-        manifestDescriptor: { mediaType: MediaType.ociManifest, digest, size: manifestBytes.length },
-        digest,
-    };
-}
-/** Descriptor annotations recording a layer's source (`io.package-storage.layer.source`) and recipe. */
-function layerSourceAnnotations(source, recipe) {
-    if (source.length === 0)
-        throw new Error('empty layer source');
-    const a = { [Annotation.layerSource]: source };
-    if (recipe !== undefined)
-        a[Annotation.layerRecipe] = recipe;
-    return a;
-}
-/** Reads back {@link layerSourceAnnotations}. */
-function layerSourceOf(descriptor) {
-    const source = descriptor.annotations?.[Annotation.layerSource];
-    if (source === undefined)
-        return undefined;
-    const recipe = descriptor.annotations?.[Annotation.layerRecipe];
-    return recipe === undefined ? { source } : { source, recipe };
-}
-/**
- * Finds the layer of a previous image (same repository, read back from the registry or a layout) built from
- * `want.source` with the same recipe. Returns its descriptor and diff_id, so the caller can skip the rebuild and
- * mount/copy the existing blob. Undefined when absent or when the previous image is inconsistent.
- */
-function findReusableLayer(previous, want) {
-    const layers = previous.manifest.layers;
-    const diffIds = previous.config.rootfs?.diff_ids ?? [];
-    if (layers.length !== diffIds.length)
-        return undefined;
-    for (const [index, d] of layers.entries()) {
-        const got = layerSourceOf(d);
-        if (!got || got.source !== want.source || got.recipe !== want.recipe)
-            continue;
-        const diffId = diffIds[index];
-        if (diffId === undefined)
-            return undefined;
-        return {
-            diffId,
-            digest: d.digest,
-            size: d.size,
-            mediaType: ociLayerMediaType(d.mediaType),
-            annotations: { ...d.annotations },
-            index,
-        };
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/oci/layout.ts
-// OCI image layout on disk (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/sha256/<hex>`.
-//
-// Blobs come from local sources (our built layers: anything with `digest`, `size` and `open()`) or from a fetch
-// callback `(descriptor) => Promise<Readable>` (base layers: the registry client plugs in here, or
-// {@link layoutBlobFetcher} to copy from another layout). Writing is incremental: a blob already present with
-// the right size is skipped; new blobs are written to a temp name, verified (size and sha256) and renamed, and
-// index.json is replaced last, so an interrupted run never leaves an index pointing at a missing blob.
-// Unreferenced old blobs are left in place (no garbage collection).
-
-
-
-
-
-
-
-
-
-const OCI_LAYOUT_FILE = canonicalJson({ imageLayoutVersion: '1.0.0' });
-// image-spec annotations.md: ref ::= component ("/" component)*, component ::= alphanum (separator alphanum)*
-const refPattern = /^[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:\/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*$/;
-function assertRefName(ref) {
-    if (!refPattern.test(ref))
-        throw new Error(`invalid OCI ref name ${JSON.stringify(ref.slice(0, 140))}`);
-}
-function platformOf(config) {
-    const p = { architecture: config.architecture, os: config.os };
-    if (typeof config.variant === 'string')
-        p.variant = config.variant;
-    return p;
-}
-/** index.json descriptor of one image under one ref (and, with a repository, its containerd image name). */
-function indexEntry(image, ref, repository) {
-    const annotations = { [Annotation.refName]: ref };
-    if (repository !== undefined)
-        annotations[Annotation.containerdImageName] = `${repository}:${ref}`;
-    return {
-        mediaType: image.manifest.mediaType ?? image.manifestDescriptor.mediaType,
-        digest: image.manifestDescriptor.digest,
-        size: image.manifestDescriptor.size,
-        annotations,
-        platform: platformOf(image.config),
-    };
-}
-// distribution/reference: optional domain[:port]/ then lowercase path components.
-const domainPart = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?';
-const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const repositoryPattern = new RegExp(`^${domainPart}${pathComponent}(?:/${pathComponent})*$`);
-function assertRepository(repository) {
-    if (repository.length > 255 || !repositoryPattern.test(repository)) {
-        throw new Error(`invalid image repository ${JSON.stringify(repository.slice(0, 260))}`);
-    }
-}
-/** Every blob the images need (manifest, config, layers), deduplicated, in first-use order. */
-function planBlobs(images, fetchBlob) {
-    // Local sources of all images first: a layer one image fetches may be local for another.
-    const local = new Map(images.flatMap(({ blobs }) => (blobs ?? []).map((b) => [b.digest, b])));
-    const plan = new Map();
-    for (const { image } of images) {
-        plan.set(image.manifestDescriptor.digest, {
-            descriptor: image.manifestDescriptor,
-            open: () => Promise.resolve(bufferStream(image.manifestBytes)),
-        });
-        const configBytes = image.configBytes;
-        plan.set(image.manifest.config.digest, {
-            descriptor: image.manifest.config,
-            open: () => Promise.resolve(bufferStream(configBytes)),
-        });
-        for (const layer of image.manifest.layers) {
-            if (plan.has(layer.digest))
-                continue;
-            const source = local.get(layer.digest);
-            if (source) {
-                if (source.size !== layer.size) {
-                    throw new Error(`blob ${layer.digest}: local size ${source.size} != ${layer.size}`);
-                }
-                plan.set(layer.digest, { descriptor: layer, open: async () => source.open() });
-            }
-            else if (fetchBlob) {
-                plan.set(layer.digest, { descriptor: layer, open: () => fetchBlob(layer) });
-            }
-            else {
-                throw new Error(`blob ${layer.digest} is neither local nor fetchable (no fetchBlob callback given)`);
-            }
-        }
-    }
-    return [...plan.values()];
-}
-function bufferStream(bytes) {
-    return external_node_stream_.Readable.from([bytes], { objectMode: false });
-}
-/**
- * Hashes a blob stream while passing it through and fails at its end if size or digest differ from the
- * descriptor (a corrupt or truncated base layer must not end up in a layout or archive).
- */
-async function* verifyBlob(source, descriptor) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of source) {
-        size += chunk.length;
-        if (size > descriptor.size)
-            throw new Error(`blob ${descriptor.digest} is larger than its descriptor size ${descriptor.size}`);
-        hash.update(chunk);
-        yield chunk;
-    }
-    if (size !== descriptor.size)
-        throw new Error(`blob ${descriptor.digest} has ${size} bytes, descriptor says ${descriptor.size}`);
-    const got = `sha256:${hash.digest('hex')}`;
-    if (got !== descriptor.digest)
-        throw new Error(`blob ${descriptor.digest} has digest ${got}`);
-}
-async function existingSize(path) {
-    try {
-        const s = await (0,promises_namespaceObject.stat)(path);
-        return s.isFile() ? s.size : undefined;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-}
-async function writeAtomically(path, write) {
-    const tmp = `${path}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    try {
-        await write(tmp);
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-async function readIndex(dir) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-    const index = JSON.parse(text);
-    if (index.schemaVersion !== 2 || !Array.isArray(index.manifests))
-        throw new Error(`${dir}/index.json is not an OCI index`);
-    return index;
-}
-/** Writes (or updates) an OCI image layout in `dir` holding `images` under their refs. */
-async function writeOciLayout(dir, images, options = {}) {
-    const refs = new Set();
-    for (const { refs: imageRefs, repository } of images) {
-        if (repository !== undefined)
-            assertRepository(repository);
-        for (const ref of imageRefs) {
-            assertRefName(ref);
-            if (refs.has(ref))
-                throw new Error(`ref ${JSON.stringify(ref)} given twice`);
-            refs.add(ref);
-        }
-    }
-    const plan = planBlobs(images, options.fetchBlob);
-    const blobDir = (0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256');
-    await (0,promises_namespaceObject.mkdir)(blobDir, { recursive: true });
-    const written = [];
-    const skipped = [];
-    for (const blob of plan) {
-        const { digest, size } = blob.descriptor;
-        const path = (0,external_node_path_namespaceObject.join)(blobDir, digestHex(digest));
-        if ((await existingSize(path)) === size) {
-            skipped.push(digest);
-            continue;
-        }
-        await writeAtomically(path, async (tmp) => {
-            const stream = await blob.open();
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (src) => verifyBlob(src, blob.descriptor), (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
-        });
-        written.push(digest);
-    }
-    const previous = options.keepExistingRefs === false ? undefined : await readIndex(dir);
-    const kept = (previous?.manifests ?? []).filter((d) => {
-        const ref = d.annotations?.[Annotation.refName];
-        return ref === undefined || !refs.has(ref);
-    });
-    const index = {
-        schemaVersion: 2,
-        mediaType: MediaType.ociIndex,
-        manifests: [
-            ...kept,
-            ...images.flatMap(({ image, refs: imageRefs, repository }) => imageRefs.map((ref) => indexEntry(image, ref, repository))),
-        ],
-    };
-    if ((await existingSize((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'))) === undefined) {
-        await writeAtomically((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'), (tmp) => (0,promises_namespaceObject.writeFile)(tmp, OCI_LAYOUT_FILE));
-    }
-    await writeAtomically((0,external_node_path_namespaceObject.join)(dir, 'index.json'), (tmp) => (0,promises_namespaceObject.writeFile)(tmp, canonicalJson(index)));
-    return { index, written, skipped };
-}
-/** Reads blobs of an existing layout, e.g. to pack it into an archive or to use it as a base. */
-function layoutBlobFetcher(dir) {
-    return (descriptor) => Promise.resolve((0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256', digestHex(descriptor.digest))));
-}
-/**
- * Reads one image of a layout by ref (or the only image when `ref` is omitted), verifying manifest and config
- * digests. Accepts OCI and Docker v2 manifests; an index entry pointing at a nested index is not supported.
- */
-async function readOciLayoutImage(dir, ref) {
-    const index = await readIndex(dir);
-    if (!index)
-        throw new Error(`${dir} has no index.json`);
-    const matches = index.manifests.filter((d) => ref === undefined || d.annotations?.[Annotation.refName] === ref);
-    if (matches.length !== 1) {
-        throw new Error(`${dir}: ${matches.length === 0 ? 'no' : 'more than one'} image ${ref === undefined ? '' : `for ref ${JSON.stringify(ref)} `}in index.json`);
-    }
-    const desc = matches[0];
-    const readBlob = async (d) => {
-        if (!isDigest(d.digest))
-            throw new Error(`invalid digest in ${dir}`);
-        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256', digestHex(d.digest)));
-        if (bytes.length !== d.size || sha256Digest(bytes) !== d.digest)
-            throw new Error(`blob ${d.digest} in ${dir} is corrupt`);
-        return bytes;
-    };
-    const manifestBytes = await readBlob(desc);
-    const manifest = JSON.parse(manifestBytes.toString('utf8'));
-    const mediaType = manifest.mediaType ?? desc.mediaType;
-    if (mediaType !== MediaType.ociManifest && mediaType !== MediaType.dockerManifest) {
-        throw new Error(`${dir}: unsupported manifest media type ${JSON.stringify(mediaType)}`);
-    }
-    const configBytes = await readBlob(manifest.config);
-    const config = JSON.parse(configBytes.toString('utf8'));
-    return {
-        manifest,
-        manifestBytes,
-        manifestDescriptor: { mediaType, digest: desc.digest, size: desc.size },
-        config,
-        configBytes,
-        mediaType,
-        layers: manifest.layers,
-    };
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ./src/oci/tar.ts
-// Deterministic tar writer for image layers and image archives (oci-registry.md §5, §6).
-//
-// Our own USTAR + PAX encoder rather than tar-stream: tar-stream takes names as JS strings (raw non-UTF-8 bytes
-// cannot be expressed), defaults mtime to "now", wants one stream per entry (slow for 14k small files) and its PAX
-// headers are not under our control. Owning the ~300 lines of header code lets us fix every byte that reaches
-// the layer's diff_id.
-//
-// Output format, per entry:
-// - USTAR header, magic "ustar\0" version "00"; uid/gid 0, uname/gname empty, devmajor/devminor 0;
-//   mtime fixed (options.mtime, default 0); mode 0644 for files, 0755 for directories and executable files
-//   (only the owner-exec bit of the given mode survives, as git keeps it), 0777 for symlinks.
-// - Names longer than 100 bytes are split into USTAR prefix/name when possible. Names that still do not fit, and
-//   every non-ASCII name, get a PAX `x` header (fixed pseudo-name `././@PaxHeader`, like Python's tarfile)
-//   carrying only `path` and/or `linkpath` (never atime/ctime/mtime).
-// - Names that are not valid UTF-8 (git allows any bytes but NUL) round-trip by default (`nonUtf8Names: 'binary'`):
-//   the raw bytes go into the USTAR name/prefix fields, which carry no character set. Only when such a name is too
-//   long for USTAR does it need PAX `path`, which is UTF-8 by spec; then the entry also gets the POSIX
-//   `hdrcharset=BINARY` record. Go's archive/tar (containerd, skopeo, umoci) reads that silently and GNU tar 1.34
-//   prints "Ignoring unknown extended header keyword" but still restores the exact bytes. `nonUtf8Names: 'reject'`
-//   throws a TarError (code EUTF8) for any non-UTF-8 name or symlink target instead.
-// - The archive ends with two zero blocks, no further record padding.
-//
-// Order: entries are emitted sorted by the bytes of their tar name, where a directory's name carries its trailing
-// `/` (`a-b` < `a/` < `a/b`). That is exactly git's tree/index order (git compares directories as `name/`), so a
-// `git ls-tree -r` listing is already sorted; a prefix always sorts before its extensions, so parents come before
-// children, and a missing parent directory can always be inserted just before its first child, even while
-// streaming. Either pass entries unsorted (default: only the entry metadata is buffered and sorted; give file
-// contents as factories so no file is opened early) or pass `sorted: true` and the writer streams, failing with
-// a TarError (code ENOTSORTED) on the first entry that is out of order.
-//
-// The output is re-chunked into fixed blocks (64 KiB by default), so how the caller's streams are chunked never
-// reaches the compressor.
-
-
-class TarError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'TarError';
-    }
-}
-const BLOCK = 512;
-const MAX_OCTAL_11 = 0o77777777777; // largest value of a 12-byte USTAR numeric field
-const SLASH = 0x2f;
-const PAX_PSEUDO_NAME = Buffer.from('././@PaxHeader');
-const EMPTY = Buffer.alloc(0);
-/** Printable, escaped rendering of a name for error messages (names are untrusted). */
-function showName(name) {
-    const bytes = typeof name === 'string' ? Buffer.from(name, 'utf8') : name;
-    let out = '';
-    for (const b of bytes.subarray(0, 300)) {
-        out +=
-            b >= 0x20 && b < 0x7f && b !== 0x5c && b !== 0x22
-                ? String.fromCharCode(b)
-                : `\\x${b.toString(16).padStart(2, '0')}`;
-    }
-    return `"${out}${bytes.length > 300 ? '…' : ''}"`;
-}
-function toBytes(value, what) {
-    if (typeof value === 'string') {
-        // Buffer.from would silently turn a lone surrogate into U+FFFD and change the name.
-        if (/\p{Cs}/u.test(value))
-            throw new TarError('EPATH', `${what} contains a lone UTF-16 surrogate: ${showName(value)}`);
-        return Buffer.from(value, 'utf8');
-    }
-    return Buffer.from(value); // copy: the caller may reuse its buffer
-}
-/** Validates a path and returns its bytes without a trailing slash. */
-function normalizeTarPath(path, type = 'file') {
-    let b = toBytes(path, 'path');
-    if (type === 'dir' && b.length > 1 && b[b.length - 1] === SLASH)
-        b = b.subarray(0, -1);
-    if (b.length === 0)
-        throw new TarError('EPATH', 'empty path');
-    if (b[0] === SLASH)
-        throw new TarError('EPATH', `absolute path: ${showName(b)}`);
-    if (b.includes(0))
-        throw new TarError('EPATH', `path contains NUL: ${showName(b)}`);
-    let start = 0;
-    for (let i = 0; i <= b.length; i++) {
-        if (i === b.length || b[i] === SLASH) {
-            const len = i - start;
-            const isDot = len === 1 && b[start] === 0x2e;
-            const isDotDot = len === 2 && b[start] === 0x2e && b[start + 1] === 0x2e;
-            if (len === 0 || isDot || isDotDot)
-                throw new TarError('EPATH', `invalid path component in ${showName(b)}`);
-            start = i + 1;
-        }
-    }
-    return b;
-}
-/** The name an entry gets in the tar (directories end in `/`): the sort key. */
-function tarName(path, type) {
-    const p = normalizeTarPath(path, type);
-    return type === 'dir' ? Buffer.concat([p, Buffer.from('/')]) : p;
-}
-/** Comparator for entries in tar order, for callers that sort their own listings. */
-function compareTarEntries(a, b) {
-    return Buffer.compare(tarName(a.path, a.type), tarName(b.path, b.type));
-}
-function checkSize(size, name) {
-    if (!Number.isSafeInteger(size) || size < 0)
-        throw new TarError('ESIZE', `invalid size ${size} for ${showName(name)}`);
-    // Larger files would need a PAX size record or base-256; no package file comes near 8 GiB.
-    if (size > MAX_OCTAL_11)
-        throw new TarError('ESIZE', `file too large for a USTAR header (>= 8 GiB): ${showName(name)}`);
-}
-function prepare(e) {
-    if (e === null || typeof e !== 'object')
-        throw new TarError('EENTRY', 'tar entry is not an object');
-    if (e.type !== 'file' && e.type !== 'dir' && e.type !== 'symlink') {
-        throw new TarError('EENTRY', `unsupported entry type ${JSON.stringify(String(e.type)).slice(0, 40)}`);
-    }
-    const path = normalizeTarPath(e.path, e.type);
-    const name = e.type === 'dir' ? Buffer.concat([path, Buffer.from('/')]) : path;
-    if (e.type === 'dir' || e.type === 'symlink') {
-        if (e.content !== undefined)
-            throw new TarError('EENTRY', `${e.type} with content: ${showName(name)}`);
-        if (e.size !== undefined && e.size !== 0)
-            throw new TarError('EENTRY', `${e.type} with a size: ${showName(name)}`);
-    }
-    if (e.type === 'dir') {
-        if (e.linkname !== undefined)
-            throw new TarError('EENTRY', `directory with a linkname: ${showName(name)}`);
-        return { path, name, type: 'dir', mode: 0o755, size: 0, content: undefined, linkname: EMPTY };
-    }
-    if (e.type === 'symlink') {
-        if (e.linkname === undefined)
-            throw new TarError('EENTRY', `symlink without linkname: ${showName(name)}`);
-        const linkname = toBytes(e.linkname, 'linkname');
-        if (linkname.length === 0 || linkname.includes(0)) {
-            throw new TarError('EPATH', `invalid symlink target for ${showName(name)}: ${showName(linkname)}`);
-        }
-        return { path, name, type: 'symlink', mode: 0o777, size: 0, content: undefined, linkname };
-    }
-    if (e.linkname !== undefined)
-        throw new TarError('EENTRY', `file with a linkname: ${showName(name)}`);
-    const mode = e.mode !== undefined && (e.mode & 0o100) !== 0 ? 0o755 : 0o644;
-    let size;
-    if (e.content instanceof Uint8Array) {
-        if (e.size !== undefined && e.size !== e.content.length) {
-            throw new TarError('ESIZE', `size ${e.size} differs from content length ${e.content.length}: ${showName(name)}`);
-        }
-        size = e.content.length;
-    }
-    else if (e.content === undefined) {
-        if (e.size !== undefined && e.size !== 0)
-            throw new TarError('ESIZE', `size ${e.size} without content: ${showName(name)}`);
-        size = 0;
-    }
-    else {
-        if (e.size === undefined)
-            throw new TarError('ESIZE', `streamed content needs a size: ${showName(name)}`);
-        size = e.size;
-    }
-    checkSize(size, name);
-    return { path, name, type: 'file', mode, size, content: e.content, linkname: EMPTY };
-}
-/** Collects bytes into fixed-size chunks; a full chunk is handed out and never touched again. */
-class Chunker {
-    size;
-    buf;
-    pos = 0;
-    constructor(size) {
-        this.size = size;
-        this.buf = Buffer.allocUnsafe(size);
-    }
-    *write(data) {
-        let off = 0;
-        while (off < data.length) {
-            const n = Math.min(this.size - this.pos, data.length - off);
-            this.buf.set(data.subarray(off, off + n), this.pos);
-            this.pos += n;
-            off += n;
-            if (this.pos === this.size)
-                yield this.take();
-        }
-    }
-    *zeros(count) {
-        while (count > 0) {
-            const n = Math.min(this.size - this.pos, count);
-            this.buf.fill(0, this.pos, this.pos + n);
-            this.pos += n;
-            count -= n;
-            if (this.pos === this.size)
-                yield this.take();
-        }
-    }
-    rest() {
-        return this.pos > 0 ? this.buf.subarray(0, this.pos) : undefined;
-    }
-    take() {
-        const full = this.buf;
-        this.buf = Buffer.allocUnsafe(this.size);
-        this.pos = 0;
-        return full;
-    }
-}
-function writeOctal(h, offset, length, value) {
-    const digits = value.toString(8).padStart(length - 1, '0');
-    if (digits.length > length - 1)
-        throw new TarError('ESIZE', `value ${value} does not fit a ${length}-byte tar field`);
-    h.write(digits, offset, 'ascii');
-    h[offset + length - 1] = 0;
-}
-function encodeHeader(f, h = Buffer.alloc(BLOCK)) {
-    h.fill(0);
-    f.name.copy(h, 0, 0, 100);
-    writeOctal(h, 100, 8, f.mode);
-    writeOctal(h, 108, 8, 0); // uid
-    writeOctal(h, 116, 8, 0); // gid
-    writeOctal(h, 124, 12, f.size);
-    writeOctal(h, 136, 12, f.mtime);
-    h.write(f.typeflag, 156, 'ascii');
-    f.linkname.copy(h, 157, 0, 100);
-    h.write('ustar\u000000', 257, 'ascii'); // magic "ustar\0" + version "00"
-    // uname (265, 32) and gname (297, 32) stay empty
-    writeOctal(h, 329, 8, 0); // devmajor
-    writeOctal(h, 337, 8, 0); // devminor
-    f.prefix.copy(h, 345, 0, 155);
-    h.fill(0x20, 148, 156);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += h[i];
-    h.write(sum.toString(8).padStart(6, '0'), 148, 'ascii');
-    h[154] = 0;
-    h[155] = 0x20;
-    return h;
-}
-function isAscii(b) {
-    for (let i = 0; i < b.length; i++)
-        if (b[i] >= 0x80)
-            return false;
-    return true;
-}
-/** USTAR name/prefix split with the longest prefix that fits (as Go's archive/tar does). */
-function splitUstar(name) {
-    if (name.length <= 100)
-        return { prefix: EMPTY, name };
-    for (let i = Math.min(155, name.length - 2); i > 0; i--) {
-        if (name[i] !== SLASH)
-            continue;
-        if (name.length - i - 1 > 100)
-            return undefined; // a shorter prefix only makes the rest longer
-        return { prefix: name.subarray(0, i), name: name.subarray(i + 1) };
-    }
-    return undefined;
-}
-function paxRecord(key, value) {
-    const base = Buffer.byteLength(key) + value.length + 3; // ' ', '=', '\n'
-    let digits = 1;
-    while (String(base + digits).length !== digits)
-        digits++;
-    return Buffer.concat([Buffer.from(`${base + digits} ${key}=`), value, Buffer.from('\n')]);
-}
-function asciiFallback(b, max) {
-    const out = Buffer.from(b.subarray(0, max));
-    for (let i = 0; i < out.length; i++)
-        if ((out[i] ?? 0) >= 0x80)
-            out[i] = 0x5f; // '_'
-    return out;
-}
-function nameKind(b, nonUtf8) {
-    if (isAscii(b))
-        return 'ascii';
-    if ((0,external_node_buffer_.isUtf8)(b))
-        return 'utf8';
-    if (nonUtf8 === 'reject')
-        throw new TarError('EUTF8', `name is not valid UTF-8: ${showName(b)}`);
-    return 'binary';
-}
-function encodeEntryHeaders(p, mtime, nonUtf8, scratch) {
-    const records = [];
-    let binaryRecord = false;
-    // ASCII and raw non-UTF-8 names go into the USTAR fields when they fit; UTF-8 names always use PAX `path`
-    // (as GNU tar and Go do), because PAX is where the standard defines a character set.
-    const pathKind = nameKind(p.name, nonUtf8);
-    let split = pathKind === 'utf8' ? undefined : splitUstar(p.name);
-    if (!split) {
-        records.push(paxRecord('path', p.name));
-        binaryRecord ||= pathKind === 'binary';
-        split = splitUstar(asciiFallback(p.name, p.name.length)) ?? {
-            prefix: EMPTY,
-            name: asciiFallback(p.name, 100),
-        };
-    }
-    let linkname = p.linkname;
-    const linkKind = nameKind(p.linkname, nonUtf8);
-    if (linkKind === 'utf8' || p.linkname.length > 100) {
-        records.unshift(paxRecord('linkpath', p.linkname)); // keys in byte order: hdrcharset, linkpath, path
-        binaryRecord ||= linkKind === 'binary';
-        linkname = asciiFallback(p.linkname, 100);
-    }
-    if (binaryRecord)
-        records.unshift(paxRecord('hdrcharset', Buffer.from('BINARY')));
-    const typeflag = p.type === 'dir' ? '5' : p.type === 'symlink' ? '2' : '0';
-    const fields = { ...split, mode: p.mode, size: p.size, mtime, typeflag, linkname };
-    // Common case: one header, encoded into a scratch block that the caller copies out at once.
-    if (records.length === 0)
-        return encodeHeader(fields, scratch);
-    const header = encodeHeader(fields);
-    const body = Buffer.concat(records);
-    const paxHeader = encodeHeader({
-        name: PAX_PSEUDO_NAME,
-        prefix: EMPTY,
-        mode: 0o644,
-        size: body.length,
-        mtime,
-        typeflag: 'x',
-        linkname: EMPTY,
-    });
-    const pad = (BLOCK - (body.length % BLOCK)) % BLOCK;
-    return Buffer.concat([paxHeader, body, Buffer.alloc(pad), header]);
-}
-async function openContent(content) {
-    return typeof content === 'function' ? await content() : content;
-}
-function isIterable(x) {
-    return typeof x[Symbol.iterator] === 'function';
-}
-async function* contentChunks(source) {
-    if (isIterable(source) && !(Symbol.asyncIterator in source))
-        yield* source;
-    else
-        yield* source;
-}
-function resolveOptions(options) {
-    const mtime = options.mtime ?? 0;
-    if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > MAX_OCTAL_11) {
-        throw new TarError('EENTRY', `invalid mtime ${mtime} (whole seconds since the epoch expected)`);
-    }
-    const chunkSize = options.chunkSize ?? 64 * 1024;
-    if (!Number.isSafeInteger(chunkSize) || chunkSize < BLOCK)
-        throw new TarError('EENTRY', `invalid chunkSize ${chunkSize}`);
-    return {
-        mtime,
-        chunkSize,
-        sorted: options.sorted ?? false,
-        nonUtf8Names: options.nonUtf8Names ?? 'binary',
-    };
-}
-async function* sortedPrepared(entries) {
-    const all = [];
-    for await (const e of entries)
-        all.push(prepare(e));
-    all.sort((a, b) => Buffer.compare(a.name, b.name));
-    yield* all;
-}
-async function* preparedInOrder(entries) {
-    for await (const e of entries)
-        yield prepare(e);
-}
-/**
- * Encodes entries as a deterministic tar stream (see the file comment for the exact format), yielding
- * fixed-size chunks. File contents are streamed, one entry at a time.
- */
-async function* tarChunks(entries, options = {}) {
-    const opts = resolveOptions(options);
-    const out = new Chunker(opts.chunkSize);
-    // Per generator (not module-level): two tar streams may interleave at their yields.
-    const scratch = Buffer.alloc(BLOCK);
-    const seen = new Map(); // latin1 key = the exact path bytes
-    let last;
-    const order = (name, what) => {
-        if (last !== undefined && Buffer.compare(last, name) >= 0) {
-            throw new TarError('ENOTSORTED', `tar entries not in order: ${what} ${showName(name)} after ${showName(last)} (sort by tar name bytes, directories with a trailing "/")`);
-        }
-        last = name;
-    };
-    let checkedParent; // all ancestors of the previous entry exist as directories
-    const source = opts.sorted ? preparedInOrder(entries) : sortedPrepared(entries);
-    for await (const p of source) {
-        // Parents first: any ancestor not seen yet is emitted as a directory.
-        const parentEnd = p.path.lastIndexOf(SLASH);
-        const parentPath = p.path.subarray(0, Math.max(parentEnd, 0));
-        const sameParent = checkedParent !== undefined && parentPath.equals(checkedParent);
-        for (let i = sameParent ? -1 : p.path.indexOf(SLASH); i !== -1; i = p.path.indexOf(SLASH, i + 1)) {
-            const parent = p.path.subarray(0, i);
-            const key = parent.toString('latin1');
-            const kind = seen.get(key);
-            if (kind === 'dir')
-                continue;
-            if (kind !== undefined) {
-                throw new TarError('ENOTDIR', `parent ${showName(parent)} of ${showName(p.name)} is a ${kind}, not a directory`);
-            }
-            const dir = {
-                path: parent,
-                name: p.name.subarray(0, i + 1), // includes the '/'
-                type: 'dir',
-                mode: 0o755,
-                size: 0,
-                content: undefined,
-                linkname: EMPTY,
-            };
-            order(dir.name, 'implied parent directory');
-            seen.set(key, 'dir');
-            yield* out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch));
-        }
-        checkedParent = parentPath;
-        const key = p.path.toString('latin1');
-        // An entry sorting before the previous one is an order error even if its path was seen (e.g. a directory
-        // listed after its children, which were given an implied parent).
-        if (seen.has(key) && (last === undefined || Buffer.compare(last, p.name) <= 0)) {
-            throw new TarError('EDUPLICATE', `duplicate path ${showName(p.path)}`);
-        }
-        order(p.name, 'entry');
-        seen.set(key, p.type);
-        yield* out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch));
-        if (p.type !== 'file' || p.content === undefined)
-            continue;
-        if (p.content instanceof Uint8Array) {
-            yield* out.write(p.content);
-        }
-        else {
-            let written = 0;
-            for await (const chunk of contentChunks(await openContent(p.content))) {
-                if (!(chunk instanceof Uint8Array)) {
-                    throw new TarError('EENTRY', `content of ${showName(p.name)} yielded a non-byte chunk (string or object mode?)`);
-                }
-                written += chunk.length;
-                if (written > p.size) {
-                    throw new TarError('ESIZE', `content of ${showName(p.name)} is longer than its size ${p.size}`);
-                }
-                yield* out.write(chunk);
-            }
-            if (written !== p.size) {
-                throw new TarError('ESIZE', `content of ${showName(p.name)} has ${written} bytes, size says ${p.size}`);
-            }
-        }
-        yield* out.zeros((BLOCK - (p.size % BLOCK)) % BLOCK);
-    }
-    yield* out.zeros(2 * BLOCK);
-    const rest = out.rest();
-    if (rest)
-        yield rest;
-}
-/** {@link tarChunks} as a byte stream. */
-function tar_createTarStream(entries, options = {}) {
-    return Readable.from(tarChunks(entries, options), { objectMode: false });
-}
-
-;// CONCATENATED MODULE: ./src/oci/archive.ts
-// Air-gapped image archive: ONE uncompressed tar that is both an OCI image layout and a `docker save` archive
-// (oci-registry.md §7, the layout Docker >= 25 writes):
-//
-//   blobs/sha256/<hex>   every manifest, config and layer blob, layers kept gzip-compressed (registry bytes)
-//   index.json           one entry per image and tag: `io.containerd.image.name` = `<repository>:<tag>` (containerd
-//                        image store, Docker >= 25), `org.opencontainers.image.ref.name` = `<tag>` (OCI layout; the
-//                        tag only, as containerd's exporter writes it)
-//   manifest.json        `[{Config, RepoTags, Layers}]` with paths into blobs/ (classic `docker load`, skopeo
-//                        `docker-archive:`)
-//   oci-layout
-//
-// The tar comes from tar.ts (sorted names, mtime fixed, uid/gid 0), the JSON files are canonical, and blobs are
-// content-addressed, so the same images always give the same archive bytes. Blob streams are verified against
-// their descriptors while they are written.
-
-
-
-
-
-
-
-
-
-const tagPattern = /^\w[\w.-]{0,127}$/;
-function assertTag(tag) {
-    if (!tagPattern.test(tag))
-        throw new Error(`invalid image tag ${JSON.stringify(tag.slice(0, 140))}`);
-}
-const blobPath = (digest) => `blobs/sha256/${digestHex(digest)}`;
-/** The `manifest.json` entries for the images. */
-function dockerArchiveManifest(images) {
-    return images.map(({ image, repository, refs }) => ({
-        Config: blobPath(image.manifest.config.digest),
-        RepoTags: refs.map((tag) => `${repository}:${tag}`),
-        Layers: image.manifest.layers.map((l) => blobPath(l.digest)),
-    }));
-}
-/** The archive's `index.json`. */
-function archiveIndex(images) {
-    return {
-        schemaVersion: 2,
-        mediaType: MediaType.ociIndex,
-        manifests: images.flatMap(({ image, repository, refs }) => refs.map((tag) => indexEntry(image, tag, repository))),
-    };
-}
-function validate(images) {
-    if (images.length === 0)
-        throw new Error('an image archive needs at least one image');
-    const tags = new Set();
-    for (const { repository, refs } of images) {
-        assertRepository(repository);
-        if (refs.length === 0)
-            throw new Error(`image ${repository} has no tags`);
-        for (const tag of refs) {
-            assertTag(tag);
-            assertRefName(tag);
-            // ref.name holds the tag only, so two images with one tag would make `oci-archive:<file>:<tag>` ambiguous.
-            if (tags.has(tag))
-                throw new Error(`tag ${JSON.stringify(tag)} used twice in one archive`);
-            tags.add(tag);
-        }
-    }
-}
-/** The archive as tar entries, already in tar order, with blob contents as (verifying) factories. */
-function imageArchiveEntries(images, options = {}) {
-    validate(images);
-    const blobs = planBlobs(images, options.fetchBlob).sort((a, b) => a.descriptor.digest < b.descriptor.digest ? -1 : a.descriptor.digest > b.descriptor.digest ? 1 : 0);
-    const json = (value) => canonicalJson(value);
-    // JSON.stringify keeps docker's key order (Config, RepoTags, Layers); the content is ours, so it is stable.
-    const manifestJson = Buffer.from(JSON.stringify(dockerArchiveManifest(images)), 'utf8');
-    return [
-        { path: 'blobs', type: 'dir' },
-        { path: 'blobs/sha256', type: 'dir' },
-        ...blobs.map((b) => ({
-            path: blobPath(b.descriptor.digest),
-            type: 'file',
-            size: b.descriptor.size,
-            content: async () => verifyBlob(await b.open(), b.descriptor),
-        })),
-        { path: 'index.json', type: 'file', content: json(archiveIndex(images)) },
-        { path: 'manifest.json', type: 'file', content: manifestJson },
-        { path: 'oci-layout', type: 'file', content: OCI_LAYOUT_FILE },
-    ];
-}
-/** The archive as a byte stream. */
-function createImageArchive(images, options = {}) {
-    return createTarStream(imageArchiveEntries(images, options), { sorted: true, mtime: options.mtime ?? 0 });
-}
-/** Writes the archive to `file` (atomically: temp name, then rename) and returns its digest and size. */
-async function writeImageArchive(file, images, options = {}) {
-    const entries = imageArchiveEntries(images, options);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const tmp = `${file}.tmp-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(tarChunks(entries, { sorted: true, mtime: options.mtime ?? 0 }), async function* measure(source) {
-            for await (const chunk of source) {
-                hash.update(chunk);
-                size += chunk.length;
-                yield chunk;
-            }
-        }, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
-        await (0,promises_namespaceObject.rename)(tmp, file);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
-
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/oci/layer.ts
-// Layer builder: tar -> gzip -> temp file (or memory), hashing the tar (diff_id) and the gzip (digest) in one pass
-// (oci-registry.md §5, §8). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
-// go-containerregistry uses. node:zlib writes a fixed gzip header (MTIME 0, no FNAME, OS 03), so the digest depends
-// only on the tar bytes, the level and the zlib build (Node upgrades may change it; reuse is keyed on diff_id).
-
-
-
-
-
-
-
-
-
-
-/** Bumped whenever tar.ts changes the bytes it writes for the same entries (part of {@link layerRecipe}). */
-const TAR_FORMAT_VERSION = 1;
-const GZIP_CHUNK = 64 * 1024;
-function makeLayer(fields) {
-    const { path, bytes } = fields;
-    return {
-        ...fields,
-        open: () => bytes !== undefined
-            ? external_node_stream_.Readable.from([bytes], { objectMode: false })
-            : (0,external_node_fs_namespaceObject.createReadStream)(path ?? '', { highWaterMark: 1024 * 1024 }),
-        descriptor(annotations) {
-            const d = { mediaType: fields.mediaType, digest: fields.digest, size: fields.size };
-            if (annotations && Object.keys(annotations).length > 0)
-                d.annotations = { ...annotations };
-            return d;
-        },
-        dispose: async () => {
-            if (path !== undefined)
-                await (0,promises_namespaceObject.rm)(path, { force: true });
-        },
-    };
-}
-async function writeAll(fh, chunk) {
-    let off = 0;
-    while (off < chunk.length) {
-        const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);
-        off += bytesWritten;
-    }
-}
-/** Compresses an existing tar stream into a layer (see {@link buildLayer}). */
-async function compressLayer(tar, options = {}) {
-    const level = options.level ?? 1;
-    if (!Number.isInteger(level) || level < 0 || level > 9)
-        throw new Error(`invalid gzip level ${level}`);
-    const threshold = options.memoryThreshold ?? 4 * 1024 * 1024;
-    const tarHash = (0,external_node_crypto_.createHash)('sha256');
-    const gzHash = (0,external_node_crypto_.createHash)('sha256');
-    let uncompressedSize = 0;
-    let size = 0;
-    const memory = [];
-    let fh;
-    let path;
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(tar, async function* hashTar(source) {
-            for await (const chunk of source) {
-                tarHash.update(chunk);
-                uncompressedSize += chunk.length;
-                yield chunk;
-            }
-        }, (0,external_node_zlib_.createGzip)({ level, chunkSize: GZIP_CHUNK }), async function store(source) {
-            for await (const chunk of source) {
-                gzHash.update(chunk);
-                size += chunk.length;
-                if (fh) {
-                    await writeAll(fh, chunk);
-                    continue;
-                }
-                memory.push(chunk);
-                if (size > threshold) {
-                    path = (0,external_node_path_namespaceObject.join)(options.tmpDir ?? (0,external_node_os_namespaceObject.tmpdir)(), `layer-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}.tar.gz`);
-                    fh = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
-                    for (const m of memory.splice(0))
-                        await writeAll(fh, m);
-                }
-            }
-        }, { signal: options.signal });
-        await fh?.close();
-        fh = undefined;
-    }
-    catch (err) {
-        await fh?.close().catch(() => undefined);
-        if (path !== undefined)
-            await (0,promises_namespaceObject.rm)(path, { force: true });
-        throw err;
-    }
-    return makeLayer({
-        diffId: `sha256:${tarHash.digest('hex')}`,
-        digest: `sha256:${gzHash.digest('hex')}`,
-        size,
-        uncompressedSize,
-        mediaType: options.mediaType ?? MediaType.ociLayerGzip,
-        ...(path !== undefined ? { path } : { bytes: Buffer.concat(memory) }),
-    });
-}
-/** Builds a reproducible gzip layer from tar entries (tar.ts), streaming file contents. */
-async function buildLayer(entries, options = {}) {
-    return compressLayer(tarChunks(entries, options), options);
-}
-/**
- * A short description of everything besides the entries that decides a layer's diff_id, for the
- * `io.package-storage.layer.recipe` annotation: a layer is only reused when source and recipe both match.
- */
-function layerRecipe(options = {}) {
-    const parts = [`tar=${TAR_FORMAT_VERSION}`, `mtime=${options.mtime ?? 0}`];
-    if (options.extra !== undefined)
-        parts.push(options.extra);
-    return parts.join(';');
-}
-
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
-// WWW-Authenticate parsing (RFC 7235 challenges) and token scopes (distribution docs/spec/auth/scope.md).
-/**
- * Parses one or more challenges: `Bearer realm="…",service="…",scope="a b",error="insufficient_scope"`, `Basic
- * realm="x"`. Several headers, or several challenges in one header, are all returned in order.
- */
-function parseWwwAuthenticate(header) {
-    if (header === undefined)
-        return [];
-    if (Array.isArray(header))
-        return header.flatMap((h) => parseWwwAuthenticate(h));
-    const out = [];
-    const s = header;
-    let i = 0;
-    const skipWs = () => {
-        while (i < s.length && (s[i] === ' ' || s[i] === '\t'))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i] ?? ''))
-            i++;
-        return s.slice(start, i);
-    };
-    let current;
-    while (i < s.length) {
-        skipWs();
-        if (s[i] === ',') {
-            i++;
-            continue;
-        }
-        const token = readToken();
-        if (token === '') {
-            i++; // Skip a stray character rather than loop forever on malformed input.
-            continue;
-        }
-        skipWs();
-        if (s[i] === '=' && current) {
-            i++;
-            skipWs();
-            let value;
-            if (s[i] === '"') {
-                i++;
-                value = '';
-                while (i < s.length && s[i] !== '"') {
-                    if (s[i] === '\\' && i + 1 < s.length)
-                        i++;
-                    value += s[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < s.length && s[i] !== ',' && s[i] !== ' ' && s[i] !== '\t')
-                    i++;
-                value = s.slice(start, i);
-            }
-            current.params[token.toLowerCase()] = value;
-        }
-        else if (s[i] === '=') {
-            i++; // token68 without a scheme: malformed, ignore
-        }
-        else {
-            current = { scheme: token.toLowerCase(), params: {} };
-            out.push(current);
-            // token68 credentials-style value (`Basic abc==`) are not used by registries; params follow instead.
-        }
-    }
-    return out;
-}
-/** `repository:foo/bar:pull,push` → { type, name, actions }; the name may itself contain `:` (e.g. a port). */
-function parseScope(scope) {
-    const first = scope.indexOf(':');
-    const last = scope.lastIndexOf(':');
-    if (first <= 0 || last <= first)
-        return undefined;
-    const actions = scope
-        .slice(last + 1)
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean);
-    return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions };
-}
-function repositoryScope(repository, actions) {
-    return `repository:${repository}:${[...actions].sort().join(',')}`;
-}
-/** Union of scopes, merged per resource, actions and resources sorted: a stable cache key and request order. */
-function mergeScopes(scopes) {
-    const byResource = new Map();
-    const unparsed = new Set();
-    for (const raw of scopes) {
-        for (const s of raw.split(' ').filter(Boolean)) {
-            const p = parseScope(s);
-            if (!p) {
-                unparsed.add(s);
-                continue;
-            }
-            const key = `${p.type}:${p.name}`;
-            const set = byResource.get(key) ?? new Set();
-            for (const a of p.actions)
-                set.add(a);
-            byResource.set(key, set);
-        }
-    }
-    const merged = [...byResource].map(([k, a]) => `${k}:${[...a].sort().join(',')}`);
-    return [...merged, ...unparsed].sort();
-}
-/** True when `have` grants every action of every scope in `need`. */
-function scopesCover(have, need) {
-    const granted = new Map();
-    for (const s of have) {
-        const p = parseScope(s);
-        if (p)
-            granted.set(`${p.type}:${p.name}`, new Set(p.actions));
-    }
-    return need.every((s) => {
-        const p = parseScope(s);
-        if (!p)
-            return have.includes(s);
-        const g = granted.get(`${p.type}:${p.name}`);
-        return g !== undefined && (g.has('*') || p.actions.every((a) => g.has(a)));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references `host[:port]/path/name[:tag][@digest]`, with the distribution-spec grammar for names and tags
-// and Docker Hub's defaults (docker.io, library/).
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const reference_pathComponent = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
-const repositoryRe = new RegExp(`^${reference_pathComponent}(?:/${reference_pathComponent})*$`);
-const tagRe = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const digestRe = /^sha256:[a-f0-9]{64}$/;
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const hostRe = new RegExp(`^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?$`);
-const MAX_NAME = 255;
-function isValidRepository(name) {
-    return name.length <= MAX_NAME && repositoryRe.test(name);
-}
-function isValidTag(tag) {
-    return tagRe.test(tag);
-}
-function isValidDigest(digest) {
-    return digestRe.test(digest);
-}
-function isValidRegistryHost(host) {
-    return hostRe.test(host);
-}
-/** Docker Hub aliases map to its API host; everything else is used as written (lower-cased). */
-function registryApiHost(host) {
-    const h = host.toLowerCase();
-    return h === DOCKER_HUB || h === 'index.docker.io' ? DOCKER_HUB_API : h;
-}
-/** Parses `host[:port]/path/name[:tag][@digest]`; throws a TypeError naming the problem. */
-function parseImageReference(ref) {
-    const input = ref.trim();
-    if (input === '')
-        throw new TypeError('image reference is empty');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        const d = rest.slice(at + 1);
-        if (!isValidDigest(d))
-            throw new TypeError(`invalid digest in image reference "${input}" (want sha256:<64 hex>)`);
-        digest = d;
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            throw new TypeError(`invalid tag "${tag}" in image reference "${input}"`);
-    }
-    let registry = DOCKER_HUB;
-    let repository = rest;
-    const slash = rest.indexOf('/');
-    if (slash >= 0) {
-        const first = rest.slice(0, slash);
-        // Same rule as distribution/reference: the first component is a host if it looks like one.
-        if (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase()) {
-            registry = first;
-            repository = rest.slice(slash + 1);
-        }
-    }
-    if (!isValidRegistryHost(registry))
-        throw new TypeError(`invalid registry host "${registry}" in "${input}"`);
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!isValidRepository(repository)) {
-        throw new TypeError(`invalid repository name "${repository}" in "${input}" (lowercase letters, digits, separators . _ __ -, components joined by /)`);
-    }
-    const out = { registry, apiHost: registryApiHost(registry), repository };
-    if (tag !== undefined)
-        out.tag = tag;
-    if (digest !== undefined)
-        out.digest = digest;
-    return out;
-}
-/** The manifest reference to ask the registry for: digest if pinned, else tag, else `latest`. */
-function manifestReference(r) {
-    return r.digest ?? r.tag ?? 'latest';
-}
-function formatImageReference(r) {
-    return `${r.registry}/${r.repository}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
-}
-/**
- * Turns arbitrary text (a branch name like `feature/x`) into a valid tag: invalid characters become `-`, a leading
- * `.` or `-` becomes `_`, and the result is cut to 128 characters.
- */
-function sanitizeTag(s) {
-    if (s === '')
-        throw new TypeError('cannot make a tag from an empty string');
-    let t = s.replace(/[^a-zA-Z0-9._-]/g, '-');
-    if (!/^[a-zA-Z0-9_]/.test(t))
-        t = `_${t.slice(1)}`;
-    return t.slice(0, 128);
-}
-function reference_assertRepository(name) {
-    if (!isValidRepository(name))
-        throw new TypeError(`invalid repository name "${name}"`);
-}
-/** A manifest reference is a tag or a digest. */
-function assertManifestReference(ref) {
-    if (!isValidTag(ref) && !isValidDigest(ref))
-        throw new TypeError(`invalid manifest reference "${ref}"`);
-}
-function assertDigest(d) {
-    if (!isValidDigest(d))
-        throw new TypeError(`invalid digest "${d}" (want sha256:<64 hex>)`);
-}
-function isLoopbackHost(host) {
-    const h = host.replace(/:[0-9]+$/, '').toLowerCase();
-    return h === 'localhost' || h === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(h);
-}
-
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Registry credentials: explicit options, or the Docker config file that `docker login` / docker/login-action
-// writes. Credential helpers (credsStore/credHelpers) are not supported: they would mean running other programs.
-
-
-
-
-/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
-function defaultDockerConfigPath(env = process.env) {
-    const dir = env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker');
-    return external_node_path_default().join(dir, 'config.json');
-}
-/** Parses config.json text; `source` only names the file in errors (the content is never echoed). */
-function parseDockerConfig(text, source) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`Docker config ${source} is not valid JSON`);
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new Error(`Docker config ${source} is not a JSON object`);
-    }
-    const obj = data;
-    const out = {};
-    if (typeof obj.credsStore === 'string')
-        out.credsStore = obj.credsStore;
-    if (isRecord(obj.credHelpers)) {
-        out.credHelpers = Object.fromEntries(Object.entries(obj.credHelpers).filter((e) => typeof e[1] === 'string'));
-    }
-    if (obj.auths !== undefined) {
-        if (!isRecord(obj.auths))
-            throw new Error(`Docker config ${source}: "auths" is not an object`);
-        out.auths = {};
-        for (const [key, value] of Object.entries(obj.auths)) {
-            if (!isRecord(value))
-                continue;
-            const entry = {};
-            for (const f of ['auth', 'username', 'password', 'identitytoken']) {
-                const v = value[f];
-                if (typeof v === 'string' && v !== '')
-                    entry[f] = v;
-            }
-            out.auths[key] = entry;
-        }
-    }
-    return out;
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** `https://index.docker.io/v1/` → `index.docker.io`; `Registry.Example:443/` → `registry.example:443`. */
-function normalizeAuthKey(key) {
-    let k = key.trim().toLowerCase();
-    k = k.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-    const slash = k.indexOf('/');
-    return slash >= 0 ? k.slice(0, slash) : k;
-}
-function hostAliases(apiHost) {
-    const h = apiHost.toLowerCase();
-    if (h === DOCKER_HUB_API || h === 'docker.io' || h === 'index.docker.io') {
-        return ['index.docker.io', 'docker.io', DOCKER_HUB_API];
-    }
-    return [h];
-}
-/**
- * Credentials for `apiHost` from a parsed config, or undefined when it has none for that host. Throws when the
- * host's credentials live in a credential helper, which we cannot query.
- */
-function credentialsFromDockerConfig(config, apiHost, source) {
-    const aliases = hostAliases(apiHost);
-    const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => aliases.includes(normalizeAuthKey(k)));
-    const entry = Object.entries(config.auths ?? {}).find(([k]) => aliases.includes(normalizeAuthKey(k)))?.[1];
-    const fromEntry = entry ? entryCredentials(entry, apiHost, source) : undefined;
-    if (fromEntry)
-        return fromEntry;
-    if (helper || (entry && config.credsStore)) {
-        throw new Error(`Docker config ${source} keeps the credentials for ${apiHost} in credential helper "${helper?.[1] ?? config.credsStore}", ` +
-            'which is not supported: log in without a credential helper (docker/login-action does) or pass username/password explicitly');
-    }
-    return undefined;
-}
-function entryCredentials(e, host, source) {
-    let username = e.username;
-    let password = e.password;
-    if (e.auth) {
-        const decoded = Buffer.from(e.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon < 0)
-            throw new Error(`Docker config ${source}: the "auth" value for ${host} is not base64 of user:password`);
-        username = decoded.slice(0, colon);
-        password = decoded.slice(colon + 1);
-    }
-    if (e.identitytoken)
-        return username ? { identityToken: e.identitytoken, username } : { identityToken: e.identitytoken };
-    if (username !== undefined && password)
-        return { username, password };
-    return undefined;
-}
-/** Reads the Docker config file if it exists; a missing file means "no credentials". */
-async function loadDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new Error(`cannot read Docker config ${file}: ${e.code ?? 'error'}`, {
-            cause: e,
-        });
-    }
-    return parseDockerConfig(text, file);
-}
-/** Explicit credentials win; otherwise the Docker config file (explicit path, $DOCKER_CONFIG, ~/.docker). */
-async function resolveCredentials(apiHost, o = {}) {
-    if (o.credentials)
-        return o.credentials;
-    const file = o.dockerConfigPath ?? defaultDockerConfigPath(o.env);
-    const config = await loadDockerConfig(file);
-    return config ? credentialsFromDockerConfig(config, apiHost, file) : undefined;
-}
-function describeCredentials(c) {
-    if (!c)
-        return 'anonymous';
-    if ('password' in c)
-        return `user "${c.username}"`;
-    return c.username ? `identity token of "${c.username}"` : 'an identity token';
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Errors raised by the registry client. Messages are single lines that name host, repository, operation and the
-// registry's error code; they never carry credentials, tokens or signed URL queries (see redact()).
-class RegistryError extends Error {
-    name = 'RegistryError';
-    host;
-    repository;
-    operation;
-    status;
-    code;
-    detail;
-    retryable;
-    retryAfterMs;
-    /** Attempts made before giving up (1 when the error was not retried). */
-    attempts = 1;
-    constructor(init) {
-        super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
-        this.host = init.host;
-        this.repository = init.repository;
-        this.operation = init.operation;
-        this.status = init.status;
-        this.code = init.code;
-        this.detail = init.detail;
-        this.retryable = init.retryable ?? false;
-        this.retryAfterMs = init.retryAfterMs;
-    }
-    /** A copy that retry loops above this one must not retry again (its own retries are spent). */
-    final() {
-        const e = new RegistryError({
-            host: this.host,
-            repository: this.repository,
-            operation: this.operation,
-            status: this.status,
-            code: this.code,
-            detail: this.detail,
-            retryable: false,
-            cause: this.cause,
-        });
-        e.attempts = this.attempts;
-        return e;
-    }
-    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
-    withDetail(detail, attempts = this.attempts) {
-        const e = new RegistryError({
-            host: this.host,
-            repository: this.repository,
-            operation: this.operation,
-            status: this.status,
-            code: this.code,
-            detail,
-            retryable: this.retryable,
-            retryAfterMs: this.retryAfterMs,
-            cause: this.cause,
-        });
-        e.attempts = attempts;
-        return e;
-    }
-}
-function formatMessage(i) {
-    const where = i.repository ? `registry ${i.host} repository ${i.repository}` : `registry ${i.host}`;
-    const status = i.status === undefined ? '' : `${i.status} `;
-    return oneLine(`${where}: ${i.operation} failed: ${status}${i.code}: ${i.detail}`, 1000);
-}
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/** Strips control and bidi characters (registry text is untrusted) and caps the length. */
-function oneLine(text, max = 300) {
-    const flat = text.replace(UNSAFE_CHARS, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-const REDACTED = '[REDACTED]';
-/** Secrets known to one client (passwords, identity tokens, bearer tokens); scrubbed from every message. */
-class SecretSet {
-    onAdd;
-    values = new Set();
-    /** `onAdd` learns every new secret (the actions mask them in the runner's log). */
-    constructor(onAdd) {
-        this.onAdd = onAdd;
-    }
-    add(value) {
-        // Very short values would garble messages more than they protect; real secrets are longer.
-        if (!value || value.length < 4 || this.values.has(value))
-            return;
-        // The secret and its URL-encoded form (how it appears in echoed query strings and bodies).
-        for (const form of new Set([value, encodeURIComponent(value)])) {
-            if (this.values.has(form))
-                continue;
-            this.values.add(form);
-            this.onAdd?.(form);
-        }
-    }
-    redact(text) {
-        let out = redact(text);
-        for (const v of this.values)
-            out = out.split(v).join(REDACTED);
-        return out;
-    }
-}
-/** Generic scrubbing: auth headers, URL userinfo and query values that commonly carry credentials or signatures. */
-function redact(text) {
-    return text
-        .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`)
-        .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`)
-        .replace(/([?&](?:token|access_token|refresh_token|password|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature)=)[^&\s"]+/gi, `$1${REDACTED}`);
-}
-/** A URL fit for messages and events: origin and path only (upload/redirect queries may hold signed state). */
-function displayUrl(url) {
-    return `${url.origin}${url.pathname}`;
-}
-/** Best-effort short text for a network error (`ECONNRESET socket hang up`). */
-function describeNetworkError(err) {
-    if (err instanceof Error) {
-        const code = err.code;
-        return code && !err.message.includes(code) ? `${code} ${err.message}` : err.message;
-    }
-    return String(err);
-}
-/** Our code for a status without a registry error body. */
-function codeForStatus(status) {
-    const codes = {
-        400: 'BAD_REQUEST',
-        401: 'UNAUTHORIZED',
-        403: 'DENIED',
-        404: 'NOT_FOUND',
-        405: 'UNSUPPORTED',
-        413: 'TOO_LARGE',
-        416: 'RANGE_INVALID',
-        429: 'TOOMANYREQUESTS',
-    };
-    return codes[status] ?? (status >= 500 ? 'UNAVAILABLE' : `HTTP_${status}`);
-}
-/** The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. */
-function parseRegistryErrors(body) {
-    let json;
-    try {
-        json = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return [];
-    }
-    if (!json || !Array.isArray(json.errors))
-        return [];
-    return json.errors
-        .filter((e) => typeof e === 'object' && e !== null)
-        .map((e) => {
-        const out = {};
-        if (typeof e.code === 'string')
-            out.code = oneLine(e.code, 60);
-        if (typeof e.message === 'string')
-            out.message = oneLine(e.message, 300);
-        if (typeof e.detail === 'string')
-            out.detail = oneLine(e.detail, 200);
-        else if (e.detail !== undefined && e.detail !== null)
-            out.detail = oneLine(JSON.stringify(e.detail), 200);
-        return out;
-    });
-}
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// HTTP plumbing for the registry client: one attempt per send() over node:http/https with an idle timeout, and a
-// retry loop with exponential backoff + jitter that honours Retry-After.
-
-
-
-
-const defaultRetryPolicy = {
-    attempts: 5,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 60_000,
-};
-const IDLE_TIMEOUT = 'ERR_REGISTRY_IDLE_TIMEOUT';
-const RETRYABLE_NET_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'UND_ERR_SOCKET',
-    IDLE_TIMEOUT,
-]);
-function isRetryableStatus(status) {
-    return (status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504);
-}
-function isRetryableNetworkError(err) {
-    const code = err?.code;
-    return code !== undefined && RETRYABLE_NET_CODES.has(code);
-}
-function isIdleTimeout(err) {
-    return err?.code === IDLE_TIMEOUT;
-}
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or invalid. */
-function parseRetryAfter(value, now = Date.now()) {
-    const v = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!v)
-        return undefined;
-    if (/^[0-9]+$/.test(v))
-        return Number(v) * 1000;
-    // Only the HTTP-date shapes, so that e.g. "5.5" or "soon" are rejected rather than guessed at.
-    if (!/^[A-Za-z]{3},? /.test(v) && !/GMT$/.test(v))
-        return undefined;
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-/** Delay before retry number `retry` (1-based): exponential, capped, "equal jitter" (half fixed, half random). */
-function backoffDelay(retry, policy, random = Math.random) {
-    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(exp / 2 + (random() * exp) / 2);
-}
-class Transport {
-    options;
-    httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 });
-    httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 });
-    constructor(options) {
-        this.options = options;
-    }
-    /** Frees pooled sockets. */
-    close() {
-        this.httpAgent.destroy();
-        this.httpsAgent.destroy();
-    }
-    /** One HTTP exchange; resolves when response headers arrive. Network errors and idle timeouts reject. */
-    send(req) {
-        const started = Date.now();
-        const emit = this.options.onEvent;
-        const timeoutMs = this.options.timeoutMs;
-        return new Promise((resolve, reject) => {
-            const isHttps = req.url.protocol === 'https:';
-            const headers = { 'User-Agent': this.options.userAgent, ...req.headers };
-            if (Buffer.isBuffer(req.body))
-                headers['Content-Length'] = String(req.body.length);
-            else if (req.body === undefined && methodHasBody(req.method))
-                headers['Content-Length'] = '0';
-            const creq = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(req.url, {
-                method: req.method,
-                headers,
-                agent: isHttps ? this.httpsAgent : this.httpAgent,
-                timeout: timeoutMs,
-            });
-            let settled = false;
-            let bodyDone = false;
-            let resolveDone = () => undefined;
-            const requestDone = new Promise((r) => (resolveDone = r));
-            const finishBody = (e) => {
-                if (bodyDone)
-                    return;
-                bodyDone = true;
-                resolveDone(e);
-            };
-            const fail = (err) => {
-                finishBody(err);
-                if (settled)
-                    return;
-                settled = true;
-                emit?.({
-                    type: 'request',
-                    method: req.method,
-                    url: displayUrl(req.url),
-                    durationMs: Date.now() - started,
-                    error: describeNetworkError(err),
-                });
-                reject(err);
-            };
-            let response;
-            creq.on('timeout', () => {
-                const e = Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT });
-                // Mid-body the reader sees the response's error: make it ours rather than a generic "aborted".
-                response?.destroy(e);
-                creq.destroy(e);
-            });
-            creq.on('error', fail);
-            creq.on('response', (res) => {
-                response = res;
-                if (settled) {
-                    res.resume();
-                    return;
-                }
-                settled = true;
-                emit?.({
-                    type: 'request',
-                    method: req.method,
-                    url: displayUrl(req.url),
-                    status: res.statusCode ?? 0,
-                    durationMs: Date.now() - started,
-                });
-                // A response that arrives before the body was sent (an early 401/413): stop sending once it is read.
-                res.on('end', () => {
-                    if (!bodyDone)
-                        creq.destroy();
-                });
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url: req.url, requestDone });
-            });
-            if (typeof req.body === 'function') {
-                let source;
-                try {
-                    source = req.body();
-                }
-                catch (e) {
-                    creq.destroy();
-                    fail(e instanceof Error ? e : new Error(String(e)));
-                    return;
-                }
-                (0,external_node_stream_.pipeline)(source, creq, (err) => {
-                    finishBody(err ?? undefined);
-                    if (err)
-                        fail(err);
-                });
-            }
-            else {
-                creq.end(req.body, () => finishBody());
-            }
-        });
-    }
-    /**
-     * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
-     * number (1-based). Errors must already be RegistryErrors (use toRegistryError in `fn`).
-     */
-    async retry(operation, fn, attempts) {
-        const policy = this.options.retry;
-        const max = Math.max(1, attempts ?? policy.attempts);
-        const sleep = this.options.sleep ?? defaultSleep;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await fn(attempt);
-            }
-            catch (e) {
-                if (!(e instanceof RegistryError) || !e.retryable)
-                    throw e;
-                if (attempt >= max) {
-                    throw max > 1 ? e.withDetail(`${e.detail} (gave up after ${attempt} attempts)`, attempt) : e;
-                }
-                let delayMs = backoffDelay(attempt, policy);
-                if (e.retryAfterMs !== undefined) {
-                    if (e.retryAfterMs > policy.maxRetryAfterMs) {
-                        throw e.withDetail(`${e.detail} (registry asked to retry after ${Math.ceil(e.retryAfterMs / 1000)} s, over the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s limit)`, attempt);
-                    }
-                    delayMs = e.retryAfterMs;
-                }
-                this.options.onEvent?.({
-                    type: 'retry',
-                    operation,
-                    attempt,
-                    delayMs,
-                    reason: `${e.code}: ${e.detail}`,
-                });
-                await sleep(delayMs);
-            }
-        }
-    }
-}
-function methodHasBody(method) {
-    return method === 'POST' || method === 'PUT' || method === 'PATCH';
-}
-function defaultSleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
-}
-/** A RegistryError for a failed exchange (connection reset, idle timeout…); retryable when retrying may help. */
-function networkError(err, ctx) {
-    if (err instanceof RegistryError)
-        return err;
-    const timeout = isIdleTimeout(err);
-    return new RegistryError({
-        host: ctx.host,
-        ...(ctx.repository ? { repository: ctx.repository } : {}),
-        operation: ctx.operation,
-        code: timeout ? 'TIMEOUT' : 'NETWORK',
-        detail: timeout ? `stalled: ${err.message}` : describeNetworkError(err),
-        retryable: isRetryableNetworkError(err),
-        cause: err,
-    });
-}
-/** Reads a response body into memory, failing when it exceeds `limit` bytes. */
-async function readBody(res, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of res) {
-        size += chunk.length;
-        if (size > limit) {
-            res.destroy();
-            throw Object.assign(new Error(`response body larger than ${limit} bytes`), {
-                code: 'ERR_BODY_TOO_LARGE',
-            });
-        }
-        chunks.push(chunk);
-    }
-    if (!res.complete) {
-        throw Object.assign(new Error('response body ended early'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
-    }
-    return Buffer.concat(chunks);
-}
-/** Discards a response body so the socket can be reused; errors are irrelevant here. */
-async function drain(res) {
-    try {
-        await readBody(res, 1 << 20);
-    }
-    catch {
-        res.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-// Registry authentication state for one host: lazily learnt from the first 401 challenge. Bearer: tokens from the
-// realm (several scopes per request, cached per scope set until expiry); Basic: credentials on every request.
-
-
-
-
-
-const DEFAULT_TOKEN_TTL_S = 60;
-/** Tokens are dropped this long before they expire so a request never starts with a token about to lapse. */
-const EXPIRY_MARGIN_MS = 10_000;
-class Authenticator {
-    mode = 'unknown';
-    bearer;
-    tokens = [];
-    inflight = new Map();
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** The Authorization header to send for a request needing `scopes`, or undefined while no challenge was seen. */
-    async authorization(scopes, repository) {
-        if (this.mode === 'basic')
-            return this.basicHeader(repository);
-        if (this.mode === 'bearer')
-            return (await this.token(mergeScopes(scopes), false, repository)).header;
-        return undefined;
-    }
-    /**
-     * Handles a 401. Returns true when the request should be sent again (new token, or Basic now known), false when
-     * retrying cannot help (credentials were already sent and rejected).
-     */
-    async onUnauthorized(wwwAuthenticate, scopes, sentAuthorization, repository) {
-        const challenges = parseWwwAuthenticate(wwwAuthenticate);
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        if (bearer?.params.realm) {
-            const realm = this.checkRealm(bearer.params.realm, repository);
-            this.mode = 'bearer';
-            this.bearer = bearer.params.service ? { realm, service: bearer.params.service } : { realm };
-            const need = mergeScopes([...scopes, ...(bearer.params.scope ? [bearer.params.scope] : [])]);
-            if (sentAuthorization) {
-                // The token we sent was rejected (expired, or insufficient_scope): forget every token it could have been.
-                this.tokens = this.tokens.filter((t) => !scopesCover(t.scopes, mergeScopes(scopes)));
-            }
-            await this.token(need, true, repository);
-            return true;
-        }
-        if (challenges.some((c) => c.scheme === 'basic')) {
-            if (this.mode === 'basic' && sentAuthorization)
-                return false;
-            this.mode = 'basic';
-            await this.basicHeader(repository); // throws a clear error when there is nothing to send
-            return true;
-        }
-        return false;
-    }
-    /** Text for a final 401/403: who we were, so the user knows what to fix. */
-    async describeIdentity() {
-        let creds;
-        try {
-            creds = await this.o.getCredentials();
-        }
-        catch {
-            creds = undefined;
-        }
-        return creds
-            ? `sent credentials of ${describeCredentials(creds)} were rejected or lack access`
-            : this.noCredentials();
-    }
-    noCredentials() {
-        return `no credentials were found for ${this.o.host} in ${this.o.credentialSources} (credential helpers are not supported)`;
-    }
-    checkRealm(realm, repository) {
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw this.error(repository, 'CHALLENGE_INVALID', `invalid Bearer realm "${oneLine(realm, 200)}"`);
-        }
-        const httpOk = url.protocol === 'http:' && (this.o.allowHttpRealm || isLoopbackHost(url.host));
-        if (url.protocol !== 'https:' && !httpOk) {
-            throw this.error(repository, 'CHALLENGE_INVALID', `refusing to send credentials to non-HTTPS token realm ${url.origin} of a secure registry`);
-        }
-        return url;
-    }
-    async basicHeader(repository) {
-        const creds = await this.credentials(repository);
-        if (!creds || !('password' in creds)) {
-            throw this.error(repository, 'UNAUTHORIZED', creds
-                ? 'registry wants Basic auth, but only an identity token is configured'
-                : `registry requires authentication; ${this.noCredentials()}`, 401);
-        }
-        const header = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        this.o.secrets.add(header.slice(6));
-        return header;
-    }
-    async credentials(repository) {
-        let creds;
-        try {
-            creds = await this.o.getCredentials();
-        }
-        catch (e) {
-            throw this.error(repository, 'CREDENTIALS', e instanceof Error ? e.message : String(e));
-        }
-        if (creds) {
-            if ('password' in creds) {
-                this.o.secrets.add(creds.password);
-                // Sent as Basic to the token server too: a 401 body may quote it back.
-                this.o.secrets.add(Buffer.from(`${creds.username}:${creds.password}`).toString('base64'));
-            }
-            else
-                this.o.secrets.add(creds.identityToken);
-        }
-        return creds;
-    }
-    async token(scopes, force, repository) {
-        const now = Date.now();
-        this.tokens = this.tokens.filter((t) => t.expiresAt > now);
-        if (!force) {
-            const hit = this.tokens.find((t) => scopesCover(t.scopes, scopes));
-            if (hit)
-                return hit;
-        }
-        const key = scopes.join(' ');
-        const pending = this.inflight.get(key);
-        if (pending)
-            return pending;
-        const p = this.fetchToken(scopes, repository).finally(() => this.inflight.delete(key));
-        this.inflight.set(key, p);
-        return p;
-    }
-    async fetchToken(scopes, repository) {
-        const bearer = this.bearer;
-        if (!bearer)
-            throw new Error('internal: token requested before a Bearer challenge');
-        const creds = await this.credentials(repository);
-        const url = new URL(bearer.realm.href);
-        const headers = { Accept: 'application/json' };
-        let method = 'GET';
-        let body;
-        if (creds && 'identityToken' in creds) {
-            // OAuth2 refresh-token grant (distribution docs/spec/auth/oauth.md): the only way to use identity tokens.
-            method = 'POST';
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken });
-            if (bearer.service)
-                form.set('service', bearer.service);
-            form.set('client_id', this.o.clientId);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            body = Buffer.from(form.toString());
-            headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        }
-        else {
-            if (bearer.service)
-                url.searchParams.set('service', bearer.service);
-            for (const s of scopes)
-                url.searchParams.append('scope', s);
-            if (creds)
-                headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        }
-        const operation = `token request to ${url.origin}${url.pathname}`;
-        // The token request has its own retries; once they are spent, the request that needed the token must not
-        // start them all over again (nested loops multiplied the attempts).
-        const token = await this.retryToken(operation, async () => {
-            const ctx = { host: this.o.host, repository, operation };
-            let res;
-            let bytes;
-            try {
-                res = await this.o.transport.send(body ? { method, url, headers, body } : { method, url, headers });
-                bytes = await readBody(res.body, 1 << 20);
-            }
-            catch (e) {
-                throw networkError(e, ctx);
-            }
-            if (res.status !== 200) {
-                const retryable = isRetryableStatus(res.status);
-                const who = creds ? describeCredentials(creds) : 'anonymous';
-                const detail = res.status === 401 || res.status === 403
-                    ? `${operation} rejected ${who}: ${this.o.secrets.redact(oneLine(bytes.toString('utf8'), 200)) || 'no detail'}`
-                    : `${operation} answered ${res.status}`;
-                const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-                throw new RegistryError({
-                    host: this.o.host,
-                    ...(repository ? { repository } : {}),
-                    operation: 'authenticate',
-                    status: res.status,
-                    code: res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'TOKEN_SERVER_ERROR',
-                    detail,
-                    retryable,
-                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-                });
-            }
-            return this.parseTokenResponse(bytes, operation, repository);
-        });
-        this.o.secrets.add(token.token);
-        const cached = {
-            scopes,
-            header: `Bearer ${token.token}`,
-            expiresAt: Date.now() + Math.max(token.expiresIn * 1000 - EXPIRY_MARGIN_MS, 1000),
-        };
-        this.tokens.push(cached);
-        this.o.onEvent?.({ type: 'token', scopes, realm: `${url.origin}${url.pathname}` });
-        return cached;
-    }
-    async retryToken(operation, attempt) {
-        try {
-            return await this.o.transport.retry(operation, attempt);
-        }
-        catch (e) {
-            throw e instanceof RegistryError ? e.final() : e;
-        }
-    }
-    parseTokenResponse(bytes, operation, repository) {
-        let json;
-        try {
-            json = JSON.parse(bytes.toString('utf8'));
-        }
-        catch {
-            throw this.error(repository, 'TOKEN_SERVER_ERROR', `${operation} answered something that is not JSON`);
-        }
-        const o = (json ?? {});
-        const token = typeof o.token === 'string' && o.token ? o.token : o.access_token;
-        if (typeof token !== 'string' || !token) {
-            throw this.error(repository, 'TOKEN_SERVER_ERROR', `${operation} answered without "token" or "access_token"`);
-        }
-        // expires_in defaults to 60 s and should never be lower (token.md), so shorter values are treated as 60.
-        const expiresIn = typeof o.expires_in === 'number' && o.expires_in > DEFAULT_TOKEN_TTL_S
-            ? o.expires_in
-            : DEFAULT_TOKEN_TTL_S;
-        return { token, expiresIn };
-    }
-    error(repository, code, detail, status) {
-        return new RegistryError({
-            host: this.o.host,
-            ...(repository ? { repository } : {}),
-            operation: 'authenticate',
-            code,
-            detail: this.o.secrets.redact(detail),
-            ...(status !== undefined ? { status } : {}),
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/manifest.ts
-// Manifest, index and config documents: media types, validation, platform selection. Pure functions.
-
-const INDEX_TYPES = new Set([MediaType.ociIndex, MediaType.dockerManifestList]);
-const MANIFEST_TYPES = new Set([MediaType.ociManifest, MediaType.dockerManifest]);
-
-function isIndexMediaType(mediaType) {
-    return INDEX_TYPES.has(mediaType);
-}
-function parseJson(body) {
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The `mediaType` a manifest declares about itself, if any. */
-function declaredMediaType(bytes) {
-    const json = parseJson(bytes);
-    return typeof json?.mediaType === 'string' ? json.mediaType : undefined;
-}
-/** Validates manifest JSON against its media type (Content-Type, else the body's own mediaType). */
-function parseManifest(bytes, contentType, invalid) {
-    const json = parseJson(bytes);
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw invalid('body is not a JSON object');
-    const o = json;
-    if (o.schemaVersion !== 2) {
-        throw invalid(`schemaVersion ${JSON.stringify(o.schemaVersion)} is not supported (only schema 2 / OCI)`);
-    }
-    const declared = typeof o.mediaType === 'string' ? o.mediaType : undefined;
-    const known = (t) => t !== undefined && (INDEX_TYPES.has(t) || MANIFEST_TYPES.has(t));
-    let mediaType;
-    if (known(contentType)) {
-        mediaType = contentType;
-        if (declared !== undefined && declared !== mediaType) {
-            throw invalid(`Content-Type is ${mediaType} but the manifest says mediaType ${declared}`);
-        }
-    }
-    else if (known(declared)) {
-        mediaType = declared;
-    }
-    else if (contentType && contentType !== 'application/json' && contentType !== 'text/plain') {
-        throw invalid(`unsupported manifest type ${contentType}`);
-    }
-    else {
-        // Untyped OCI documents (umoci omits mediaType): tell them apart by shape.
-        mediaType = Array.isArray(o.manifests) ? MediaType.ociIndex : MediaType.ociManifest;
-    }
-    if (INDEX_TYPES.has(mediaType)) {
-        if (!Array.isArray(o.manifests) || !o.manifests.every(isDescriptor))
-            throw invalid('index without valid manifests[]');
-    }
-    else if (!isDescriptor(o.config) || !Array.isArray(o.layers) || !o.layers.every(isDescriptor)) {
-        throw invalid('manifest without a valid config and layers[]');
-    }
-    return { mediaType, manifest: json };
-}
-function isDescriptor(d) {
-    if (typeof d !== 'object' || d === null)
-        return false;
-    const o = d;
-    return typeof o.mediaType === 'string' && typeof o.digest === 'string' && typeof o.size === 'number';
-}
-/** Parses a config blob and checks it matches the manifest (one diff_id per layer). */
-function parseConfig(bytes, manifest, invalid) {
-    const json = parseJson(bytes);
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw invalid('config is not a JSON object');
-    const c = json;
-    if (c.rootfs?.type !== 'layers' || !Array.isArray(c.rootfs.diff_ids))
-        throw invalid('config has no rootfs.diff_ids');
-    if (c.rootfs.diff_ids.length !== manifest.layers.length) {
-        throw invalid(`config has ${c.rootfs.diff_ids.length} diff_ids but the manifest has ${manifest.layers.length} layers`);
-    }
-    return c;
-}
-function defaultVariant(arch) {
-    return arch === 'arm64' ? 'v8' : arch === 'arm' ? 'v7' : undefined;
-}
-/** The first manifest in `index` for `want` (variant compared only when asked for; arm64 means v8). */
-function selectPlatform(index, want) {
-    const variant = (p) => p.variant ?? defaultVariant(p.architecture);
-    return index.manifests.find((d) => {
-        const p = d.platform;
-        if (!p || p.os !== want.os || p.architecture !== want.architecture)
-            return false;
-        return want.variant === undefined || variant(p) === variant(want);
-    });
-}
-function formatPlatform(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : '?';
-}
-
-;// CONCATENATED MODULE: ./src/registry/verify.ts
-// Blob content checks while streaming: size and sha256 digest against the descriptor.
-
-
-/** Pass-through that counts and hashes, failing the stream when size or digest differ from the descriptor. */
-class BlobVerifier extends external_node_stream_.Transform {
-    failure;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    bytes = 0;
-    expected;
-    makeError;
-    constructor(expected, makeError) {
-        super();
-        this.expected = expected;
-        this.makeError = makeError;
-    }
-    _transform(chunk, _enc, cb) {
-        this.bytes += chunk.length;
-        if (this.expected.size !== undefined && this.bytes > this.expected.size) {
-            cb(this.setFailure('SIZE_MISMATCH', `is longer than the expected ${this.expected.size} bytes`));
-            return;
-        }
-        this.hash.update(chunk);
-        cb(null, chunk);
-    }
-    _flush(cb) {
-        if (this.expected.size !== undefined && this.bytes !== this.expected.size) {
-            cb(this.setFailure('SIZE_MISMATCH', `has ${this.bytes} bytes, expected ${this.expected.size}`));
-            return;
-        }
-        const got = `sha256:${this.hash.digest('hex')}`;
-        if (got !== this.expected.digest) {
-            cb(this.setFailure('DIGEST_MISMATCH', `content hashes to ${got}, expected ${this.expected.digest}`));
-            return;
-        }
-        cb();
-    }
-    setFailure(code, detail) {
-        this.failure = this.makeError(code, detail);
-        return this.failure;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// OCI distribution client: blobs (HEAD → mount → POST + one streaming PATCH + PUT ?digest=), manifests (full Accept
-// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; protocol facts in
-// /work/shared/notes/oci-registry.md §3–§4.
-
-
-
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 16 << 20;
-const MAX_ERROR_BODY = 64 << 10;
-const DEFAULT_MAX_BLOB_BYTES = 64 << 20;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CLIENT_ID = 'package-storage-actions';
-class RegistryClient {
-    /** API host (`registry-1.docker.io` for docker.io). */
-    host;
-    baseUrl;
-    transport;
-    auth;
-    secrets;
-    emit;
-    constructor(registryHost, o = {}) {
-        const host = registryApiHost(registryHost);
-        if (!isValidRegistryHost(host))
-            throw new TypeError(`invalid registry host "${registryHost}"`);
-        this.host = host;
-        const insecure = o.insecure ?? isLoopbackHost(host);
-        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}/`);
-        const listener = o.onEvent;
-        this.emit = (e) => {
-            try {
-                listener?.(e);
-            }
-            catch {
-                // A reporting hook must never break a push.
-            }
-        };
-        this.transport = new Transport({
-            timeoutMs: o.timeoutMs ?? 30_000,
-            retry: { ...defaultRetryPolicy, ...o.retry },
-            userAgent: o.userAgent ?? `${CLIENT_ID}/0.1 node/${process.version}`,
-            onEvent: this.emit,
-        });
-        let credentials;
-        this.secrets = new SecretSet(o.onSecret);
-        const getCredentials = () => (credentials ??= resolveCredentials(host, {
-            ...(o.credentials ? { credentials: o.credentials } : {}),
-            ...(o.dockerConfigPath ? { dockerConfigPath: o.dockerConfigPath } : {}),
-            ...(o.env ? { env: o.env } : {}),
-        }));
-        if (o.credentials) {
-            this.secrets.add('password' in o.credentials ? o.credentials.password : o.credentials.identityToken);
-        }
-        this.auth = new Authenticator({
-            host,
-            allowHttpRealm: insecure,
-            transport: this.transport,
-            secrets: this.secrets,
-            getCredentials,
-            clientId: CLIENT_ID,
-            credentialSources: o.credentials
-                ? 'the explicit options'
-                : `the Docker config file ${o.dockerConfigPath ?? defaultDockerConfigPath(o.env)}`,
-            onEvent: this.emit,
-        });
-    }
-    /** Closes pooled keep-alive connections. */
-    close() {
-        this.transport.close();
-    }
-    // ---- blobs ----
-    async blobExists(repo, digest) {
-        return this.blobExistsWith(repo, digest, [pullScope(repo)]);
-    }
-    /**
-     * Makes sure the blob is in `repo`: skipped when it exists, mounted from one of `mountFrom` (same registry), or
-     * uploaded from `open()` — re-opened from the start on every retry. The content is checked against `desc` while
-     * streaming, and the registry's digest is compared with ours.
-     */
-    async uploadBlob(repo, desc, open, o = {}) {
-        reference_assertRepository(repo);
-        assertDigest(desc.digest);
-        const sources = [...new Set(o.mountFrom ?? [])].filter((r) => r !== repo);
-        sources.forEach(reference_assertRepository);
-        // One token covering the whole operation: push on the target and pull on every mount source (skopeo does too).
-        const scopes = [pushScope(repo), ...sources.map(pullScope)];
-        const existing = await this.blobExistsWith(repo, desc.digest, scopes);
-        if (existing) {
-            this.emit({ type: 'blob-exists', repository: repo, digest: desc.digest, size: existing.size });
-            return 'exists';
-        }
-        let preopened;
-        for (const [i, from] of sources.entries()) {
-            const r = await this.tryMount(repo, desc.digest, from, scopes);
-            if (r === 'mounted') {
-                this.emit({ type: 'blob-mounted', repository: repo, digest: desc.digest, from });
-                return 'mounted';
-            }
-            if (r instanceof URL) {
-                if (i === sources.length - 1)
-                    preopened = r;
-                else
-                    await this.cancelUpload(repo, r, scopes);
-            }
-        }
-        const operation = `upload blob ${desc.digest}`;
-        let attempts = 0;
-        await this.transport.retry(`${operation} to ${repo}`, async (attempt) => {
-            attempts = attempt;
-            const location = preopened ?? (await this.startUpload(repo, scopes, operation));
-            preopened = undefined;
-            const next = await this.patchBlob(repo, location, desc, open, scopes, operation);
-            await this.commitBlob(repo, next, desc.digest, scopes, operation);
-        });
-        this.emit({ type: 'blob-uploaded', repository: repo, digest: desc.digest, bytes: desc.size, attempts });
-        return 'uploaded';
-    }
-    /** The blob as a stream, verified against its digest (the stream errors on mismatch). Redirects are followed. */
-    async getBlob(repo, digest) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const call = this.blobGetCall(repo, digest);
-        return this.request(call, (res) => {
-            const size = contentLength(res);
-            const verifier = new BlobVerifier({ digest, size }, (code, detail) => this.fail(call, code, detail));
-            // Mid-stream failures reach the reader as RegistryErrors (TIMEOUT, NETWORK) like everything else.
-            res.body.once('error', (e) => verifier.destroy(this.netError(e, call)));
-            verifier.once('close', () => res.body.destroy());
-            return Promise.resolve(res.body.pipe(verifier));
-        });
-    }
-    async getBlobBytes(repo, digest, o = {}) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const call = this.blobGetCall(repo, digest);
-        return this.request(call, async (res) => {
-            const bytes = await readBody(res.body, o.maxBytes ?? DEFAULT_MAX_BLOB_BYTES);
-            const got = sha256Digest(bytes);
-            if (got !== digest)
-                throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${got}`);
-            return bytes;
-        });
-    }
-    // ---- manifests ----
-    /**
-     * GET a manifest or index by tag or digest. With `platform`, an index is followed to that platform's manifest.
-     * The digest is verified when pulling by digest; a body whose mediaType contradicts Content-Type is rejected.
-     */
-    async getManifest(repo, reference, o = {}) {
-        const top = await this.fetchManifest(repo, reference);
-        if (!o.platform || !isIndexMediaType(top.mediaType))
-            return top;
-        return this.platformManifest(repo, reference, top.manifest, o.platform);
-    }
-    /** Follows an index to the platform manifest and fetches + parses the config blob. */
-    async resolveImage(repo, reference, platform = { os: 'linux', architecture: 'amd64' }) {
-        const top = await this.fetchManifest(repo, reference);
-        let index;
-        let m = top;
-        if (isIndexMediaType(top.mediaType)) {
-            index = { digest: top.digest, mediaType: top.mediaType, manifest: top.manifest };
-            m = await this.platformManifest(repo, reference, index.manifest, platform);
-        }
-        const manifest = m.manifest;
-        assertDigest(manifest.config.digest);
-        const call = this.blobGetCall(repo, manifest.config.digest);
-        const configBytes = await this.getBlobBytes(repo, manifest.config.digest, { maxBytes: 8 << 20 });
-        if (configBytes.length !== manifest.config.size) {
-            throw this.fail(call, 'SIZE_MISMATCH', `config is ${configBytes.length} bytes, manifest says ${manifest.config.size}`);
-        }
-        const config = parseConfig(configBytes, manifest, (detail) => this.fail(call, 'CONFIG_INVALID', detail));
-        return {
-            repository: repo,
-            reference,
-            ...(index ? { index } : {}),
-            digest: m.digest,
-            mediaType: m.mediaType,
-            bytes: m.bytes,
-            manifest,
-            config,
-            configBytes,
-        };
-    }
-    /** HEAD with the full Accept list; undefined when the manifest does not exist. */
-    async headManifest(repo, reference) {
-        const call = this.manifestCall(repo, reference, 'HEAD');
-        call.ok = [200, 404];
-        const head = await this.request(call, async (res) => {
-            await drain(res.body);
-            if (res.status === 404)
-                return null;
-            const digest = headerValue(res, 'docker-content-digest');
-            return {
-                digest: digest && isValidDigest(digest) ? digest : undefined,
-                mediaType: mediaTypeOf(res) ?? '',
-                size: contentLength(res) ?? -1,
-            };
-        });
-        if (head === null)
-            return undefined;
-        if (head.digest && head.mediaType && head.size >= 0) {
-            if (isValidDigest(reference) && head.digest !== reference) {
-                throw this.fail(call, 'DIGEST_MISMATCH', `registry reports ${head.digest}`);
-            }
-            return { digest: head.digest, mediaType: head.mediaType, size: head.size };
-        }
-        // Docker-Content-Digest is optional (spec L49–52): fall back to GET and hash.
-        const m = await this.fetchManifest(repo, reference);
-        return { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
-    }
-    /** PUT the exact bytes with Content-Type = mediaType; returns their digest, checked against the registry's. */
-    async putManifest(repo, reference, bytes, mediaType) {
-        reference_assertRepository(repo);
-        assertManifestReference(reference);
-        const digest = sha256Digest(bytes);
-        const call = this.manifestCall(repo, reference, 'PUT');
-        call.scopes = [pushScope(repo)];
-        call.ok = [200, 201, 202];
-        call.headers = { 'Content-Type': mediaType };
-        call.body = bytes;
-        if (isValidDigest(reference) && reference !== digest) {
-            throw this.fail(call, 'DIGEST_MISMATCH', `the bytes hash to ${digest}`);
-        }
-        const declared = declaredMediaType(bytes);
-        if (declared !== undefined && declared !== mediaType) {
-            throw this.fail(call, 'MANIFEST_INVALID', `manifest mediaType is ${declared}, not ${mediaType}`);
-        }
-        await this.request(call, async (res) => {
-            await drain(res.body);
-            const reported = headerValue(res, 'docker-content-digest');
-            if (reported && reported !== digest) {
-                throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}, we sent ${digest}`);
-            }
-        });
-        this.emit({ type: 'manifest-pushed', repository: repo, reference, digest, mediaType });
-        return digest;
-    }
-    /** All tags of a repository (following `Link` pagination); [] when the repository does not exist. */
-    async listTags(repo) {
-        reference_assertRepository(repo);
-        const tags = [];
-        let url = new URL(`/v2/${repo}/tags/list?n=1000`, this.baseUrl);
-        for (let page = 0; url && page < 1000; page++) {
-            const call = {
-                operation: 'list tags',
-                repository: repo,
-                method: 'GET',
-                url,
-                scopes: [pullScope(repo)],
-                ok: [200, 404],
-                headers: { Accept: 'application/json' },
-            };
-            const r = await this.request(call, async (res) => {
-                const body = await readBody(res.body, MAX_MANIFEST_BYTES);
-                if (res.status === 404) {
-                    const code = parseRegistryErrors(body)[0]?.code;
-                    if (code === 'NAME_UNKNOWN')
-                        return { tags: [], next: undefined };
-                    throw this.httpError(call, res, body);
-                }
-                const json = parseJson(body);
-                const list = Array.isArray(json?.tags)
-                    ? json.tags.filter((t) => typeof t === 'string')
-                    : [];
-                return { tags: list, next: nextLink(res, call.url) };
-            });
-            tags.push(...r.tags);
-            url = r.next;
-        }
-        return tags;
-    }
-    // ---- internals: blob upload steps ----
-    async blobExistsWith(repo, digest, scopes) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const call = {
-            operation: `check blob ${digest}`,
-            repository: repo,
-            method: 'HEAD',
-            url: new URL(`/v2/${repo}/blobs/${digest}`, this.baseUrl),
-            scopes,
-            ok: [200, 404],
-            followRedirects: true,
-        };
-        return this.request(call, async (res) => {
-            await drain(res.body);
-            return res.status === 200 ? { size: contentLength(res) ?? -1 } : undefined;
-        });
-    }
-    /** 'mounted', an upload URL (the registry opened a session instead), or undefined when the mount failed. */
-    async tryMount(repo, digest, from, scopes) {
-        const url = new URL(`/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, this.baseUrl);
-        const call = {
-            operation: `mount blob ${digest} from ${from}`,
-            repository: repo,
-            method: 'POST',
-            url,
-            scopes,
-            ok: [201, 202],
-        };
-        try {
-            return await this.request(call, async (res) => {
-                await drain(res.body);
-                if (res.status === 201) {
-                    const reported = headerValue(res, 'docker-content-digest');
-                    if (reported && reported !== digest)
-                        throw this.fail(call, 'DIGEST_MISMATCH', `registry mounted ${reported}`);
-                    return 'mounted';
-                }
-                return this.location(call, res);
-            });
-        }
-        catch (e) {
-            // Registries may refuse or not support mounts (ggcr#1404): fall back to uploading.
-            if (!(e instanceof RegistryError))
-                throw e;
-            this.emit({ type: 'mount-failed', repository: repo, digest, from, reason: `${e.code}: ${e.detail}` });
-            return undefined;
-        }
-    }
-    async cancelUpload(repo, location, scopes) {
-        const call = {
-            operation: 'cancel upload',
-            repository: repo,
-            method: 'DELETE',
-            url: location,
-            scopes,
-            ok: [200, 202, 204, 404],
-        };
-        try {
-            await this.request(call, (res) => drain(res.body), 1);
-        }
-        catch {
-            // Abandoned sessions are purged by the registry; nothing to do.
-        }
-    }
-    async startUpload(repo, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'POST',
-            url: new URL(`/v2/${repo}/blobs/uploads/`, this.baseUrl),
-            scopes,
-            ok: [202],
-        };
-        const res = await this.exchange(call);
-        await drain(res.body);
-        return this.location(call, res);
-    }
-    async patchBlob(repo, location, desc, open, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'PATCH',
-            url: location,
-            scopes,
-            ok: [202, 204],
-        };
-        let verifier;
-        call.headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(desc.size) };
-        call.body = () => {
-            const v = new BlobVerifier(desc, (code, detail) => this.fail(call, code, `source ${detail}`));
-            verifier = v;
-            const sourceFailed = (e) => {
-                // A source that is itself a download (a base layer from another registry) can fail transiently; then the
-                // upload is retried from the start like any other transient failure.
-                const transient = e instanceof RegistryError && e.retryable;
-                v.failure ??= new RegistryError({
-                    host: this.host,
-                    repository: call.repository,
-                    operation: call.operation,
-                    code: 'SOURCE_ERROR',
-                    detail: this.secrets.redact(oneLine(`reading the blob source: ${e.message}`, 600)),
-                    retryable: transient,
-                });
-                return v.failure;
-            };
-            let source;
-            try {
-                source = open();
-            }
-            catch (e) {
-                throw sourceFailed(e);
-            }
-            // Runs before pipeline's own handling, so the failure is known by the time the request errors.
-            source.once('error', sourceFailed);
-            return (0,external_node_stream_.pipeline)(source, v, () => undefined);
-        };
-        let res;
-        try {
-            res = await this.exchange(call);
-        }
-        catch (e) {
-            throw verifier?.failure ?? e;
-        }
-        await drain(res.body);
-        const sendError = await res.requestDone;
-        if (verifier?.failure)
-            throw verifier.failure;
-        if (sendError)
-            throw this.netError(sendError, call);
-        return headerValue(res, 'location') ? this.location(call, res) : location;
-    }
-    async commitBlob(repo, location, digest, scopes, operation) {
-        // The Location may carry opaque state in its query (spec L239–288): append, never rebuild.
-        const url = new URL(location.href);
-        url.search = `${url.search ? `${url.search}&` : '?'}digest=${encodeURIComponent(digest)}`;
-        const call = { operation, repository: repo, method: 'PUT', url, scopes, ok: [201, 204] };
-        const res = await this.exchange(call);
-        await drain(res.body);
-        const reported = headerValue(res, 'docker-content-digest');
-        if (reported && reported !== digest)
-            throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}`);
-    }
-    location(call, res) {
-        const loc = headerValue(res, 'location');
-        if (!loc)
-            throw this.fail(call, 'LOCATION_MISSING', `${res.status} without a Location header`);
-        try {
-            return new URL(loc, res.url);
-        }
-        catch {
-            throw this.fail(call, 'LOCATION_INVALID', 'unparseable Location header');
-        }
-    }
-    // ---- internals: manifests ----
-    manifestCall(repo, reference, method) {
-        reference_assertRepository(repo);
-        assertManifestReference(reference);
-        return {
-            operation: `${method} manifest ${reference}`,
-            repository: repo,
-            method,
-            url: new URL(`/v2/${repo}/manifests/${reference}`, this.baseUrl),
-            scopes: [pullScope(repo)],
-            ok: [200],
-            headers: { Accept: manifestAccept.join(', ') },
-        };
-    }
-    async fetchManifest(repo, reference) {
-        const call = this.manifestCall(repo, reference, 'GET');
-        return this.request(call, async (res) => {
-            const bytes = await readBody(res.body, MAX_MANIFEST_BYTES);
-            const digest = sha256Digest(bytes);
-            if (isValidDigest(reference) && digest !== reference) {
-                throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${digest}`);
-            }
-            const { mediaType, manifest } = parseManifest(bytes, mediaTypeOf(res), (detail) => this.fail(call, 'MANIFEST_INVALID', detail));
-            return { digest, mediaType, bytes, manifest };
-        });
-    }
-    /** The manifest `index` lists for `want`, fetched by digest (nested indexes are not followed). */
-    async platformManifest(repo, reference, index, want) {
-        const chosen = selectPlatform(index, want);
-        if (!chosen) {
-            const available = index.manifests.map((d) => formatPlatform(d.platform)).join(', ');
-            throw this.fail(this.manifestCall(repo, reference, 'GET'), 'PLATFORM_NOT_FOUND', `no ${formatPlatform(want)} manifest in index (has: ${available || 'none'})`);
-        }
-        assertDigest(chosen.digest);
-        const m = await this.fetchManifest(repo, chosen.digest);
-        if (isIndexMediaType(m.mediaType)) {
-            throw this.fail(this.manifestCall(repo, chosen.digest, 'GET'), 'UNSUPPORTED', 'nested index is not supported');
-        }
-        return m;
-    }
-    blobGetCall(repo, digest) {
-        return {
-            operation: `GET blob ${digest}`,
-            repository: repo,
-            method: 'GET',
-            url: new URL(`/v2/${repo}/blobs/${digest}`, this.baseUrl),
-            scopes: [pullScope(repo)],
-            ok: [200],
-            followRedirects: true,
-        };
-    }
-    // ---- internals: exchanges and errors ----
-    /** Retries `exchange` + `handle` as a unit (body read failures are retried too). */
-    request(call, handle, attempts) {
-        return this.transport.retry(`${call.operation} (${call.repository})`, async () => {
-            const res = await this.exchange(call);
-            try {
-                return await handle(res);
-            }
-            catch (e) {
-                res.body.destroy();
-                throw this.netError(e, call);
-            }
-        }, attempts);
-    }
-    /** One attempt: authorization (one re-auth on 401), redirects (no Authorization to other origins). */
-    async exchange(call) {
-        let url = call.url;
-        // A 401 to an unauthenticated request only tells us the scheme; a rejected credential gets one more try.
-        let discovered = false;
-        let reauthed = false;
-        for (let redirects = 0;;) {
-            const sameOrigin = url.origin === this.baseUrl.origin;
-            const authz = sameOrigin ? await this.auth.authorization(call.scopes, call.repository) : undefined;
-            const headers = { ...call.headers, ...(authz ? { Authorization: authz } : {}) };
-            let res;
-            try {
-                res = await this.transport.send({
-                    method: call.method,
-                    url,
-                    headers,
-                    ...(call.body ? { body: call.body } : {}),
-                });
-            }
-            catch (e) {
-                throw this.netError(e, call);
-            }
-            if (call.ok.includes(res.status))
-                return res;
-            if (res.status === 401 && sameOrigin && !(authz ? reauthed : discovered)) {
-                const body = await this.readErrorBody(res);
-                if (authz)
-                    reauthed = true;
-                else
-                    discovered = true;
-                const retry = await this.auth.onUnauthorized(res.headers['www-authenticate'], call.scopes, authz !== undefined, call.repository);
-                if (retry)
-                    continue;
-                throw await this.authError(call, res, body);
-            }
-            if (call.followRedirects && REDIRECT_STATUSES.has(res.status) && res.headers.location) {
-                await drain(res.body);
-                if (++redirects > 5)
-                    throw this.fail(call, 'TOO_MANY_REDIRECTS', `last hop ${displayUrl(url)}`);
-                url = new URL(res.headers.location, url);
-                continue;
-            }
-            const body = await this.readErrorBody(res);
-            if (res.status === 401 || res.status === 403)
-                throw await this.authError(call, res, body);
-            throw this.httpError(call, res, body);
-        }
-    }
-    async readErrorBody(res) {
-        try {
-            return await readBody(res.body, MAX_ERROR_BODY);
-        }
-        catch {
-            res.body.destroy();
-            return Buffer.alloc(0);
-        }
-    }
-    async authError(call, res, body) {
-        const e = this.httpError(call, res, body);
-        return e.withDetail(`${e.detail}; ${await this.auth.describeIdentity()}`);
-    }
-    httpError(call, res, body) {
-        const errors = parseRegistryErrors(body);
-        const first = errors[0];
-        const code = first?.code ?? codeForStatus(res.status);
-        let detail = first ? [first.message, first.detail].filter(Boolean).join(' ') : '';
-        if (errors.length > 1) {
-            detail += ` (+${errors.length - 1} more: ${errors
-                .slice(1, 6)
-                .map((e) => [e.code, e.detail].filter(Boolean).join(' '))
-                .join(', ')})`;
-        }
-        if (!detail)
-            detail = oneLine(body.toString('utf8'), 200) || `HTTP ${res.status}`;
-        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-        return new RegistryError({
-            host: this.host,
-            repository: call.repository,
-            operation: call.operation,
-            status: res.status,
-            code,
-            detail: this.secrets.redact(oneLine(detail, 600)),
-            retryable: isRetryableStatus(res.status),
-            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        });
-    }
-    fail(call, code, detail) {
-        return new RegistryError({
-            host: this.host,
-            repository: call.repository,
-            operation: call.operation,
-            code,
-            detail: this.secrets.redact(oneLine(detail, 600)),
-        });
-    }
-    /** Node system errors become RegistryErrors (retryable when they are transient); bugs pass through untouched. */
-    netError(e, call) {
-        if (e instanceof RegistryError)
-            return e;
-        if (typeof e?.code !== 'string')
-            return e;
-        const err = networkError(e, { host: this.host, repository: call.repository, operation: call.operation });
-        return err.withDetail(this.secrets.redact(err.detail));
-    }
-}
-function pullScope(repo) {
-    return repositoryScope(repo, ['pull']);
-}
-function pushScope(repo) {
-    return repositoryScope(repo, ['pull', 'push']);
-}
-function headerValue(res, name) {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-function contentLength(res) {
-    const v = headerValue(res, 'content-length');
-    return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
-}
-function mediaTypeOf(res) {
-    const ct = headerValue(res, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-    return ct || undefined;
-}
-/** Next page from `Link: </v2/…?last=x&n=…>; rel="next"`. */
-function nextLink(res, base) {
-    const link = headerValue(res, 'link');
-    const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
-    return m?.[1] ? new URL(m[1], base) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/registry/index.ts
-// Public surface of the OCI distribution client.
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/publish/base.ts
-// The base image (the package-registry server): from a registry (an index resolves to linux/amd64), from an OCI
-// layout on disk (`oci:<dir>[:<tag>]`, for air-gapped builds) or `scratch` (none).
-
-
-
-
-/** A readable that streams an async source: registry uploads re-open blobs synchronously on every retry. */
-function lazyStream(open) {
-    const out = new external_node_stream_.PassThrough();
-    open().then((source) => {
-        source.on('error', (e) => out.destroy(e));
-        source.pipe(out);
-    }, (error) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-    return out;
-}
-/** Appends `:<version>` to a base repository given without tag or digest. */
-function baseReference(base, registryVersion) {
-    if (base === 'scratch' || base.startsWith('oci:'))
-        return base;
-    const ref = parseImageReference(base);
-    return ref.tag || ref.digest ? base : `${base}:${registryVersion}`;
-}
-async function openBase(reference, clientFor) {
-    if (reference === 'scratch')
-        return {
-            reference,
-            fetchBlob: (d) => Promise.reject(new errors_OperationError(`blob ${d.digest} is not part of any known image`)),
-        };
-    if (reference.startsWith('oci:')) {
-        const spec = reference.slice(4);
-        const colon = spec.lastIndexOf(':');
-        const [dir, tag] = colon > spec.lastIndexOf('/') ? [spec.slice(0, colon), spec.slice(colon + 1)] : [spec, undefined];
-        let image;
-        try {
-            image = await readOciLayoutImage(dir, tag);
-        }
-        catch (error) {
-            throw new errors_UsageError(`base image ${reference}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-        return {
-            reference,
-            label: `oci-layout:${tag ?? 'latest'}`,
-            image: {
-                config: image.config,
-                layers: image.manifest.layers,
-                mediaType: image.manifest.mediaType ?? '',
-            },
-            digest: image.manifestDescriptor.digest,
-            fetchBlob: layoutBlobFetcher(dir),
-        };
-    }
-    let ref;
-    try {
-        ref = parseImageReference(reference);
-    }
-    catch (error) {
-        throw new errors_UsageError(`base image ${JSON.stringify(reference)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const client = clientFor(ref.apiHost);
-    try {
-        const resolved = await client.resolveImage(ref.repository, ref.digest ?? ref.tag ?? 'latest');
-        return {
-            reference,
-            label: reference,
-            image: { config: resolved.config, layers: resolved.manifest.layers, mediaType: resolved.mediaType },
-            digest: resolved.digest,
-            fetchBlob: (d) => client.getBlob(ref.repository, d.digest),
-            registry: { host: ref.apiHost, repository: ref.repository },
-        };
-    }
-    catch (error) {
-        if (error instanceof RegistryError &&
-            (error.status === 404 || error.code === 'MANIFEST_UNKNOWN' || error.code === 'NAME_UNKNOWN'))
-            throw new errors_UsageError(`base image ${reference} was not found: ${error.message}`);
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/publish/content.ts
 // Layer contents straight from git objects: a package version's tree becomes /packages/<channel>/<name>/<version>/.
 // Blobs missing from a trees-only clone are fetched in one request before building, never one by one.
@@ -51279,12 +50959,415 @@ function summaryText(text) {
         .replace(/\[/g, '&#91;');
 }
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(2463);
+;// CONCATENATED MODULE: ./schema/package-storage.schema.json
+const package_storage_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/package-storage-actions/schema/package-storage.schema.json","title":"package-storage policy (.github/package-storage.yml)","description":"Policy of a package-storage repository, read from its default branch. Every key is optional; without the file the built-in defaults apply (production, staging, snapshot).","type":"object","additionalProperties":false,"properties":{"packages-root":{"description":"Directory holding <name>/<version>/ on every channel branch.","type":"string","pattern":"^[^/\\\\s][^\\\\s]*[^/\\\\s]$|^[^/\\\\s]$","default":"packages"},"channels":{"description":"Channels, most stable first. Replaces the built-in list; fields a channel omits come from the built-in channel of the same name.","type":"array","minItems":1,"items":{"$ref":"#/definitions/channel"}},"promotions":{"description":"Allowed promotion edges. Default: each channel to the next more stable one.","type":"array","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string","minLength":1},"to":{"type":"string","minLength":1}}}},"title-prefix":{"description":"Required PR title prefix; {branch} is the base branch.","type":"string","minLength":1,"default":"[{branch}]"},"exception-label":{"description":"Label that, applied by a user with maintain or admin permission, turns overwrite/removal violations into notices.","type":"string","minLength":1,"default":"policy-exception"},"forbidden-paths":{"description":"minimatch patterns (repository-relative) no change may add or modify.","type":"array","items":{"type":"string","minLength":1},"default":["**/_*","**/_*/**"]},"exceptions":{"description":"Approved exceptions for named versions.","type":"array","items":{"type":"object","additionalProperties":false,"required":["package","rules"],"properties":{"package":{"type":"string","pattern":"^[a-z0-9_]+@\\\\S+$","description":"name@version"},"channel":{"type":"string","minLength":1},"rules":{"type":"array","minItems":1,"items":{"enum":["overwrite","removal"]}},"reason":{"type":"string"}}}},"rules":{"$ref":"#/definitions/rules"},"limits":{"type":"object","additionalProperties":false,"properties":{"manifest-bytes":{"type":"integer","minimum":1,"default":1048576},"file-bytes":{"type":"integer","minimum":1,"default":104857600},"files-per-version":{"type":"integer","minimum":1,"default":20000}}},"release":{"type":"object","additionalProperties":false,"properties":{"allow-overwrite":{"description":"Allow moving an existing release tag (git tag or image tag), e.g. for build candidates.","type":"boolean","default":false}}}},"definitions":{"rules":{"description":"How each rule reports.","type":"object","additionalProperties":false,"properties":{"title-prefix":{"$ref":"#/definitions/setting"},"layout":{"$ref":"#/definitions/setting"},"forbidden-path":{"$ref":"#/definitions/setting"},"manifest":{"$ref":"#/definitions/setting"},"size":{"$ref":"#/definitions/setting"},"overwrite":{"$ref":"#/definitions/setting"},"removal":{"$ref":"#/definitions/setting"},"version-increment":{"$ref":"#/definitions/setting"},"shadowed":{"$ref":"#/definitions/setting"},"not-promoted":{"$ref":"#/definitions/setting"}}},"setting":{"enum":["error","warning","off"]},"channel":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$"},"branch":{"type":"string","minLength":1,"description":"Default: the channel name."},"arrival":{"enum":["direct","promotion"],"description":"How a new version gets in."},"overwrite":{"enum":["allow","exception","never"]},"removal":{"enum":["allow","exception","promoted","never"],"description":"exception: with an approved exception or when the identical tree is in a more stable channel; promoted: only the latter."},"version-increment":{"type":"boolean"},"direct-commits":{"type":"boolean","description":"Whether promote/cleanup may commit straight to the branch instead of opening a PR."},"markers":{"type":"array","items":{"type":"string","pattern":"^[a-z0-9_]+$"}},"image-layers":{"type":"integer","minimum":1,"maximum":64,"description":"Layers this channel\'s packages are split into in the distribution images (by a stable hash of name/version). Default: production 32, staging 8, snapshot 16, others 16."},"rules":{"$ref":"#/definitions/rules"}}}}}');
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
+;// CONCATENATED MODULE: ./src/core/version.ts
+// Version strings as the registry reads them: directory names must be strict semver (no `v`, no loose forms).
+
+/** Strict semver, spelled exactly as parsed (rejects `v1.0.0`, `1.0`, `01.0.0`, surrounding spaces). */
+function isStrictSemver(version) {
+    if (version.length === 0 || version.length > 256)
+        return false;
+    const parsed = semver_default().parse(version, { loose: false });
+    if (!parsed)
+        return false;
+    const spelled = parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
+    return spelled === version;
+}
+function compareVersions(a, b) {
+    return semver.compare(a, b);
+}
+/** Sorted ascending by semver precedence; ties (build metadata) by string. */
+function sortVersions(versions) {
+    return [...versions].sort((a, b) => semver.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function isPrerelease(version) {
+    return (semver.prerelease(version)?.length ?? 0) > 0;
+}
+/**
+ * Whether `range` is a valid Kibana version constraint. The registry uses Masterminds semver, which also accepts
+ * comma-separated AND clauses (`>=7.10.0, <8.0.0`); node-semver spells those with a space.
+ */
+function isValidRange(range) {
+    const trimmed = range.trim();
+    if (trimmed.length === 0 || trimmed.length > 1024)
+        return false;
+    // node-semver reads an empty alternative (`^8.0.0 ||`) or a dangling comma as "any version"; the registry's
+    // Masterminds parser refuses them, so do we.
+    const alternatives = trimmed.split('||').map((a) => a.trim());
+    if (alternatives.some((a) => a === '' || a.startsWith(',') || a.endsWith(',')))
+        return false;
+    const normalised = trimmed.replace(/\s*,\s*/g, ' ');
+    return semver.validRange(normalised) !== null;
+}
+
+;// CONCATENATED MODULE: ./src/core/config.ts
+// Reads `.github/package-storage.yml` into a Policy. The JSON Schema in schema/ is the contract; this module turns
+// its violations into messages that name the key, then applies the built-in defaults and cross-field checks.
+
+
+
+
+
+
+const configPath = '.github/package-storage.yml';
+let validator;
+function validateSchema(value) {
+    validator ??= new ajv.Ajv({ allErrors: true, strict: false, verbose: true }).compile(package_storage_schema_namespaceObject);
+    return validator(value) ? [] : (validator.errors ?? []);
+}
+// eslint-disable-next-line no-control-regex
+const plainKey = /^[^\s.[\]"'\u0000-\u001f\u007f]+$/;
+/** A key as messages show it: as written, JSON-quoted only when it would break the line or the dotted path. */
+function showKey(key) {
+    return plainKey.test(key) ? key : JSON.stringify(key);
+}
+/**
+ * `/channels/1/overwrite` -> `channels[1].overwrite`. The JSON pointer is decoded segment by segment, and a segment
+ * is an index only where the value there is a list (a mapping key "0" stays a key).
+ */
+function keyOf(root, instancePath, child) {
+    const parts = instancePath
+        .split('/')
+        .slice(1)
+        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'));
+    let key = '';
+    let value = root;
+    const append = (part) => {
+        const isIndex = Array.isArray(value) && /^\d+$/.test(part);
+        key += isIndex ? `[${part}]` : key === '' ? showKey(part) : `.${showKey(part)}`;
+        value =
+            value !== null && typeof value === 'object' ? value[part] : undefined;
+    };
+    for (const part of parts)
+        append(part);
+    if (child !== undefined)
+        append(child);
+    return key === '' ? '(top level)' : key;
+}
+function closest(word, candidates) {
+    const distance = (a, b) => {
+        const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+        for (let i = 1; i <= a.length; i++) {
+            let previous = row[0];
+            row[0] = i;
+            for (let j = 1; j <= b.length; j++) {
+                const current = row[j];
+                row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+        return row[b.length];
+    };
+    let best;
+    let bestDistance = 3;
+    for (const candidate of candidates) {
+        const d = distance(word, candidate);
+        if (d < bestDistance)
+            [best, bestDistance] = [candidate, d];
+    }
+    return best;
+}
+function describe(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : typeof value;
+}
+function valueAt(root, instancePath) {
+    // (decoding as keyOf does)
+    let value = root;
+    for (const raw of instancePath.split('/').slice(1)) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[raw.replaceAll('~1', '/').replaceAll('~0', '~')];
+    }
+    return value;
+}
+function schemaMessage(error, root) {
+    const got = () => describe(valueAt(root, error.instancePath));
+    switch (error.keyword) {
+        case 'additionalProperties': {
+            const extra = String(error.params.additionalProperty);
+            const allowed = Object.keys(error.parentSchema?.properties ?? {});
+            const suggestion = closest(extra, allowed);
+            const key = keyOf(root, error.instancePath, extra);
+            return {
+                key,
+                message: `${key}: unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}; allowed: ${allowed.join(', ')}`,
+            };
+        }
+        case 'required': {
+            const key = keyOf(root, error.instancePath, error.params.missingProperty);
+            return { key, message: `${key}: required` };
+        }
+        case 'enum': {
+            const key = keyOf(root, error.instancePath);
+            const allowed = error.params.allowedValues.map(String).join(', ');
+            return { key, message: `${key}: must be one of ${allowed} (got ${got()})` };
+        }
+        case 'type': {
+            const key = keyOf(root, error.instancePath);
+            return {
+                key,
+                message: `${key}: must be ${String(error.params.type)} (got ${got()})`,
+            };
+        }
+        default: {
+            const key = keyOf(root, error.instancePath);
+            return { key, message: `${key}: ${error.message ?? 'invalid'} (got ${got()})` };
+        }
+    }
+}
+/** Parses and checks a policy file's text. Throws ConfigError naming the key. */
+function config_parsePolicy(text, source = configPath) {
+    let raw;
+    try {
+        // js-yaml 5 refuses an empty document; an empty (or comments-only) file means the defaults.
+        const documents = loadAll(text, { filename: source, maxAliases: 0 });
+        if (documents.length > 1)
+            throw new ConfigError(`${source}: must hold one YAML document, found ${documents.length}`);
+        raw = documents[0];
+    }
+    catch (error) {
+        if (error instanceof ConfigError)
+            throw error;
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new ConfigError(`${source}: not valid YAML: ${reason}`);
+    }
+    if (raw === undefined || raw === null)
+        return defaultPolicy();
+    const errors = validateSchema(raw);
+    if (errors.length > 0) {
+        // Report the most specific error first: the deepest path, then unknown keys before others.
+        const sorted = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length);
+        const first = schemaMessage(sorted[0], raw);
+        const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+        throw new ConfigError(`${source}: ${first.message}${more}`, first.key);
+    }
+    // The schema check above guarantees the shape of `raw`.
+    return buildPolicy(raw, source);
+}
+function buildPolicy(raw, source) {
+    const defaults = defaultPolicy();
+    const fail = (key, message) => {
+        throw new ConfigError(`${source}: ${key}: ${message}`, key);
+    };
+    let channels = defaults.channels;
+    let promotions = defaults.promotions;
+    if (raw.channels) {
+        channels = raw.channels.map((c, i) => {
+            const builtIn = defaults.channels.find((d) => d.name === c.name);
+            const need = (value, key, fallback) => value ??
+                fallback ??
+                fail(`channels[${i}].${key}`, `required for a channel without built-in defaults (built-in channels: ${defaults.channels.map((d) => d.name).join(', ')})`);
+            return {
+                name: c.name,
+                branch: c.branch ?? builtIn?.branch ?? c.name,
+                arrival: need(c.arrival, 'arrival', builtIn?.arrival),
+                overwrite: need(c.overwrite, 'overwrite', builtIn?.overwrite),
+                removal: need(c.removal, 'removal', builtIn?.removal),
+                versionIncrement: c['version-increment'] ?? builtIn?.versionIncrement ?? false,
+                directCommits: c['direct-commits'] ?? builtIn?.directCommits ?? false,
+                markers: c.markers ?? builtIn?.markers ?? [],
+                rules: c.rules ?? {},
+                ...(c['image-layers'] !== undefined ? { imageLayers: c['image-layers'] } : {}),
+            };
+        });
+        // Default edges: each channel from the next less stable one.
+        promotions = channels.slice(1).map((c, i) => ({ from: c.name, to: channels[i].name }));
+    }
+    const seenNames = new Map();
+    const seenBranches = new Map();
+    channels.forEach((c, i) => {
+        if (seenNames.has(c.name))
+            fail(`channels[${i}].name`, `duplicate channel ${JSON.stringify(c.name)}`);
+        if (seenBranches.has(c.branch))
+            fail(`channels[${i}].branch`, `branch ${JSON.stringify(c.branch)} is already used by channel ${channels[seenBranches.get(c.branch)].name}`);
+        seenNames.set(c.name, i);
+        seenBranches.set(c.branch, i);
+    });
+    if (raw.promotions) {
+        promotions = raw.promotions.map((edge, i) => {
+            const from = seenNames.get(edge.from);
+            const to = seenNames.get(edge.to);
+            const names = channels.map((c) => c.name).join(', ');
+            if (from === undefined)
+                fail(`promotions[${i}].from`, `unknown channel ${JSON.stringify(edge.from)} (channels: ${names})`);
+            if (to === undefined)
+                fail(`promotions[${i}].to`, `unknown channel ${JSON.stringify(edge.to)} (channels: ${names})`);
+            if (to >= from)
+                fail(`promotions[${i}]`, `${edge.from} -> ${edge.to} does not lead to a more stable channel (channels are listed most stable first)`);
+            return { from: edge.from, to: edge.to };
+        });
+    }
+    channels.forEach((c, i) => {
+        if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
+            fail(`channels[${i}].arrival`, `channel ${c.name} takes versions by promotion but no promotion edge leads to it`);
+    });
+    const exceptions = (raw.exceptions ?? []).map((e, i) => {
+        const at = e.package.lastIndexOf('@');
+        const name = e.package.slice(0, at);
+        const version = e.package.slice(at + 1);
+        if (!isStrictSemver(version))
+            fail(`exceptions[${i}].package`, `${JSON.stringify(e.package)}: the version must be strict semver (name@1.2.3)`);
+        if (e.channel !== undefined && !seenNames.has(e.channel))
+            fail(`exceptions[${i}].channel`, `unknown channel ${JSON.stringify(e.channel)}`);
+        return {
+            name,
+            version,
+            rules: [...new Set(e.rules)],
+            ...(e.channel ? { channel: e.channel } : {}),
+            ...(e.reason ? { reason: e.reason } : {}),
+        };
+    });
+    const rules = { ...defaults.rules };
+    for (const id of ruleIds)
+        if (raw.rules?.[id])
+            rules[id] = raw.rules[id];
+    const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
+    return {
+        packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
+        channels,
+        promotions,
+        titlePrefix,
+        exceptionLabel: raw['exception-label'] ?? defaults.exceptionLabel,
+        forbiddenPaths: raw['forbidden-paths'] ?? defaults.forbiddenPaths,
+        exceptions,
+        rules,
+        limits: {
+            manifestBytes: raw.limits?.['manifest-bytes'] ?? defaults.limits.manifestBytes,
+            fileBytes: raw.limits?.['file-bytes'] ?? defaults.limits.fileBytes,
+            filesPerVersion: raw.limits?.['files-per-version'] ?? defaults.limits.filesPerVersion,
+        },
+        release: { allowOverwrite: raw.release?.['allow-overwrite'] ?? defaults.release.allowOverwrite },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/git/policy-file.ts
+// The policy is trusted only from the default branch (or a file the user names locally), never from a PR head.
+
+
+
+
+
+async function policyAtRevision(repoDir, rev, label, path = configPath) {
+    const reader = new StorageReader(repoDir, '.');
+    try {
+        const text = await reader.readFile(rev, path);
+        if (text === undefined)
+            return { policy: defaultPolicy(), source: `built-in defaults (no ${path} on ${label})` };
+        return { policy: config_parsePolicy(text, `${label}:${path}`), source: `${label}:${path}` };
+    }
+    finally {
+        reader.close();
+    }
+}
+async function policyFromFile(file) {
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`cannot read the policy file ${file}: ${error.code ?? String(error)}`);
+    }
+    return { policy: parsePolicy(text, file), source: file };
+}
+
+;// CONCATENATED MODULE: ./src/runner/workspace.ts
+// What every action does first: find the checkout, and read the policy from the default branch (trusted), never
+// from the change being checked.
+
+
+
+
+
+
+
+
+
+/** The repository actions/checkout made (input `repository-path`, relative to the workspace). */
+async function checkoutDir(ctx) {
+    const path = getInput('repository-path') || '.';
+    const repoDir = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(ctx.workspace, path);
+    if (!(await isGitRepository(repoDir)))
+        throw new errors_UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
+    return repoDir;
+}
+/** The policy file (input `config`) at the tip of the default branch. */
+async function defaultBranchPolicy(ctx, repoDir) {
+    const defaultBranch = defaultBranchOf(ctx.payload);
+    if (!defaultBranch)
+        throw new errors_UsageError('the event payload names no default branch (repository.default_branch)');
+    const defaultTip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
+    if (!defaultTip)
+        throw new errors_OperationError(`the default branch ${defaultBranch} was not found on origin`);
+    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, getInput('config') || configPath);
+    info(`policy: ${safeLine(loaded.source)}`);
+    return { ...loaded, defaultBranch, defaultTip };
+}
+
+;// CONCATENATED MODULE: ./src/publish/clients.ts
+// One registry client per host for a run: credentials (explicit for the target host, else the Docker config),
+// plain HTTP when asked, secrets and retries reported to the caller.
+
+/** The registry API host of an image reference (where explicit credentials go). */
+function imageHost(image) {
+    try {
+        return parseImageReference(image).apiHost;
+    }
+    catch {
+        return '';
+    }
+}
+function registryClients(o = {}) {
+    const clients = new Map();
+    const clientFor = (host) => {
+        let client = clients.get(host);
+        if (!client) {
+            const options = {
+                ...(o.insecure ? { insecure: true } : {}),
+                ...(o.credentials && o.credentials.host === host
+                    ? { credentials: { username: o.credentials.username, password: o.credentials.password } }
+                    : {}),
+                ...(o.onSecret ? { onSecret: o.onSecret } : {}),
+                ...(o.onRetry
+                    ? {
+                        onEvent: (e) => {
+                            if (e.type === 'retry')
+                                o.onRetry(e.operation, e.attempt, e.reason);
+                        },
+                    }
+                    : {}),
+            };
+            clients.set(host, (client = new RegistryClient(host, options)));
+        }
+        return client;
+    };
+    return {
+        clientFor,
+        close: () => {
+            for (const c of clients.values())
+                c.close();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/publish-image/main.ts
 // The publish-image action. On a push to a channel it rebuilds that channel's image and every less stable one's
 // (production -> staging -> snapshot) from git trees and pushes them (or writes them for air-gapped sites), then
 // optionally restarts the serving deployments. With release versions (or on a tag push) it makes the stack release
 // tags: a git tag per version and the image <image>:<version>.
-
 
 
 
@@ -51395,13 +51478,10 @@ function channelsToBuild(policy, ref) {
     return policy.channels.slice(policy.channels.indexOf(pushed)).map((c) => c.name);
 }
 async function main_run() {
-    const clients = new Map();
+    let close = () => undefined;
     try {
         const ctx = runContext();
-        const path = getInput('repository-path') || '.';
-        const repoDir = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(ctx.workspace, path);
-        if (!(await isGitRepository(repoDir)))
-            throw new errors_UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
+        const repoDir = await checkoutDir(ctx);
         const password = getInput('password');
         const username = getInput('username');
         if (password)
@@ -51415,30 +51495,16 @@ async function main_run() {
         const layout = getInput('layout');
         const archive = getInput('archive');
         const registryVersion = getInput('registry-version');
-        const defaultBranch = defaultBranchOf(ctx.payload);
-        if (!defaultBranch)
-            throw new errors_UsageError('the event payload names no default branch (repository.default_branch)');
-        const mainTip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
-        const { policy, source } = mainTip
-            ? await policyAtRevision(repoDir, mainTip, defaultBranch, getInput('config') || configPath)
-            : { policy: defaultPolicy(), source: 'built-in defaults' };
-        info(`policy: ${safeLine(source)}`);
-        const targetHost = image.split('/')[0] ?? '';
-        const clientFor = (host) => {
-            let client = clients.get(host);
-            if (!client)
-                clients.set(host, (client = new RegistryClient(host, {
-                    ...(insecure ? { insecure: true } : {}),
-                    ...(username && password && host === targetHost ? { credentials: { username, password } } : {}),
-                    // Credentials from the Docker config and bearer tokens are masked like the password input.
-                    onSecret: (secret) => core_setSecret(secret),
-                    onEvent: (e) => {
-                        if (e.type === 'retry')
-                            info(`registry: retrying ${safeLine(e.operation)} (attempt ${e.attempt}): ${safeLine(e.reason)}`);
-                    },
-                })));
-            return client;
-        };
+        const { policy, defaultBranch, defaultTip } = await defaultBranchPolicy(ctx, repoDir);
+        const clients = registryClients({
+            ...(insecure ? { insecure: true } : {}),
+            ...(username && password ? { credentials: { host: imageHost(image), username, password } } : {}),
+            // Credentials from the Docker config and bearer tokens are masked like the password input.
+            onSecret: (secret) => core_setSecret(secret),
+            onRetry: (operation, attempt, reason) => info(`registry: retrying ${safeLine(operation)} (attempt ${attempt}): ${safeLine(reason)}`),
+        });
+        close = clients.close;
+        const clientFor = clients.clientFor;
         const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
         const common = {
             image,
@@ -51451,7 +51517,7 @@ async function main_run() {
             log: (line) => info(safeLine(line)),
         };
         // Release mode: a pushed tag, or release versions / a release file.
-        const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: mainTip });
+        const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: defaultTip });
         let releases = [];
         if (versions.length > 0) {
             if (!push)
@@ -51525,8 +51591,7 @@ async function main_run() {
         process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
     }
     finally {
-        for (const c of clients.values())
-            c.close();
+        close();
     }
 }
 
