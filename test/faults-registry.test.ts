@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invoke } from '../src/cli/invoke.js';
 import { main } from '../src/cli/main.js';
-import { loadLocalPolicy } from '../src/cli/validate.js';
+import { loadLocalPolicy } from '../src/cli/repo.js';
 import { resolveBranch } from '../src/git/local.js';
 import { publishImages, type PublishResult } from '../src/publish/engine.js';
 import { RegistryClient } from '../src/registry/index.js';

@@ -14711,101 +14711,6 @@ function selectVersions(specs, available, markers = []) {
     return { selected, problems };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/git.ts
-// Runs git with an argument list (never a shell) and the environment a CI job needs: no prompts, no pager,
-// no repository-configured helpers that could run code (fsmonitor), and C locale so messages can be matched.
-
-
-const safetyConfig = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'protocol.file.allow=always',
-];
-function gitEnv(extra) {
-    return {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_PAGER: 'cat',
-        GIT_ASKPASS: '',
-        SSH_ASKPASS: '',
-        LC_ALL: 'C',
-        GIT_OPTIONAL_LOCKS: '0',
-        ...extra,
-    };
-}
-function gitRaw(args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...safetyConfig, ...args], {
-            cwd: options.cwd,
-            env: gitEnv(options.env),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', (error) => reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })));
-        child.on('close', (code) => {
-            const result = {
-                code: code ?? -1,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            };
-            if (result.code === 0 || options.okCodes?.includes(result.code))
-                resolve(result);
-            else
-                reject(new GitError(args, result));
-        });
-        child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
-        child.stdin.end(options.input ?? '');
-    });
-}
-async function git(args, options) {
-    return (await gitRaw(args, options)).stdout.toString('utf8');
-}
-class GitError extends OperationError {
-    args;
-    result;
-    constructor(args, result) {
-        const detail = result.stderr
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l.length > 0 && !l.startsWith('hint:'))
-            .slice(0, 3)
-            .join(' / ');
-        super(`git ${args
-            .filter((a) => !a.startsWith('-c') && !a.includes('='))
-            .slice(0, 2)
-            .join(' ')} failed (exit ${result.code}): ${detail || 'no message'}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-async function revParse(cwd, rev) {
-    const result = await gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-        cwd,
-        okCodes: [1, 128],
-    });
-    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
-}
-async function isGitRepository(cwd) {
-    try {
-        const result = await gitRaw(['rev-parse', '--git-dir'], { cwd, okCodes: [128] });
-        return result.code === 0;
-    }
-    catch {
-        return false;
-    }
-}
-const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const zeroId = /^0+$/;
-
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -18945,6 +18850,101 @@ function cleanupCommitMessage(plan) {
         .join('\n')}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git/git.ts
+// Runs git with an argument list (never a shell) and the environment a CI job needs: no prompts, no pager,
+// no repository-configured helpers that could run code (fsmonitor), and C locale so messages can be matched.
+
+
+const safetyConfig = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.file.allow=always',
+];
+function gitEnv(extra) {
+    return {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_PAGER: 'cat',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        LC_ALL: 'C',
+        GIT_OPTIONAL_LOCKS: '0',
+        ...extra,
+    };
+}
+function gitRaw(args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...safetyConfig, ...args], {
+            cwd: options.cwd,
+            env: gitEnv(options.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', (error) => reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })));
+        child.on('close', (code) => {
+            const result = {
+                code: code ?? -1,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            };
+            if (result.code === 0 || options.okCodes?.includes(result.code))
+                resolve(result);
+            else
+                reject(new GitError(args, result));
+        });
+        child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
+        child.stdin.end(options.input ?? '');
+    });
+}
+async function git(args, options) {
+    return (await gitRaw(args, options)).stdout.toString('utf8');
+}
+class GitError extends OperationError {
+    args;
+    result;
+    constructor(args, result) {
+        const detail = result.stderr
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l.length > 0 && !l.startsWith('hint:'))
+            .slice(0, 3)
+            .join(' / ');
+        super(`git ${args
+            .filter((a) => !a.startsWith('-c') && !a.includes('='))
+            .slice(0, 2)
+            .join(' ')} failed (exit ${result.code}): ${detail || 'no message'}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+async function revParse(cwd, rev) {
+    const result = await gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+        cwd,
+        okCodes: [1, 128],
+    });
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+async function isGitRepository(cwd) {
+    try {
+        const result = await gitRaw(['rev-parse', '--git-dir'], { cwd, okCodes: [128] });
+        return result.code === 0;
+    }
+    catch {
+        return false;
+    }
+}
+const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const zeroId = /^0+$/;
+
 ;// CONCATENATED MODULE: ./src/git/objects.ts
 // One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
 // manifests costs one process start instead of hundreds (see the README's performance section).
@@ -20102,6 +20102,13 @@ async function mergeResult(repoDir, base, head) {
         throw new UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
     throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
+/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
+async function localBranchTips(repoDir, branches) {
+    const tips = new Map();
+    for (const branch of branches)
+        tips.set(branch, (await resolveBranch(repoDir, branch))?.sha);
+    return tips;
+}
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 async function defaultBranch(repoDir) {
     const head = await gitRaw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
@@ -20178,12 +20185,6 @@ async function fetchBranches(repoDir, branches, options = {}) {
 
 
 
-async function localTips(repoDir, policy) {
-    const tips = new Map();
-    for (const c of policy.channels)
-        tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
-    return tips;
-}
 /**
  * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
  * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
@@ -20225,7 +20226,7 @@ async function publishChange(options, prepare) {
             tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
         }
         else
-            tips = await localTips(repoDir, policy);
+            tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
         const change = await prepare(tips);
         if (!change.commit)
             return { change, operation: 'none', attempts: attempt };
@@ -20268,25 +20269,6 @@ async function publishChange(options, prepare) {
         if (attempt >= maxAttempts)
             throw new OperationError(`${change.branch} kept moving on origin while publishing (${maxAttempts} attempts): ${result.message}`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/finding.ts
-function findingJson(f) {
-    return {
-        rule: f.rule,
-        severity: f.severity,
-        package: f.package ?? null,
-        version: f.version ?? null,
-        path: f.path ?? null,
-        line: f.line ?? null,
-        message: f.message,
-    };
-}
-function isViolation(f) {
-    return f.severity === 'error' || f.severity === 'warning';
-}
-function failed(findings) {
-    return findings.some((f) => f.severity === 'error');
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -20571,125 +20553,33 @@ async function policyFromFile(file) {
     return { policy: parsePolicy(text, file), source: file };
 }
 
-;// CONCATENATED MODULE: ./src/cli/validate.ts
-// `package-storage validate`: the same engine as the action, on a local clone.
+;// CONCATENATED MODULE: ./src/cli/repo.ts
+// What every CLI command does first: open the local clone and read its policy (a given file, else the default
+// branch's, else the built-in defaults).
 
 
 
 
 
-
-
-
-
-
-const validateUsage = `usage: package-storage validate --repo DIR --base BRANCH --head REV [--title TEXT] [--exception] [--config FILE] [--json]
-
-Checks what merging REV into the channel branch BRANCH would change, against the policy.
-  --repo DIR       the storage repository (default: .)
-  --base BRANCH    channel branch the change goes into (refs/heads/BRANCH, else refs/remotes/origin/BRANCH)
-  --head REV       the change: a branch, tag or commit
-  --title TEXT     PR title to check against the title prefix rule
-  --exception      treat the change as carrying an approved exception (overwrite/removal become notices)
-  --config FILE    policy file (default: .github/package-storage.yml on the default branch, else built-in defaults)
-  --json           print {"result", "violations": [...]} instead of text
-Exit: 0 pass, 1 violations, 2 usage or configuration error, 3 git failure.`;
 async function loadLocalPolicy(repoDir, config) {
     if (config)
         return policyFromFile((0,external_node_path_namespaceObject.resolve)(config));
     const branch = await defaultBranch(repoDir);
     const at = branch ? await resolveBranch(repoDir, branch) : undefined;
     if (!branch || !at)
-        return policyAtRevision(repoDir, '4b825dc642cb6eb9a060e54bf8d69288fbee4904', 'none');
+        return policyAtRevision(repoDir, emptyTreeId, 'none');
     return policyAtRevision(repoDir, at.sha, branch);
 }
-async function validateCommand(argv, io) {
-    const values = parse('validate', argv, {
-        repo: { type: 'string', default: '.' },
-        base: { type: 'string' },
-        head: { type: 'string' },
-        title: { type: 'string' },
-        exception: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-    });
-    if (values.help) {
-        io.out(validateUsage);
-        return 0;
-    }
-    required('validate', values, 'base', 'head');
-    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
+async function openLocalRepo(repo, config) {
+    const repoDir = (0,external_node_path_namespaceObject.resolve)(repo);
     if (!(await isGitRepository(repoDir)))
         throw new UsageError(`${repoDir} is not a git repository`);
-    const { policy, source } = await loadLocalPolicy(repoDir, values.config);
-    const channel = channelByBranch(policy, values.base);
-    if (!channel)
-        throw new UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
-    const base = await resolveBranch(repoDir, channel.branch);
-    if (!base)
-        throw new UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
-    const head = await revParse(repoDir, values.head);
-    if (!head)
-        throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
-    const after = await mergeResult(repoDir, base.sha, head);
-    const channelTips = new Map();
-    const missing = [];
-    for (const c of policy.channels) {
-        if (c === channel)
-            continue;
-        const tip = await resolveBranch(repoDir, c.branch);
-        channelTips.set(c.name, tip?.sha);
-        if (!tip)
-            missing.push(c.branch);
-    }
-    const outcome = await evaluate({
-        repoDir,
-        policy,
-        channel,
-        before: base.sha,
-        after,
-        channelTips,
-        ...(values.title !== undefined ? { title: values.title } : {}),
-        exceptionApproved: values.exception ?? false,
-    });
-    const result = failed(outcome.findings) ? 'fail' : 'pass';
-    if (values.json) {
-        io.out(JSON.stringify({
-            result,
-            violations: outcome.findings.filter(isViolation).map(findingJson),
-            notices: outcome.findings.filter((f) => !isViolation(f)).map(findingJson),
-            changes: outcome.changes.map((c) => ({
-                package: c.name,
-                version: c.version,
-                change: c.kind,
-                verdict: c.verdict,
-            })),
-        }));
-    }
-    else {
-        io.out(`policy: ${safeLine(source)}`);
-        io.out(`checking ${safeLine(values.head)} into ${channel.branch} (channel ${channel.name}): ${outcome.changes.length} version change(s)`);
-        if (missing.length)
-            io.out(`note: no branch for ${missing.join(', ')}; treated as empty`);
-        for (const c of outcome.changes)
-            io.out(`  ${c.kind.padEnd(8)} ${safeLine(`${c.name}@${c.version}`)}  ${c.verdict}`);
-        for (const f of outcome.findings) {
-            const where = f.path ? ` ${safeLine(f.path)}${f.line ? `:${f.line}` : ''}` : '';
-            io.out(`${f.severity.padEnd(7)} ${f.rule}${where}: ${safeLine(f.message)}`);
-        }
-        const errors = outcome.findings.filter((f) => f.severity === 'error').length;
-        io.out(result === 'pass' ? 'result: pass' : `result: fail (${errors} violation${errors === 1 ? '' : 's'})`);
-    }
-    return result === 'pass' ? 0 : 1;
+    return { repoDir, ...(await loadLocalPolicy(repoDir, config)) };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/promote.ts
 // `package-storage promote` and `package-storage cleanup`: the promote action's engine without any GitHub API.
 // They write the local branch promote/<from>-to-<to> or cleanup/<channel>, and push it with a lease on --push.
-
-
-
 
 
 
@@ -20763,10 +20653,7 @@ async function promoteCommand(argv, io) {
     required('promote', values, 'from', 'to', 'packages');
     const specs = parseSpecs(splitSpecs(values.packages));
     const identity = parseIdentity(values.author);
-    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
-    if (!(await isGitRepository(repoDir)))
-        throw new UsageError(`${repoDir} is not a git repository`);
-    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
     const publication = await publishChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => preparePromotion({ repoDir, policy, from: values.from, to: values.to, specs, tips, identity }));
     report(io, values.json ?? false, publication);
     return 0;
@@ -20779,10 +20666,7 @@ async function cleanupCommand(argv, io) {
     }
     required('cleanup', values, 'channel');
     const identity = parseIdentity(values.author);
-    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
-    if (!(await isGitRepository(repoDir)))
-        throw new UsageError(`${repoDir} is not a git repository`);
-    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
     const publication = await publishChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => prepareCleanup({ repoDir, policy, channel: values.channel, tips, identity, direct: false }));
     report(io, values.json ?? false, publication);
     return 0;
@@ -22517,6 +22401,13 @@ class RegistryError extends Error {
     }
     /** A copy that retry loops above this one must not retry again (its own retries are spent). */
     final() {
+        return this.copy({ retryable: false, retryAfterMs: undefined });
+    }
+    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
+    withDetail(detail, attempts = this.attempts) {
+        return this.copy({ detail }, attempts);
+    }
+    copy(changes, attempts = this.attempts) {
         const e = new RegistryError({
             host: this.host,
             repository: this.repository,
@@ -22524,24 +22415,10 @@ class RegistryError extends Error {
             status: this.status,
             code: this.code,
             detail: this.detail,
-            retryable: false,
-            cause: this.cause,
-        });
-        e.attempts = this.attempts;
-        return e;
-    }
-    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
-    withDetail(detail, attempts = this.attempts) {
-        const e = new RegistryError({
-            host: this.host,
-            repository: this.repository,
-            operation: this.operation,
-            status: this.status,
-            code: this.code,
-            detail,
             retryable: this.retryable,
             retryAfterMs: this.retryAfterMs,
             cause: this.cause,
+            ...changes,
         });
         e.attempts = attempts;
         return e;
@@ -24391,22 +24268,18 @@ async function publishImages(request) {
         else
             result.images = built.map((b) => imageResult(b, target.display, [], 0));
         result.bytesUploaded = result.images.reduce((n, i) => n + i.bytesUploaded, 0);
+        const stored = built.map((b) => ({
+            image: b.image,
+            refs: [...b.moving, ...b.immutable, ...b.releaseTags],
+            blobs: [...b.blobs.values()],
+            repository: target.display,
+        }));
         if (request.layoutDir) {
-            await writeOciLayout(request.layoutDir, built.map((b) => ({
-                image: b.image,
-                refs: [...b.moving, ...b.immutable, ...b.releaseTags],
-                blobs: [...b.blobs.values()],
-                repository: target.display,
-            })), { fetchBlob });
+            await writeOciLayout(request.layoutDir, stored, { fetchBlob });
             result.layoutDir = request.layoutDir;
         }
         if (request.archiveFile) {
-            const archive = await writeImageArchive(request.archiveFile, built.map((b) => ({
-                image: b.image,
-                refs: [...b.moving, ...b.immutable, ...b.releaseTags],
-                blobs: [...b.blobs.values()],
-                repository: target.display,
-            })), { fetchBlob });
+            const archive = await writeImageArchive(request.archiveFile, stored, { fetchBlob });
             result.archive = { file: request.archiveFile, ...archive };
         }
         return result;
@@ -24689,19 +24562,14 @@ async function publishImageCommand(argv, io) {
     required('publish-image', values, 'channel', 'image', 'base-image');
     if (values['password-stdin'] && !values.username)
         throw new UsageError('--password-stdin needs --username');
-    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
-    if (!(await isGitRepository(repoDir)))
-        throw new UsageError(`${repoDir} is not a git repository`);
-    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
     let channels = list(values.channel);
     if (values.chain) {
         const most = channels.map((c) => channelByName(policy, c)).filter((c) => c !== undefined);
         const from = Math.min(...most.map((c) => policy.channels.indexOf(c)));
         channels = [...new Set([...channels, ...policy.channels.slice(from).map((c) => c.name)])];
     }
-    const tips = new Map();
-    for (const c of policy.channels)
-        tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
+    const tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
     const password = values['password-stdin'] ? await readStdin() : undefined;
     const clients = registryClients({
         ...(values['insecure-registry'] ? { insecure: true } : {}),
@@ -24768,20 +24636,37 @@ function parseReleaseList(text) {
         .map(normalizeReleaseVersion);
     return [...new Set(versions)];
 }
-async function existingTag(repoDir, version, remote) {
-    const ref = `refs/tags/${version}`;
-    if (remote) {
-        const result = await gitRaw(['ls-remote', '--tags', 'origin', ref, `${ref}^{}`], { cwd: repoDir });
-        const lines = result.stdout
-            .toString('utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((l) => l.split('\t'));
+/** The commits the tags of `versions` point at (peeled), in one request to origin or from local refs. */
+async function existingTags(repoDir, versions, remote) {
+    const found = new Map();
+    if (!remote) {
+        for (const version of versions) {
+            const commit = await revParse(repoDir, `refs/tags/${version}`);
+            if (commit)
+                found.set(version, commit);
+        }
+        return found;
+    }
+    if (versions.length === 0)
+        return found;
+    const refs = versions.flatMap((v) => [`refs/tags/${v}`, `refs/tags/${v}^{}`]);
+    const result = await gitRaw(['ls-remote', '--tags', 'origin', ...refs], { cwd: repoDir });
+    const lines = result.stdout
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t'));
+    for (const version of versions) {
+        const ref = `refs/tags/${version}`;
         // An annotated tag lists its commit as `<ref>^{}`.
         const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
-        return peeled?.[0];
+        if (peeled?.[0])
+            found.set(version, peeled[0]);
     }
-    return revParse(repoDir, ref);
+    return found;
+}
+async function existingTag(repoDir, version, remote) {
+    return (await existingTags(repoDir, [version], remote)).get(version);
 }
 async function createTag(repoDir, version, commit, push) {
     const ref = `refs/tags/${version}`;
@@ -24808,8 +24693,9 @@ async function release(request) {
     const log = request.log ?? (() => undefined);
     const stable = policy.channels[0];
     const results = [];
+    const known = await existingTags(repoDir, request.versions, request.pushTags);
     for (const version of request.versions) {
-        let commit = await existingTag(repoDir, version, request.pushTags);
+        let commit = known.get(version);
         let gitTag = 'existing';
         if (!commit) {
             gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);
@@ -24894,8 +24780,6 @@ async function stableTipOnOrigin(repoDir, policy) {
 
 
 
-
-
 const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
                               [--image NAME --base-image REF --registry-version V --insecure-registry] [--json]
 
@@ -24928,10 +24812,7 @@ async function releaseCommand(argv, io) {
         throw new UsageError('--versions lists no version');
     if (values.image && !values['base-image'])
         throw new UsageError('--image needs --base-image (to build a missing image)');
-    const repoDir = (0,external_node_path_namespaceObject.resolve)(values.repo);
-    if (!(await isGitRepository(repoDir)))
-        throw new UsageError(`${repoDir} is not a git repository`);
-    const { policy } = await loadLocalPolicy(repoDir, values.config);
+    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
     const stable = policy.channels[0];
     const stableTip = values.push
         ? await stableTipOnOrigin(repoDir, policy)
@@ -24969,6 +24850,125 @@ async function releaseCommand(argv, io) {
     finally {
         clients.close();
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/finding.ts
+function findingJson(f) {
+    return {
+        rule: f.rule,
+        severity: f.severity,
+        package: f.package ?? null,
+        version: f.version ?? null,
+        path: f.path ?? null,
+        line: f.line ?? null,
+        message: f.message,
+    };
+}
+function isViolation(f) {
+    return f.severity === 'error' || f.severity === 'warning';
+}
+function failed(findings) {
+    return findings.some((f) => f.severity === 'error');
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate.ts
+// `package-storage validate`: the same engine as the action, on a local clone.
+
+
+
+
+
+
+
+
+
+const validateUsage = `usage: package-storage validate --repo DIR --base BRANCH --head REV [--title TEXT] [--exception] [--config FILE] [--json]
+
+Checks what merging REV into the channel branch BRANCH would change, against the policy.
+  --repo DIR       the storage repository (default: .)
+  --base BRANCH    channel branch the change goes into (refs/heads/BRANCH, else refs/remotes/origin/BRANCH)
+  --head REV       the change: a branch, tag or commit
+  --title TEXT     PR title to check against the title prefix rule
+  --exception      treat the change as carrying an approved exception (overwrite/removal become notices)
+  --config FILE    policy file (default: .github/package-storage.yml on the default branch, else built-in defaults)
+  --json           print {"result", "violations": [...]} instead of text
+Exit: 0 pass, 1 violations, 2 usage or configuration error, 3 git failure.`;
+async function validateCommand(argv, io) {
+    const values = parse('validate', argv, {
+        repo: { type: 'string', default: '.' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        title: { type: 'string' },
+        exception: { type: 'boolean', default: false },
+        config: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+    });
+    if (values.help) {
+        io.out(validateUsage);
+        return 0;
+    }
+    required('validate', values, 'base', 'head');
+    const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
+    const channel = channelByBranch(policy, values.base);
+    if (!channel)
+        throw new UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
+    const base = await resolveBranch(repoDir, channel.branch);
+    if (!base)
+        throw new UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
+    const head = await revParse(repoDir, values.head);
+    if (!head)
+        throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
+    const after = await mergeResult(repoDir, base.sha, head);
+    const channelTips = new Map();
+    const missing = [];
+    for (const c of policy.channels) {
+        if (c === channel)
+            continue;
+        const tip = await resolveBranch(repoDir, c.branch);
+        channelTips.set(c.name, tip?.sha);
+        if (!tip)
+            missing.push(c.branch);
+    }
+    const outcome = await evaluate({
+        repoDir,
+        policy,
+        channel,
+        before: base.sha,
+        after,
+        channelTips,
+        ...(values.title !== undefined ? { title: values.title } : {}),
+        exceptionApproved: values.exception ?? false,
+    });
+    const result = failed(outcome.findings) ? 'fail' : 'pass';
+    if (values.json) {
+        io.out(JSON.stringify({
+            result,
+            violations: outcome.findings.filter(isViolation).map(findingJson),
+            notices: outcome.findings.filter((f) => !isViolation(f)).map(findingJson),
+            changes: outcome.changes.map((c) => ({
+                package: c.name,
+                version: c.version,
+                change: c.kind,
+                verdict: c.verdict,
+            })),
+        }));
+    }
+    else {
+        io.out(`policy: ${safeLine(source)}`);
+        io.out(`checking ${safeLine(values.head)} into ${channel.branch} (channel ${channel.name}): ${outcome.changes.length} version change(s)`);
+        if (missing.length)
+            io.out(`note: no branch for ${missing.join(', ')}; treated as empty`);
+        for (const c of outcome.changes)
+            io.out(`  ${c.kind.padEnd(8)} ${safeLine(`${c.name}@${c.version}`)}  ${c.verdict}`);
+        for (const f of outcome.findings) {
+            const where = f.path ? ` ${safeLine(f.path)}${f.line ? `:${f.line}` : ''}` : '';
+            io.out(`${f.severity.padEnd(7)} ${f.rule}${where}: ${safeLine(f.message)}`);
+        }
+        const errors = outcome.findings.filter((f) => f.severity === 'error').length;
+        io.out(result === 'pass' ? 'result: pass' : `result: fail (${errors} violation${errors === 1 ? '' : 's'})`);
+    }
+    return result === 'pass' ? 0 : 1;
 }
 
 ;// CONCATENATED MODULE: ./src/demo/base-image.ts

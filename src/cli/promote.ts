@@ -1,15 +1,12 @@
 // `package-storage promote` and `package-storage cleanup`: the promote action's engine without any GitHub API.
 // They write the local branch promote/<from>-to-<to> or cleanup/<channel>, and push it with a lease on --push.
-import { resolve } from 'node:path';
-import { UsageError } from '../core/errors.js';
 import { parseSpecs, splitSpecs } from '../core/selection.js';
-import { isGitRepository } from '../git/git.js';
 import { defaultIdentity, parseIdentity, prepareCleanup, preparePromotion } from '../promote/engine.js';
 import { publishChange, type Publication } from '../promote/publish.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required } from './args.js';
 import type { CliIO } from './io.js';
-import { loadLocalPolicy } from './validate.js';
+import { openLocalRepo } from './repo.js';
 
 export const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push] [--json]
 
@@ -86,9 +83,7 @@ export async function promoteCommand(argv: string[], io: CliIO): Promise<number>
   required('promote', values, 'from', 'to', 'packages');
   const specs = parseSpecs(splitSpecs(values.packages!));
   const identity = parseIdentity(values.author);
-  const repoDir = resolve(values.repo);
-  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
-  const { policy } = await loadLocalPolicy(repoDir, values.config);
+  const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
   const publication = await publishChange(
     { repoDir, policy, push: values.push ?? false, updateLocalBranch: true },
     (tips) =>
@@ -106,9 +101,7 @@ export async function cleanupCommand(argv: string[], io: CliIO): Promise<number>
   }
   required('cleanup', values, 'channel');
   const identity = parseIdentity(values.author);
-  const repoDir = resolve(values.repo);
-  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
-  const { policy } = await loadLocalPolicy(repoDir, values.config);
+  const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
   const publication = await publishChange(
     { repoDir, policy, push: values.push ?? false, updateLocalBranch: true },
     (tips) => prepareCleanup({ repoDir, policy, channel: values.channel!, tips, identity, direct: false }),

@@ -3,14 +3,14 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { channelByName } from '../core/policy.js';
-import { gitRaw, isGitRepository } from '../git/git.js';
-import { resolveBranch } from '../git/local.js';
+import { gitRaw } from '../git/git.js';
+import { localBranchTips } from '../git/local.js';
 import { publishImages, type PublishResult } from '../publish/engine.js';
 import { imageHost, registryClients } from '../publish/clients.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required, list } from './args.js';
 import type { CliIO } from './io.js';
-import { loadLocalPolicy } from './validate.js';
+import { openLocalRepo } from './repo.js';
 
 export const publishUsage = `usage: package-storage publish-image --repo DIR --channel CH --image NAME --base-image REF [--registry-version V]
                                     [--push] [--layout DIR] [--archive FILE] [--insecure-registry] [--json]
@@ -91,17 +91,17 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
   }
   required('publish-image', values, 'channel', 'image', 'base-image');
   if (values['password-stdin'] && !values.username) throw new UsageError('--password-stdin needs --username');
-  const repoDir = resolve(values.repo);
-  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
-  const { policy } = await loadLocalPolicy(repoDir, values.config);
+  const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
   let channels = list(values.channel);
   if (values.chain) {
     const most = channels.map((c) => channelByName(policy, c)).filter((c) => c !== undefined);
     const from = Math.min(...most.map((c) => policy.channels.indexOf(c)));
     channels = [...new Set([...channels, ...policy.channels.slice(from).map((c) => c.name)])];
   }
-  const tips = new Map<string, string | undefined>();
-  for (const c of policy.channels) tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
+  const tips = await localBranchTips(
+    repoDir,
+    policy.channels.map((c) => c.branch),
+  );
   const password = values['password-stdin'] ? await readStdin() : undefined;
   const clients = registryClients({
     ...(values['insecure-registry'] ? { insecure: true } : {}),

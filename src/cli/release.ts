@@ -1,15 +1,13 @@
 // `package-storage release`: git tags for stack versions at the most stable channel's tip, and optionally the
 // image tag <image>:<version> for each, by digest.
-import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { isGitRepository } from '../git/git.js';
 import { resolveBranch } from '../git/local.js';
 import { parseReleaseList, release, stableTipOnOrigin } from '../publish/release.js';
 import { registryClients } from '../publish/clients.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required } from './args.js';
 import type { CliIO } from './io.js';
-import { loadLocalPolicy } from './validate.js';
+import { openLocalRepo } from './repo.js';
 
 export const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
                               [--image NAME --base-image REF --registry-version V --insecure-registry] [--json]
@@ -43,9 +41,7 @@ export async function releaseCommand(argv: string[], io: CliIO): Promise<number>
   if (versions.length === 0) throw new UsageError('--versions lists no version');
   if (values.image && !values['base-image'])
     throw new UsageError('--image needs --base-image (to build a missing image)');
-  const repoDir = resolve(values.repo);
-  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
-  const { policy } = await loadLocalPolicy(repoDir, values.config);
+  const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
   const stable = policy.channels[0]!;
   const stableTip = values.push
     ? await stableTipOnOrigin(repoDir, policy)

@@ -1,11 +1,10 @@
 // `package-storage validate`: the same engine as the action, on a local clone.
-import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { failed, findingJson, isViolation } from '../core/finding.js';
 import { channelByBranch } from '../core/policy.js';
-import { revParse, isGitRepository } from '../git/git.js';
-import { defaultBranch, mergeResult, resolveBranch } from '../git/local.js';
-import { policyAtRevision, policyFromFile, type LoadedPolicy } from '../git/policy-file.js';
+import { revParse } from '../git/git.js';
+import { mergeResult, resolveBranch } from '../git/local.js';
+import { openLocalRepo } from './repo.js';
 import { safeLine } from '../runner/sanitize.js';
 import { evaluate } from '../validate/engine.js';
 import { parse, required } from './args.js';
@@ -23,14 +22,6 @@ Checks what merging REV into the channel branch BRANCH would change, against the
   --json           print {"result", "violations": [...]} instead of text
 Exit: 0 pass, 1 violations, 2 usage or configuration error, 3 git failure.`;
 
-export async function loadLocalPolicy(repoDir: string, config: string | undefined): Promise<LoadedPolicy> {
-  if (config) return policyFromFile(resolve(config));
-  const branch = await defaultBranch(repoDir);
-  const at = branch ? await resolveBranch(repoDir, branch) : undefined;
-  if (!branch || !at) return policyAtRevision(repoDir, '4b825dc642cb6eb9a060e54bf8d69288fbee4904', 'none');
-  return policyAtRevision(repoDir, at.sha, branch);
-}
-
 export async function validateCommand(argv: string[], io: CliIO): Promise<number> {
   const values = parse('validate', argv, {
     repo: { type: 'string', default: '.' },
@@ -47,9 +38,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     return 0;
   }
   required('validate', values, 'base', 'head');
-  const repoDir = resolve(values.repo);
-  if (!(await isGitRepository(repoDir))) throw new UsageError(`${repoDir} is not a git repository`);
-  const { policy, source } = await loadLocalPolicy(repoDir, values.config);
+  const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
   const channel = channelByBranch(policy, values.base!);
   if (!channel)
     throw new UsageError(

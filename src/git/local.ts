@@ -45,6 +45,16 @@ export async function mergeResult(repoDir: string, base: string, head: string): 
   throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
 
+/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
+export async function localBranchTips(
+  repoDir: string,
+  branches: readonly string[],
+): Promise<Map<string, string | undefined>> {
+  const tips = new Map<string, string | undefined>();
+  for (const branch of branches) tips.set(branch, (await resolveBranch(repoDir, branch))?.sha);
+  return tips;
+}
+
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 export async function defaultBranch(repoDir: string): Promise<string | undefined> {
   const head = await gitRaw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {

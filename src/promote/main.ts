@@ -7,6 +7,7 @@ import { parseSpecs, splitSpecs } from '../core/selection.js';
 import { createClient, type Octokit } from '../github/api.js';
 import { closePull, ensurePullRequest, findOpenPull } from '../github/pulls.js';
 import { runContext, type RunContext } from '../runner/event.js';
+import { listInput } from '../runner/inputs.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { parseIdentity, prepareCleanup, preparePromotion, RefusedError, type Operation } from './engine.js';
@@ -23,14 +24,6 @@ interface Result {
   packages: Array<{ name: string; version: string; tree: string; kibana?: string }>;
   title: string;
   restored?: Array<{ name: string; version: string; tree: string }>;
-}
-
-function inputList(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
 }
 
 async function toPullRequest(
@@ -147,7 +140,7 @@ export async function run(): Promise<void> {
     if (token) core.setSecret(token);
     const dryRun = core.getBooleanInput('dry-run');
     const identity = parseIdentity(core.getInput('author') || undefined);
-    const extraLabels = inputList('labels');
+    const extraLabels = listInput('labels');
     const draft = core.getBooleanInput('draft');
     const { policy } = await defaultBranchPolicy(ctx, repoDir);
 
@@ -177,7 +170,7 @@ export async function run(): Promise<void> {
         }),
       );
     } else {
-      let channels = inputList('channel');
+      let channels = listInput('channel');
       if (channels.length === 0) {
         // After a push to channel C, every less stable channel may hold versions C now serves.
         const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';

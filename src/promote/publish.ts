@@ -3,7 +3,7 @@
 import { OperationError, UsageError } from '../core/errors.js';
 import type { Policy } from '../core/policy.js';
 import { gitRaw } from '../git/git.js';
-import { resolveBranch } from '../git/local.js';
+import { localBranchTips, resolveBranch } from '../git/local.js';
 import { fetch, fetchBranches, remoteBranchTips } from '../git/remote.js';
 import { pushWithLease } from '../git/write.js';
 import {
@@ -31,12 +31,6 @@ export interface PublishOptions {
   /** Also point the local branch refs/heads/<branch> at the result (the CLI does; the action has no use for it). */
   updateLocalBranch: boolean;
   maxAttempts?: number;
-}
-
-async function localTips(repoDir: string, policy: Policy): Promise<Map<string, string | undefined>> {
-  const tips = new Map<string, string | undefined>();
-  for (const c of policy.channels) tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
-  return tips;
 }
 
 /**
@@ -93,7 +87,11 @@ export async function publishChange(
         { treesOnly: true },
       );
       tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
-    } else tips = await localTips(repoDir, policy);
+    } else
+      tips = await localBranchTips(
+        repoDir,
+        policy.channels.map((c) => c.branch),
+      );
     const change = await prepare(tips);
     if (!change.commit) return { change, operation: 'none', attempts: attempt };
 

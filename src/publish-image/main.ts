@@ -19,17 +19,10 @@ import {
 import { rollout, rolloutTargets, type RolloutResult } from '../publish/rollout.js';
 import { sanitizeTag } from '../registry/index.js';
 import { runContext } from '../runner/event.js';
+import { listInput } from '../runner/inputs.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { imageHost, registryClients } from '../publish/clients.js';
-
-function list(name: string): string[] {
-  return core
-    .getInput(name)
-    .split(/[\n,]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 async function summary(
   result: PublishResult | undefined,
@@ -122,7 +115,7 @@ async function releaseVersions(
 }
 
 function channelsToBuild(policy: Policy, ref: string): string[] {
-  const explicit = list('channels');
+  const explicit = listInput('channels');
   for (const c of explicit)
     if (!channelByName(policy, c)) throw new UsageError(`unknown channel "${safeLine(c)}"`);
   if (explicit.length > 0) return explicit;
@@ -192,7 +185,7 @@ export async function run(): Promise<void> {
       });
       core.setOutput('releases', JSON.stringify(releases));
       core.setOutput('rollouts', '[]');
-      if (list('channels').length === 0) {
+      if (listInput('channels').length === 0) {
         core.setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
         core.setOutput('digest', releases[0]?.image?.digest ?? '');
         await summary(undefined, releases, []);

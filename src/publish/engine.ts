@@ -427,30 +427,18 @@ export async function publishImages(request: PublishRequest): Promise<PublishRes
     } else result.images = built.map((b) => imageResult(b, target.display, [], 0));
     result.bytesUploaded = result.images.reduce((n, i) => n + i.bytesUploaded, 0);
 
+    const stored = built.map((b) => ({
+      image: b.image,
+      refs: [...b.moving, ...b.immutable, ...b.releaseTags],
+      blobs: [...b.blobs.values()],
+      repository: target.display,
+    }));
     if (request.layoutDir) {
-      await writeOciLayout(
-        request.layoutDir,
-        built.map((b) => ({
-          image: b.image,
-          refs: [...b.moving, ...b.immutable, ...b.releaseTags],
-          blobs: [...b.blobs.values()],
-          repository: target.display,
-        })),
-        { fetchBlob },
-      );
+      await writeOciLayout(request.layoutDir, stored, { fetchBlob });
       result.layoutDir = request.layoutDir;
     }
     if (request.archiveFile) {
-      const archive = await writeImageArchive(
-        request.archiveFile,
-        built.map((b) => ({
-          image: b.image,
-          refs: [...b.moving, ...b.immutable, ...b.releaseTags],
-          blobs: [...b.blobs.values()],
-          repository: target.display,
-        })),
-        { fetchBlob },
-      );
+      const archive = await writeImageArchive(request.archiveFile, stored, { fetchBlob });
       result.archive = { file: request.archiveFile, ...archive };
     }
     return result;

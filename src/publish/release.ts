@@ -59,20 +59,39 @@ export interface ReleaseRequest {
   log?: (line: string) => void;
 }
 
-async function existingTag(repoDir: string, version: string, remote: boolean): Promise<string | undefined> {
-  const ref = `refs/tags/${version}`;
-  if (remote) {
-    const result = await gitRaw(['ls-remote', '--tags', 'origin', ref, `${ref}^{}`], { cwd: repoDir });
-    const lines = result.stdout
-      .toString('utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => l.split('\t'));
+/** The commits the tags of `versions` point at (peeled), in one request to origin or from local refs. */
+async function existingTags(
+  repoDir: string,
+  versions: readonly string[],
+  remote: boolean,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  if (!remote) {
+    for (const version of versions) {
+      const commit = await revParse(repoDir, `refs/tags/${version}`);
+      if (commit) found.set(version, commit);
+    }
+    return found;
+  }
+  if (versions.length === 0) return found;
+  const refs = versions.flatMap((v) => [`refs/tags/${v}`, `refs/tags/${v}^{}`]);
+  const result = await gitRaw(['ls-remote', '--tags', 'origin', ...refs], { cwd: repoDir });
+  const lines = result.stdout
+    .toString('utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
+  for (const version of versions) {
+    const ref = `refs/tags/${version}`;
     // An annotated tag lists its commit as `<ref>^{}`.
     const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
-    return peeled?.[0];
+    if (peeled?.[0]) found.set(version, peeled[0]);
   }
-  return revParse(repoDir, ref);
+  return found;
+}
+
+async function existingTag(repoDir: string, version: string, remote: boolean): Promise<string | undefined> {
+  return (await existingTags(repoDir, [version], remote)).get(version);
 }
 
 async function createTag(
@@ -105,8 +124,9 @@ export async function release(request: ReleaseRequest): Promise<ReleaseResult[]>
   const log = request.log ?? ((): void => undefined);
   const stable = policy.channels[0]!;
   const results: ReleaseResult[] = [];
+  const known = await existingTags(repoDir, request.versions, request.pushTags);
   for (const version of request.versions) {
-    let commit = await existingTag(repoDir, version, request.pushTags);
+    let commit = known.get(version);
     let gitTag: ReleaseResult['gitTag'] = 'existing';
     if (!commit) {
       gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);

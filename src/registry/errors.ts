@@ -42,6 +42,15 @@ export class RegistryError extends Error {
 
   /** A copy that retry loops above this one must not retry again (its own retries are spent). */
   final(): RegistryError {
+    return this.copy({ retryable: false, retryAfterMs: undefined });
+  }
+
+  /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
+  withDetail(detail: string, attempts = this.attempts): RegistryError {
+    return this.copy({ detail }, attempts);
+  }
+
+  private copy(changes: Partial<RegistryErrorInit>, attempts = this.attempts): RegistryError {
     const e = new RegistryError({
       host: this.host,
       repository: this.repository,
@@ -49,25 +58,10 @@ export class RegistryError extends Error {
       status: this.status,
       code: this.code,
       detail: this.detail,
-      retryable: false,
-      cause: this.cause,
-    });
-    e.attempts = this.attempts;
-    return e;
-  }
-
-  /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
-  withDetail(detail: string, attempts = this.attempts): RegistryError {
-    const e = new RegistryError({
-      host: this.host,
-      repository: this.repository,
-      operation: this.operation,
-      status: this.status,
-      code: this.code,
-      detail,
       retryable: this.retryable,
       retryAfterMs: this.retryAfterMs,
       cause: this.cause,
+      ...changes,
     });
     e.attempts = attempts;
     return e;

@@ -75,11 +75,13 @@ async function pullRequestTarget(
   const info = await getPull(octokit, ctx.repository, pr.number);
   let merge: string;
   if (ctx.eventName === 'pull_request' && ctx.sha) {
-    await fetch(repoDir, [ctx.sha], { depth: 2 });
+    if (!(await revParse(repoDir, `${ctx.sha}^1`))) await fetch(repoDir, [ctx.sha], { depth: 2 });
     merge = ctx.sha;
   } else {
     const ref = `refs/remotes/pull/${pr.number}/merge`;
     try {
+      // Fetched by name again (a cheap no-op after fetchChange): a ref left by an earlier run must not be trusted,
+      // and this fetch's failure is the one to explain.
       await fetch(repoDir, [`+refs/pull/${pr.number}/merge:${ref}`], { depth: 2 });
     } catch (error) {
       if (info.mergeable === false)
@@ -123,7 +125,7 @@ async function mergeGroupTarget(
   const branch = group.base_ref.replace(/^refs\/heads\//, '');
   if (!channelByBranch(policy, branch))
     return `the merge queue's base branch ${branch} is not a channel branch`;
-  await fetch(repoDir, [group.head_sha], { depth: 1 });
+  if (!(await revParse(repoDir, group.head_sha))) await fetch(repoDir, [group.head_sha], { depth: 1 });
   await fetch(repoDir, [group.base_sha], { depth: 1, treesOnly: true });
   // gh-readonly-queue/<base>/pr-<number>-<sha>: the PR whose exception label counts.
   const number = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
@@ -152,7 +154,7 @@ async function pushTarget(ctx: RunContext, repoDir: string, policy: Policy): Pro
   const before = typeof ctx.payload.before === 'string' ? ctx.payload.before : '';
   const after = typeof ctx.payload.after === 'string' ? ctx.payload.after : ctx.sha;
   if (zeroId.test(after)) return `branch ${branch} was deleted`;
-  await fetch(repoDir, [after], { depth: 1 });
+  if (!(await revParse(repoDir, after))) await fetch(repoDir, [after], { depth: 1 });
   let base = emptyTreeId;
   if (before && !zeroId.test(before)) {
     try {

@@ -52296,6 +52296,16 @@ function defaultBranchOf(payload) {
     return repository?.default_branch;
 }
 
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+/** A list input: comma- or newline-separated, trimmed, empty entries dropped. */
+function listInput(name) {
+    return getInput(name)
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+
 ;// CONCATENATED MODULE: ./src/runner/sanitize.ts
 // Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
 // escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
@@ -57989,6 +57999,13 @@ async function mergeResult(repoDir, base, head) {
         throw new UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
     throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
+/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
+async function localBranchTips(repoDir, branches) {
+    const tips = new Map();
+    for (const branch of branches)
+        tips.set(branch, (await resolveBranch(repoDir, branch))?.sha);
+    return tips;
+}
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 async function defaultBranch(repoDir) {
     const head = await gitRaw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
@@ -58012,12 +58029,6 @@ async function defaultBranch(repoDir) {
 
 
 
-async function localTips(repoDir, policy) {
-    const tips = new Map();
-    for (const c of policy.channels)
-        tips.set(c.branch, (await resolveBranch(repoDir, c.branch))?.sha);
-    return tips;
-}
 /**
  * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
  * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
@@ -58059,7 +58070,7 @@ async function publishChange(options, prepare) {
             tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
         }
         else
-            tips = await localTips(repoDir, policy);
+            tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
         const change = await prepare(tips);
         if (!change.commit)
             return { change, operation: 'none', attempts: attempt };
@@ -58118,12 +58129,7 @@ async function publishChange(options, prepare) {
 
 
 
-function inputList(name) {
-    return getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
+
 async function toPullRequest(publication, o) {
     const { change } = publication;
     const result = {
@@ -58222,7 +58228,7 @@ async function run() {
             core_setSecret(token);
         const dryRun = getBooleanInput('dry-run');
         const identity = parseIdentity(getInput('author') || undefined);
-        const extraLabels = inputList('labels');
+        const extraLabels = listInput('labels');
         const draft = getBooleanInput('draft');
         const { policy } = await defaultBranchPolicy(ctx, repoDir);
         let mode = getInput('mode') || 'auto';
@@ -58249,7 +58255,7 @@ async function run() {
             }));
         }
         else {
-            let channels = inputList('channel');
+            let channels = listInput('channel');
             if (channels.length === 0) {
                 // After a push to channel C, every less stable channel may hold versions C now serves.
                 const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';

@@ -44994,6 +44994,13 @@ class RegistryError extends Error {
     }
     /** A copy that retry loops above this one must not retry again (its own retries are spent). */
     final() {
+        return this.copy({ retryable: false, retryAfterMs: undefined });
+    }
+    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
+    withDetail(detail, attempts = this.attempts) {
+        return this.copy({ detail }, attempts);
+    }
+    copy(changes, attempts = this.attempts) {
         const e = new RegistryError({
             host: this.host,
             repository: this.repository,
@@ -45001,24 +45008,10 @@ class RegistryError extends Error {
             status: this.status,
             code: this.code,
             detail: this.detail,
-            retryable: false,
-            cause: this.cause,
-        });
-        e.attempts = this.attempts;
-        return e;
-    }
-    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
-    withDetail(detail, attempts = this.attempts) {
-        const e = new RegistryError({
-            host: this.host,
-            repository: this.repository,
-            operation: this.operation,
-            status: this.status,
-            code: this.code,
-            detail,
             retryable: this.retryable,
             retryAfterMs: this.retryAfterMs,
             cause: this.cause,
+            ...changes,
         });
         e.attempts = attempts;
         return e;
@@ -50525,22 +50518,18 @@ async function publishImages(request) {
         else
             result.images = built.map((b) => imageResult(b, target.display, [], 0));
         result.bytesUploaded = result.images.reduce((n, i) => n + i.bytesUploaded, 0);
+        const stored = built.map((b) => ({
+            image: b.image,
+            refs: [...b.moving, ...b.immutable, ...b.releaseTags],
+            blobs: [...b.blobs.values()],
+            repository: target.display,
+        }));
         if (request.layoutDir) {
-            await writeOciLayout(request.layoutDir, built.map((b) => ({
-                image: b.image,
-                refs: [...b.moving, ...b.immutable, ...b.releaseTags],
-                blobs: [...b.blobs.values()],
-                repository: target.display,
-            })), { fetchBlob });
+            await writeOciLayout(request.layoutDir, stored, { fetchBlob });
             result.layoutDir = request.layoutDir;
         }
         if (request.archiveFile) {
-            const archive = await writeImageArchive(request.archiveFile, built.map((b) => ({
-                image: b.image,
-                refs: [...b.moving, ...b.immutable, ...b.releaseTags],
-                blobs: [...b.blobs.values()],
-                repository: target.display,
-            })), { fetchBlob });
+            const archive = await writeImageArchive(request.archiveFile, stored, { fetchBlob });
             result.archive = { file: request.archiveFile, ...archive };
         }
         return result;
@@ -50717,20 +50706,37 @@ function parseReleaseList(text) {
         .map(normalizeReleaseVersion);
     return [...new Set(versions)];
 }
-async function existingTag(repoDir, version, remote) {
-    const ref = `refs/tags/${version}`;
-    if (remote) {
-        const result = await git_gitRaw(['ls-remote', '--tags', 'origin', ref, `${ref}^{}`], { cwd: repoDir });
-        const lines = result.stdout
-            .toString('utf8')
-            .split('\n')
-            .filter(Boolean)
-            .map((l) => l.split('\t'));
+/** The commits the tags of `versions` point at (peeled), in one request to origin or from local refs. */
+async function existingTags(repoDir, versions, remote) {
+    const found = new Map();
+    if (!remote) {
+        for (const version of versions) {
+            const commit = await revParse(repoDir, `refs/tags/${version}`);
+            if (commit)
+                found.set(version, commit);
+        }
+        return found;
+    }
+    if (versions.length === 0)
+        return found;
+    const refs = versions.flatMap((v) => [`refs/tags/${v}`, `refs/tags/${v}^{}`]);
+    const result = await git_gitRaw(['ls-remote', '--tags', 'origin', ...refs], { cwd: repoDir });
+    const lines = result.stdout
+        .toString('utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t'));
+    for (const version of versions) {
+        const ref = `refs/tags/${version}`;
         // An annotated tag lists its commit as `<ref>^{}`.
         const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
-        return peeled?.[0];
+        if (peeled?.[0])
+            found.set(version, peeled[0]);
     }
-    return revParse(repoDir, ref);
+    return found;
+}
+async function existingTag(repoDir, version, remote) {
+    return (await existingTags(repoDir, [version], remote)).get(version);
 }
 async function createTag(repoDir, version, commit, push) {
     const ref = `refs/tags/${version}`;
@@ -50757,8 +50763,9 @@ async function release(request) {
     const log = request.log ?? (() => undefined);
     const stable = policy.channels[0];
     const results = [];
+    const known = await existingTags(repoDir, request.versions, request.pushTags);
     for (const version of request.versions) {
-        let commit = await existingTag(repoDir, version, request.pushTags);
+        let commit = known.get(version);
         let gitTag = 'existing';
         if (!commit) {
             gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);
@@ -50929,6 +50936,16 @@ function runContext(env = process.env) {
 function defaultBranchOf(payload) {
     const repository = payload.repository;
     return repository?.default_branch;
+}
+
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+
+/** A list input: comma- or newline-separated, trimmed, empty entries dropped. */
+function listInput(name) {
+    return getInput(name)
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/runner/sanitize.ts
@@ -51382,12 +51399,7 @@ function registryClients(o = {}) {
 
 
 
-function list(name) {
-    return getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
+
 async function main_summary(result, releases, rollouts) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -51464,7 +51476,7 @@ async function releaseVersions(repoDir, ctx, main) {
     return versions;
 }
 function channelsToBuild(policy, ref) {
-    const explicit = list('channels');
+    const explicit = listInput('channels');
     for (const c of explicit)
         if (!channelByName(policy, c))
             throw new errors_UsageError(`unknown channel "${safeLine(c)}"`);
@@ -51533,7 +51545,7 @@ async function main_run() {
             });
             setOutput('releases', JSON.stringify(releases));
             setOutput('rollouts', '[]');
-            if (list('channels').length === 0) {
+            if (listInput('channels').length === 0) {
                 setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
                 setOutput('digest', releases[0]?.image?.digest ?? '');
                 await main_summary(undefined, releases, []);
