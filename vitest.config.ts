@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// In CI the runner's own JSON report is kept so .ci/run can print "N passed, N failed" from it.
+// In CI: one progress line per test file (test/support/progress-reporter.ts) and the runner's own JSON report, so
+// .ci/run can print "N passed, N failed" from it.
 const reporters = process.env.CI
-  ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]]
+  ? ['./test/support/progress-reporter.ts', ['json', { outputFile: '.tmp/vitest-report.json' }]]
   : ['default'];
 
 export default defineConfig({

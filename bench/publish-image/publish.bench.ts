@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import { bucketOf } from '../../src/core/image-plan.js';
 import { Annotation, type ImageManifest } from '../../src/oci/types.js';
-import type { PublishResult } from '../../src/publish/engine.js';
+import type { PublishResult } from '../../src/publish-image/engine.js';
 import { RegistryClient } from '../../src/registry/index.js';
 import { generateStorageRepo } from '../generate/storage.js';
 import { git, gitBuffer } from '../../test/support/git.js';

@@ -10989,6 +10989,16 @@ class OperationError extends Error {
         this.name = 'OperationError';
     }
 }
+/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
+class RefusedError extends Error {
+    refusals;
+    exitCode = 1;
+    constructor(message, refusals) {
+        super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+        this.refusals = refusals;
+        this.name = 'RefusedError';
+    }
+}
 function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
@@ -19808,7 +19818,7 @@ async function evaluate(request) {
 
 ;// CONCATENATED MODULE: ./src/promote/engine.ts
 // Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
-// validate engine, and publish it with a lease. Shared by the promote action and the CLI.
+// validate engine, and push it with a lease. Shared by the promote action and the CLI.
 
 
 
@@ -19830,16 +19840,6 @@ function parseIdentity(text) {
     if (!match)
         throw new UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
     return { name: match[1], email: match[2] };
-}
-/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
-class RefusedError extends Error {
-    refusals;
-    exitCode = 1;
-    constructor(message, refusals) {
-        super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
-        this.refusals = refusals;
-        this.name = 'RefusedError';
-    }
 }
 function tipOf(tips, channel) {
     return tips.get(channel.branch);
@@ -19876,7 +19876,7 @@ async function checkResult(repoDir, policy, channel, o) {
         })));
     return outcome.findings;
 }
-/** Builds (but does not publish) the promotion commit: the target's tip with each selected version's tree copied. */
+/** Builds (but does not push) the promotion commit: the target's tip with each selected version's tree copied. */
 async function preparePromotion(request) {
     const { policy, repoDir } = request;
     const edge = promotionEdge(policy, request.from, request.to);
@@ -19996,7 +19996,7 @@ async function prepareCleanup(request) {
         reader.close();
     }
 }
-/** What publishing `change` would do to a branch whose tip is `current`. */
+/** What pushing `change` would do to a branch whose tip is `current`. */
 async function operationFor(repoDir, change, current) {
     if (!change.commit)
         return 'none';
@@ -20176,8 +20176,8 @@ async function fetchBranches(repoDir, branches, options = {}) {
     return tips;
 }
 
-;// CONCATENATED MODULE: ./src/promote/publish.ts
-// Publishing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+;// CONCATENATED MODULE: ./src/promote/push.ts
+// Pushing a prepared change: compare with what the branch holds, push with a lease, and when another writer
 // moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
 
 
@@ -20215,7 +20215,7 @@ async function restoreIfVanished(options, change) {
     }
     throw new OperationError(`${change.base} may have lost ${change.versions.map((v) => `${v.name}@${v.version}`).join(', ')}: a more stable channel dropped them while the cleanup was pushed, and restoring them kept failing; restore them by hand`);
 }
-async function publishChange(options, prepare) {
+async function pushChange(options, prepare) {
     const { repoDir, policy } = options;
     const maxAttempts = options.maxAttempts ?? 3;
     for (let attempt = 1;; attempt++) {
@@ -20267,7 +20267,7 @@ async function publishChange(options, prepare) {
             return { change, operation, attempts: attempt };
         }
         if (attempt >= maxAttempts)
-            throw new OperationError(`${change.branch} kept moving on origin while publishing (${maxAttempts} attempts): ${result.message}`);
+            throw new OperationError(`${change.branch} kept moving on origin while pushing (${maxAttempts} attempts): ${result.message}`);
     }
 }
 
@@ -20654,8 +20654,8 @@ async function promoteCommand(argv, io) {
     const specs = parseSpecs(splitSpecs(values.packages));
     const identity = parseIdentity(values.author);
     const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const publication = await publishChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => preparePromotion({ repoDir, policy, from: values.from, to: values.to, specs, tips, identity }));
-    report(io, values.json ?? false, publication);
+    const pushed = await pushChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => preparePromotion({ repoDir, policy, from: values.from, to: values.to, specs, tips, identity }));
+    report(io, values.json ?? false, pushed);
     return 0;
 }
 async function cleanupCommand(argv, io) {
@@ -20667,8 +20667,8 @@ async function cleanupCommand(argv, io) {
     required('cleanup', values, 'channel');
     const identity = parseIdentity(values.author);
     const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const publication = await publishChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => prepareCleanup({ repoDir, policy, channel: values.channel, tips, identity, direct: false }));
-    report(io, values.json ?? false, publication);
+    const pushed = await pushChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => prepareCleanup({ repoDir, policy, channel: values.channel, tips, identity, direct: false }));
+    report(io, values.json ?? false, pushed);
     return 0;
 }
 
@@ -23795,7 +23795,7 @@ function nextLink(res, base) {
 
 
 
-;// CONCATENATED MODULE: ./src/publish/base.ts
+;// CONCATENATED MODULE: ./src/publish-image/base.ts
 // The base image (the package-registry server): from a registry (an index resolves to linux/amd64), from an OCI
 // layout on disk (`oci:<dir>[:<tag>]`, for air-gapped builds) or `scratch` (none).
 
@@ -23874,7 +23874,7 @@ async function openBase(reference, clientFor) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/content.ts
+;// CONCATENATED MODULE: ./src/publish-image/content.ts
 // Layer contents straight from git objects: a package version's tree becomes /packages/<channel>/<name>/<version>/.
 // Blobs missing from a trees-only clone are fetched in one request before building, never one by one.
 
@@ -23989,7 +23989,7 @@ function registryConfig(branchFile, packagePaths) {
     return `# Generated by package-storage publish-image. First package found wins: most stable channel first.\n${dump(config, { lineWidth: -1, sortKeys: true })}`;
 }
 
-;// CONCATENATED MODULE: ./src/publish/engine.ts
+;// CONCATENATED MODULE: ./src/publish-image/engine.ts
 // Builds the distribution images of one or more channels from git trees at known commits and publishes them: to a
 // registry (blobs first, immutable tags next, moving tags last), to an OCI layout, or to an air-gapped archive.
 // Layers are reused from the previous image of the channel and shared between the images of one run.
@@ -24430,7 +24430,7 @@ function toReadable(source) {
     return source instanceof Promise ? lazyStream(() => source) : source;
 }
 
-;// CONCATENATED MODULE: ./src/publish/clients.ts
+;// CONCATENATED MODULE: ./src/publish-image/clients.ts
 // One registry client per host for a run: credentials (explicit for the target host, else the Docker config),
 // plain HTTP when asked, secrets and retries reported to the caller.
 
@@ -24610,7 +24610,7 @@ async function publishImageCommand(argv, io) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/publish/release.ts
+;// CONCATENATED MODULE: ./src/publish-image/release.ts
 // Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
 // exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
 
@@ -24971,7 +24971,7 @@ async function validateCommand(argv, io) {
     return result === 'pass' ? 0 : 1;
 }
 
-;// CONCATENATED MODULE: ./src/demo/base-image.ts
+;// CONCATENATED MODULE: ./src/cli/demo/base-image.ts
 // A stand-in for the package-registry base image, written as an OCI layout, so the demo needs no registry or
 // network. It holds what the real one's layout looks like (the server binary is a placeholder that is never run).
 
@@ -25011,7 +25011,7 @@ async function writeDemoBaseImage(dir, tag) {
     await layer.dispose();
 }
 
-;// CONCATENATED MODULE: ./src/demo/repo.ts
+;// CONCATENATED MODULE: ./src/cli/demo/repo.ts
 // A throwaway storage repository for the demo, made with ordinary git commands in a scratch work tree and
 // pushed to a bare origin, as maintainers would.
 
@@ -25112,7 +25112,7 @@ class DemoRepo {
     }
 }
 
-;// CONCATENATED MODULE: ./src/demo/main.ts
+;// CONCATENATED MODULE: ./src/cli/demo/main.ts
 // `package-storage demo`: a day in a storage repository on a throwaway repository on disk, with the checks,
 // promotions, cleanups, images and release tag a maintainer would see. No network and no registry: images go to
 // an OCI layout and an air-gapped archive.

@@ -2,7 +2,7 @@
 import { safeLine } from '../runner/sanitize.js';
 import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
-import { demoCommand } from '../demo/main.js';
+import { demoCommand } from './demo/main.js';
 import { cleanupCommand, promoteCommand } from './promote.js';
 import { publishImageCommand } from './publish-image.js';
 import { releaseCommand } from './release.js';

@@ -2,7 +2,7 @@
 // They write the local branch promote/<from>-to-<to> or cleanup/<channel>, and push it with a lease on --push.
 import { parseSpecs, splitSpecs } from '../core/selection.js';
 import { defaultIdentity, parseIdentity, prepareCleanup, preparePromotion } from '../promote/engine.js';
-import { publishChange, type Publication } from '../promote/publish.js';
+import { pushChange, type PushedChange } from '../promote/push.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required } from './args.js';
 import type { CliIO } from './io.js';
@@ -29,7 +29,7 @@ already in a more stable channel (so it stays served).
   --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
 Exit: 0 done, 1 refused, 2 usage, 3 git failure.`;
 
-function report(io: CliIO, json: boolean, { change, operation }: Publication): void {
+function report(io: CliIO, json: boolean, { change, operation }: PushedChange): void {
   if (json) {
     io.out(
       JSON.stringify({
@@ -84,12 +84,12 @@ export async function promoteCommand(argv: string[], io: CliIO): Promise<number>
   const specs = parseSpecs(splitSpecs(values.packages!));
   const identity = parseIdentity(values.author);
   const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-  const publication = await publishChange(
+  const pushed = await pushChange(
     { repoDir, policy, push: values.push ?? false, updateLocalBranch: true },
     (tips) =>
       preparePromotion({ repoDir, policy, from: values.from!, to: values.to!, specs, tips, identity }),
   );
-  report(io, values.json ?? false, publication);
+  report(io, values.json ?? false, pushed);
   return 0;
 }
 
@@ -102,10 +102,10 @@ export async function cleanupCommand(argv: string[], io: CliIO): Promise<number>
   required('cleanup', values, 'channel');
   const identity = parseIdentity(values.author);
   const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-  const publication = await publishChange(
+  const pushed = await pushChange(
     { repoDir, policy, push: values.push ?? false, updateLocalBranch: true },
     (tips) => prepareCleanup({ repoDir, policy, channel: values.channel!, tips, identity, direct: false }),
   );
-  report(io, values.json ?? false, publication);
+  report(io, values.json ?? false, pushed);
   return 0;
 }

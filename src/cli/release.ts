@@ -2,8 +2,8 @@
 // image tag <image>:<version> for each, by digest.
 import { UsageError } from '../core/errors.js';
 import { resolveBranch } from '../git/local.js';
-import { parseReleaseList, release, stableTipOnOrigin } from '../publish/release.js';
-import { registryClients } from '../publish/clients.js';
+import { parseReleaseList, release, stableTipOnOrigin } from '../publish-image/release.js';
+import { registryClients } from '../publish-image/clients.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required } from './args.js';
 import type { CliIO } from './io.js';

@@ -30,6 +30,26 @@ export class OperationError extends Error {
   }
 }
 
+/** One thing a refused plan could not do, and why. */
+export interface Refusal {
+  package?: string;
+  version?: string;
+  spec?: string;
+  message: string;
+}
+
+/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
+export class RefusedError extends Error {
+  readonly exitCode = 1;
+  constructor(
+    message: string,
+    readonly refusals: Refusal[],
+  ) {
+    super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+    this.name = 'RefusedError';
+  }
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
   return String(error);

@@ -1,7 +1,7 @@
 // Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
 // (titles, bodies, commit messages) that go with them.
 import { treeOf, type Holdings, type TreeId } from './change.js';
-import { UsageError } from './errors.js';
+import { UsageError, type Refusal } from './errors.js';
 import { moreStable, type ChannelPolicy, type Policy } from './policy.js';
 import type { Selected, SelectionProblem } from './selection.js';
 
@@ -11,13 +11,6 @@ export interface PlannedVersion {
   tree: TreeId;
   /** `conditions.kibana.version` of the manifest, when known. */
   kibana?: string;
-}
-
-export interface Refusal {
-  package?: string;
-  version?: string;
-  spec?: string;
-  message: string;
 }
 
 export interface PromotionPlan {

@@ -13,8 +13,11 @@ export interface RepoRef {
 export function createClient(token: string): Octokit {
   if (!token)
     throw new OperationError('no GitHub token: pass the `github-token` input (default: the job token)');
-  // baseUrl comes from GITHUB_API_URL (GitHub Enterprise Server and tests).
-  return getOctokit(token, { userAgent: 'package-storage-actions' });
+  // GITHUB_API_URL (GitHub Enterprise Server, tests) is read here: @actions/github reads it once, at import.
+  return getOctokit(token, {
+    userAgent: 'package-storage-actions',
+    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+  });
 }
 
 interface RequestErrorLike {

@@ -1,6 +1,6 @@
 // Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
-// validate engine, and publish it with a lease. Shared by the promote action and the CLI.
-import { OperationError, UsageError } from '../core/errors.js';
+// validate engine, and push it with a lease. Shared by the promote action and the CLI.
+import { OperationError, RefusedError, UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { checkManifest } from '../core/manifest.js';
 import { versionDir } from '../core/paths.js';
@@ -16,7 +16,6 @@ import {
   promotionEdge,
   promotionTitle,
   type PlannedVersion,
-  type Refusal,
 } from '../core/promotion.js';
 import { selectVersions, type PackageSpec } from '../core/selection.js';
 import { StorageReader } from '../git/storage.js';
@@ -65,18 +64,6 @@ export interface BranchChange {
   findings: Finding[];
   /** Versions a direct cleanup put back because a more stable channel lost them while it was pushed. */
   restored?: PlannedVersion[];
-}
-
-/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
-export class RefusedError extends Error {
-  readonly exitCode = 1;
-  constructor(
-    message: string,
-    readonly refusals: Refusal[],
-  ) {
-    super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
-    this.name = 'RefusedError';
-  }
 }
 
 function tipOf(tips: Tips, channel: ChannelPolicy): string | undefined {
@@ -142,7 +129,7 @@ export interface PromotionRequest {
   identity?: Identity;
 }
 
-/** Builds (but does not publish) the promotion commit: the target's tip with each selected version's tree copied. */
+/** Builds (but does not push) the promotion commit: the target's tip with each selected version's tree copied. */
 export async function preparePromotion(request: PromotionRequest): Promise<BranchChange> {
   const { policy, repoDir } = request;
   const edge = promotionEdge(policy, request.from, request.to);
@@ -288,7 +275,7 @@ export async function prepareCleanup(request: CleanupRequest): Promise<BranchCha
   }
 }
 
-/** What publishing `change` would do to a branch whose tip is `current`. */
+/** What pushing `change` would do to a branch whose tip is `current`. */
 export async function operationFor(
   repoDir: string,
   change: BranchChange,

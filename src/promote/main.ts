@@ -1,7 +1,7 @@
 // The promote action: on demand (workflow_dispatch, schedule) it opens or updates the promotion PR; on a push to a
 // channel (a promotion merged) it cleans up the less stable channels. Safe to re-run: the same inputs change nothing.
 import * as core from '@actions/core';
-import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
+import { errorMessage, exitCodeOf, RefusedError, UsageError } from '../core/errors.js';
 import { channelByBranch } from '../core/policy.js';
 import { parseSpecs, splitSpecs } from '../core/selection.js';
 import { createClient, type Octokit } from '../github/api.js';
@@ -10,8 +10,8 @@ import { runContext, type RunContext } from '../runner/event.js';
 import { listInput } from '../runner/inputs.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
-import { parseIdentity, prepareCleanup, preparePromotion, RefusedError, type Operation } from './engine.js';
-import { publishChange, type Publication } from './publish.js';
+import { parseIdentity, prepareCleanup, preparePromotion, type Operation } from './engine.js';
+import { pushChange, type PushedChange } from './push.js';
 
 interface Result {
   kind: 'promote' | 'cleanup';
@@ -27,13 +27,13 @@ interface Result {
 }
 
 async function toPullRequest(
-  publication: Publication,
+  pushed: PushedChange,
   o: { octokit: Octokit | undefined; ctx: RunContext; labels: string[]; draft: boolean; dryRun: boolean },
 ): Promise<Result> {
-  const { change } = publication;
+  const { change } = pushed;
   const result: Result = {
     kind: change.kind,
-    operation: publication.operation,
+    operation: pushed.operation,
     branch: change.branch,
     base: change.base,
     commit: change.commit ?? null,
@@ -50,7 +50,7 @@ async function toPullRequest(
       : {}),
   };
   if (o.dryRun || change.direct || !o.octokit) return result;
-  if (publication.operation === 'none') {
+  if (pushed.operation === 'none') {
     // Nothing left to do: an open PR for this branch is obsolete.
     const open = await findOpenPull(o.octokit, o.ctx.repository, change.branch, change.base);
     if (open) {
@@ -149,7 +149,7 @@ export async function run(): Promise<void> {
     if (mode !== 'promote' && mode !== 'cleanup')
       throw new UsageError(`mode must be auto, promote or cleanup (got ${JSON.stringify(safeLine(mode))})`);
     const octokit = dryRun ? undefined : createClient(token);
-    const publish = { repoDir, policy, push: true, dryRun, updateLocalBranch: false };
+    const pushOptions = { repoDir, policy, push: true, dryRun, updateLocalBranch: false };
     const results: Result[] = [];
 
     if (mode === 'promote') {
@@ -157,11 +157,11 @@ export async function run(): Promise<void> {
       const to = core.getInput('to');
       if (!from || !to) throw new UsageError('inputs `from` and `to` are required to promote');
       const specs = parseSpecs(splitSpecs(core.getInput('packages')));
-      const publication = await publishChange(publish, (tips) =>
+      const pushed = await pushChange(pushOptions, (tips) =>
         preparePromotion({ repoDir, policy, from, to, specs, tips, identity }),
       );
       results.push(
-        await toPullRequest(publication, {
+        await toPullRequest(pushed, {
           octokit,
           ctx,
           labels: ['promotion', ...extraLabels],
@@ -174,19 +174,19 @@ export async function run(): Promise<void> {
       if (channels.length === 0) {
         // After a push to channel C, every less stable channel may hold versions C now serves.
         const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-        const pushed = channelByBranch(policy, ref);
-        if (!pushed)
+        const pushedChannel = channelByBranch(policy, ref);
+        if (!pushedChannel)
           throw new UsageError(
             `cleanup needs the \`channel\` input, or a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`,
           );
-        channels = policy.channels.slice(policy.channels.indexOf(pushed) + 1).map((c) => c.name);
+        channels = policy.channels.slice(policy.channels.indexOf(pushedChannel) + 1).map((c) => c.name);
       }
       for (const channel of channels) {
-        const publication = await publishChange(publish, (tips) =>
+        const pushed = await pushChange(pushOptions, (tips) =>
           prepareCleanup({ repoDir, policy, channel, tips, identity }),
         );
         results.push(
-          await toPullRequest(publication, {
+          await toPullRequest(pushed, {
             octokit,
             ctx,
             labels: ['cleanup', ...extraLabels],

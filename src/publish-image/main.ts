@@ -8,21 +8,21 @@ import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
 import { channelByBranch, channelByName, type Policy } from '../core/policy.js';
 import { fetchBranches } from '../git/remote.js';
 import { StorageReader } from '../git/storage.js';
-import { publishImages, type PublishResult } from '../publish/engine.js';
+import { publishImages, type PublishResult } from './engine.js';
 import {
   normalizeReleaseVersion,
   parseReleaseList,
   release,
   stableTipOnOrigin,
   type ReleaseResult,
-} from '../publish/release.js';
-import { rollout, rolloutTargets, type RolloutResult } from '../publish/rollout.js';
+} from './release.js';
+import { rollout, rolloutTargets, type RolloutResult } from './rollout.js';
 import { sanitizeTag } from '../registry/index.js';
 import { runContext } from '../runner/event.js';
 import { listInput } from '../runner/inputs.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
-import { imageHost, registryClients } from '../publish/clients.js';
+import { imageHost, registryClients } from './clients.js';
 
 async function summary(
   result: PublishResult | undefined,

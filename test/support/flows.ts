@@ -136,6 +136,7 @@ export class StorageFlows {
     ref: string,
   ): Promise<ActionRun> {
     const run = await runAction({
+      mode: 'bundle', // the day is also the smoke test of every shipped bundle
       action,
       inputs,
       eventName,

@@ -29,6 +29,13 @@ export interface RunActionOptions {
   actionsDir?: string;
   /** Keep the runner temp directory (files, event.json) for debugging. */
   keepTemp?: boolean;
+  /**
+   * `source` (default): the action's `run()` imported from `src/<action>/main.ts` and run in this process with the
+   * runner's environment, so tests exercise the code as edited. `bundle`: the committed `runs.main` as a child
+   * process, as the runner starts it (smoke tests of what ships, and runs that must overlap in time).
+   * `ACTION_RUN=bundle` in the environment makes every run a bundle run.
+   */
+  mode?: 'source' | 'bundle';
 }
 
 export interface Annotation {
@@ -290,8 +297,13 @@ let runCounter = 0;
 export async function runAction(o: RunActionOptions): Promise<ActionRun> {
   const actionDir = join(o.actionsDir ?? DEFAULT_ACTIONS_DIR, o.action);
   const manifest = await readActionManifest(actionDir);
-  const main = resolve(actionDir, manifest.main);
-  if (!existsSync(main)) throw new Error(`${o.action}: runs.main ${main} does not exist (not built?)`);
+  // An action from another directory has no source here, and NODE_OPTIONS only applies to a new process.
+  const mode =
+    process.env.ACTION_RUN === 'bundle' || o.actionsDir !== undefined || o.env?.NODE_OPTIONS !== undefined
+      ? 'bundle'
+      : (o.mode ?? 'source');
+  const main = mode === 'bundle' ? resolve(actionDir, manifest.main) : sourceEntry(o.action);
+  if (!existsSync(main)) throw new Error(`${o.action}: ${main} does not exist (not built?)`);
   if (!isAbsolute(o.workspace) || !existsSync(o.workspace) || !statSync(o.workspace).isDirectory()) {
     throw new Error(`workspace ${o.workspace} must be an existing absolute directory`);
   }
@@ -405,12 +417,10 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
     };
 
     const started = Date.now();
-    const { code, signal, stdout, stderr, timedOut } = await spawnNode(
-      main,
-      o.workspace,
-      env,
-      o.timeoutMs ?? 30_000,
-    );
+    const { code, signal, stdout, stderr, timedOut } =
+      mode === 'bundle'
+        ? await spawnNode(main, o.workspace, env, o.timeoutMs ?? 30_000)
+        : await runInProcess(main, o.workspace, env, o.timeoutMs ?? 30_000);
     const durationMs = Date.now() - started;
 
     const read = (p: string) => readFile(p, 'utf8');
@@ -439,6 +449,98 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
     };
   } finally {
     if (!o.keepTemp) await rm(temp, { recursive: true, force: true });
+  }
+}
+
+const SOURCE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+
+/** `src/<action>/main.ts`: the module whose `run()` the bundle's entry awaits. */
+function sourceEntry(action: string): string {
+  return join(SOURCE_DIR, action, 'main.ts');
+}
+
+let inProcessRunning = false;
+
+/**
+ * Runs the action's `run()` here: the environment, working directory, exit code and standard streams of this
+ * process are the runner's for the duration of the run, then restored. Runs in one process cannot overlap (they
+ * would share all of these); a test that needs two at once uses `mode: 'bundle'`.
+ */
+async function runInProcess(
+  main: string,
+  cwd: string,
+  env: Record<string, string>,
+  timeoutMs: number,
+): Promise<{
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  timedOut: boolean;
+}> {
+  if (inProcessRunning)
+    throw new Error("two in-process action runs overlap: give the concurrent runs mode: 'bundle'");
+  inProcessRunning = true;
+  const savedEnv = { ...process.env };
+  const savedCwd = process.cwd();
+  const savedExitCode = process.exitCode;
+  const writes = { out: process.stdout.write, err: process.stderr.write };
+  const out: string[] = [];
+  const err: string[] = [];
+  const capture =
+    (into: string[]) =>
+    (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+      into.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((r): r is () => void => typeof r === 'function');
+      callback?.();
+      return true;
+    };
+  let timedOut = false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    for (const key of Object.keys(process.env)) delete process.env[key];
+    Object.assign(process.env, env);
+    process.chdir(cwd);
+    process.exitCode = undefined;
+    process.stdout.write = capture(out);
+    process.stderr.write = capture(err);
+    const core = await import('@actions/core');
+    // The summary singleton keeps its buffer and the first GITHUB_STEP_SUMMARY it saw; each run starts clean.
+    core.summary.emptyBuffer();
+    (core.summary as unknown as { _filePath?: string })._filePath = undefined;
+    const module = (await import(main)) as { run: () => Promise<void> };
+    const finished = module.run().then(
+      () => undefined,
+      (error: unknown) => {
+        // What Node prints for an unhandled rejection in the bundle: the test sees a crash, as it would there.
+        err.push(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 1;
+      },
+    );
+    const timeout = new Promise<void>((resolveTimeout) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        resolveTimeout();
+      }, timeoutMs);
+    });
+    await Promise.race([finished, timeout]);
+    const exitCode = process.exitCode;
+    return {
+      code: timedOut ? null : typeof exitCode === 'number' ? exitCode : Number(exitCode ?? 0),
+      signal: timedOut ? 'SIGKILL' : null,
+      stdout: out.join(''),
+      stderr: err.join(''),
+      timedOut,
+    };
+  } finally {
+    clearTimeout(timer);
+    process.stdout.write = writes.out;
+    process.stderr.write = writes.err;
+    process.exitCode = savedExitCode;
+    process.chdir(savedCwd);
+    for (const key of Object.keys(process.env)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+    inProcessRunning = false;
   }
 }
 

@@ -43306,6 +43306,16 @@ class errors_OperationError extends Error {
         this.name = 'OperationError';
     }
 }
+/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
+class RefusedError extends Error {
+    refusals;
+    exitCode = 1;
+    constructor(message, refusals) {
+        super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+        this.refusals = refusals;
+        this.name = 'RefusedError';
+    }
+}
 function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
@@ -52082,8 +52092,11 @@ function getOctokit(token, options, ...additionalPlugins) {
 function createClient(token) {
     if (!token)
         throw new errors_OperationError('no GitHub token: pass the `github-token` input (default: the job token)');
-    // baseUrl comes from GITHUB_API_URL (GitHub Enterprise Server and tests).
-    return getOctokit(token, { userAgent: 'package-storage-actions' });
+    // GITHUB_API_URL (GitHub Enterprise Server, tests) is read here: @actions/github reads it once, at import.
+    return getOctokit(token, {
+        userAgent: 'package-storage-actions',
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    });
 }
 /** Wraps an API failure in a message naming the operation and what to check. */
 function apiError(error, operation, hint) {
@@ -57705,7 +57718,7 @@ async function evaluate(request) {
 
 ;// CONCATENATED MODULE: ./src/promote/engine.ts
 // Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
-// validate engine, and publish it with a lease. Shared by the promote action and the CLI.
+// validate engine, and push it with a lease. Shared by the promote action and the CLI.
 
 
 
@@ -57727,16 +57740,6 @@ function parseIdentity(text) {
     if (!match)
         throw new errors_UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
     return { name: match[1], email: match[2] };
-}
-/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
-class RefusedError extends Error {
-    refusals;
-    exitCode = 1;
-    constructor(message, refusals) {
-        super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
-        this.refusals = refusals;
-        this.name = 'RefusedError';
-    }
 }
 function tipOf(tips, channel) {
     return tips.get(channel.branch);
@@ -57773,7 +57776,7 @@ async function checkResult(repoDir, policy, channel, o) {
         })));
     return outcome.findings;
 }
-/** Builds (but does not publish) the promotion commit: the target's tip with each selected version's tree copied. */
+/** Builds (but does not push) the promotion commit: the target's tip with each selected version's tree copied. */
 async function preparePromotion(request) {
     const { policy, repoDir } = request;
     const edge = promotionEdge(policy, request.from, request.to);
@@ -57893,7 +57896,7 @@ async function prepareCleanup(request) {
         reader.close();
     }
 }
-/** What publishing `change` would do to a branch whose tip is `current`. */
+/** What pushing `change` would do to a branch whose tip is `current`. */
 async function operationFor(repoDir, change, current) {
     if (!change.commit)
         return 'none';
@@ -58020,8 +58023,8 @@ async function defaultBranch(repoDir) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/promote/publish.ts
-// Publishing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+;// CONCATENATED MODULE: ./src/promote/push.ts
+// Pushing a prepared change: compare with what the branch holds, push with a lease, and when another writer
 // moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
 
 
@@ -58059,7 +58062,7 @@ async function restoreIfVanished(options, change) {
     }
     throw new errors_OperationError(`${change.base} may have lost ${change.versions.map((v) => `${v.name}@${v.version}`).join(', ')}: a more stable channel dropped them while the cleanup was pushed, and restoring them kept failing; restore them by hand`);
 }
-async function publishChange(options, prepare) {
+async function pushChange(options, prepare) {
     const { repoDir, policy } = options;
     const maxAttempts = options.maxAttempts ?? 3;
     for (let attempt = 1;; attempt++) {
@@ -58111,7 +58114,7 @@ async function publishChange(options, prepare) {
             return { change, operation, attempts: attempt };
         }
         if (attempt >= maxAttempts)
-            throw new errors_OperationError(`${change.branch} kept moving on origin while publishing (${maxAttempts} attempts): ${result.message}`);
+            throw new errors_OperationError(`${change.branch} kept moving on origin while pushing (${maxAttempts} attempts): ${result.message}`);
     }
 }
 
@@ -58130,11 +58133,11 @@ async function publishChange(options, prepare) {
 
 
 
-async function toPullRequest(publication, o) {
-    const { change } = publication;
+async function toPullRequest(pushed, o) {
+    const { change } = pushed;
     const result = {
         kind: change.kind,
-        operation: publication.operation,
+        operation: pushed.operation,
         branch: change.branch,
         base: change.base,
         commit: change.commit ?? null,
@@ -58152,7 +58155,7 @@ async function toPullRequest(publication, o) {
     };
     if (o.dryRun || change.direct || !o.octokit)
         return result;
-    if (publication.operation === 'none') {
+    if (pushed.operation === 'none') {
         // Nothing left to do: an open PR for this branch is obsolete.
         const open = await findOpenPull(o.octokit, o.ctx.repository, change.branch, change.base);
         if (open) {
@@ -58237,7 +58240,7 @@ async function run() {
         if (mode !== 'promote' && mode !== 'cleanup')
             throw new errors_UsageError(`mode must be auto, promote or cleanup (got ${JSON.stringify(safeLine(mode))})`);
         const octokit = dryRun ? undefined : createClient(token);
-        const publish = { repoDir, policy, push: true, dryRun, updateLocalBranch: false };
+        const pushOptions = { repoDir, policy, push: true, dryRun, updateLocalBranch: false };
         const results = [];
         if (mode === 'promote') {
             const from = getInput('from');
@@ -58245,8 +58248,8 @@ async function run() {
             if (!from || !to)
                 throw new errors_UsageError('inputs `from` and `to` are required to promote');
             const specs = parseSpecs(splitSpecs(getInput('packages')));
-            const publication = await publishChange(publish, (tips) => preparePromotion({ repoDir, policy, from, to, specs, tips, identity }));
-            results.push(await toPullRequest(publication, {
+            const pushed = await pushChange(pushOptions, (tips) => preparePromotion({ repoDir, policy, from, to, specs, tips, identity }));
+            results.push(await toPullRequest(pushed, {
                 octokit,
                 ctx,
                 labels: ['promotion', ...extraLabels],
@@ -58259,14 +58262,14 @@ async function run() {
             if (channels.length === 0) {
                 // After a push to channel C, every less stable channel may hold versions C now serves.
                 const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-                const pushed = channelByBranch(policy, ref);
-                if (!pushed)
+                const pushedChannel = channelByBranch(policy, ref);
+                if (!pushedChannel)
                     throw new errors_UsageError(`cleanup needs the \`channel\` input, or a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`);
-                channels = policy.channels.slice(policy.channels.indexOf(pushed) + 1).map((c) => c.name);
+                channels = policy.channels.slice(policy.channels.indexOf(pushedChannel) + 1).map((c) => c.name);
             }
             for (const channel of channels) {
-                const publication = await publishChange(publish, (tips) => prepareCleanup({ repoDir, policy, channel, tips, identity }));
-                results.push(await toPullRequest(publication, {
+                const pushed = await pushChange(pushOptions, (tips) => prepareCleanup({ repoDir, policy, channel, tips, identity }));
+                results.push(await toPullRequest(pushed, {
                     octokit,
                     ctx,
                     labels: ['cleanup', ...extraLabels],

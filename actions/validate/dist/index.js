@@ -43306,6 +43306,16 @@ class OperationError extends Error {
         this.name = 'OperationError';
     }
 }
+/** The plan could not be carried out as asked; nothing was written. Exit code 1, like policy violations. */
+class RefusedError extends Error {
+    refusals;
+    exitCode = 1;
+    constructor(message, refusals) {
+        super(`${message}:\n${refusals.map((r) => `  - ${r.message}`).join('\n')}`);
+        this.refusals = refusals;
+        this.name = 'RefusedError';
+    }
+}
 function errorMessage(error) {
     if (error instanceof Error)
         return error.message;
@@ -48588,8 +48598,11 @@ function getOctokit(token, options, ...additionalPlugins) {
 function createClient(token) {
     if (!token)
         throw new OperationError('no GitHub token: pass the `github-token` input (default: the job token)');
-    // baseUrl comes from GITHUB_API_URL (GitHub Enterprise Server and tests).
-    return getOctokit(token, { userAgent: 'package-storage-actions' });
+    // GITHUB_API_URL (GitHub Enterprise Server, tests) is read here: @actions/github reads it once, at import.
+    return getOctokit(token, {
+        userAgent: 'package-storage-actions',
+        baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    });
 }
 /** Wraps an API failure in a message naming the operation and what to check. */
 function apiError(error, operation, hint) {

@@ -1,6 +1,6 @@
 // Property for the tar writer over generated trees, checked with GNU tar (listing + extraction). Free of vitest
 // imports so a separate fuzz run can drive it with many more runs:
-//   OCI_TAR_FUZZ_RUNS=2000 npx vitest run test/oci-tar.test.ts -t property
+//   OCI_TAR_FUZZ_RUNS=2000 npx vitest run test/oci/tar.test.ts -t property
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';

@@ -1,4 +1,4 @@
-// Shared settings for the property tests (test/property-*.test.ts). The default suite runs a few cases per
+// Shared settings for the property tests (test/**/*.property.test.ts). The default suite runs a few cases per
 // property; the fuzz run (test/fuzz.config.ts) sets FUZZ_RUNS=10000 for every property. A failure prints the
 // seed and path; replay it with FUZZ_SEED=<seed> FUZZ_PATH=<path>.
 import fc from 'fast-check';

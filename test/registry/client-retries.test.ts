@@ -1,0 +1,276 @@
+// Retries and timeouts through a fault-injecting proxy in front of real Distribution 2.8 registries (anonymous and
+// token auth): reset mid-blob, 5xx on manifest PUT, 429 + Retry-After, stalled responses, token endpoint failures.
+
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  RegistryClient,
+  RegistryError,
+  type RegistryClientOptions,
+  type RegistryEvent,
+} from '../../src/registry/index.js';
+import {
+  seedBaseImage,
+  sha256,
+  startFaultProxy,
+  startRegistry,
+  type FaultProxy,
+  type SeededBaseImage,
+  type TestRegistry,
+} from '../support/registry/index.js';
+import { MediaType } from '../../src/oci/types.js';
+
+const USER = 'ci-user';
+const PASSWORD = 'fault-Secret-99';
+let plain: TestRegistry;
+let token: TestRegistry;
+let plainProxy: FaultProxy;
+let tokenProxy: FaultProxy;
+let base: SeededBaseImage;
+let events: RegistryEvent[];
+
+beforeAll(async () => {
+  [plain, token] = await Promise.all([
+    startRegistry({ auth: 'none' }),
+    startRegistry({ auth: 'token', users: { [USER]: PASSWORD } }),
+  ]);
+  [plainProxy, tokenProxy] = await Promise.all([
+    startFaultProxy({ target: plain.host, faults: [] }),
+    startFaultProxy({ target: token.host, faults: [] }),
+  ]);
+  base = await seedBaseImage({ host: plain.host });
+});
+
+afterAll(async () => {
+  await Promise.all([plainProxy?.stop(), tokenProxy?.stop()]);
+  await Promise.all([plain?.stop(), token?.stop()]);
+});
+
+beforeEach(() => {
+  events = [];
+  plainProxy.setFaults([]);
+  tokenProxy.setFaults([]);
+});
+
+function client(host: string, o: RegistryClientOptions = {}): RegistryClient {
+  return new RegistryClient(host, {
+    insecure: true,
+    retry: { attempts: 4, baseDelayMs: 20, maxDelayMs: 100 },
+    timeoutMs: 2_000,
+    onEvent: (e) => events.push(e),
+    ...o,
+  });
+}
+
+function randomBlob(size: number) {
+  const bytes = randomBytes(size);
+  let opened = 0;
+  return {
+    bytes,
+    get opened() {
+      return opened;
+    },
+    open: () => {
+      opened++;
+      return Readable.from(
+        (function* () {
+          for (let i = 0; i < size; i += 65536) yield bytes.subarray(i, i + 65536);
+        })(),
+      );
+    },
+    desc: { mediaType: 'application/octet-stream', digest: sha256(bytes), size },
+  };
+}
+
+const retries = () => events.filter((e) => e.type === 'retry');
+
+describe('retries through the fault proxy (anonymous registry)', () => {
+  it('restarts a blob upload from the start of the source after a reset mid-PATCH', async () => {
+    plainProxy.setFaults([
+      { method: 'PATCH', path: /\/blobs\/uploads\//, action: { type: 'reset', afterBytes: 300_000 } },
+    ]);
+    const c = client(plainProxy.host);
+    const blob = randomBlob(1024 * 1024);
+    expect(await c.uploadBlob('faults/reset', blob.desc, blob.open)).toBe('uploaded');
+    expect(blob.opened).toBe(2);
+    expect(plainProxy.injected).toEqual([expect.objectContaining({ method: 'PATCH', action: 'reset' })]);
+    expect(plainProxy.requests.map((r) => `${r.method} ${r.status ?? r.fault}`)).toEqual([
+      'HEAD 404',
+      'POST 202',
+      'PATCH reset',
+      'POST 202',
+      'PATCH 202',
+      'PUT 201',
+    ]);
+    expect(retries()).toEqual([
+      expect.objectContaining({ attempt: 1, reason: expect.stringMatching(/^NETWORK/) as string }),
+    ]);
+    expect((await c.getBlobBytes('faults/reset', blob.desc.digest)).equals(blob.bytes)).toBe(true);
+    c.close();
+  });
+
+  it('retries a manifest PUT answered with 503', async () => {
+    plainProxy.setFaults([{ method: 'PUT', path: /\/manifests\//, action: { type: 'status', status: 503 } }]);
+    const c = client(plainProxy.host);
+    const bytes = base.platforms.amd64.manifestBytes;
+    expect(await c.putManifest(base.repository, 'retagged', bytes, MediaType.ociManifest)).toBe(
+      base.platforms.amd64.digest,
+    );
+    expect(plainProxy.injected).toHaveLength(1);
+    expect(retries()).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/^UNAVAILABLE: injected fault/) as string }),
+    ]);
+    c.close();
+  });
+
+  it('waits as long as Retry-After says on 429', async () => {
+    plainProxy.setFaults([
+      {
+        method: 'GET',
+        path: /\/manifests\/single$/,
+        action: { type: 'status', status: 429, retryAfter: '1' },
+      },
+    ]);
+    const c = client(plainProxy.host);
+    const started = Date.now();
+    const m = await c.getManifest(base.repository, 'single');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(m.digest).toBe(base.platforms.amd64.digest);
+    expect(retries()).toEqual([expect.objectContaining({ delayMs: 1000 })]);
+    c.close();
+  });
+
+  it('does not sleep through a Retry-After beyond the limit', async () => {
+    plainProxy.setFaults([
+      {
+        method: 'GET',
+        path: /\/manifests\/single$/,
+        action: { type: 'status', status: 429, retryAfter: '3600' },
+      },
+    ]);
+    const c = client(plainProxy.host);
+    const err = await c.getManifest(base.repository, 'single').catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 429, code: 'TOOMANYREQUESTS' });
+    expect((err as Error).message).toMatch(/retry after 3600 s, over the 60 s limit/);
+    c.close();
+  });
+
+  it('times out a stalled response and retries it', async () => {
+    plainProxy.setFaults([{ method: 'GET', path: /\/manifests\/single$/, action: { type: 'stall' } }]);
+    const c = client(plainProxy.host, { timeoutMs: 700 });
+    const started = Date.now();
+    const m = await c.getManifest(base.repository, 'single');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    expect(m.digest).toBe(base.platforms.amd64.digest);
+    expect(retries()).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/^TIMEOUT: stalled/) as string }),
+    ]);
+    c.close();
+  });
+
+  it('gives up on a registry that keeps stalling, with a clear error', async () => {
+    plainProxy.setFaults([
+      { method: 'HEAD', path: /\/manifests\//, action: { type: 'stall' }, occurrences: [1, 2] },
+    ]);
+    const c = client(plainProxy.host, { timeoutMs: 400, retry: { attempts: 2, baseDelayMs: 10 } });
+    const err = await c.headManifest(base.repository, 'single').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect((err as RegistryError).code).toBe('TIMEOUT');
+    expect((err as RegistryError).message).toMatch(
+      new RegExp(
+        `^registry ${plainProxy.host} repository ${base.repository}: HEAD manifest single failed: TIMEOUT: stalled: no activity for 400 ms \\(gave up after 2 attempts\\)$`,
+      ),
+    );
+    c.close();
+  });
+
+  it('re-reads a blob whose response was cut off', async () => {
+    const layer = base.platforms.amd64.layers[1]!;
+    plainProxy.setFaults([
+      { method: 'GET', path: /\/blobs\/sha256:/, action: { type: 'reset-response', afterBytes: 10 } },
+    ]);
+    const c = client(plainProxy.host);
+    expect((await c.getBlobBytes(base.repository, layer.descriptor.digest)).equals(layer.bytes)).toBe(true);
+    expect(plainProxy.injected).toHaveLength(1);
+    c.close();
+  });
+
+  it('times out a response body that stops mid-way and fetches it again', async () => {
+    const layer = base.platforms.amd64.layers[0]!;
+    plainProxy.setFaults([
+      { method: 'GET', path: /\/blobs\/sha256:/, action: { type: 'stall-response', afterBytes: 5 } },
+    ]);
+    const c = client(plainProxy.host, { timeoutMs: 500 });
+    expect((await c.getBlobBytes(base.repository, layer.descriptor.digest)).equals(layer.bytes)).toBe(true);
+    expect(retries()).toEqual([
+      expect.objectContaining({ reason: expect.stringMatching(/^TIMEOUT/) as string }),
+    ]);
+    c.close();
+  });
+
+  it('fails a blob stream that stalls after it was handed out with a TIMEOUT RegistryError', async () => {
+    const layer = base.platforms.amd64.layers[0]!;
+    plainProxy.setFaults([
+      { method: 'GET', path: /\/blobs\/sha256:/, action: { type: 'stall-response', afterBytes: 5 } },
+    ]);
+    const c = client(plainProxy.host, { timeoutMs: 400 });
+    const stream = await c.getBlob(base.repository, layer.descriptor.digest);
+    const err = await (async () => {
+      for await (const chunk of stream) void chunk;
+    })().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect(err).toMatchObject({ code: 'TIMEOUT' });
+    c.close();
+  });
+
+  it('reports exhausted 5xx retries with the attempt count', async () => {
+    plainProxy.setFaults([
+      {
+        method: 'GET',
+        path: /\/tags\/list/,
+        action: { type: 'status', status: 500 },
+        occurrences: [1, 2, 3, 4],
+      },
+    ]);
+    const c = client(plainProxy.host);
+    const err = await c.listTags(base.repository).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 500, code: 'UNAVAILABLE', attempts: 4 });
+    expect((err as Error).message).toContain('(gave up after 4 attempts)');
+    c.close();
+  });
+});
+
+describe('retries through the fault proxy (token registry)', () => {
+  it('survives the token endpoint failing once', async () => {
+    tokenProxy.setFaults([{ method: 'GET', path: /\/token\?/, action: { type: 'status', status: 500 } }]);
+    const c = client(tokenProxy.host, { credentials: { username: USER, password: PASSWORD } });
+    const before = token.tokenRequests.length;
+    const blob = randomBlob(5000);
+    expect(await c.uploadBlob('faults/token', blob.desc, blob.open)).toBe('uploaded');
+    expect(tokenProxy.injected).toEqual([
+      expect.objectContaining({
+        path: expect.stringMatching(/^\/__upstream\/127\.0\.0\.1:\d+\/token\?/) as string,
+      }),
+    ]);
+    expect(token.tokenRequests.length - before).toBe(1);
+    expect(retries()).toEqual([
+      expect.objectContaining({ operation: expect.stringMatching(/^token request/) as string }),
+    ]);
+    c.close();
+  });
+
+  it('restarts an authenticated upload after a reset and a 503 on the commit', async () => {
+    tokenProxy.setFaults([
+      { method: 'PATCH', path: /\/blobs\/uploads\//, action: { type: 'reset', afterBytes: 100_000 } },
+      { method: 'PUT', path: /\/blobs\/uploads\/.*digest=/, action: { type: 'status', status: 503 } },
+    ]);
+    const c = client(tokenProxy.host, { credentials: { username: USER, password: PASSWORD } });
+    const blob = randomBlob(400_000);
+    expect(await c.uploadBlob('faults/token-reset', blob.desc, blob.open)).toBe('uploaded');
+    expect(blob.opened).toBe(3);
+    expect(tokenProxy.injected.map((i) => i.action)).toEqual(['reset', 'status']);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'blob-uploaded', attempts: 3 }));
+    c.close();
+  });
+});
