@@ -1,7 +1,8 @@
 // The promote action: on demand (workflow_dispatch, schedule) it opens or updates the promotion PR; on a push to a
 // channel (a promotion merged) it cleans up the less stable channels. Safe to re-run: the same inputs change nothing.
 import * as core from '@actions/core';
-import { errorMessage, exitCodeOf, RefusedError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { actionBoundary } from '../runner/boundary.js';
 import { channelByBranch } from '../core/policy.js';
 import { parseSpecs, splitSpecs } from '../core/selection.js';
 import { createClient, type Octokit } from '../github/api.js';
@@ -133,7 +134,7 @@ function setOutputs(results: Result[]): void {
 }
 
 export async function run(): Promise<void> {
-  try {
+  await actionBoundary(async () => {
     const ctx = runContext();
     const repoDir = await checkoutDir(ctx);
     const token = core.getInput('github-token');
@@ -213,13 +214,5 @@ export async function run(): Promise<void> {
     }
     setOutputs(results);
     await summary(results, dryRun);
-  } catch (error) {
-    if (error instanceof RefusedError)
-      for (const r of error.refusals)
-        core.error(safeLine(r.message), {
-          title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
-        });
-    core.setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
-    process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
-  }
+  });
 }

@@ -4,7 +4,8 @@
 // tags: a git tag per version and the image <image>:<version>.
 import * as core from '@actions/core';
 import { isAbsolute, join } from 'node:path';
-import { errorMessage, exitCodeOf, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
+import { actionBoundary } from '../runner/boundary.js';
 import { channelByBranch, channelByName, type Policy } from '../core/policy.js';
 import { fetchBranches } from '../git/remote.js';
 import { StorageReader } from '../git/storage.js';
@@ -131,126 +132,124 @@ function channelsToBuild(policy: Policy, ref: string): string[] {
 
 export async function run(): Promise<void> {
   let close = (): void => undefined;
-  try {
-    const ctx = runContext();
-    const repoDir = await checkoutDir(ctx);
-    const password = core.getInput('password');
-    const username = core.getInput('username');
-    if (password) core.setSecret(password);
-    if (password && !username) throw new UsageError('`password` needs `username`');
-    const image = core.getInput('image', { required: true });
-    const baseImage = core.getInput('base-image', { required: true });
-    const push = core.getBooleanInput('push');
-    const insecure = core.getBooleanInput('insecure-registry');
-    const layout = core.getInput('layout');
-    const archive = core.getInput('archive');
-    const registryVersion = core.getInput('registry-version');
+  await actionBoundary(
+    async () => {
+      const ctx = runContext();
+      const repoDir = await checkoutDir(ctx);
+      const password = core.getInput('password');
+      const username = core.getInput('username');
+      if (password) core.setSecret(password);
+      if (password && !username) throw new UsageError('`password` needs `username`');
+      const image = core.getInput('image', { required: true });
+      const baseImage = core.getInput('base-image', { required: true });
+      const push = core.getBooleanInput('push');
+      const insecure = core.getBooleanInput('insecure-registry');
+      const layout = core.getInput('layout');
+      const archive = core.getInput('archive');
+      const registryVersion = core.getInput('registry-version');
 
-    const { policy, defaultBranch, defaultTip } = await defaultBranchPolicy(ctx, repoDir);
-    const clients = registryClients({
-      ...(insecure ? { insecure: true } : {}),
-      ...(username && password ? { credentials: { host: imageHost(image), username, password } } : {}),
-      // Credentials from the Docker config and bearer tokens are masked like the password input.
-      onSecret: (secret) => core.setSecret(secret),
-      onRetry: (operation, attempt, reason) =>
-        core.info(`registry: retrying ${safeLine(operation)} (attempt ${attempt}): ${safeLine(reason)}`),
-    });
-    close = clients.close;
-    const clientFor = clients.clientFor;
-    const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const common = {
-      image,
-      baseImage,
-      clientFor,
-      sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
-      allowRetag: policy.release.allowOverwrite,
-      ...(registryVersion ? { registryVersion } : {}),
-      ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
-      log: (line: string) => core.info(safeLine(line)),
-    };
+      const { policy, defaultBranch, defaultTip } = await defaultBranchPolicy(ctx, repoDir);
+      const clients = registryClients({
+        ...(insecure ? { insecure: true } : {}),
+        ...(username && password ? { credentials: { host: imageHost(image), username, password } } : {}),
+        // Credentials from the Docker config and bearer tokens are masked like the password input.
+        onSecret: (secret) => core.setSecret(secret),
+        onRetry: (operation, attempt, reason) =>
+          core.info(`registry: retrying ${safeLine(operation)} (attempt ${attempt}): ${safeLine(reason)}`),
+      });
+      close = clients.close;
+      const clientFor = clients.clientFor;
+      const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+      const common = {
+        image,
+        baseImage,
+        clientFor,
+        sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
+        allowRetag: policy.release.allowOverwrite,
+        ...(registryVersion ? { registryVersion } : {}),
+        ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
+        log: (line: string) => core.info(safeLine(line)),
+      };
 
-    // Release mode: a pushed tag, or release versions / a release file.
-    const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: defaultTip });
-    let releases: ReleaseResult[] = [];
-    if (versions.length > 0) {
-      if (!push) throw new UsageError('release versions need `push: true` (tags are made in the registry)');
-      releases = await release({
+      // Release mode: a pushed tag, or release versions / a release file.
+      const versions = await releaseVersions(repoDir, ctx, { branch: defaultBranch, tip: defaultTip });
+      let releases: ReleaseResult[] = [];
+      if (versions.length > 0) {
+        if (!push) throw new UsageError('release versions need `push: true` (tags are made in the registry)');
+        releases = await release({
+          repoDir,
+          policy,
+          versions,
+          pushTags: true,
+          stableTip: await stableTipOnOrigin(repoDir, policy),
+          image: common,
+          log: common.log,
+        });
+        core.setOutput('releases', JSON.stringify(releases));
+        core.setOutput('rollouts', '[]');
+        if (listInput('channels').length === 0) {
+          core.setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
+          core.setOutput('digest', releases[0]?.image?.digest ?? '');
+          await summary(undefined, releases, []);
+          return;
+        }
+      }
+
+      const channels = channelsToBuild(policy, ctx.ref);
+      // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
+      const tips = await fetchBranches(
+        repoDir,
+        policy.channels.map((c) => c.branch),
+        { treesOnly: true },
+      );
+      const result = await publishImages({
+        ...common,
         repoDir,
         policy,
-        versions,
-        pushTags: true,
-        stableTip: await stableTipOnOrigin(repoDir, policy),
-        image: common,
-        log: common.log,
+        channels,
+        tips,
+        push,
+        ...(layout ? { layoutDir: isAbsolute(layout) ? layout : join(ctx.workspace, layout) } : {}),
+        ...(archive ? { archiveFile: isAbsolute(archive) ? archive : join(ctx.workspace, archive) } : {}),
       });
-      core.setOutput('releases', JSON.stringify(releases));
-      core.setOutput('rollouts', '[]');
-      if (listInput('channels').length === 0) {
-        core.setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
-        core.setOutput('digest', releases[0]?.image?.digest ?? '');
-        await summary(undefined, releases, []);
-        return;
-      }
-    }
-
-    const channels = channelsToBuild(policy, ctx.ref);
-    // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
-    const tips = await fetchBranches(
-      repoDir,
-      policy.channels.map((c) => c.branch),
-      { treesOnly: true },
-    );
-    const result = await publishImages({
-      ...common,
-      repoDir,
-      policy,
-      channels,
-      tips,
-      push,
-      ...(layout ? { layoutDir: isAbsolute(layout) ? layout : join(ctx.workspace, layout) } : {}),
-      ...(archive ? { archiveFile: isAbsolute(archive) ? archive : join(ctx.workspace, archive) } : {}),
-    });
-    for (const i of result.images) {
-      core.info(
-        `${i.channel}: ${i.digest}; ${i.layers.uploaded} layers uploaded (${i.bytesUploaded} bytes), ${i.layers.reused} reused, ${i.layers.mounted} mounted`,
-      );
-      for (const t of i.tags) core.info(`  ${safeLine(t)}`);
-    }
-    core.setOutput('digest', result.images[0]?.digest ?? '');
-    core.setOutput('tags', result.images.flatMap((i) => i.tags).join('\n'));
-    core.setOutput('images', JSON.stringify(result.images));
-    core.setOutput('bytes-uploaded', String(result.bytesUploaded));
-    if (result.archive) core.setOutput('archive-digest', result.archive.digest);
-
-    // Rollout: restart the deployment of every channel whose image (its moving tag) changed.
-    let rollouts: RolloutResult[] = [];
-    const deployments = core.getInput('rollout-deployments');
-    if (deployments && push) {
-      const changed = result.images
-        .filter((i) => ![...i.unchangedTags, ...i.keptTags].includes(sanitizeTag(i.branch)))
-        .map((i) => i.channel);
-      rollouts = await rollout({
-        kubectl: core.getInput('rollout-kubectl') || 'kubectl',
-        namespace: core.getInput('rollout-namespace') || 'package-registry',
-        targets: rolloutTargets(deployments, changed),
-      });
-      for (const r of rollouts)
+      for (const i of result.images) {
         core.info(
-          `rollout ${r.channel}: ${r.namespace}/${r.deployment}: ${r.exitCode === 0 ? 'restarted' : `failed (exit ${r.exitCode})`}: ${safeLine(r.output)}`,
+          `${i.channel}: ${i.digest}; ${i.layers.uploaded} layers uploaded (${i.bytesUploaded} bytes), ${i.layers.reused} reused, ${i.layers.mounted} mounted`,
         );
-    }
-    core.setOutput('rollouts', JSON.stringify(rollouts));
-    core.setOutput('releases', JSON.stringify(releases));
-    await summary(result, releases, rollouts);
-    const failedRollouts = rollouts.filter((r) => r.exitCode !== 0);
-    if (failedRollouts.length > 0)
-      core.setFailed(
-        `rollout failed for ${failedRollouts.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`,
-      );
-  } catch (error) {
-    core.setFailed(safeLine(errorMessage(error)));
-    process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
-  } finally {
-    close();
-  }
+        for (const t of i.tags) core.info(`  ${safeLine(t)}`);
+      }
+      core.setOutput('digest', result.images[0]?.digest ?? '');
+      core.setOutput('tags', result.images.flatMap((i) => i.tags).join('\n'));
+      core.setOutput('images', JSON.stringify(result.images));
+      core.setOutput('bytes-uploaded', String(result.bytesUploaded));
+      if (result.archive) core.setOutput('archive-digest', result.archive.digest);
+
+      // Rollout: restart the deployment of every channel whose image (its moving tag) changed.
+      let rollouts: RolloutResult[] = [];
+      const deployments = core.getInput('rollout-deployments');
+      if (deployments && push) {
+        const changed = result.images
+          .filter((i) => ![...i.unchangedTags, ...i.keptTags].includes(sanitizeTag(i.branch)))
+          .map((i) => i.channel);
+        rollouts = await rollout({
+          kubectl: core.getInput('rollout-kubectl') || 'kubectl',
+          namespace: core.getInput('rollout-namespace') || 'package-registry',
+          targets: rolloutTargets(deployments, changed),
+        });
+        for (const r of rollouts)
+          core.info(
+            `rollout ${r.channel}: ${r.namespace}/${r.deployment}: ${r.exitCode === 0 ? 'restarted' : `failed (exit ${r.exitCode})`}: ${safeLine(r.output)}`,
+          );
+      }
+      core.setOutput('rollouts', JSON.stringify(rollouts));
+      core.setOutput('releases', JSON.stringify(releases));
+      await summary(result, releases, rollouts);
+      const failedRollouts = rollouts.filter((r) => r.exitCode !== 0);
+      if (failedRollouts.length > 0)
+        core.setFailed(
+          `rollout failed for ${failedRollouts.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`,
+        );
+    },
+    () => close(),
+  );
 }

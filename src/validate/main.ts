@@ -1,7 +1,8 @@
 // The validate action: works out which commits a PR, merge-group or push changes, fetches what the depth-1
 // checkout lacks, loads the policy from the default branch and reports the findings.
 import * as core from '@actions/core';
-import { errorMessage, exitCodeOf, OperationError, UsageError } from '../core/errors.js';
+import { errorMessage, OperationError, UsageError } from '../core/errors.js';
+import { actionBoundary } from '../runner/boundary.js';
 import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch, type ChannelPolicy, type Policy } from '../core/policy.js';
 import { emptyTreeId, revParse, zeroId } from '../git/git.js';
@@ -206,7 +207,7 @@ async function writeSummary(heading: string, lines: string[], rows?: string[][])
 }
 
 export async function run(): Promise<void> {
-  try {
+  await actionBoundary(async () => {
     const ctx = runContext();
     const repoDir = await checkoutDir(ctx);
     await fetchChange(ctx, repoDir);
@@ -284,8 +285,5 @@ export async function run(): Promise<void> {
         `package-storage policy: ${errors.length} violation${errors.length === 1 ? '' : 's'} (${rules}); see the annotations and the job summary`,
       );
     } else core.info(`package-storage policy: pass (${outcome.changes.length} version changes checked)`);
-  } catch (error) {
-    core.setFailed(safeLine(errorMessage(error)));
-    process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
-  }
+  });
 }

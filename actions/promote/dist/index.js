@@ -43327,6 +43327,59 @@ function exitCodeOf(error) {
     return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
 }
 
+;// CONCATENATED MODULE: ./src/runner/sanitize.ts
+// Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
+// escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
+// legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+/** One line of log text that cannot start a workflow command or carry terminal escapes. */
+function safeLine(text) {
+    const oneLine = text
+        .replace(/\r\n|\r|\n/g, '\\n')
+        .replace(/\t/g, ' ')
+        .replace(controlChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        // `##[` anywhere and `::` anywhere (a later `%0A` or `\n` cannot bring it to a line start, but be strict).
+        .replace(/#(?=#\[)/g, '#\u200b')
+        .replace(/:(?=:)/g, ':\u200b');
+    return oneLine;
+}
+/** Text for an HTML/Markdown job summary cell. */
+function summaryText(text) {
+    return safeLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;')
+        .replace(/`/g, '&#96;')
+        .replace(/\[/g, '&#91;');
+}
+
+;// CONCATENATED MODULE: ./src/runner/boundary.ts
+// The one error boundary of every action: whatever goes wrong ends the step with a clear one-line error and the
+// documented exit code (2 for usage or configuration, 1 otherwise), never a stack trace.
+
+
+
+async function actionBoundary(body, cleanup) {
+    try {
+        await body();
+    }
+    catch (error) {
+        // A refused plan names each thing it could not do: one annotation each, then the one-line failure.
+        if (error instanceof RefusedError)
+            for (const r of error.refusals)
+                core_error(safeLine(r.message), {
+                    title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
+                });
+        setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
+        process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
+    }
+    finally {
+        cleanup?.();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/policy.ts
 // The policy of a storage repository: its channels (most stable first), how versions may enter and leave each,
 // the promotion edges, and how each rule reports. Built-in defaults are exactly the documented table.
@@ -52319,34 +52372,6 @@ function listInput(name) {
         .filter(Boolean);
 }
 
-;// CONCATENATED MODULE: ./src/runner/sanitize.ts
-// Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
-// escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
-// legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
-/** One line of log text that cannot start a workflow command or carry terminal escapes. */
-function safeLine(text) {
-    const oneLine = text
-        .replace(/\r\n|\r|\n/g, '\\n')
-        .replace(/\t/g, ' ')
-        .replace(controlChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        // `##[` anywhere and `::` anywhere (a later `%0A` or `\n` cannot bring it to a line start, but be strict).
-        .replace(/#(?=#\[)/g, '#\u200b')
-        .replace(/:(?=:)/g, ':\u200b');
-    return oneLine;
-}
-/** Text for an HTML/Markdown job summary cell. */
-function summaryText(text) {
-    return safeLine(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;')
-        .replace(/`/g, '&#96;')
-        .replace(/\[/g, '&#91;');
-}
-
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
@@ -58133,6 +58158,7 @@ async function pushChange(options, prepare) {
 
 
 
+
 async function toPullRequest(pushed, o) {
     const { change } = pushed;
     const result = {
@@ -58223,7 +58249,7 @@ function setOutputs(results) {
     setOutput('results', JSON.stringify(results));
 }
 async function run() {
-    try {
+    await actionBoundary(async () => {
         const ctx = runContext();
         const repoDir = await checkoutDir(ctx);
         const token = getInput('github-token');
@@ -58293,16 +58319,7 @@ async function run() {
         }
         setOutputs(results);
         await main_summary(results, dryRun);
-    }
-    catch (error) {
-        if (error instanceof RefusedError)
-            for (const r of error.refusals)
-                core_error(safeLine(r.message), {
-                    title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
-                });
-        setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
-        process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/promote/index.ts

@@ -42303,7 +42303,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -42326,7 +42326,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -42487,6 +42487,59 @@ function errorMessage(error) {
 function exitCodeOf(error) {
     const code = error?.exitCode;
     return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
+}
+
+;// CONCATENATED MODULE: ./src/runner/sanitize.ts
+// Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
+// escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
+// legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+/** One line of log text that cannot start a workflow command or carry terminal escapes. */
+function safeLine(text) {
+    const oneLine = text
+        .replace(/\r\n|\r|\n/g, '\\n')
+        .replace(/\t/g, ' ')
+        .replace(controlChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        // `##[` anywhere and `::` anywhere (a later `%0A` or `\n` cannot bring it to a line start, but be strict).
+        .replace(/#(?=#\[)/g, '#\u200b')
+        .replace(/:(?=:)/g, ':\u200b');
+    return oneLine;
+}
+/** Text for an HTML/Markdown job summary cell. */
+function summaryText(text) {
+    return safeLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;')
+        .replace(/`/g, '&#96;')
+        .replace(/\[/g, '&#91;');
+}
+
+;// CONCATENATED MODULE: ./src/runner/boundary.ts
+// The one error boundary of every action: whatever goes wrong ends the step with a clear one-line error and the
+// documented exit code (2 for usage or configuration, 1 otherwise), never a stack trace.
+
+
+
+async function actionBoundary(body, cleanup) {
+    try {
+        await body();
+    }
+    catch (error) {
+        // A refused plan names each thing it could not do: one annotation each, then the one-line failure.
+        if (error instanceof RefusedError)
+            for (const r of error.refusals)
+                core_error(safeLine(r.message), {
+                    title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
+                });
+        setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
+        process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
+    }
+    finally {
+        cleanup?.();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy.ts
@@ -50958,34 +51011,6 @@ function listInput(name) {
         .filter(Boolean);
 }
 
-;// CONCATENATED MODULE: ./src/runner/sanitize.ts
-// Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
-// escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
-// legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
-/** One line of log text that cannot start a workflow command or carry terminal escapes. */
-function safeLine(text) {
-    const oneLine = text
-        .replace(/\r\n|\r|\n/g, '\\n')
-        .replace(/\t/g, ' ')
-        .replace(controlChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        // `##[` anywhere and `::` anywhere (a later `%0A` or `\n` cannot bring it to a line start, but be strict).
-        .replace(/#(?=#\[)/g, '#\u200b')
-        .replace(/:(?=:)/g, ':\u200b');
-    return oneLine;
-}
-/** Text for an HTML/Markdown job summary cell. */
-function summaryText(text) {
-    return safeLine(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;')
-        .replace(/`/g, '&#96;')
-        .replace(/\[/g, '&#91;');
-}
-
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var ajv = __nccwpck_require__(2463);
 ;// CONCATENATED MODULE: ./schema/package-storage.schema.json
@@ -51410,6 +51435,7 @@ function registryClients(o = {}) {
 
 
 
+
 async function main_summary(result, releases, rollouts) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -51501,7 +51527,7 @@ function channelsToBuild(policy, ref) {
 }
 async function main_run() {
     let close = () => undefined;
-    try {
+    await actionBoundary(async () => {
         const ctx = runContext();
         const repoDir = await checkoutDir(ctx);
         const password = getInput('password');
@@ -51607,14 +51633,7 @@ async function main_run() {
         const failedRollouts = rollouts.filter((r) => r.exitCode !== 0);
         if (failedRollouts.length > 0)
             setFailed(`rollout failed for ${failedRollouts.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`);
-    }
-    catch (error) {
-        setFailed(safeLine(errorMessage(error)));
-        process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
-    }
-    finally {
-        close();
-    }
+    }, () => close());
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/index.ts

@@ -43144,7 +43144,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -43167,7 +43167,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -43325,6 +43325,59 @@ function errorMessage(error) {
 function exitCodeOf(error) {
     const code = error?.exitCode;
     return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
+}
+
+;// CONCATENATED MODULE: ./src/runner/sanitize.ts
+// Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
+// escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
+// legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+/** One line of log text that cannot start a workflow command or carry terminal escapes. */
+function safeLine(text) {
+    const oneLine = text
+        .replace(/\r\n|\r|\n/g, '\\n')
+        .replace(/\t/g, ' ')
+        .replace(controlChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        // `##[` anywhere and `::` anywhere (a later `%0A` or `\n` cannot bring it to a line start, but be strict).
+        .replace(/#(?=#\[)/g, '#\u200b')
+        .replace(/:(?=:)/g, ':\u200b');
+    return oneLine;
+}
+/** Text for an HTML/Markdown job summary cell. */
+function summaryText(text) {
+    return safeLine(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/\|/g, '&#124;')
+        .replace(/`/g, '&#96;')
+        .replace(/\[/g, '&#91;');
+}
+
+;// CONCATENATED MODULE: ./src/runner/boundary.ts
+// The one error boundary of every action: whatever goes wrong ends the step with a clear one-line error and the
+// documented exit code (2 for usage or configuration, 1 otherwise), never a stack trace.
+
+
+
+async function actionBoundary(body, cleanup) {
+    try {
+        await body();
+    }
+    catch (error) {
+        // A refused plan names each thing it could not do: one annotation each, then the one-line failure.
+        if (error instanceof RefusedError)
+            for (const r of error.refusals)
+                core_error(safeLine(r.message), {
+                    title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
+                });
+        setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
+        process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
+    }
+    finally {
+        cleanup?.();
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/finding.ts
@@ -48718,34 +48771,6 @@ function defaultBranchOf(payload) {
     return repository?.default_branch;
 }
 
-;// CONCATENATED MODULE: ./src/runner/sanitize.ts
-// Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
-// escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
-// legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
-/** One line of log text that cannot start a workflow command or carry terminal escapes. */
-function safeLine(text) {
-    const oneLine = text
-        .replace(/\r\n|\r|\n/g, '\\n')
-        .replace(/\t/g, ' ')
-        .replace(controlChars, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        // `##[` anywhere and `::` anywhere (a later `%0A` or `\n` cannot bring it to a line start, but be strict).
-        .replace(/#(?=#\[)/g, '#\u200b')
-        .replace(/:(?=:)/g, ':\u200b');
-    return oneLine;
-}
-/** Text for an HTML/Markdown job summary cell. */
-function summaryText(text) {
-    return safeLine(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/\|/g, '&#124;')
-        .replace(/`/g, '&#96;')
-        .replace(/\[/g, '&#91;');
-}
-
 ;// CONCATENATED MODULE: ./src/runner/report.ts
 // Turns findings into what a maintainer sees on GitHub: one annotation per finding (on the file and line),
 // a job summary table, and outputs. Every untrusted string goes through the sanitizer first.
@@ -48761,7 +48786,7 @@ function annotate(findings) {
         };
         const message = safeLine(`[${f.rule}] ${f.message}`);
         if (f.severity === 'error')
-            error(message, properties);
+            core_error(message, properties);
         else if (f.severity === 'warning')
             warning(message, properties);
         else
@@ -57351,6 +57376,7 @@ async function evaluate(request) {
 
 
 
+
 /**
  * The change's own commits, with their file contents, before anything else: every later fetch is trees-only, and
  * the first trees-only fetch turns the clone into a partial one whose later fetches would also come without files
@@ -57514,7 +57540,7 @@ async function writeSummary(heading, lines, rows) {
     await summary.write();
 }
 async function run() {
-    try {
+    await actionBoundary(async () => {
         const ctx = runContext();
         const repoDir = await checkoutDir(ctx);
         await fetchChange(ctx, repoDir);
@@ -57579,11 +57605,7 @@ async function run() {
         }
         else
             info(`package-storage policy: pass (${outcome.changes.length} version changes checked)`);
-    }
-    catch (error) {
-        setFailed(safeLine(errorMessage(error)));
-        process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
-    }
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/validate/index.ts
