@@ -18683,6 +18683,13 @@ function servedChannels(policy, channel) {
     const index = policy.channels.indexOf(channel);
     return policy.channels.slice(0, index + 1);
 }
+/**
+ * Channels whose distribution serves `channel`'s packages: itself and every less stable one, most stable first. A
+ * change to `channel` changes what each of them serves.
+ */
+function channelsServing(policy, channel) {
+    return policy.channels.slice(Math.max(policy.channels.indexOf(channel), 0));
+}
 /** Channels a version may be promoted into `channel` from. */
 function promotionSources(policy, channel) {
     return policy.promotions
@@ -18954,6 +18961,10 @@ async function isGitRepository(cwd) {
 }
 const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const zeroId = /^0+$/;
+/** `refs/heads/<branch>` -> `<branch>`; undefined for any other ref (tags, pull refs). */
+function branchOfRef(ref) {
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/git/objects.ts
 // One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
@@ -20138,8 +20149,9 @@ async function remoteBranchTips(repoDir, branches, remote = 'origin') {
     });
     for (const line of result.stdout.toString('utf8').split('\n')) {
         const [sha, ref] = line.split('\t');
-        if (sha && ref?.startsWith('refs/heads/'))
-            tips.set(ref.slice('refs/heads/'.length), sha);
+        const branch = ref === undefined ? undefined : branchOfRef(ref);
+        if (sha && branch !== undefined)
+            tips.set(branch, sha);
     }
     return tips;
 }
@@ -22128,12 +22140,12 @@ function scopesCover(have, need) {
 ;// CONCATENATED MODULE: ./src/registry/reference.ts
 // Image references `host[:port]/path/name[:tag][@digest]`, with the distribution-spec grammar for names and tags
 // and Docker Hub's defaults (docker.io, library/).
+
 const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_API = 'registry-1.docker.io';
 const reference_pathComponent = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
 const repositoryRe = new RegExp(`^${reference_pathComponent}(?:/${reference_pathComponent})*$`);
 const tagRe = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const digestRe = /^sha256:[a-f0-9]{64}$/;
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const hostRe = new RegExp(`^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?$`);
 const MAX_NAME = 255;
@@ -22142,9 +22154,6 @@ function isValidRepository(name) {
 }
 function isValidTag(tag) {
     return tagRe.test(tag);
-}
-function isValidDigest(digest) {
-    return digestRe.test(digest);
 }
 function isValidRegistryHost(host) {
     return hostRe.test(host);
@@ -22164,7 +22173,7 @@ function parseImageReference(ref) {
     const at = rest.indexOf('@');
     if (at >= 0) {
         const d = rest.slice(at + 1);
-        if (!isValidDigest(d))
+        if (!isDigest(d))
             throw new TypeError(`invalid digest in image reference "${input}" (want sha256:<64 hex>)`);
         digest = d;
         rest = rest.slice(0, at);
@@ -22230,11 +22239,11 @@ function reference_assertRepository(name) {
 }
 /** A manifest reference is a tag or a digest. */
 function assertManifestReference(ref) {
-    if (!isValidTag(ref) && !isValidDigest(ref))
+    if (!isValidTag(ref) && !isDigest(ref))
         throw new TypeError(`invalid manifest reference "${ref}"`);
 }
 function assertDigest(d) {
-    if (!isValidDigest(d))
+    if (!isDigest(d))
         throw new TypeError(`invalid digest "${d}" (want sha256:<64 hex>)`);
 }
 function isLoopbackHost(host) {
@@ -23173,6 +23182,7 @@ class BlobVerifier extends external_node_stream_namespaceObject.Transform {
 
 
 
+
 const MAX_MANIFEST_BYTES = 16 << 20;
 const MAX_ERROR_BODY = 64 << 10;
 const DEFAULT_MAX_BLOB_BYTES = 64 << 20;
@@ -23358,7 +23368,7 @@ class RegistryClient {
                 return null;
             const digest = headerValue(res, 'docker-content-digest');
             return {
-                digest: digest && isValidDigest(digest) ? digest : undefined,
+                digest: digest && isDigest(digest) ? digest : undefined,
                 mediaType: mediaTypeOf(res) ?? '',
                 size: contentLength(res) ?? -1,
             };
@@ -23366,7 +23376,7 @@ class RegistryClient {
         if (head === null)
             return undefined;
         if (head.digest && head.mediaType && head.size >= 0) {
-            if (isValidDigest(reference) && head.digest !== reference) {
+            if (isDigest(reference) && head.digest !== reference) {
                 throw this.fail(call, 'DIGEST_MISMATCH', `registry reports ${head.digest}`);
             }
             return { digest: head.digest, mediaType: head.mediaType, size: head.size };
@@ -23385,7 +23395,7 @@ class RegistryClient {
         call.ok = [200, 201, 202];
         call.headers = { 'Content-Type': mediaType };
         call.body = bytes;
-        if (isValidDigest(reference) && reference !== digest) {
+        if (isDigest(reference) && reference !== digest) {
             throw this.fail(call, 'DIGEST_MISMATCH', `the bytes hash to ${digest}`);
         }
         const declared = declaredMediaType(bytes);
@@ -23609,7 +23619,7 @@ class RegistryClient {
         return this.request(call, async (res) => {
             const bytes = await readBody(res.body, MAX_MANIFEST_BYTES);
             const digest = sha256Digest(bytes);
-            if (isValidDigest(reference) && digest !== reference) {
+            if (isDigest(reference) && digest !== reference) {
                 throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${digest}`);
             }
             const { mediaType, manifest } = parseManifest(bytes, mediaTypeOf(res), (detail) => this.fail(call, 'MANIFEST_INVALID', detail));
@@ -24008,6 +24018,7 @@ function registryConfig(branchFile, packagePaths) {
 
 
 
+
 /** Bump when the layer layout changes: layers built by another recipe are never reused. */
 const recipe = layerRecipe({ mtime: 0, extra: 'package-storage=1' });
 const maxLayers = 120;
@@ -24035,7 +24046,7 @@ async function readChannel(reader, repoDir, channel, commit) {
         channel,
         commit,
         commitTime: time,
-        versions: versions.filter((v) => /^[a-z0-9_]+$/.test(v.name)),
+        versions: versions.filter((v) => isValidPackageName(v.name)),
         ...(version ? { registryVersion: version } : {}),
         ...(config !== undefined ? { registryConfig: config } : {}),
     };

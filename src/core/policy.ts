@@ -166,6 +166,14 @@ export function servedChannels(policy: Policy, channel: ChannelPolicy): ChannelP
   return policy.channels.slice(0, index + 1);
 }
 
+/**
+ * Channels whose distribution serves `channel`'s packages: itself and every less stable one, most stable first. A
+ * change to `channel` changes what each of them serves.
+ */
+export function channelsServing(policy: Policy, channel: ChannelPolicy): ChannelPolicy[] {
+  return policy.channels.slice(Math.max(policy.channels.indexOf(channel), 0));
+}
+
 /** Channels a version may be promoted into `channel` from. */
 export function promotionSources(policy: Policy, channel: ChannelPolicy): ChannelPolicy[] {
   return policy.promotions

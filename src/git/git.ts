@@ -111,3 +111,8 @@ export async function isGitRepository(cwd: string): Promise<boolean> {
 
 export const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 export const zeroId = /^0+$/;
+
+/** `refs/heads/<branch>` -> `<branch>`; undefined for any other ref (tags, pull refs). */
+export function branchOfRef(ref: string): string | undefined {
+  return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}

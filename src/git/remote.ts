@@ -1,7 +1,7 @@
 // Fetches what a depth-1 `actions/checkout` clone lacks. Trees only (`--filter=blob:none`) for other channels:
 // their tree ids are all the policy needs, and a production branch can hold hundreds of megabytes of blobs.
 import { OperationError } from '../core/errors.js';
-import { gitRaw } from './git.js';
+import { branchOfRef, gitRaw } from './git.js';
 
 export interface FetchOptions {
   depth?: number;
@@ -23,7 +23,8 @@ export async function remoteBranchTips(
   });
   for (const line of result.stdout.toString('utf8').split('\n')) {
     const [sha, ref] = line.split('\t');
-    if (sha && ref?.startsWith('refs/heads/')) tips.set(ref.slice('refs/heads/'.length), sha);
+    const branch = ref === undefined ? undefined : branchOfRef(ref);
+    if (sha && branch !== undefined) tips.set(branch, sha);
   }
   return tips;
 }

@@ -3,7 +3,8 @@
 import * as core from '@actions/core';
 import { UsageError } from '../core/errors.js';
 import { actionBoundary } from '../runner/boundary.js';
-import { channelByBranch } from '../core/policy.js';
+import { channelByBranch, channelsServing } from '../core/policy.js';
+import { branchOfRef } from '../git/git.js';
 import { parseSpecs, splitSpecs } from '../core/selection.js';
 import { createClient, type Octokit } from '../github/api.js';
 import { closePull, ensurePullRequest, findOpenPull } from '../github/pulls.js';
@@ -174,13 +175,14 @@ export async function run(): Promise<void> {
       let channels = listInput('channel');
       if (channels.length === 0) {
         // After a push to channel C, every less stable channel may hold versions C now serves.
-        const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-        const pushedChannel = channelByBranch(policy, ref);
+        const pushedChannel = channelByBranch(policy, branchOfRef(ctx.ref) ?? '');
         if (!pushedChannel)
           throw new UsageError(
             `cleanup needs the \`channel\` input, or a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`,
           );
-        channels = policy.channels.slice(policy.channels.indexOf(pushedChannel) + 1).map((c) => c.name);
+        channels = channelsServing(policy, pushedChannel)
+          .filter((c) => c !== pushedChannel)
+          .map((c) => c.name);
       }
       for (const channel of channels) {
         const pushed = await pushChange(pushOptions, (tips) =>

@@ -14,6 +14,7 @@ import {
   type ImagePlan,
   type LayerPlan,
 } from '../core/image-plan.js';
+import { isValidPackageName } from '../core/paths.js';
 import { channelByName, servedChannels, type ChannelPolicy, type Policy } from '../core/policy.js';
 import { StorageReader } from '../git/storage.js';
 import { commitTime } from '../git/write.js';
@@ -162,7 +163,7 @@ async function readChannel(
     channel,
     commit,
     commitTime: time,
-    versions: versions.filter((v) => /^[a-z0-9_]+$/.test(v.name)),
+    versions: versions.filter((v) => isValidPackageName(v.name)),
     ...(version ? { registryVersion: version } : {}),
     ...(config !== undefined ? { registryConfig: config } : {}),
   };

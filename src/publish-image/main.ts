@@ -6,7 +6,8 @@ import * as core from '@actions/core';
 import { isAbsolute, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { actionBoundary } from '../runner/boundary.js';
-import { channelByBranch, channelByName, type Policy } from '../core/policy.js';
+import { channelByBranch, channelByName, channelsServing, type Policy } from '../core/policy.js';
+import { branchOfRef } from '../git/git.js';
 import { fetchBranches } from '../git/remote.js';
 import { StorageReader } from '../git/storage.js';
 import { publishImages, type PublishResult } from './engine.js';
@@ -120,14 +121,13 @@ function channelsToBuild(policy: Policy, ref: string): string[] {
   for (const c of explicit)
     if (!channelByName(policy, c)) throw new UsageError(`unknown channel "${safeLine(c)}"`);
   if (explicit.length > 0) return explicit;
-  const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : '';
-  const pushed = channelByBranch(policy, branch);
+  const pushed = channelByBranch(policy, branchOfRef(ref) ?? '');
   if (!pushed)
     throw new UsageError(
       `give \`channels\`, or run on a push to a channel branch (got ${JSON.stringify(safeLine(ref))})`,
     );
   // A push to a channel changes what it and every less stable channel serve.
-  return policy.channels.slice(policy.channels.indexOf(pushed)).map((c) => c.name);
+  return channelsServing(policy, pushed).map((c) => c.name);
 }
 
 export async function run(): Promise<void> {

@@ -3,6 +3,7 @@
 // /work/shared/notes/oci-registry.md §3–§4.
 
 import { pipeline, type Readable } from 'node:stream';
+import { isDigest } from '../oci/digest.js';
 import {
   manifestAccept,
   type Descriptor,
@@ -38,7 +39,6 @@ import {
   assertManifestReference,
   assertRepository,
   isLoopbackHost,
-  isValidDigest,
   isValidRegistryHost,
   registryApiHost,
 } from './reference.js';
@@ -329,14 +329,14 @@ export class RegistryClient {
       if (res.status === 404) return null;
       const digest = headerValue(res, 'docker-content-digest');
       return {
-        digest: digest && isValidDigest(digest) ? digest : undefined,
+        digest: digest && isDigest(digest) ? digest : undefined,
         mediaType: mediaTypeOf(res) ?? '',
         size: contentLength(res) ?? -1,
       };
     });
     if (head === null) return undefined;
     if (head.digest && head.mediaType && head.size >= 0) {
-      if (isValidDigest(reference) && head.digest !== reference) {
+      if (isDigest(reference) && head.digest !== reference) {
         throw this.fail(call, 'DIGEST_MISMATCH', `registry reports ${head.digest}`);
       }
       return { digest: head.digest, mediaType: head.mediaType, size: head.size };
@@ -356,7 +356,7 @@ export class RegistryClient {
     call.ok = [200, 201, 202];
     call.headers = { 'Content-Type': mediaType };
     call.body = bytes;
-    if (isValidDigest(reference) && reference !== digest) {
+    if (isDigest(reference) && reference !== digest) {
       throw this.fail(call, 'DIGEST_MISMATCH', `the bytes hash to ${digest}`);
     }
     const declared = declaredMediaType(bytes);
@@ -592,7 +592,7 @@ export class RegistryClient {
     return this.request(call, async (res) => {
       const bytes = await readBody(res.body, MAX_MANIFEST_BYTES);
       const digest = sha256Digest(bytes);
-      if (isValidDigest(reference) && digest !== reference) {
+      if (isDigest(reference) && digest !== reference) {
         throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${digest}`);
       }
       const { mediaType, manifest } = parseManifest(bytes, mediaTypeOf(res), (detail) =>

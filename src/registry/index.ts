@@ -13,7 +13,6 @@ export {
   DOCKER_HUB,
   DOCKER_HUB_API,
   formatImageReference,
-  isValidDigest,
   isValidRepository,
   isValidTag,
   manifestReference,

@@ -1,6 +1,7 @@
 // Image references `host[:port]/path/name[:tag][@digest]`, with the distribution-spec grammar for names and tags
 // and Docker Hub's defaults (docker.io, library/).
 
+import { isDigest } from '../oci/digest.js';
 import type { Digest } from '../oci/types.js';
 
 export interface ImageReference {
@@ -20,7 +21,6 @@ export const DOCKER_HUB_API = 'registry-1.docker.io';
 const pathComponent = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
 const repositoryRe = new RegExp(`^${pathComponent}(?:/${pathComponent})*$`);
 const tagRe = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const digestRe = /^sha256:[a-f0-9]{64}$/;
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const hostRe = new RegExp(
   `^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?$`,
@@ -33,10 +33,6 @@ export function isValidRepository(name: string): boolean {
 
 export function isValidTag(tag: string): boolean {
   return tagRe.test(tag);
-}
-
-export function isValidDigest(digest: string): digest is Digest {
-  return digestRe.test(digest);
 }
 
 export function isValidRegistryHost(host: string): boolean {
@@ -58,7 +54,7 @@ export function parseImageReference(ref: string): ImageReference {
   const at = rest.indexOf('@');
   if (at >= 0) {
     const d = rest.slice(at + 1);
-    if (!isValidDigest(d))
+    if (!isDigest(d))
       throw new TypeError(`invalid digest in image reference "${input}" (want sha256:<64 hex>)`);
     digest = d;
     rest = rest.slice(0, at);
@@ -128,11 +124,11 @@ export function assertRepository(name: string): void {
 
 /** A manifest reference is a tag or a digest. */
 export function assertManifestReference(ref: string): void {
-  if (!isValidTag(ref) && !isValidDigest(ref)) throw new TypeError(`invalid manifest reference "${ref}"`);
+  if (!isValidTag(ref) && !isDigest(ref)) throw new TypeError(`invalid manifest reference "${ref}"`);
 }
 
 export function assertDigest(d: string): asserts d is Digest {
-  if (!isValidDigest(d)) throw new TypeError(`invalid digest "${d}" (want sha256:<64 hex>)`);
+  if (!isDigest(d)) throw new TypeError(`invalid digest "${d}" (want sha256:<64 hex>)`);
 }
 
 export function isLoopbackHost(host: string): boolean {

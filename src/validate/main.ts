@@ -5,7 +5,7 @@ import { errorMessage, OperationError, UsageError } from '../core/errors.js';
 import { actionBoundary } from '../runner/boundary.js';
 import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch, type ChannelPolicy, type Policy } from '../core/policy.js';
-import { emptyTreeId, revParse, zeroId } from '../git/git.js';
+import { branchOfRef, emptyTreeId, revParse, zeroId } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
 import { createClient, exceptionApproval, getPull, type Octokit } from '../github/api.js';
 import { runContext, type RunContext } from '../runner/event.js';
@@ -123,7 +123,7 @@ async function mergeGroupTarget(
   const group = ctx.payload.merge_group as
     { head_sha: string; head_ref: string; base_sha: string; base_ref: string } | undefined;
   if (!group) throw new UsageError('the merge_group payload has no merge_group');
-  const branch = group.base_ref.replace(/^refs\/heads\//, '');
+  const branch = branchOfRef(group.base_ref) ?? group.base_ref;
   if (!channelByBranch(policy, branch))
     return `the merge queue's base branch ${branch} is not a channel branch`;
   if (!(await revParse(repoDir, group.head_sha))) await fetch(repoDir, [group.head_sha], { depth: 1 });
@@ -149,8 +149,8 @@ async function mergeGroupTarget(
 
 async function pushTarget(ctx: RunContext, repoDir: string, policy: Policy): Promise<Target | string> {
   const ref = (ctx.payload.ref as string | undefined) ?? ctx.ref;
-  if (!ref.startsWith('refs/heads/')) return `${ref} is not a branch`;
-  const branch = ref.slice('refs/heads/'.length);
+  const branch = branchOfRef(ref);
+  if (branch === undefined) return `${ref} is not a branch`;
   if (!channelByBranch(policy, branch)) return `branch ${branch} is not a channel branch`;
   const before = typeof ctx.payload.before === 'string' ? ctx.payload.before : '';
   const after = typeof ctx.payload.after === 'string' ? ctx.payload.after : ctx.sha;

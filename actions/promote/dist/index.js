@@ -43463,6 +43463,13 @@ function servedChannels(policy, channel) {
     const index = policy.channels.indexOf(channel);
     return policy.channels.slice(0, index + 1);
 }
+/**
+ * Channels whose distribution serves `channel`'s packages: itself and every less stable one, most stable first. A
+ * change to `channel` changes what each of them serves.
+ */
+function channelsServing(policy, channel) {
+    return policy.channels.slice(Math.max(policy.channels.indexOf(channel), 0));
+}
 /** Channels a version may be promoted into `channel` from. */
 function promotionSources(policy, channel) {
     return policy.promotions
@@ -43476,6 +43483,105 @@ function ruleSetting(policy, channel, rule) {
 function titlePrefixFor(policy, branch) {
     // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
     return policy.titlePrefix.split('{branch}').join(branch);
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git/git.ts
+// Runs git with an argument list (never a shell) and the environment a CI job needs: no prompts, no pager,
+// no repository-configured helpers that could run code (fsmonitor), and C locale so messages can be matched.
+
+
+const safetyConfig = [
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    'core.hooksPath=/dev/null',
+    '-c',
+    'protocol.file.allow=always',
+];
+function gitEnv(extra) {
+    return {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_PAGER: 'cat',
+        GIT_ASKPASS: '',
+        SSH_ASKPASS: '',
+        LC_ALL: 'C',
+        GIT_OPTIONAL_LOCKS: '0',
+        ...extra,
+    };
+}
+function git_gitRaw(args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...safetyConfig, ...args], {
+            cwd: options.cwd,
+            env: gitEnv(options.env),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (chunk) => out.push(chunk));
+        child.stderr.on('data', (chunk) => err.push(chunk));
+        child.on('error', (error) => reject(new errors_OperationError(`git could not be started: ${error.message}`, { cause: error })));
+        child.on('close', (code) => {
+            const result = {
+                code: code ?? -1,
+                stdout: Buffer.concat(out),
+                stderr: Buffer.concat(err).toString('utf8'),
+            };
+            if (result.code === 0 || options.okCodes?.includes(result.code))
+                resolve(result);
+            else
+                reject(new GitError(args, result));
+        });
+        child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
+        child.stdin.end(options.input ?? '');
+    });
+}
+async function git(args, options) {
+    return (await git_gitRaw(args, options)).stdout.toString('utf8');
+}
+class GitError extends errors_OperationError {
+    args;
+    result;
+    constructor(args, result) {
+        const detail = result.stderr
+            .split('\n')
+            .map((l) => l.trim())
+            .filter((l) => l.length > 0 && !l.startsWith('hint:'))
+            .slice(0, 3)
+            .join(' / ');
+        super(`git ${args
+            .filter((a) => !a.startsWith('-c') && !a.includes('='))
+            .slice(0, 2)
+            .join(' ')} failed (exit ${result.code}): ${detail || 'no message'}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'GitError';
+    }
+}
+async function revParse(cwd, rev) {
+    const result = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+        cwd,
+        okCodes: [1, 128],
+    });
+    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
+}
+async function isGitRepository(cwd) {
+    try {
+        const result = await git_gitRaw(['rev-parse', '--git-dir'], { cwd, okCodes: [128] });
+        return result.code === 0;
+    }
+    catch {
+        return false;
+    }
+}
+const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+const zeroId = /^0+$/;
+/** `refs/heads/<branch>` -> `<branch>`; undefined for any other ref (tags, pull refs). */
+function branchOfRef(ref) {
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -56283,101 +56389,6 @@ function buildPolicy(raw, source) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/git/git.ts
-// Runs git with an argument list (never a shell) and the environment a CI job needs: no prompts, no pager,
-// no repository-configured helpers that could run code (fsmonitor), and C locale so messages can be matched.
-
-
-const safetyConfig = [
-    '-c',
-    'core.fsmonitor=false',
-    '-c',
-    'core.hooksPath=/dev/null',
-    '-c',
-    'protocol.file.allow=always',
-];
-function gitEnv(extra) {
-    return {
-        ...process.env,
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_PAGER: 'cat',
-        GIT_ASKPASS: '',
-        SSH_ASKPASS: '',
-        LC_ALL: 'C',
-        GIT_OPTIONAL_LOCKS: '0',
-        ...extra,
-    };
-}
-function git_gitRaw(args, options) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...safetyConfig, ...args], {
-            cwd: options.cwd,
-            env: gitEnv(options.env),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        const out = [];
-        const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
-        child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', (error) => reject(new errors_OperationError(`git could not be started: ${error.message}`, { cause: error })));
-        child.on('close', (code) => {
-            const result = {
-                code: code ?? -1,
-                stdout: Buffer.concat(out),
-                stderr: Buffer.concat(err).toString('utf8'),
-            };
-            if (result.code === 0 || options.okCodes?.includes(result.code))
-                resolve(result);
-            else
-                reject(new GitError(args, result));
-        });
-        child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
-        child.stdin.end(options.input ?? '');
-    });
-}
-async function git(args, options) {
-    return (await git_gitRaw(args, options)).stdout.toString('utf8');
-}
-class GitError extends errors_OperationError {
-    args;
-    result;
-    constructor(args, result) {
-        const detail = result.stderr
-            .split('\n')
-            .map((l) => l.trim())
-            .filter((l) => l.length > 0 && !l.startsWith('hint:'))
-            .slice(0, 3)
-            .join(' / ');
-        super(`git ${args
-            .filter((a) => !a.startsWith('-c') && !a.includes('='))
-            .slice(0, 2)
-            .join(' ')} failed (exit ${result.code}): ${detail || 'no message'}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'GitError';
-    }
-}
-async function revParse(cwd, rev) {
-    const result = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-        cwd,
-        okCodes: [1, 128],
-    });
-    return result.code === 0 ? result.stdout.toString('utf8').trim() : undefined;
-}
-async function isGitRepository(cwd) {
-    try {
-        const result = await git_gitRaw(['rev-parse', '--git-dir'], { cwd, okCodes: [128] });
-        return result.code === 0;
-    }
-    catch {
-        return false;
-    }
-}
-const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
-const zeroId = /^0+$/;
-
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/git/objects.ts
@@ -56834,8 +56845,9 @@ async function remoteBranchTips(repoDir, branches, remote = 'origin') {
     });
     for (const line of result.stdout.toString('utf8').split('\n')) {
         const [sha, ref] = line.split('\t');
-        if (sha && ref?.startsWith('refs/heads/'))
-            tips.set(ref.slice('refs/heads/'.length), sha);
+        const branch = ref === undefined ? undefined : branchOfRef(ref);
+        if (sha && branch !== undefined)
+            tips.set(branch, sha);
     }
     return tips;
 }
@@ -58159,6 +58171,7 @@ async function pushChange(options, prepare) {
 
 
 
+
 async function toPullRequest(pushed, o) {
     const { change } = pushed;
     const result = {
@@ -58287,11 +58300,12 @@ async function run() {
             let channels = listInput('channel');
             if (channels.length === 0) {
                 // After a push to channel C, every less stable channel may hold versions C now serves.
-                const ref = ctx.ref.startsWith('refs/heads/') ? ctx.ref.slice('refs/heads/'.length) : '';
-                const pushedChannel = channelByBranch(policy, ref);
+                const pushedChannel = channelByBranch(policy, branchOfRef(ctx.ref) ?? '');
                 if (!pushedChannel)
                     throw new errors_UsageError(`cleanup needs the \`channel\` input, or a push to a channel branch (got ${JSON.stringify(safeLine(ctx.ref))})`);
-                channels = policy.channels.slice(policy.channels.indexOf(pushedChannel) + 1).map((c) => c.name);
+                channels = channelsServing(policy, pushedChannel)
+                    .filter((c) => c !== pushedChannel)
+                    .map((c) => c.name);
             }
             for (const channel of channels) {
                 const pushed = await pushChange(pushOptions, (tips) => prepareCleanup({ repoDir, policy, channel, tips, identity }));

@@ -43482,6 +43482,13 @@ function servedChannels(policy, channel) {
     const index = policy.channels.indexOf(channel);
     return policy.channels.slice(0, index + 1);
 }
+/**
+ * Channels whose distribution serves `channel`'s packages: itself and every less stable one, most stable first. A
+ * change to `channel` changes what each of them serves.
+ */
+function channelsServing(policy, channel) {
+    return policy.channels.slice(Math.max(policy.channels.indexOf(channel), 0));
+}
 /** Channels a version may be promoted into `channel` from. */
 function promotionSources(policy, channel) {
     return policy.promotions
@@ -43591,6 +43598,10 @@ async function isGitRepository(cwd) {
 }
 const emptyTreeId = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
 const zeroId = /^0+$/;
+/** `refs/heads/<branch>` -> `<branch>`; undefined for any other ref (tags, pull refs). */
+function branchOfRef(ref) {
+    return ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/git/remote.ts
 // Fetches what a depth-1 `actions/checkout` clone lacks. Trees only (`--filter=blob:none`) for other channels:
@@ -43607,8 +43618,9 @@ async function remoteBranchTips(repoDir, branches, remote = 'origin') {
     });
     for (const line of result.stdout.toString('utf8').split('\n')) {
         const [sha, ref] = line.split('\t');
-        if (sha && ref?.startsWith('refs/heads/'))
-            tips.set(ref.slice('refs/heads/'.length), sha);
+        const branch = ref === undefined ? undefined : branchOfRef(ref);
+        if (sha && branch !== undefined)
+            tips.set(branch, sha);
     }
     return tips;
 }
@@ -57459,7 +57471,7 @@ async function mergeGroupTarget(ctx, repoDir, policy, octokit) {
     const group = ctx.payload.merge_group;
     if (!group)
         throw new errors_UsageError('the merge_group payload has no merge_group');
-    const branch = group.base_ref.replace(/^refs\/heads\//, '');
+    const branch = branchOfRef(group.base_ref) ?? group.base_ref;
     if (!channelByBranch(policy, branch))
         return `the merge queue's base branch ${branch} is not a channel branch`;
     if (!(await revParse(repoDir, group.head_sha)))
@@ -57485,9 +57497,9 @@ async function mergeGroupTarget(ctx, repoDir, policy, octokit) {
 }
 async function pushTarget(ctx, repoDir, policy) {
     const ref = ctx.payload.ref ?? ctx.ref;
-    if (!ref.startsWith('refs/heads/'))
+    const branch = branchOfRef(ref);
+    if (branch === undefined)
         return `${ref} is not a branch`;
-    const branch = ref.slice('refs/heads/'.length);
     if (!channelByBranch(policy, branch))
         return `branch ${branch} is not a channel branch`;
     const before = typeof ctx.payload.before === 'string' ? ctx.payload.before : '';
