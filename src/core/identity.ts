@@ -14,7 +14,7 @@ export interface ContentFile {
 /** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
 export function contentIdentity(files: Iterable<ContentFile>): string {
   const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
-  lines.sort(Buffer.compare);
+  lines.sort((x, y) => Buffer.compare(x, y));
   const hash = createHash('sha256');
   for (const line of lines) hash.update(line);
   return `sha256:${hash.digest('hex')}`;
