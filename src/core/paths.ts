@@ -33,7 +33,7 @@ export function classifyPath(packagesRoot: string, path: string): PathPlace {
   if (!isStrictSemver(version!))
     return {
       kind: 'misplaced',
-      reason: `version directory "${version}" is not strict semver (e.g. 1.2.3 or 1.2.3-rc1)`,
+      reason: `version directory "${version}" is not strict semver (e.g. 1.2.3 or 1.2.3-rc1): the registry skips it`,
       name,
       version,
     };
@@ -44,8 +44,9 @@ export function classifyPath(packagesRoot: string, path: string): PathPlace {
   return { kind: 'version', name, version: version!, rest: rest.join('/') };
 }
 
+/** `<root>/<name>/<version>`; `<root>/<name>` for a legacy flat directory (version ''). */
 export function versionDir(packagesRoot: string, name: string, version: string): string {
-  return `${packagesRoot}/${name}/${version}`;
+  return version ? `${packagesRoot}/${name}/${version}` : `${packagesRoot}/${name}`;
 }
 
 export function isForbidden(patterns: readonly string[], path: string): string | undefined {

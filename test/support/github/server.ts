@@ -58,7 +58,17 @@ export interface FakeGitHub {
     draft?: boolean;
   }): Promise<PullState>;
   syncPull(n: number): Promise<void>;
-  addLabel(n: number, label: string, actor: string): void;
+  /** `at`: the label event's time (ISO 8601, default now), e.g. to place it after a push. */
+  addLabel(n: number, label: string, actor: string, at?: string): void;
+  /** A review of the PR by `user`; `commitId` defaults to the PR's current head (what the reviewer saw). */
+  addReview(
+    n: number,
+    review: {
+      user: string;
+      state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+      commitId?: string;
+    },
+  ): Promise<void>;
   setPermission(login: string, role: Role): void;
   mergePull(n: number, method?: 'merge' | 'squash'): Promise<string>;
   closePull(n: number): void;
@@ -207,6 +217,8 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     tokenUser: o.tokenUser ?? 'github-actions[bot]',
     private: o.private ?? false,
   });
+  // Every later ref update lands in the reflog: the repository activity log (repos/list-activities) reads it.
+  await state.git(['config', 'core.logAllRefUpdates', 'always']);
   const violations: string[] = [];
   const requests: RequestRecord[] = [];
   let readOnly = false;
@@ -384,7 +396,20 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
         return pr;
       }),
     syncPull: (n) => state.serialize(() => state.syncPull(pullOrThrow(n).number)),
-    addLabel: (n, label, actor) => state.addLabels(pullOrThrow(n), [label], actor),
+    addLabel: (n, label, actor, at) => state.addLabels(pullOrThrow(n), [label], actor, at),
+    addReview: (n, review) =>
+      state.serialize(async () => {
+        await state.syncPull(pullOrThrow(n).number);
+        const pr = pullOrThrow(n);
+        state.reviews.push({
+          id: state.newId(),
+          pull: pr.number,
+          user: review.user,
+          state: review.state,
+          commitId: review.commitId ?? pr.headSha,
+          submittedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        });
+      }),
     setPermission: (login, role) => void state.permissions.set(login.toLowerCase(), role),
     mergePull: (n, method = 'merge') =>
       state.serialize(() => state.merge(pullOrThrow(n).number, { method, by: o.owner })),

@@ -1,5 +1,7 @@
 // What the fake remembers between requests. Refs and SHAs are never stored here: they are read from the real bare
 // repository, so branches pushed by an action under test are what the API reports.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { git } from './git.js';
 
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
@@ -56,6 +58,25 @@ export interface IssueEventRecord {
   createdAt: string;
 }
 
+export interface ReviewRecord {
+  id: number;
+  pull: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** The head commit the reviewer saw (GitHub records it when the review is submitted). */
+  commitId: string;
+  submittedAt: string;
+}
+
+/** One ref update of the bare repository (its reflog), as GitHub's repository activity log reports pushes. */
+export interface ActivityRecord {
+  ref: string;
+  before: string;
+  after: string;
+  /** Unix seconds. */
+  time: number;
+}
+
 export interface CommentRecord {
   id: number;
   issue: number;
@@ -102,6 +123,7 @@ export class GitHubState {
   readonly labels = new Map<string, LabelRecord>();
   readonly events: IssueEventRecord[] = [];
   readonly comments: CommentRecord[] = [];
+  readonly reviews: ReviewRecord[] = [];
   readonly permissions = new Map<string, Role>();
   pullRequestCreationAllowed = true;
   private nextIssueNumber = 1;
@@ -187,8 +209,26 @@ export class GitHubState {
     return label;
   }
 
+  /**
+   * Ref updates of `ref` (or every branch), oldest first, from the bare repository's reflog: the fake enables
+   * `core.logAllRefUpdates` at start, so every push made after that (by a test or by an action) is recorded with its
+   * time, as GitHub records pushes in the repository activity log.
+   */
+  async activities(ref?: string): Promise<ActivityRecord[]> {
+    const refs = ref ? [ref] : [...(await this.branches()).keys()].map((b) => `refs/heads/${b}`);
+    const out: ActivityRecord[] = [];
+    for (const r of refs) {
+      const log = await readFile(join(this.o.bareRepo, 'logs', r), 'utf8').catch(() => '');
+      for (const line of log.split('\n')) {
+        const m = /^([0-9a-f]+) ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t?/.exec(line);
+        if (m) out.push({ ref: r, before: m[1]!, after: m[2]!, time: Number(m[3]) });
+      }
+    }
+    return out.sort((a, b) => a.time - b.time);
+  }
+
   /** Adds labels (case-insensitively deduplicated), recording a `labeled` event per newly added one. */
-  addLabels(pr: PullRecord, names: string[], actor: string): void {
+  addLabels(pr: PullRecord, names: string[], actor: string, at?: string): void {
     for (const raw of names) {
       const label = this.ensureLabel(raw);
       if (pr.labels.some((l) => l.toLowerCase() === label.name.toLowerCase())) continue;
@@ -200,7 +240,7 @@ export class GitHubState {
         event: 'labeled',
         actor,
         label: label.name,
-        createdAt: now(),
+        createdAt: at ?? now(),
       });
     }
   }
