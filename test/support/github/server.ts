@@ -217,8 +217,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     tokenUser: o.tokenUser ?? 'github-actions[bot]',
     private: o.private ?? false,
   });
-  // Every later ref update lands in the reflog: the repository activity log (repos/list-activities) reads it.
-  await state.git(['config', 'core.logAllRefUpdates', 'always']);
+  await state.observeRefs();
   const violations: string[] = [];
   const requests: RequestRecord[] = [];
   let readOnly = false;
@@ -322,7 +321,10 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     };
     let result: HandlerResult;
     try {
-      result = await state.serialize(() => handler(ctx));
+      result = await state.serialize(async () => {
+        await state.observeRefs();
+        return handler(ctx);
+      });
     } catch (e) {
       const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
       return reject(500, 'fake GitHub handler failed', `handler threw: ${msg}`, docUrl);
@@ -380,6 +382,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     pulls: state.pulls,
     openPull: (x) =>
       state.serialize(async () => {
+        await state.observeRefs();
         const user = x.user ?? 'octocat';
         const pr = await state.createPull({
           head: x.head,
@@ -395,10 +398,15 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
         state.addLabels(pr, x.labels ?? [], user);
         return pr;
       }),
-    syncPull: (n) => state.serialize(() => state.syncPull(pullOrThrow(n).number)),
+    syncPull: (n) =>
+      state.serialize(async () => {
+        await state.observeRefs();
+        await state.syncPull(pullOrThrow(n).number);
+      }),
     addLabel: (n, label, actor, at) => state.addLabels(pullOrThrow(n), [label], actor, at),
     addReview: (n, review) =>
       state.serialize(async () => {
+        await state.observeRefs();
         await state.syncPull(pullOrThrow(n).number);
         const pr = pullOrThrow(n);
         state.reviews.push({

@@ -1,7 +1,5 @@
 // What the fake remembers between requests. Refs and SHAs are never stored here: they are read from the real bare
 // repository, so branches pushed by an action under test are what the API reports.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { git } from './git.js';
 
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
@@ -68,7 +66,7 @@ export interface ReviewRecord {
   submittedAt: string;
 }
 
-/** One ref update of the bare repository (its reflog), as GitHub's repository activity log reports pushes. */
+/** One ref update as the repository activity log reports it (a push, a branch created or deleted). */
 export interface ActivityRecord {
   ref: string;
   before: string;
@@ -209,22 +207,36 @@ export class GitHubState {
     return label;
   }
 
+  /** Branch tips as last observed, and every change seen since: the repository activity log. */
+  private readonly observed = new Map<string, string>();
+  readonly activityLog: ActivityRecord[] = [];
+
   /**
-   * Ref updates of `ref` (or every branch), oldest first, from the bare repository's reflog: the fake enables
-   * `core.logAllRefUpdates` at start, so every push made after that (by a test or by an action) is recorded with its
-   * time, as GitHub records pushes in the repository activity log.
+   * Records every branch whose tip changed since the last look, at the time of looking: a server records a push
+   * when it receives it, with its own clock (never the pusher's commit dates). The fake looks before every request
+   * and every test-side PR operation, so a recorded push time is at or after the real one, never before.
    */
-  async activities(ref?: string): Promise<ActivityRecord[]> {
-    const refs = ref ? [ref] : [...(await this.branches()).keys()].map((b) => `refs/heads/${b}`);
-    const out: ActivityRecord[] = [];
-    for (const r of refs) {
-      const log = await readFile(join(this.o.bareRepo, 'logs', r), 'utf8').catch(() => '');
-      for (const line of log.split('\n')) {
-        const m = /^([0-9a-f]+) ([0-9a-f]+) .*> (\d+) [+-]\d{4}\t?/.exec(line);
-        if (m) out.push({ ref: r, before: m[1]!, after: m[2]!, time: Number(m[3]) });
-      }
+  async observeRefs(): Promise<void> {
+    const tips = await this.branches();
+    const time = Math.floor(Date.now() / 1000);
+    const zero = '0000000000000000000000000000000000000000';
+    for (const [branch, sha] of tips) {
+      const ref = `refs/heads/${branch}`;
+      const was = this.observed.get(ref);
+      if (was !== sha) this.activityLog.push({ ref, before: was ?? zero, after: sha, time });
+      this.observed.set(ref, sha);
     }
-    return out.sort((a, b) => a.time - b.time);
+    for (const [ref, sha] of this.observed)
+      if (!tips.has(ref.slice('refs/heads/'.length))) {
+        this.activityLog.push({ ref, before: sha, after: zero, time });
+        this.observed.delete(ref);
+      }
+  }
+
+  /** Activities of `ref` (or every branch), oldest first. */
+  async activities(ref?: string): Promise<ActivityRecord[]> {
+    await this.observeRefs();
+    return this.activityLog.filter((a) => ref === undefined || a.ref === ref);
   }
 
   /** Adds labels (case-insensitively deduplicated), recording a `labeled` event per newly added one. */
