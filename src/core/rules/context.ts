@@ -85,6 +85,8 @@ export interface RuleContext {
   same(a: TreeId | undefined, b: TreeId | undefined): boolean;
   /** Same content in different trees: only file modes differ. */
   modesOnly(a: TreeId | undefined, b: TreeId | undefined): boolean;
+  /** A modification that changes only file modes: no content enters or leaves (rules about content skip it). */
+  modesOnlyChange(change: VersionChange): boolean;
   /** Channels other than `channel` whose marker `name` is (empty when it is `channel`'s own or no marker). */
   foreignMarker(name: string): ChannelPolicy[];
   /** Reports at the rule's setting (nothing when `off`), or at `severity` when given. */
@@ -171,6 +173,7 @@ export function createContext(
     treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
     same: (a, b) => sameContent(input.identities, a, b),
     modesOnly: (a, b) => modesOnly(input.identities, a, b),
+    modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
     foreignMarker: (name) =>
       channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
     report(rule, item, severity) {

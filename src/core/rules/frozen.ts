@@ -7,7 +7,7 @@ export function frozenRule(ctx: RuleContext): void {
   for (const change of ctx.changes) {
     const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
     const label = versionLabel(change.name, change.version);
-    if (change.kind === 'modified' && ctx.modesOnly(change.before, change.after)) continue; // the overwrite notice says it
+    if (ctx.modesOnlyChange(change)) continue; // the overwrite notice says it
     ctx.violation('frozen', {
       ...at,
       message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,

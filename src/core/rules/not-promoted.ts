@@ -11,7 +11,8 @@ export function notPromotedRule(ctx: RuleContext): void {
   for (const change of ctx.changes) {
     const { name, version } = change;
     if (change.after === undefined || precedenceKey(version) === undefined) continue; // legacy: layout refuses it
-    if (channel.markers.includes(name) || ctx.foreignMarker(name).length > 0) continue;
+    if (channel.markers.includes(name) || ctx.foreignMarker(name).length > 0 || ctx.modesOnlyChange(change))
+      continue;
     const at = { ...versionAt(ctx.root, name, version), standalone: true };
     const label = versionLabel(name, version);
     const promotedFrom = ctx.sources.find((s) => ctx.same(ctx.treeIn(s.name, name, version), change.after));

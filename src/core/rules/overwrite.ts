@@ -10,7 +10,7 @@ export function overwriteRule(ctx: RuleContext): void {
     const at = versionAt(ctx.root, change.name, change.version);
     const label = versionLabel(change.name, change.version);
     if (change.kind === 'modified') {
-      if (ctx.modesOnly(change.before, change.after)) {
+      if (ctx.modesOnlyChange(change)) {
         ctx.report(
           'overwrite',
           {

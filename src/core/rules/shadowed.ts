@@ -9,7 +9,7 @@ export function shadowedRule(ctx: RuleContext): void {
   for (const change of ctx.changes) {
     // Legacy directories (not semver) are never served: the layout rule refuses new ones.
     if (change.after === undefined || precedenceKey(change.version) === undefined) continue;
-    if (ctx.foreignMarker(change.name).length > 0) continue;
+    if (ctx.foreignMarker(change.name).length > 0 || ctx.modesOnlyChange(change)) continue;
     const { name, version } = change;
     const at = { ...versionAt(ctx.root, name, version), standalone: true };
     const label = versionLabel(name, version);
