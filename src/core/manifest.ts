@@ -37,6 +37,11 @@ export interface ManifestProblem {
 export interface ManifestReport {
   fields: ManifestFields;
   problems: ManifestProblem[];
+  /**
+   * YAML events the document was read as (0 when parsing stopped early): the work done. Aliases are refused, so
+   * building the document costs no more than its events; a bound on events bounds the work on hostile input.
+   */
+  events: number;
 }
 
 const maxDepth = 64;
@@ -113,7 +118,7 @@ export function checkManifest(
 ): ManifestReport {
   const problems: ManifestProblem[] = [];
   const fields: ManifestFields = {};
-  let events: Event[];
+  let events: Event[] = [];
   let documents: unknown[];
   try {
     events = parseEvents(source, { maxDepth });
@@ -129,19 +134,19 @@ export function checkManifest(
       message: `manifest.yml is not valid YAML: ${reason}`,
       ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}),
     });
-    return { fields, problems };
+    return { fields, problems, events: events.length };
   }
   if (documents.length !== 1) {
     problems.push({
       level: 'error',
       message: `manifest.yml must hold exactly one YAML document (found ${documents.length})`,
     });
-    return { fields, problems };
+    return { fields, problems, events: events.length };
   }
   const doc = documents[0];
   if (!isMapping(doc)) {
     problems.push({ level: 'error', message: 'manifest.yml must be a YAML mapping', line: 1 });
-    return { fields, problems };
+    return { fields, problems, events: events.length };
   }
   const { offsets, merges } = keyOffsets(source, events);
   // The registry's YAML reader (go-yaml) merges `<<: {...}` into the mapping; this reader keeps `<<` as a key. The
@@ -235,5 +240,5 @@ export function checkManifest(
       'requirement',
       '`requirement.kibana.versions` is ignored by the registry since v0.6.0; without `conditions.kibana.version` this package matches every Kibana',
     );
-  return { fields, problems };
+  return { fields, problems, events: events.length };
 }
