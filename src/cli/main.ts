@@ -2,6 +2,7 @@
 import { safeLine } from '../runner/sanitize.js';
 import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
+import { auditCommand } from './audit.js';
 import { demoCommand } from './demo/main.js';
 import { cleanupCommand, promoteCommand } from './promote.js';
 import { publishImageCommand } from './publish-image.js';
@@ -10,6 +11,10 @@ import { validateCommand } from './validate.js';
 
 const commands: Record<string, { run: Command; summary: string }> = {
   validate: { run: validateCommand, summary: 'check a change against the channel policy' },
+  audit: {
+    run: auditCommand,
+    summary: 'what the check would say on this repository: its state, or its history',
+  },
   promote: { run: promoteCommand, summary: 'build the promotion branch promote/<from>-to-<to>' },
   cleanup: { run: cleanupCommand, summary: 'build the cleanup branch cleanup/<channel>' },
   'publish-image': {
