@@ -2,30 +2,66 @@
 import { safeLine } from '../runner/sanitize.js';
 import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
-import { auditCommand } from './audit.js';
-import { demoCommand } from './demo/main.js';
-import { cleanupCommand, promoteCommand } from './promote.js';
-import { publishImageCommand } from './publish-image.js';
-import { releaseCommand } from './release.js';
-import { validateCommand } from './validate.js';
+
+/**
+ * A command's module is loaded when the command runs: `validate` never parses the registry, OCI or GitHub code, and
+ * loading the bundle is most of a small check's cost.
+ */
+const lazy =
+  <M>(load: () => Promise<M>, pick: (m: M) => Command): Command =>
+  async (argv, io) =>
+    pick(await load())(argv, io);
 
 const commands: Record<string, { run: Command; summary: string }> = {
-  validate: { run: validateCommand, summary: 'check a change against the channel policy' },
+  validate: {
+    run: lazy(
+      () => import('./validate.js'),
+      (m) => m.validateCommand,
+    ),
+    summary: 'check a change against the channel policy',
+  },
   audit: {
-    run: auditCommand,
+    run: lazy(
+      () => import('./audit.js'),
+      (m) => m.auditCommand,
+    ),
     summary: 'what the check would say on this repository: its state, or its history',
   },
-  promote: { run: promoteCommand, summary: 'build the promotion branch promote/<from>-to-<to>' },
-  cleanup: { run: cleanupCommand, summary: 'build the cleanup branch cleanup/<channel>' },
+  promote: {
+    run: lazy(
+      () => import('./promote.js'),
+      (m) => m.promoteCommand,
+    ),
+    summary: 'build the promotion branch promote/<from>-to-<to>',
+  },
+  cleanup: {
+    run: lazy(
+      () => import('./promote.js'),
+      (m) => m.cleanupCommand,
+    ),
+    summary: 'build the cleanup branch cleanup/<channel>',
+  },
   'publish-image': {
-    run: publishImageCommand,
+    run: lazy(
+      () => import('./publish-image.js'),
+      (m) => m.publishImageCommand,
+    ),
     summary: 'build and push (or write) a channel distribution image',
   },
   release: {
-    run: releaseCommand,
+    run: lazy(
+      () => import('./release.js'),
+      (m) => m.releaseCommand,
+    ),
     summary: 'stack release tags (git tag and image tag) for released versions',
   },
-  demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
+  demo: {
+    run: lazy(
+      () => import('./demo/main.js'),
+      (m) => m.demoCommand,
+    ),
+    summary: 'walk a throwaway storage repository through a day (no network)',
+  },
 };
 
 export const usage = `usage: package-storage <command> [options]

@@ -110,7 +110,9 @@ function versionDir(name: string, version: string): string {
 
 /** Plain contents (string, Buffer) with an explicit mode; everything else as it is. */
 function withMode(content: FileContent, mode: '100644' | '100755' | undefined): FileContent {
-  return mode !== undefined && (typeof content === 'string' || Buffer.isBuffer(content)) ? { mode, content } : content;
+  return mode !== undefined && (typeof content === 'string' || Buffer.isBuffer(content))
+    ? { mode, content }
+    : content;
 }
 
 /** Entries of one version dir, keyed by repo-relative internal path. */
@@ -125,7 +127,8 @@ function versionEntries(spec: VersionSpec): Map<string, FileContent> {
       manifest: spec.manifest,
       seed: spec.seed,
     });
-    for (const [p, c] of Object.entries(generated)) out.set(bytesOf(`${base}/${p}`), withMode(c, spec.fileMode));
+    for (const [p, c] of Object.entries(generated))
+      out.set(bytesOf(`${base}/${p}`), withMode(c, spec.fileMode));
   } else if (spec.manifest !== undefined) {
     const text = typeof spec.manifest === 'string' ? spec.manifest : manifestYaml(spec.manifest).text;
     out.set(bytesOf(`${base}/manifest.yml`), withMode(text, spec.fileMode));
