@@ -394,6 +394,16 @@ describe('pinning and timeouts', () => {
     }
   });
 
+  it('sets timeout-minutes on every job of the docs` workflow snippets too', async () => {
+    const missing: string[] = [];
+    for (const s of await docSnippets()) {
+      const doc = load(s.text) as Workflow | null;
+      for (const [name, job] of Object.entries(doc?.jobs ?? {}))
+        if (job.steps && typeof job['timeout-minutes'] !== 'number') missing.push(`${s.file}: job ${name}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('the pin check refuses tags, branches, short SHAs and SHAs without a version (it is live)', () => {
     const text = [
       'jobs:',
@@ -429,6 +439,108 @@ describe('pinning and timeouts', () => {
       [14, false],
       [16, false],
     ]);
+  });
+});
+
+/** The rows of the first Markdown table under `## <heading>`, cells trimmed (no `|` inside these cells). */
+function tableUnder(markdown: string, heading: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${heading}`);
+  if (start < 0) return [];
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (/^#{1,2} /.test(line)) break;
+    if (!line.trim().startsWith('|')) {
+      if (rows.length > 0) break;
+      continue;
+    }
+    rows.push(
+      line
+        .trim()
+        .replace(/^\|/, '')
+        .replace(/\|$/, '')
+        .split('|')
+        .map((c) => c.trim()),
+    );
+  }
+  return rows.slice(2); // header and separator
+}
+
+/** `contents: read`, `packages: write` in a cell (or "none") -> sorted `scope: level` strings. */
+const grants = (cell: string): string[] =>
+  [...cell.matchAll(/`([a-z-]+): ([a-z]+)`/g)].map((m) => `${m[1]}: ${m[2]}`).sort();
+
+/** What the workflow really grants its jobs' `GITHUB_TOKEN`, over all jobs. */
+function jobGrants(doc: Workflow): string[] {
+  const all = new Set<string>();
+  for (const j of [doc, ...Object.values(doc.jobs ?? {})])
+    if (j.permissions && typeof j.permissions === 'object')
+      for (const [scope, level] of Object.entries(j.permissions)) all.add(`${scope}: ${String(level)}`);
+  return [...all].sort();
+}
+
+describe('the token table in SECURITY.md', () => {
+  let rows: string[][] = [];
+  beforeAll(async () => {
+    rows = tableUnder(
+      await readFile(join(root, 'SECURITY.md'), 'utf8'),
+      'Tokens and permissions per workflow',
+    );
+  });
+
+  it('has one row per example workflow', () => {
+    expect(rows.map((r) => /`([^`]+\.yml)`/.exec(r[0] ?? '')?.[1]).sort()).toEqual(
+      files.map((f) => f.name).sort(),
+    );
+  });
+
+  it('states what each workflow grants, which token it uses and which secrets it needs', () => {
+    for (const [workflow, token, jobPermissions, tokenPermissions, secrets] of rows) {
+      const f = files.find((x) => workflow?.includes(`\`${x.name}\``))!;
+      const where = `SECURITY.md, row ${f.name}`;
+      // Nothing at the top: each job asks for what it uses.
+      expect(f.doc.permissions, `${f.name}: top-level permissions`).toEqual({});
+      expect(grants(jobPermissions!), `${where}: job permissions`).toEqual(jobGrants(f.doc));
+      if (jobGrants(f.doc).length === 0) expect(jobPermissions, where).toBe('none');
+
+      const all = steps(f.doc).map(({ step }) => step);
+      const app = all.filter((st) => /^actions\/create-github-app-token@/.test(st.uses ?? ''));
+      const ours = all.filter((st) => ourAction(st.uses) !== undefined);
+      const checkout = all.filter((st) => /^actions\/checkout@/.test(st.uses ?? ''));
+      if (token!.includes('GitHub App')) {
+        expect(app, `${where}: an App token step`).toHaveLength(1);
+        const minted = `\${{ steps.${app[0]!.id}.outputs.token }}`;
+        // The same token for the push (checkout's persisted credentials) and for the API.
+        for (const st of [...checkout, ...ours.filter((o) => ourAction(o.uses) === 'promote')])
+          expect(st.with?.[st === checkout[0] ? 'token' : 'github-token'], `${where}: ${st.uses}`).toBe(
+            minted,
+          );
+        const asked = Object.entries(app[0]!.with ?? {})
+          .filter(([k]) => k.startsWith('permission-'))
+          .map(([k, v]) => `${k}: ${String(v)}`)
+          .sort();
+        expect(grants(tokenPermissions!), `${where}: the App token's permissions`).toEqual(asked);
+      } else {
+        expect(token, where).toContain('GITHUB_TOKEN');
+        expect(app, `${where}: no App token`).toEqual([]);
+        for (const st of ours) expect(st.with?.['github-token'], `${where}: ${st.uses}`).toBeUndefined();
+        expect(tokenPermissions, where).toBe('—');
+      }
+      const used = [...new Set([...f.text.matchAll(/secrets\.([A-Z0-9_]+)/g)].map((m) => m[1]!))]
+        .filter((n) => n !== 'GITHUB_TOKEN')
+        .sort();
+      const listed = [...secrets!.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => m[1]!).sort();
+      expect(listed, `${where}: secrets`).toEqual(used);
+      if (used.length === 0) expect(secrets, where).toBe('none');
+    }
+  });
+
+  it('the table reader reads rows and permission cells (it is live)', () => {
+    const md =
+      '## T\n\n| a | b |\n| - | - |\n| `x.yml` | `contents: read`, `packages: write` |\n\n## U\n| no |';
+    expect(tableUnder(md, 'T')).toEqual([['`x.yml`', '`contents: read`, `packages: write`']]);
+    expect(grants('`packages: write`, `contents: read`')).toEqual(['contents: read', 'packages: write']);
+    expect(tableUnder(md, 'V')).toEqual([]);
   });
 });
 
