@@ -1,16 +1,19 @@
 // What the package declares is what it ships: runtime dependencies are exactly the packages src/ imports (tar-stream,
 // a test reader, is a devDependency), the committed bundles load nothing but Node's built-in modules, the licence
-// file says what package.json says, and the Node version pinned for development satisfies the engines range.
+// file says what package.json says, and the Node version pinned for development satisfies the engines range. And
+// what it documents stays true: the README's prerequisites name every Debian package CI and the tests install, and
+// the changelog's released versions agree with package.json.
 import { readdir, readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { satisfies } from 'semver';
+import { gt, satisfies } from 'semver';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 interface PackageJson {
+  version?: string;
   license?: string;
   engines?: { node?: string };
   dependencies?: Record<string, string>;
@@ -114,5 +117,58 @@ describe('package.json', () => {
     const range = (await pkg()).engines?.node;
     expect(range).toBeDefined();
     expect(satisfies(pinned, range!), `${pinned} in ${range}`).toBe(true);
+  });
+});
+
+/** `## Prerequisites` of the README, up to the next section. */
+async function prerequisites(): Promise<string> {
+  const readme = await readFile(join(root, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Prerequisites\n');
+  expect(start, 'README.md has a "## Prerequisites" section').toBeGreaterThan(0);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+describe('README prerequisites', () => {
+  it('name every Debian package .ci/run installs and every one the registry tests install', async () => {
+    const ci = await readFile(join(root, '.ci/run'), 'utf8');
+    const listed = /^debian_packages=\(([^)]*)\)/m.exec(ci)?.[1]?.trim().split(/\s+/) ?? [];
+    expect(listed.length).toBeGreaterThan(0);
+    const tools = await readFile(join(root, 'test/support/registry/tools.ts'), 'utf8');
+    const table = /const PACKAGES[^{]*\{([^}]*)\}/.exec(tools)?.[1] ?? '';
+    const byTests = [...table.matchAll(/:\s*'([a-z0-9.+-]+)'/g)].map((m) => m[1]!);
+    expect(byTests.length).toBeGreaterThan(0);
+    const text = await prerequisites();
+    const missing = [...new Set([...listed, ...byTests])].filter((p) => !text.includes(`\`${p}\``));
+    expect(missing, 'Debian packages the README does not list').toEqual([]);
+  });
+
+  it('state the Node version range of package.json and the version .node-version pins', async () => {
+    const text = await prerequisites();
+    const range = (await pkg()).engines!.node!; // ">=20.19.0"
+    const minimum = /^>=(\d+\.\d+)\.0$/.exec(range)?.[1];
+    expect(minimum, `engines.node ${range} is ">=X.Y.0"`).toBeDefined();
+    expect(text).toContain(`Node.js ${minimum} or newer`);
+    expect(text).toContain((await readFile(join(root, '.node-version'), 'utf8')).trim());
+  });
+});
+
+describe('CHANGELOG.md', () => {
+  it('has an Unreleased section first, released versions newest first, and the released version in package.json', async () => {
+    const text = await readFile(join(root, 'CHANGELOG.md'), 'utf8');
+    const headings = [...text.matchAll(/^## (.*)$/gm)].map((m) => m[1]!);
+    expect(headings[0]).toBe('[Unreleased]');
+    const released = headings.slice(1).map((h) => {
+      const m = /^\[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$/.exec(h);
+      expect(m, `"## ${h}" is "## [X.Y.Z] - YYYY-MM-DD"`).not.toBeNull();
+      return m![1]!;
+    });
+    for (let i = 1; i < released.length; i++) expect(gt(released[i - 1]!, released[i]!)).toBe(true);
+    // Each heading has its link at the bottom.
+    for (const h of ['Unreleased', ...released])
+      expect(text).toMatch(new RegExp(`^\\[${h}\\]: https://`, 'm'));
+    // The version is bumped only when a release is cut (docs/releasing.md): then it is the newest release.
+    const { version } = await pkg();
+    if (released.length > 0) expect(version).toBe(released[0]);
   });
 });
