@@ -57881,7 +57881,7 @@ async function prepareCleanup(request) {
     const { policy, repoDir } = request;
     const channel = channelByName(policy, request.channel);
     if (!channel)
-        throw new errors_OperationError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+        throw new errors_UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
     const tip = tipOf(request.tips, channel);
     if (!tip)
         throw new errors_OperationError(`the ${channel.name} branch (${channel.branch}) does not exist`);
