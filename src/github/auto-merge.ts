@@ -47,8 +47,9 @@ const pullQuery = `query autoMergeState($owner: String!, $repo: String!, $number
   }
 }`;
 
-const enableMutation = `mutation enableAutoMerge($id: ID!, $method: PullRequestMergeMethod!, $head: GitObjectID!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $method, expectedHeadOid: $head }) {
+// (@octokit/graphql reserves `method`, `headers`, `request`, `url` and `query` as option names, not variables.)
+const enableMutation = `mutation enableAutoMerge($id: ID!, $mergeMethod: PullRequestMergeMethod!, $expectedHeadOid: GitObjectID!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod, expectedHeadOid: $expectedHeadOid }) {
     pullRequest { autoMergeRequest { mergeMethod } }
   }
 }`;
@@ -143,8 +144,8 @@ export async function enableAutoMerge(
   try {
     await octokit.graphql(enableMutation, {
       id: pr.id,
-      method: o.method.toUpperCase(),
-      head: o.expectedHead,
+      mergeMethod: o.method.toUpperCase(),
+      expectedHeadOid: o.expectedHead,
     });
   } catch (error) {
     // The head moved between the read and the mutation: GitHub refused because of expectedHeadOid.

@@ -76,9 +76,8 @@ export async function recreateCommit(
     .map((l) => l.slice('parent '.length));
   const message = raw.slice(split + 2);
   // Deepest first: a tree can only name trees GitHub already has.
-  const dirs = [...new Set(o.dirs)].sort(
-    (a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1),
-  );
+  const depth = (dir: string): number => (dir === '' ? 0 : dir.split('/').length);
+  const dirs = [...new Set(o.dirs)].sort((a, b) => depth(b) - depth(a) || (a < b ? -1 : 1));
   for (const dir of dirs) {
     const expected = await subtree(o.repoDir, tree, dir);
     if (!expected) continue;

@@ -53,7 +53,11 @@ async function mktree(ctx: HandlerContext, entries: Map<string, TreeEntry>): Pro
   return (await ctx.state.git(['mktree', '-z'], { input })).stdout.trim();
 }
 
-class BadTree extends Error {}
+class BadTree extends Error {
+  constructor(readonly entry: TreeInput) {
+    super(`no ${entry.type} ${String(entry.sha)} for ${entry.path}`);
+  }
+}
 
 /** Applies entries (slash paths) to `base`; a subtree left empty disappears, as in git. */
 async function build(
@@ -77,7 +81,7 @@ async function build(
     if (entry.content !== undefined) {
       sha = (await ctx.state.git(['hash-object', '-w', '--stdin'], { input: entry.content })).stdout.trim();
     } else if (entry.type !== 'commit' && (await objectType(ctx, sha ?? '')) !== entry.type) {
-      throw new BadTree();
+      throw new BadTree(entry);
     }
     entries.set(first, { mode: entry.mode, type: entry.type, sha: sha! });
   }

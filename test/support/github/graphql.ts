@@ -3,8 +3,6 @@
 // have, a wrong argument or variable type, or a response the schema would not allow is a violation, as REST calls
 // are against the OpenAPI description. Only the fields below are implemented; asking for any other is a violation
 // too, so a new query in an action cannot pass unnoticed.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import {
   buildClientSchema,
   execute,
@@ -23,15 +21,17 @@ import { pullNodeId, pullNumberOfNodeId, repositoryNodeId, type Objects } from '
 import type { Json } from './spec.js';
 import { now, type GitHubState, type MergeMethod, type PullRecord } from './state.js';
 
-let schema: GraphQLSchema | undefined;
+let schema: Promise<GraphQLSchema> | undefined;
 
-/** GitHub's schema, built once per process from the introspection result the package ships (~170 ms). */
-export function githubSchema(): GraphQLSchema {
-  if (!schema) {
-    const file = createRequire(import.meta.url).resolve('@octokit/graphql-schema/schema.json');
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { data?: IntrospectionQuery } & IntrospectionQuery;
-    schema = buildClientSchema(json.data ?? json);
-  }
+/**
+ * GitHub's schema, built once per process from the introspection result the package ships (loaded on the first
+ * GraphQL request only: a few hundred milliseconds).
+ */
+export function githubSchema(): Promise<GraphQLSchema> {
+  schema ??= import('@octokit/graphql-schema').then(({ schema: published }) => {
+    const json = published.json as { data?: IntrospectionQuery } & IntrospectionQuery;
+    return buildClientSchema(json.data ?? json);
+  });
   return schema;
 }
 
@@ -296,7 +296,8 @@ export async function answerGraphQL(raw: unknown, ctx: GraphQLContext): Promise<
     ctx.violation(`GraphQL syntax error: ${(e as Error).message}`);
     return violationAnswer((e as Error).message);
   }
-  const errors = validate(githubSchema(), document);
+  const github = await githubSchema();
+  const errors = validate(github, document);
   if (errors.length > 0) {
     const message = errors.map((e) => e.message).join('; ');
     ctx.violation(`GraphQL document does not match GitHub's schema: ${message}`);
@@ -325,7 +326,7 @@ export async function answerGraphQL(raw: unknown, ctx: GraphQLContext): Promise<
   };
   const root = roots(ctx);
   const result = await execute({
-    schema: githubSchema(),
+    schema: github,
     document,
     operationName,
     variableValues: variables,

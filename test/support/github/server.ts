@@ -100,6 +100,8 @@ export interface FakeGitHub {
   completeChecks(n: number): Promise<string | undefined>;
   /** The next `times` requests to `target` (an operationId, or `graphql`) get `fault` instead of an answer. */
   failNext(target: string, fault: Fault, times?: number): void;
+  /** Runs `fn` right before the next request to `target` (an operationId, or `graphql`) is answered. */
+  beforeNext(target: string, fn: () => Promise<unknown>): void;
   /** Commits GitHub created and signed through the git data API. */
   verifiedCommits: ReadonlySet<string>;
   closePull(n: number): void;
@@ -252,6 +254,11 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   const requests: RequestRecord[] = [];
   let readOnly = false;
   const faults: Array<{ target: string; fault: Fault }> = [];
+  const before: Array<{ target: string; fn: () => Promise<unknown> }> = [];
+  const runBefore = async (target: string): Promise<void> => {
+    const i = before.findIndex((b) => b.target === target);
+    if (i >= 0) await before.splice(i, 1)[0]!.fn();
+  };
   let apiUrl = '';
   const urls = { api: '', server: o.serverUrl ?? 'https://github.com' };
   const objects = new Objects(state, urls);
@@ -335,6 +342,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
       record.operationId = 'graphql';
       const fault = faultFor('graphql');
       if (fault) return sendFault(fault);
+      await runBefore('graphql');
       if (method !== 'POST')
         return reject(404, 'Not Found', `${method} /graphql: GitHub's GraphQL API takes POST`);
       const m = /^(token|bearer)\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
@@ -375,6 +383,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     record.operationId = route.operationId;
     const fault = faultFor(route.operationId);
     if (fault) return sendFault(fault);
+    await runBefore(route.operationId);
     const docUrl = route.operation.externalDocs?.url ?? DOCS_ROOT;
 
     const auth = String(req.headers.authorization ?? '');
@@ -522,6 +531,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     failNext: (target, fault, times = 1) => {
       for (let i = 0; i < times; i++) faults.push({ target, fault });
     },
+    beforeNext: (target, fn) => void before.push({ target, fn }),
     verifiedCommits: state.verifiedCommits,
     setPullRequestCreationAllowed: (allowed) => {
       state.pullRequestCreationAllowed = allowed;

@@ -22,6 +22,11 @@ export interface PullState {
   headRepoFork: boolean;
   mergeCommitSha?: string;
   createdBy: 'test' | 'api';
+  requestedReviewers: string[];
+  /** Team slugs. */
+  requestedTeams: string[];
+  assignees: string[];
+  autoMerge: AutoMergeRecord | null;
 }
 
 /** Internal bookkeeping kept on the same object the tests see in `pulls`. */
@@ -42,10 +47,6 @@ export interface PullRecord extends PullState {
   changedFiles: number;
   /** head/base SHAs the merge ref and stats were last computed for. */
   computedFor?: string;
-  requestedReviewers: string[];
-  requestedTeams: string[];
-  assignees: string[];
-  autoMerge: AutoMergeRecord | null;
 }
 
 export type MergeMethod = 'merge' | 'squash' | 'rebase';
