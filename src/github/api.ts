@@ -50,11 +50,21 @@ function scaledGroups(scale: number): Record<string, Bottleneck.Group> {
   };
 }
 
+const describe = (o: { method?: string; url?: string }): string => `${o.method ?? 'GET'} ${o.url ?? ''}`;
+
+/** A throttling handler: retry (after the wait GitHub asks for) a bounded number of times, and say so. */
+function waitOut(what: string) {
+  return (retryAfter: number, o: { method?: string; url?: string }, _: unknown, count: number): boolean => {
+    if (count >= rateLimitRetries || retryAfter > maxRateLimitWait) return false;
+    core.warning(`GitHub API ${what} (${describe(o)}): retrying in ${retryAfter} s`);
+    return true;
+  };
+}
+
 export function createClient(token: string, options: ClientOptions = {}): Octokit {
   if (!token)
     throw new OperationError('no GitHub token: pass the `github-token` input (default: the job token)');
   const scale = timeScaleOf(options);
-  const describe = (o: { method?: string; url?: string }): string => `${o.method ?? 'GET'} ${o.url ?? ''}`;
   // GITHUB_API_URL (GitHub Enterprise Server, tests) is read here: @actions/github reads it once, at import.
   return getOctokit(
     token,
@@ -65,26 +75,8 @@ export function createClient(token: string, options: ClientOptions = {}): Octoki
       throttle: {
         retryAfterBaseValue: 1000 * scale,
         ...(scale === 1 ? {} : scaledGroups(scale)),
-        onRateLimit: (
-          retryAfter: number,
-          o: { method?: string; url?: string },
-          _: unknown,
-          count: number,
-        ) => {
-          if (count >= rateLimitRetries || retryAfter > maxRateLimitWait) return false;
-          core.warning(`GitHub API rate limit reached (${describe(o)}): retrying in ${retryAfter} s`);
-          return true;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          o: { method?: string; url?: string },
-          _: unknown,
-          count: number,
-        ) => {
-          if (count >= rateLimitRetries || retryAfter > maxRateLimitWait) return false;
-          core.warning(`GitHub API secondary rate limit (${describe(o)}): retrying in ${retryAfter} s`);
-          return true;
-        },
+        onRateLimit: waitOut('rate limit reached'),
+        onSecondaryRateLimit: waitOut('secondary rate limit'),
       },
     },
     retry,

@@ -391,6 +391,8 @@ describe('auto-merge', () => {
     gh.setRepositorySettings({ allowAutoMerge: true });
     await gh.protectBranch('staging', { requiredChecks: ['package-storage policy'] });
   });
+  const promoteNginx = (method: string, more: Record<string, string> = {}) =>
+    promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0', 'auto-merge': method, ...more });
   const autoMergeCalls = (): string[] =>
     gh
       .calls('graphql')
@@ -398,12 +400,7 @@ describe('auto-merge', () => {
       .filter((f) => f.endsWith('AutoMerge'));
 
   it('arms auto-merge on the promotion PR it opened; a re-run keeps it; the PR merges when the check passes', async () => {
-    const run = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'squash',
-    });
+    const run = await promoteNginx('squash');
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs['auto-merge']).toBe('enabled');
     const pull = gh.pulls.get(1)!;
@@ -413,12 +410,7 @@ describe('auto-merge', () => {
     });
     expect(run.summary).toContain('auto-merge (squash) armed');
 
-    const again = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'squash',
-    });
+    const again = await promoteNginx('squash');
     expect(again.outputs).toMatchObject({ operation: 'unchanged', 'auto-merge': 'unchanged' });
     expect(autoMergeCalls()).toEqual(['enablePullRequestAutoMerge']);
 
@@ -443,12 +435,7 @@ describe('auto-merge', () => {
         files: { 'packages/nginx/1.6.0/extra.md': 'x\n' },
       });
     });
-    const raced = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'merge',
-    });
+    const raced = await promoteNginx('merge');
     expect(raced.exitCode, raced.stdout + raced.stderr).toBe(0);
     expect(raced.outputs).toMatchObject({ operation: 'unchanged', 'auto-merge': 'not-ours' });
     expect(gh.pulls.get(1)!.autoMerge).toBeNull();
@@ -456,24 +443,14 @@ describe('auto-merge', () => {
       `auto-merge turned off on PR #1: promote/snapshot-to-staging holds ${human.slice(0, 12)} that promote did not write; the next promote run rebuilds it`,
     );
     // The next run rebuilds the branch (the human commit goes) and arms auto-merge on its own commit again.
-    const rerun = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'merge',
-    });
+    const rerun = await promoteNginx('merge');
     expect(rerun.outputs).toMatchObject({ operation: 'updated', 'auto-merge': 'enabled', commit: ours });
     expect(gh.pulls.get(1)!.autoMerge?.headSha).toBe(ours);
   });
 
   it('says what to change when the repository has auto-merge off, but still opens the PR', async () => {
     gh.setRepositorySettings({ allowAutoMerge: false });
-    const run = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'squash',
-    });
+    const run = await promoteNginx('squash');
     expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({
       operation: 'created',
@@ -489,12 +466,7 @@ describe('auto-merge', () => {
 
   it('explains that GitHub arms auto-merge only while a required check is pending', async () => {
     await gh.protectBranch('staging', { requiredChecks: [] });
-    const run = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'rebase',
-    });
+    const run = await promoteNginx('rebase');
     expect(run.exitCode).toBe(1);
     expect(run.annotations.at(-1)?.message).toContain(
       'PR #1 could merge right away (GitHub says CLEAN), and GitHub arms auto-merge only while a required check or review is pending: require the validate check on staging',
@@ -505,12 +477,7 @@ describe('auto-merge', () => {
     const first = await promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0' });
     expect(first.outputs['auto-merge']).toBe('off');
     gh.setReadOnlyToken(true);
-    const run = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'squash',
-    });
+    const run = await promoteNginx('squash');
     expect(run.exitCode).toBe(1);
     expect(run.annotations.at(-1)?.message).toContain(
       'Resource not accessible by integration: the token needs `contents: write` and `pull-requests: write` to use auto-merge',
@@ -518,23 +485,12 @@ describe('auto-merge', () => {
   });
 
   it('refuses auto-merge on drafts and unknown methods before doing anything', async () => {
-    const draft = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'squash',
-      draft: 'true',
-    });
+    const draft = await promoteNginx('squash', { draft: 'true' });
     expect(draft.exitCode).toBe(2);
     expect(draft.annotations.at(-1)?.message).toBe(
       'inputs `auto-merge` and `draft` exclude each other: GitHub does not auto-merge drafts',
     );
-    const unknown = await promote({
-      from: 'snapshot',
-      to: 'staging',
-      packages: 'nginx@1.6.0',
-      'auto-merge': 'yes',
-    });
+    const unknown = await promoteNginx('yes');
     expect(unknown.exitCode).toBe(2);
     expect(unknown.annotations.at(-1)?.message).toBe(
       'input `auto-merge` must be merge, squash, rebase or empty (got "yes")',
