@@ -18865,9 +18865,17 @@ function cleanupTitle(plan) {
     return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
 }
 const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+function tableCell(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+const codeCell = (text) => `\`${tableCell(text)}\``;
 // Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
 function promotionBody(plan) {
-    const rows = plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.kibana ? `\`${v.kibana}\`` : 'any'} |`);
+    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
     return [
         `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
         '',
@@ -18891,7 +18899,7 @@ function cleanupBody(plan) {
         '',
         '| Package | Version | Tree | Now in |',
         '|---|---|---|---|',
-        ...plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.promotedTo} |`),
+        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
         '',
         'The validate check accepts each removal only while the identical tree is in the more stable channel.',
         '',
@@ -20234,14 +20242,66 @@ async function fetchBranches(repoDir, branches, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/push.ts
-// Pushing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+// Pushing a prepared change: compare with what the branch holds, write it with a lease, and when another writer
 // moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
+// The write is `git push --force-with-lease`, or (signed commits) the same commit recreated by GitHub's API and
+// the branch moved conditionally there: either way the branch moves from the value just read or not at all.
 
 
 
 
 
 
+
+/** `git push --force-with-lease` of the commit itself. */
+function gitWriter(repoDir) {
+    return {
+        async write(o) {
+            const result = await pushWithLease(repoDir, {
+                commit: o.commit,
+                branch: o.branch,
+                expected: o.expected,
+            });
+            return result.status === 'pushed' ? { status: 'pushed', sha: o.commit } : result;
+        },
+    };
+}
+/** The directories above each version's directory: the trees a promotion or cleanup of `versions` rewrites. */
+function changedDirs(policy, versions) {
+    const dirs = new Set(['']);
+    for (const v of versions) {
+        const segments = versionDir(policy.packagesRoot, v.name, v.version).split('/');
+        for (let i = 1; i < segments.length; i++)
+            dirs.add(segments.slice(0, i).join('/'));
+    }
+    return [...dirs];
+}
+/**
+ * Whether commit `tip` is exactly `change` made by anyone (another identity, or GitHub for a signed commit): one
+ * commit whose only parent is the planned base and whose tree is the planned tree. Read from the raw commit, so a
+ * shallow fetch of `tip` is enough.
+ */
+async function holdsChange(repoDir, tip, change) {
+    if (!change.commit)
+        return false;
+    const raw = await gitRaw(['cat-file', 'commit', tip], { cwd: repoDir, okCodes: [128] });
+    if (raw.code !== 0)
+        return false;
+    const headers = raw.stdout.toString('utf8').split('\n\n')[0].split('\n');
+    const parents = headers.filter((l) => l.startsWith('parent ')).map((l) => l.slice('parent '.length));
+    const tree = headers.find((l) => l.startsWith('tree '))?.slice('tree '.length);
+    return (parents.length === 1 &&
+        parents[0] === change.baseSha &&
+        tree === (await treeOfCommit(repoDir, change.commit)));
+}
+/** After a write that git did not do (the API), the local repository learns the new tip by fetching it. */
+async function recordTip(options, branch, sha) {
+    const { repoDir } = options;
+    const known = await gitRaw(['cat-file', '-e', `${sha}^{commit}`], { cwd: repoDir, okCodes: [1, 128] });
+    if (known.code !== 0)
+        await fetch(repoDir, [sha], { depth: 1, treesOnly: true });
+    await gitRaw(['update-ref', `refs/remotes/origin/${branch}`, sha], { cwd: repoDir });
+}
 /**
  * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
  * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
@@ -20264,8 +20324,15 @@ async function restoreIfVanished(options, change) {
             tip = current;
         }
         const restore = await restoreCommit(repoDir, policy, tip, lost);
-        const result = await pushWithLease(repoDir, { commit: restore, branch: change.branch, expected: tip });
+        const result = await (options.writer ?? gitWriter(repoDir)).write({
+            commit: restore,
+            branch: change.branch,
+            expected: tip,
+            dirs: changedDirs(policy, lost),
+            fastForward: true,
+        });
         if (result.status === 'pushed') {
+            await recordTip(options, change.branch, result.sha);
             change.restored = lost;
             return;
         }
@@ -20307,21 +20374,36 @@ async function pushChange(options, prepare) {
                 depth: 1,
                 treesOnly: true,
             });
-        const operation = await operationFor(repoDir, change, current);
-        if (operation === 'unchanged' || options.dryRun)
+        let operation = await operationFor(repoDir, change, current);
+        // The same change made by someone else (another identity, or GitHub signing it) is left as it is.
+        if (operation === 'updated' && current && !change.direct && (await holdsChange(repoDir, current, change)))
+            operation = 'unchanged';
+        if (operation === 'unchanged')
+            return { change, operation, attempts: attempt, tip: current ?? change.commit };
+        if (options.dryRun)
             return { change, operation, attempts: attempt };
-        const result = await pushWithLease(repoDir, {
+        const result = await (options.writer ?? gitWriter(repoDir)).write({
             commit: change.commit,
             branch: change.branch,
             expected: current,
+            dirs: changedDirs(policy, change.versions),
+            fastForward: change.direct,
         });
         if (result.status === 'pushed') {
-            await gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+            // The branch tip is what was written (a commit GitHub made has another id than the local one).
+            change.commit = result.sha;
+            await recordTip(options, change.branch, result.sha);
             if (change.kind === 'cleanup' && change.direct)
                 await restoreIfVanished(options, change);
             if (options.updateLocalBranch && !change.direct)
                 await gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
-            return { change, operation, attempts: attempt };
+            return {
+                change,
+                operation,
+                attempts: attempt,
+                tip: result.sha,
+                ...(result.verified !== undefined ? { verified: result.verified } : {}),
+            };
         }
         if (attempt >= maxAttempts)
             throw new OperationError(`${change.branch} kept moving on origin while pushing (${maxAttempts} attempts): ${result.message}`);
@@ -25373,7 +25455,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:833c4cc9914a62604a977a202fd7ad3c06800a054aa7e9a7710652f86a91de38\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:9a14c91e4d1c4b070d4c1a20d13106adf2d67569798a8489d086f5e9e90cca8f\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;
