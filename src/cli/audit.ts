@@ -113,12 +113,7 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
     titles: { type: 'boolean', default: false },
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.out(auditUsage);
-    return 0;
-  }
   const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
   const tips = await channelTips(repoDir, policy);
   if (values.history === undefined) {
