@@ -1,5 +1,5 @@
 // Where a changed path sits in the storage layout: `<root>/<name>/<version>/<rest>`.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { isStrictSemver } from './version.js';
 
 export const packageNamePattern = /^[a-z0-9_]+$/;
@@ -49,8 +49,17 @@ export function versionDir(packagesRoot: string, name: string, version: string):
   return version ? `${packagesRoot}/${name}/${version}` : `${packagesRoot}/${name}`;
 }
 
+/** Compiled patterns per policy list: compiling a glob costs far more than matching it, once per changed path. */
+const compiled = new WeakMap<readonly string[], Array<{ pattern: string; matcher: Minimatch }>>();
+
 export function isForbidden(patterns: readonly string[], path: string): string | undefined {
-  return patterns.find((pattern) => minimatch(path, pattern, { dot: true }));
+  let matchers = compiled.get(patterns);
+  if (!matchers)
+    compiled.set(
+      patterns,
+      (matchers = patterns.map((pattern) => ({ pattern, matcher: new Minimatch(pattern, { dot: true }) }))),
+    );
+  return matchers.find((m) => m.matcher.match(path))?.pattern;
 }
 
 /** A version key used in maps: `name@version`. */

@@ -187,6 +187,8 @@ export class ObjectReader {
   private batch: BatchProcess | undefined;
   private check: BatchProcess | undefined;
   private readonly trees = new Map<string, TreeEntry[]>();
+  /** Trees requested and not answered yet: a second request for one waits for the first. */
+  private readonly inFlight = new Map<string, Promise<TreeEntry[] | undefined>>();
   private cachedEntries = 0;
 
   constructor(
@@ -205,14 +207,27 @@ export class ObjectReader {
     return this.check.request(spec, true);
   }
 
-  async tree(oid: string): Promise<TreeEntry[] | undefined> {
+  /**
+   * A tree's entries, parsed once and kept (least recently used out). Callers may ask for many trees without
+   * awaiting each: the requests are pipelined to the one batch process.
+   */
+  tree(oid: string): Promise<TreeEntry[] | undefined> {
     const cached = this.trees.get(oid);
     if (cached) {
       // Most recently used last.
       this.trees.delete(oid);
       this.trees.set(oid, cached);
-      return cached;
+      return Promise.resolve(cached);
     }
+    let pending = this.inFlight.get(oid);
+    if (!pending) {
+      pending = this.readTree(oid).finally(() => this.inFlight.delete(oid));
+      this.inFlight.set(oid, pending);
+    }
+    return pending;
+  }
+
+  private async readTree(oid: string): Promise<TreeEntry[] | undefined> {
     const object = await this.read(oid);
     if (!object) return undefined;
     if (object.type !== 'tree') throw new OperationError(`object ${oid} is a ${object.type}, not a tree`);

@@ -100,6 +100,13 @@ export class StorageReader {
     const left = new Map(a.map((e) => [e.name, e]));
     const right = new Map(b.map((e) => [e.name, e]));
     const names = [...new Set([...left.keys(), ...right.keys()])].sort();
+    // Ask for every subtree this level descends into at once (pipelined), then walk them in order.
+    for (const name of names) {
+      const x = left.get(name);
+      const y = right.get(name);
+      if (x?.oid === y?.oid && x?.mode === y?.mode) continue;
+      for (const e of [x, y]) if (e?.type === 'tree') void this.objects.tree(e.oid).catch(() => undefined);
+    }
     for (const name of names) {
       const x = left.get(name);
       const y = right.get(name);
@@ -209,15 +216,17 @@ export class StorageReader {
   async malformedEntries(rev: string, names: readonly string[]): Promise<string[]> {
     const packages = await this.packagesTree(rev);
     if (!packages) return [];
-    const found: string[] = [];
     const wanted = new Set(names);
-    for (const e of packages) {
-      if (isMalformedName(e.name)) found.push(`${this.packagesRoot}/${e.name}`);
-      else if (wanted.has(e.name) && e.type === 'tree')
-        for (const v of (await this.objects.tree(e.oid)) ?? [])
-          if (isMalformedName(v.name)) found.push(`${this.packagesRoot}/${e.name}/${v.name}`);
-    }
-    return found;
+    const lists = await Promise.all(
+      packages.map(async (e): Promise<string[]> => {
+        if (isMalformedName(e.name)) return [`${this.packagesRoot}/${e.name}`];
+        if (!wanted.has(e.name) || e.type !== 'tree') return [];
+        return ((await this.objects.tree(e.oid)) ?? [])
+          .filter((v) => isMalformedName(v.name))
+          .map((v) => `${this.packagesRoot}/${e.name}/${v.name}`);
+      }),
+    );
+    return lists.flat();
   }
 
   /** Every version at `rev`, sorted by name then version directory (legacy flat directories with version ''). */
@@ -246,7 +255,10 @@ export class StorageReader {
     let count = 0;
     let truncated = false;
     const walk = async (oid: string, prefix: string): Promise<void> => {
-      for (const entry of (await this.objects.tree(oid)) ?? []) {
+      const entries = (await this.objects.tree(oid)) ?? [];
+      // Subtrees requested together (pipelined), walked in order.
+      for (const e of entries) if (e.type === 'tree') void this.objects.tree(e.oid).catch(() => undefined);
+      for (const entry of entries) {
         if (truncated) return;
         const path = prefix + entry.name;
         if (isMalformedName(entry.name) && malformed.length < 20) malformed.push(path);
