@@ -9,7 +9,7 @@ import {
   type Policy,
   type RuleId,
 } from '../core/policy.js';
-import { resolveBranch } from '../git/local.js';
+import { localBranchTips } from '../git/local.js';
 import { safeLine } from '../runner/sanitize.js';
 import { auditState, type StateAudit } from '../validate/audit.js';
 import { replayHistory, type HistoryReport } from '../validate/history.js';
@@ -34,9 +34,11 @@ before it), the other channels at their first-parent tips as of that commit's da
 Exit: 0 report printed, 2 usage or configuration error, 3 git failure.`;
 
 async function channelTips(repoDir: string, policy: Policy): Promise<Map<string, string | undefined>> {
-  const tips = new Map<string, string | undefined>();
-  for (const c of policy.channels) tips.set(c.name, (await resolveBranch(repoDir, c.branch))?.sha);
-  return tips;
+  const byBranch = await localBranchTips(
+    repoDir,
+    policy.channels.map((c) => c.branch),
+  );
+  return new Map(policy.channels.map((c) => [c.name, byBranch.get(c.branch)]));
 }
 
 function printState(io: CliIO, audit: StateAudit): void {

@@ -4,7 +4,7 @@ import { failed, findingJson, isViolation, type Finding } from '../core/finding.
 import { channelByBranch } from '../core/policy.js';
 import { mergeConflictFinding } from '../core/rules/merge-conflict.js';
 import { revParse } from '../git/git.js';
-import { resolveBranch } from '../git/local.js';
+import { localBranchTips } from '../git/local.js';
 import { mergeTrees } from '../git/merge.js';
 import { openLocalRepo } from './repo.js';
 import { safeLine } from '../runner/sanitize.js';
@@ -43,11 +43,16 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     throw new UsageError(
       `${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`,
     );
-  const base = await resolveBranch(repoDir, channel.branch);
-  if (!base)
+  const tips = await localBranchTips(
+    repoDir,
+    policy.channels.map((c) => c.branch),
+  );
+  const baseSha = tips.get(channel.branch);
+  if (!baseSha)
     throw new UsageError(
       `branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`,
     );
+  const base = { sha: baseSha };
   const head = await revParse(repoDir, values.head!);
   if (!head) throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
   const merged = await mergeTrees(repoDir, base.sha, head);
@@ -56,8 +61,8 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   const missing: string[] = [];
   for (const c of policy.channels) {
     if (c === channel) continue;
-    const tip = await resolveBranch(repoDir, c.branch);
-    channelTips.set(c.name, tip?.sha);
+    const tip = tips.get(c.branch);
+    channelTips.set(c.name, tip);
     if (!tip) missing.push(c.branch);
   }
   const outcome =
