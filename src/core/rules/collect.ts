@@ -2,21 +2,18 @@
 // version, rule, severity and exception become one finding with a count and the first few paths. Memory stays
 // bounded by the number of groups, not by the number of files a change touches.
 import type { ExceptionGrant, Finding, FindingDetail, Severity } from '../finding.js';
-import type { RuleId } from '../policy.js';
 
-/** One thing a rule reports. `message` says what is wrong without the path (the path is shown beside it). */
-export interface Item {
-  rule: RuleId;
-  severity: Severity;
-  message: string;
-  package?: string;
-  version?: string;
-  path?: string;
-  line?: number;
-  exception?: ExceptionGrant;
-  /** The message is complete as it is (it names what it is about): never prefixed with the path. */
+/**
+ * One thing a rule reports: a finding's own fields, before grouping. `message` says what is wrong without the path
+ * (the path is shown beside it); `standalone`: the message is complete as it is (it names what it is about), never
+ * prefixed with the path.
+ */
+export type Item = Pick<
+  Finding,
+  'rule' | 'severity' | 'message' | 'package' | 'version' | 'path' | 'line' | 'exception'
+> & {
   standalone?: boolean;
-}
+};
 
 /** Paths listed per finding; the count says how many there were. */
 export const listedPaths = 5;
