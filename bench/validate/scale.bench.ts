@@ -2,6 +2,7 @@
 // files 100755, 650 first-parent commits): the validate action's peak memory on a push that creates the branch
 // (every file is touched) against an ordinary push, and `audit --history` over all 650 commits in one process
 // against one validate process per commit.
+// BENCH_BASELINE_ACTIONS=<a directory holding validate/action.yml and its dist/> also measures another build's action.
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,19 +18,23 @@ import { median, table, timeCommand } from '../util.js';
 const root = resolve('bench/out/validate');
 const cli = resolve('bin/package-storage.js');
 const ZERO = '0'.repeat(40);
+const baselineActions = process.env.BENCH_BASELINE_ACTIONS
+  ? resolve(process.env.BENCH_BASELINE_ACTIONS)
+  : undefined;
 
 afterAll(cleanupTempDirs);
 
 async function repository(): Promise<string> {
-  const dir = join(root, 'storage-128k.git');
+  const dir = join(root, 'storage-128k-v2.git');
   if (!existsSync(join(dir, 'refs/heads/production'))) {
     await rm(dir, { recursive: true, force: true });
     await mkdir(root, { recursive: true });
     const { stats } = await generateStorageRepo({
       dir,
       versions: 2_400,
-      filesPerVersion: 67,
-      commitsPerBranch: 650,
+      filesPerVersion: 69,
+      // Two versions a commit: production's 1,920 versions make ~960 first-parent commits, 650 of them replayed.
+      commitsPerBranch: 960,
       fileMode: '100755',
       seed: 11,
     });
@@ -50,6 +55,7 @@ async function push(
   bare: string,
   before: string,
   after: string,
+  actionsDir?: string,
 ): Promise<{ mb: number; code: number | null }> {
   const workspace = await checkoutLikeActions({ origin: bare, ref: 'refs/heads/production', sha: after });
   const probe = await probeMemory();
@@ -71,6 +77,7 @@ async function push(
     ref: 'refs/heads/production',
     env: probe.env,
     timeoutMs: 600_000,
+    ...(actionsDir ? { actionsDir } : {}),
   });
   const memory = await probe.finish();
   return { mb: memory.nodeMaxRssMb ?? NaN, code: run.exitCode };
@@ -86,12 +93,14 @@ it('memory: a push creating a branch of 128k files vs an ordinary push', async (
     .filter(Boolean).length;
   const small = await push(bare, parent, tip);
   const created = await push(bare, ZERO, tip);
+  const base = baselineActions ? await push(bare, ZERO, tip, baselineActions) : undefined;
   const perFile = ((created.mb - small.mb) * 1024 * 1024) / (files - touched);
   console.log(
     `\n${table([
       ['push', 'files touched', 'peak RSS (node)', 'exit'],
       ['an ordinary push (one commit)', touched, `${small.mb} MB`, small.code ?? '-'],
       ['creating the branch', files, `${created.mb} MB`, created.code ?? '-'],
+      ...(base ? [['creating the branch, baseline build', files, `${base.mb} MB`, base.code ?? '-']] : []),
     ])}\nmemory per file touched: ${(perFile / 1024).toFixed(2)} KB (target ≤ 1.5 KB); peak ${created.mb} MB (target < 250 MB)\n`,
   );
   expect(created.mb).toBeLessThan(250);
