@@ -53,6 +53,8 @@ export interface GenerateOptions {
    * the default level, and generation of text-heavy repositories is a little faster.
    */
   compression?: number;
+  /** Mode of every package file, default 100644 (real production branches hold mostly 100755 files). */
+  fileMode?: '100644' | '100755';
 }
 
 export interface GeneratedVersion {
@@ -230,7 +232,11 @@ class FastImportWriter {
   bytes = 0;
   binaryBytes = 0;
 
-  constructor(gitDir: string, compression: number) {
+  constructor(
+    gitDir: string,
+    compression: number,
+    private readonly fileMode: string = '100644',
+  ) {
     // --depth=0: no delta attempts against the previous blob (unrelated files here); ~25% less CPU. Run
     // `git repack -adf` on the result if a benchmark needs a delta-compressed pack.
     const args = [
@@ -260,8 +266,8 @@ class FastImportWriter {
     throw new Error(`git fast-import failed (exit ${code}): ${stderr}`, { cause });
   }
 
-  static async start(gitDir: string, compression: number): Promise<FastImportWriter> {
-    const w = new FastImportWriter(gitDir, compression);
+  static async start(gitDir: string, compression: number, fileMode?: string): Promise<FastImportWriter> {
+    const w = new FastImportWriter(gitDir, compression, fileMode);
     await w.raw('feature done\n');
     return w;
   }
@@ -325,7 +331,7 @@ class FastImportWriter {
     let body = o.from !== undefined ? `from :${o.from}\n` : '';
     for (const [path, blob] of o.files) {
       // Generated paths are plain ASCII without spaces or quotes, so no fast-import path quoting is needed.
-      body += `M 100644 :${blob} ${path}\n`;
+      body += `M ${path.startsWith('packages/') ? this.fileMode : '100644'} :${blob} ${path}\n`;
     }
     await this.raw(`${body}\n`);
     return mark;
@@ -354,7 +360,7 @@ export async function generateStorageRepo(options: GenerateOptions): Promise<Gen
   const bare = resolve(o.dir);
   await initBareOrigin(bare);
   const { names, layout, duplicates } = plan(o);
-  const w = await FastImportWriter.start(bare, o.compression ?? 1);
+  const w = await FastImportWriter.start(bare, o.compression ?? 1, o.fileMode);
   let date = DEFAULT_GIT_DATE - 86400 * 400;
   let commits = 0;
 

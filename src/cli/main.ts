@@ -2,6 +2,7 @@
 import { safeLine } from '../runner/sanitize.js';
 import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
+import { auditCommand, auditUsage } from './audit.js';
 import { demoCommand, demoUsage } from './demo/main.js';
 import { cleanupCommand, cleanupUsage, promoteCommand, promoteUsage } from './promote.js';
 import { publishImageCommand, publishUsage } from './publish-image.js';
@@ -21,6 +22,11 @@ export const commands: Record<string, CommandEntry> = {
     run: validateCommand,
     summary: 'check a change against the channel policy',
     usage: validateUsage,
+  },
+  audit: {
+    run: auditCommand,
+    summary: 'what the check would say on this repository: its state, or its history',
+    usage: auditUsage,
   },
   promote: {
     run: promoteCommand,

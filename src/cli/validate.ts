@@ -1,9 +1,11 @@
 // `package-storage validate`: the same engine as the action, on a local clone.
 import { UsageError } from '../core/errors.js';
-import { failed, findingJson, isViolation } from '../core/finding.js';
+import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch } from '../core/policy.js';
+import { mergeConflictFinding } from '../core/rules/merge-conflict.js';
 import { revParse } from '../git/git.js';
-import { mergeResult, resolveBranch } from '../git/local.js';
+import { localBranchTips } from '../git/local.js';
+import { mergeTrees } from '../git/merge.js';
 import { openLocalRepo } from './repo.js';
 import { safeLine } from '../runner/sanitize.js';
 import { evaluate } from '../validate/engine.js';
@@ -17,7 +19,9 @@ Checks what merging REV into the channel branch BRANCH would change, against the
   --base BRANCH    channel branch the change goes into (refs/heads/BRANCH, else refs/remotes/origin/BRANCH)
   --head REV       the change: a branch, tag or commit
   --title TEXT     PR title to check against the title prefix rule
-  --exception      treat the change as carrying an approved exception (overwrite/removal become notices)
+  --exception      treat the change as carrying an approved exception (violations of overwrite, removal,
+                   version-increment, not-promoted, shadowed, title-prefix and frozen become notices, except
+                   where the channel's setting is never)
   --config FILE    policy file (default: .github/package-storage.yml on the default branch, else built-in defaults)
   --json           print {"result", "violations": [...]} instead of text
 Exit: 0 pass, 1 violations, 2 usage or configuration error, 3 git failure.`;
@@ -39,33 +43,44 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     throw new UsageError(
       `${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`,
     );
-  const base = await resolveBranch(repoDir, channel.branch);
-  if (!base)
+  const tips = await localBranchTips(
+    repoDir,
+    policy.channels.map((c) => c.branch),
+  );
+  const baseSha = tips.get(channel.branch);
+  if (!baseSha)
     throw new UsageError(
       `branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`,
     );
+  const base = { sha: baseSha };
   const head = await revParse(repoDir, values.head!);
   if (!head) throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
-  const after = await mergeResult(repoDir, base.sha, head);
+  const merged = await mergeTrees(repoDir, base.sha, head);
 
   const channelTips = new Map<string, string | undefined>();
   const missing: string[] = [];
   for (const c of policy.channels) {
     if (c === channel) continue;
-    const tip = await resolveBranch(repoDir, c.branch);
-    channelTips.set(c.name, tip?.sha);
+    const tip = tips.get(c.branch);
+    channelTips.set(c.name, tip);
     if (!tip) missing.push(c.branch);
   }
-  const outcome = await evaluate({
-    repoDir,
-    policy,
-    channel,
-    before: base.sha,
-    after,
-    channelTips,
-    ...(values.title !== undefined ? { title: values.title } : {}),
-    exceptionApproved: values.exception ?? false,
-  });
+  const outcome =
+    merged.kind === 'conflict'
+      ? {
+          findings: [mergeConflictFinding(values.head!, channel.branch, merged.files)] as Finding[],
+          changes: [],
+        }
+      : await evaluate({
+          repoDir,
+          policy,
+          channel,
+          before: base.sha,
+          after: merged.tree,
+          channelTips,
+          ...(values.title !== undefined ? { title: values.title } : {}),
+          ...(values.exception ? { approval: { by: 'command line', via: 'cli' as const } } : {}),
+        });
   const result = failed(outcome.findings) ? 'fail' : 'pass';
   if (values.json) {
     io.out(

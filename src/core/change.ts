@@ -1,5 +1,6 @@
 // What a change does to a channel: changed paths (from a two-tree diff) and the version-level view derived from
-// the version trees before and after.
+// the version trees before and after. A version is a directory `<root>/<name>/<version>`; a legacy flat directory
+// `<root>/<name>-<version>/` (manifest.yml directly inside) is held under its directory name with version ''.
 import type { ChangeKind } from './finding.js';
 
 export type TreeId = string;
@@ -32,13 +33,16 @@ export interface VersionFile {
   blob: string;
 }
 
-/** The content of a version after the change, read for added or modified versions. */
+/** The content of a version after the change, read for added or modified versions (never the file list). */
 export interface VersionContent {
-  files: VersionFile[];
-  /** More files than the policy limit; `files` holds only the first ones. */
+  /** Files listed (at most the policy limit). */
+  fileCount: number;
+  /** More files than the policy limit; the rest was not read. */
   truncated: boolean;
-  /** docs/README.md exists (looked up directly, so it holds even when `files` is truncated). */
-  readme?: boolean;
+  /** docs/README.md exists (looked up directly, so it holds even when the listing is truncated). */
+  readme: boolean;
+  /** The content identity (core/identity) of the whole version; undefined when truncated. */
+  identity?: string;
   /** Paths (relative to the version) of tree entries with names git never writes (`.`, `..`, `.git`, a slash). */
   malformed?: string[];
   /** manifest.yml: undefined when absent; `text` undefined when larger than the limit. */

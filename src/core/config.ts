@@ -1,21 +1,27 @@
 // Reads `.github/package-storage.yml` into a Policy. The JSON Schema in schema/ is the contract; this module turns
 // its violations into messages that name the key, then applies the built-in defaults and cross-field checks.
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { loadAll } from 'js-yaml';
-import schema from '../../schema/package-storage.schema.json' with { type: 'json' };
+import compiledSchema from './policy-validator.generated.js';
 import { ConfigError } from './errors.js';
 import {
+  configurableRuleIds,
   defaultPolicy,
-  ruleIds,
+  type ApproverRole,
   type ChannelPolicy,
+  type IdentityMode,
   type Policy,
   type PolicyException,
+  type PolicyExceptionRule,
   type RuleId,
   type RuleSetting,
 } from './policy.js';
 import { isStrictSemver } from './version.js';
 
 export const configPath = '.github/package-storage.yml';
+
+// eslint-disable-next-line no-control-regex
+const legacyVersionDir = /^(?!\.{1,2}$)[^/\s\u0000-\u001f\u007f]{1,128}$/;
 
 interface RawChannel {
   name: string;
@@ -26,6 +32,8 @@ interface RawChannel {
   'version-increment'?: boolean;
   'direct-commits'?: boolean;
   markers?: string[];
+  frozen?: boolean;
+  'exception-approvers'?: ApproverRole;
   rules?: Partial<Record<RuleId, RuleSetting>>;
   'image-layers'?: number;
 }
@@ -34,13 +42,14 @@ interface RawConfig {
   'packages-root'?: string;
   channels?: RawChannel[];
   promotions?: Array<{ from: string; to: string }>;
+  identity?: IdentityMode;
   'title-prefix'?: string;
   'exception-label'?: string;
   'forbidden-paths'?: string[];
   exceptions?: Array<{
     package: string;
     channel?: string;
-    rules: Array<'overwrite' | 'removal'>;
+    rules: PolicyExceptionRule[];
     reason?: string;
   }>;
   rules?: Partial<Record<RuleId, RuleSetting>>;
@@ -48,9 +57,12 @@ interface RawConfig {
   release?: { 'allow-overwrite'?: boolean };
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// schema/package-storage.schema.json compiled ahead of time (scripts/policy-validator.js): compiling it at run time
+// cost about 100 ms per run.
+const validator = compiledSchema as unknown as ((value: unknown) => boolean) & {
+  errors?: ErrorObject[] | null;
+};
 function validateSchema(value: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return validator(value) ? [] : (validator.errors ?? []);
 }
 
@@ -222,6 +234,8 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
         versionIncrement: c['version-increment'] ?? builtIn?.versionIncrement ?? false,
         directCommits: c['direct-commits'] ?? builtIn?.directCommits ?? false,
         markers: c.markers ?? builtIn?.markers ?? [],
+        frozen: c.frozen ?? builtIn?.frozen ?? false,
+        exceptionApprovers: c['exception-approvers'] ?? builtIn?.exceptionApprovers ?? 'maintain',
         rules: c.rules ?? {},
         ...(c['image-layers'] !== undefined ? { imageLayers: c['image-layers'] } : {}),
       };
@@ -271,10 +285,11 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
     const at = e.package.lastIndexOf('@');
     const name = e.package.slice(0, at);
     const version = e.package.slice(at + 1);
-    if (!isStrictSemver(version))
+    // A legacy directory (`7.17-dev1`) may need an exception to be removed, so any one path segment is accepted.
+    if (!isStrictSemver(version) && !legacyVersionDir.test(version))
       fail(
         `exceptions[${i}].package`,
-        `${JSON.stringify(e.package)}: the version must be strict semver (name@1.2.3)`,
+        `${JSON.stringify(e.package)}: the version must be strict semver (name@1.2.3) or an existing version directory name`,
       );
     if (e.channel !== undefined && !seenNames.has(e.channel))
       fail(`exceptions[${i}].channel`, `unknown channel ${JSON.stringify(e.channel)}`);
@@ -288,13 +303,14 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
   });
 
   const rules = { ...defaults.rules };
-  for (const id of ruleIds) if (raw.rules?.[id]) rules[id] = raw.rules[id];
+  for (const id of configurableRuleIds) if (raw.rules?.[id]) rules[id] = raw.rules[id];
 
   const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
   return {
     packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
     channels,
     promotions,
+    identity: raw.identity ?? defaults.identity,
     titlePrefix,
     exceptionLabel: raw['exception-label'] ?? defaults.exceptionLabel,
     forbiddenPaths: raw['forbidden-paths'] ?? defaults.forbiddenPaths,

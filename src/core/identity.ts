@@ -19,3 +19,30 @@ export function contentIdentity(files: Iterable<ContentFile>): string {
   for (const line of lines) hash.update(line);
   return `sha256:${hash.digest('hex')}`;
 }
+
+/** Content identity by git tree id, for the trees a check compares (only where two trees differ). */
+export type ContentIdentities = ReadonlyMap<string, string>;
+
+/**
+ * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
+ * known identity (too many files to read, or `identity: tree`) is only equal to itself.
+ */
+export function sameContent(
+  identities: ContentIdentities | undefined,
+  a: string | undefined,
+  b: string | undefined,
+): boolean {
+  if (a === undefined || b === undefined) return false;
+  if (a === b) return true;
+  const x = identities?.get(a);
+  return x !== undefined && x === identities?.get(b);
+}
+
+/** Same content in different trees: the copies differ only in file modes. */
+export function modesOnly(
+  identities: ContentIdentities | undefined,
+  a: string | undefined,
+  b: string | undefined,
+): boolean {
+  return a !== b && sameContent(identities, a, b);
+}

@@ -37,6 +37,11 @@ export interface ManifestProblem {
 export interface ManifestReport {
   fields: ManifestFields;
   problems: ManifestProblem[];
+  /**
+   * YAML events the document was read as (0 when parsing stopped early): the work done. Aliases are refused, so
+   * building the document costs no more than its events; a bound on events bounds the work on hostile input.
+   */
+  events: number;
 }
 
 const maxDepth = 64;
@@ -48,9 +53,15 @@ interface Frame {
   key?: string;
 }
 
-/** Byte offset of each mapping key, by dotted path (`conditions.kibana.version` for both spellings). */
-function keyOffsets(source: string, events: Event[]): Map<string, number> {
+const plainStyle = 1; // SCALAR_STYLE.PLAIN: only a plain `<<` is a merge key
+
+/**
+ * Byte offset of each mapping key, by dotted path (`conditions.kibana.version` for both spellings), and of every
+ * YAML merge key (`<<`, plain or tagged `!!merge`).
+ */
+function keyOffsets(source: string, events: Event[]): { offsets: Map<string, number>; merges: number[] } {
   const offsets = new Map<string, number>();
+  const merges: number[] = [];
   const stack: Frame[] = [];
   const childPath = (): string => {
     const top = stack.at(-1);
@@ -77,12 +88,15 @@ function keyOffsets(source: string, events: Event[]): Map<string, number> {
       if (top?.kind === 'map' && top.expectKey) {
         top.key = getScalarValue(source, event);
         top.expectKey = false;
+        const tag = event.tagStart >= 0 ? source.slice(event.tagStart, event.tagEnd) : '';
+        if ((top.key === '<<' && event.style === plainStyle) || /merge$/.test(tag))
+          merges.push(event.valueStart);
         const path = top.path === '' ? top.key : `${top.path}.${top.key}`;
         if (!offsets.has(path)) offsets.set(path, event.valueStart);
       } else valueDone();
     } else if (event.type === EVENT_ALIAS) valueDone();
   }
-  return offsets;
+  return { offsets, merges };
 }
 
 function lineAt(source: string, offset: number | undefined): number | undefined {
@@ -104,7 +118,7 @@ export function checkManifest(
 ): ManifestReport {
   const problems: ManifestProblem[] = [];
   const fields: ManifestFields = {};
-  let events: Event[];
+  let events: Event[] = [];
   let documents: unknown[];
   try {
     events = parseEvents(source, { maxDepth });
@@ -120,21 +134,30 @@ export function checkManifest(
       message: `manifest.yml is not valid YAML: ${reason}`,
       ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}),
     });
-    return { fields, problems };
+    return { fields, problems, events: events.length };
   }
   if (documents.length !== 1) {
     problems.push({
       level: 'error',
       message: `manifest.yml must hold exactly one YAML document (found ${documents.length})`,
     });
-    return { fields, problems };
+    return { fields, problems, events: events.length };
   }
   const doc = documents[0];
   if (!isMapping(doc)) {
     problems.push({ level: 'error', message: 'manifest.yml must be a YAML mapping', line: 1 });
-    return { fields, problems };
+    return { fields, problems, events: events.length };
   }
-  const offsets = keyOffsets(source, events);
+  const { offsets, merges } = keyOffsets(source, events);
+  // The registry's YAML reader (go-yaml) merges `<<: {...}` into the mapping; this reader keeps `<<` as a key. The
+  // two would read different fields, so the check would not be about what the registry serves.
+  for (const offset of merges)
+    problems.push({
+      level: 'error',
+      message:
+        "manifest.yml uses a YAML merge key (`<<`): the registry's YAML reader merges the referenced mapping into this one, so it would read other fields than this check does; write the keys out",
+      ...(lineAt(source, offset) !== undefined ? { line: lineAt(source, offset)! } : {}),
+    });
   const line = (key: string): { line?: number } => {
     const l = lineAt(source, offsets.get(key));
     return l === undefined ? {} : { line: l };
@@ -217,5 +240,5 @@ export function checkManifest(
       'requirement',
       '`requirement.kibana.versions` is ignored by the registry since v0.6.0; without `conditions.kibana.version` this package matches every Kibana',
     );
-  return { fields, problems };
+  return { fields, problems, events: events.length };
 }

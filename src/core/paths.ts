@@ -1,5 +1,5 @@
 // Where a changed path sits in the storage layout: `<root>/<name>/<version>/<rest>`.
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import { isStrictSemver } from './version.js';
 
 export const packageNamePattern = /^[a-z0-9_]+$/;
@@ -33,7 +33,7 @@ export function classifyPath(packagesRoot: string, path: string): PathPlace {
   if (!isStrictSemver(version!))
     return {
       kind: 'misplaced',
-      reason: `version directory "${version}" is not strict semver (e.g. 1.2.3 or 1.2.3-rc1)`,
+      reason: `version directory "${version}" is not strict semver (e.g. 1.2.3 or 1.2.3-rc1): the registry skips it`,
       name,
       version,
     };
@@ -44,12 +44,22 @@ export function classifyPath(packagesRoot: string, path: string): PathPlace {
   return { kind: 'version', name, version: version!, rest: rest.join('/') };
 }
 
+/** `<root>/<name>/<version>`; `<root>/<name>` for a legacy flat directory (version ''). */
 export function versionDir(packagesRoot: string, name: string, version: string): string {
-  return `${packagesRoot}/${name}/${version}`;
+  return version ? `${packagesRoot}/${name}/${version}` : `${packagesRoot}/${name}`;
 }
 
+/** Compiled patterns per policy list: compiling a glob costs far more than matching it, once per changed path. */
+const compiled = new WeakMap<readonly string[], Array<{ pattern: string; matcher: Minimatch }>>();
+
 export function isForbidden(patterns: readonly string[], path: string): string | undefined {
-  return patterns.find((pattern) => minimatch(path, pattern, { dot: true }));
+  let matchers = compiled.get(patterns);
+  if (!matchers)
+    compiled.set(
+      patterns,
+      (matchers = patterns.map((pattern) => ({ pattern, matcher: new Minimatch(pattern, { dot: true }) }))),
+    );
+  return matchers.find((m) => m.matcher.match(path))?.pattern;
 }
 
 /** A version key used in maps: `name@version`. */

@@ -12,11 +12,50 @@ export const ruleIds = [
   'version-increment',
   'shadowed',
   'not-promoted',
+  'frozen',
+  'marker',
+  'registry-version',
+  'github-files',
+  'merge-conflict',
 ] as const;
 export type RuleId = (typeof ruleIds)[number];
 
-/** How a rule reports: `error` fails the check, `warning` annotates, `off` is silent. */
-export type RuleSetting = 'error' | 'warning' | 'off';
+/** Rules the policy file's `rules:` may set. `merge-conflict` is not one: without a merge result nothing is checked. */
+export const configurableRuleIds = ruleIds.filter((id) => id !== 'merge-conflict');
+
+/**
+ * Rules an approved exception can lift (a policy-file entry or an approval of the change). Never the rules that mean
+ * the registry would refuse or mis-serve the package (layout, forbidden-path, manifest, size), nor `marker`
+ * (markers are never promoted) or `merge-conflict`.
+ */
+export const exceptableRuleIds = [
+  'overwrite',
+  'removal',
+  'version-increment',
+  'not-promoted',
+  'shadowed',
+  'title-prefix',
+  'frozen',
+] as const;
+export type ExceptableRule = (typeof exceptableRuleIds)[number];
+/** What a policy-file `exceptions:` entry may list (`title-prefix` is about a PR, not a version). */
+export type PolicyExceptionRule = Exclude<ExceptableRule, 'title-prefix'>;
+
+export function isExceptable(rule: RuleId): rule is ExceptableRule {
+  return (exceptableRuleIds as readonly string[]).includes(rule);
+}
+
+/** How a rule reports: `error` fails the check, `warning` and `notice` annotate, `off` is silent. */
+export type RuleSetting = 'error' | 'warning' | 'notice' | 'off';
+
+/** Who may approve an exception on a channel (a label or review by a user with at least this role). */
+export type ApproverRole = 'maintain' | 'admin';
+
+/**
+ * When two copies of a version are the same: `content` (every path holds the same blob; file modes are not
+ * content, the registry serves bytes) or `tree` (the git tree ids are equal, modes included).
+ */
+export type IdentityMode = 'content' | 'tree';
 
 /** How a new version gets into a channel. */
 export type Arrival = 'direct' | 'promotion';
@@ -24,7 +63,8 @@ export type Arrival = 'direct' | 'promotion';
 export type OverwritePolicy = 'allow' | 'exception' | 'never';
 /**
  * Whether an existing version may be deleted. `exception`: with an approved exception, or because the identical
- * tree is in a more stable channel (the cleanup after a promotion). `promoted`: only in that second case.
+ * copy is in a more stable channel (the cleanup after a promotion). `promoted`: only in that second case.
+ * `never` (and `overwrite: never`): no exception of any kind lifts it; change the setting instead.
  */
 export type RemovalPolicy = 'allow' | 'exception' | 'promoted' | 'never';
 
@@ -40,6 +80,10 @@ export interface ChannelPolicy {
   directCommits: boolean;
   /** Package names that only mark the distribution (e.g. `snapshot/0.0.1`); never promoted or cleaned up. */
   markers: string[];
+  /** No package may be added, changed or removed (images can still be published). */
+  frozen: boolean;
+  /** Who may approve an exception for a change to this channel. */
+  exceptionApprovers: ApproverRole;
   /** Per-channel rule settings, over the global ones. */
   rules: Partial<Record<RuleId, RuleSetting>>;
   /** Layers the channel's packages are split into in the distribution images (default by channel). */
@@ -56,7 +100,7 @@ export interface PolicyException {
   version: string;
   /** Channel the exception is for; undefined = any channel. */
   channel?: string;
-  rules: Array<'overwrite' | 'removal'>;
+  rules: PolicyExceptionRule[];
   reason?: string;
 }
 
@@ -79,6 +123,7 @@ export interface Policy {
   /** Most stable first. */
   channels: ChannelPolicy[];
   promotions: PromotionEdge[];
+  identity: IdentityMode;
   /** Required PR title prefix; `{branch}` is replaced with the base branch. */
   titlePrefix: string;
   exceptionLabel: string;
@@ -90,9 +135,12 @@ export interface Policy {
   release: ReleasePolicy;
 }
 
-export const defaultRuleSettings: Record<RuleId, RuleSetting> = Object.fromEntries(
-  ruleIds.map((id) => [id, 'error']),
-) as Record<RuleId, RuleSetting>;
+export const defaultRuleSettings: Record<RuleId, RuleSetting> = {
+  ...(Object.fromEntries(ruleIds.map((id) => [id, 'error'])) as Record<RuleId, RuleSetting>),
+  // Informational by default: a served registry version changing, drift between channels, workflow files.
+  'registry-version': 'warning',
+  'github-files': 'notice',
+};
 
 export function defaultPolicy(): Policy {
   return {
@@ -103,10 +151,13 @@ export function defaultPolicy(): Policy {
         branch: 'production',
         arrival: 'promotion',
         overwrite: 'never',
-        removal: 'never',
+        // Legal and security removals happen: an admin's approved exception allows one.
+        removal: 'exception',
         versionIncrement: true,
         directCommits: false,
         markers: [],
+        frozen: false,
+        exceptionApprovers: 'admin',
         rules: {},
       },
       {
@@ -118,6 +169,8 @@ export function defaultPolicy(): Policy {
         versionIncrement: false,
         directCommits: false,
         markers: ['staging'],
+        frozen: false,
+        exceptionApprovers: 'maintain',
         rules: {},
       },
       {
@@ -129,6 +182,8 @@ export function defaultPolicy(): Policy {
         versionIncrement: false,
         directCommits: true,
         markers: ['snapshot'],
+        frozen: false,
+        exceptionApprovers: 'maintain',
         rules: {},
       },
     ],
@@ -136,6 +191,7 @@ export function defaultPolicy(): Policy {
       { from: 'snapshot', to: 'staging' },
       { from: 'staging', to: 'production' },
     ],
+    identity: 'content',
     titlePrefix: '[{branch}]',
     exceptionLabel: 'policy-exception',
     forbiddenPaths: ['**/_*', '**/_*/**'],
@@ -184,6 +240,11 @@ export function promotionSources(policy: Policy, channel: ChannelPolicy): Channe
 
 export function ruleSetting(policy: Policy, channel: ChannelPolicy | undefined, rule: RuleId): RuleSetting {
   return channel?.rules[rule] ?? policy.rules[rule];
+}
+
+/** Every channel whose markers include `name`. */
+export function markerChannels(policy: Policy, name: string): ChannelPolicy[] {
+  return policy.channels.filter((c) => c.markers.includes(name));
 }
 
 export function titlePrefixFor(policy: Policy, branch: string): string {

@@ -2,7 +2,8 @@
 // (titles, bodies, commit messages) that go with them.
 import { treeOf, type Holdings, type TreeId } from './change.js';
 import { UsageError, type Refusal } from './errors.js';
-import { moreStable, type ChannelPolicy, type Policy } from './policy.js';
+import { sameContent, type ContentIdentities } from './identity.js';
+import { markerChannels, moreStable, type ChannelPolicy, type Policy } from './policy.js';
 import type { Selected, SelectionProblem } from './selection.js';
 
 export interface PlannedVersion {
@@ -19,7 +20,7 @@ export interface PromotionPlan {
   branch: string;
   /** Versions the promotion copies (not yet identical in the target). */
   versions: PlannedVersion[];
-  /** Selected versions already identical in the target. */
+  /** Selected versions already identical in the target (the same bytes at every path; modes may differ). */
   alreadyPromoted: PlannedVersion[];
   refusals: Refusal[];
 }
@@ -58,6 +59,8 @@ export function planPromotion(
   selection: { selected: Selected[]; problems: SelectionProblem[] },
   source: Holdings,
   target: Holdings,
+  /** Content identities of the trees that differ between source and target (absent: compare tree ids). */
+  identities?: ContentIdentities,
 ): PromotionPlan {
   const edge = promotionEdge(policy, from, to);
   const plan: PromotionPlan = {
@@ -68,13 +71,22 @@ export function planPromotion(
     refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
   };
   for (const { name, version } of selection.selected) {
+    const markerOf = markerChannels(policy, name);
+    if (markerOf.length > 0) {
+      plan.refusals.push({
+        package: name,
+        version,
+        message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
+      });
+      continue;
+    }
     const tree = treeOf(source, name, version);
     if (tree === undefined) {
       plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
       continue;
     }
     const existing = treeOf(target, name, version);
-    if (existing === tree) plan.alreadyPromoted.push({ name, version, tree });
+    if (sameContent(identities, existing, tree)) plan.alreadyPromoted.push({ name, version, tree });
     else if (existing !== undefined)
       plan.refusals.push({
         package: name,
@@ -86,19 +98,25 @@ export function planPromotion(
   return plan;
 }
 
-/** Versions of `channel` whose identical tree is in a more stable channel: safe to remove, they stay served. */
+/**
+ * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
+ * remove, they stay served.
+ */
 export function planCleanup(
   policy: Policy,
   channel: ChannelPolicy,
   own: Holdings,
   others: ReadonlyMap<string, Holdings>,
+  identities?: ContentIdentities,
 ): CleanupPlan {
   const plan: CleanupPlan = { channel, branch: cleanupBranch(channel.name), versions: [] };
   const stabler = moreStable(policy, channel);
   for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (channel.markers.includes(name)) continue;
+    if (markerChannels(policy, name).length > 0) continue; // markers stay where they are
     for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const promotedTo = stabler.find((c) => treeOf(others.get(c.name), name, version) === tree);
+      const promotedTo = stabler.find((c) =>
+        sameContent(identities, treeOf(others.get(c.name), name, version), tree),
+      );
       if (promotedTo) plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
     }
   }

@@ -10,8 +10,17 @@ export function isStrictSemver(version: string): boolean {
   return spelled === version;
 }
 
+/** Semver precedence; both must be strict semver (see {@link isStrictSemver}): anything else throws. */
 export function compareVersions(a: string, b: string): number {
   return semver.compare(a, b);
+}
+
+/**
+ * The version as precedence sees it: build metadata dropped (`1.5.0+build1` and `1.5.0` are the same version).
+ * Undefined for a directory name that is not strict semver (legacy `7.17-dev1`): such names have no precedence.
+ */
+export function precedenceKey(version: string): string | undefined {
+  return isStrictSemver(version) ? semver.parse(version)!.version : undefined;
 }
 
 /** Sorted ascending by semver precedence; ties (build metadata) by string. */

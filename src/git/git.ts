@@ -44,12 +44,14 @@ export function gitRaw(args: readonly string[], options: GitOptions): Promise<Gi
     const child = spawn('git', [...safetyConfig, ...args], {
       cwd: options.cwd,
       env: gitEnv(options.env),
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // No input: no pipe. Ending an empty pipe to a git that already exited raises EPIPE, and building that
+      // error's stack loads the bundle's source map (tens of milliseconds per CLI run).
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) =>
       reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })),
     );
@@ -62,8 +64,10 @@ export function gitRaw(args: readonly string[], options: GitOptions): Promise<Gi
       if (result.code === 0 || options.okCodes?.includes(result.code)) resolve(result);
       else reject(new GitError(args, result));
     });
-    child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code tells
+      child.stdin.end(options.input);
+    }
   });
 }
 

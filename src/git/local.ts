@@ -45,13 +45,31 @@ export async function mergeResult(repoDir: string, base: string, head: string): 
   throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
 
-/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
+/**
+ * Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. One
+ * `git for-each-ref` for all of them (a process per branch costs more than the lookups).
+ */
 export async function localBranchTips(
   repoDir: string,
   branches: readonly string[],
 ): Promise<Map<string, string | undefined>> {
+  const result = await gitRaw(
+    [
+      'for-each-ref',
+      '--format=%(refname)%00%(objectname)%00%(*objectname)',
+      'refs/heads/',
+      'refs/remotes/origin/',
+    ],
+    { cwd: repoDir },
+  );
+  const refs = new Map<string, string>();
+  for (const line of result.stdout.toString('utf8').split('\n')) {
+    const [ref, oid, peeled] = line.split('\0');
+    if (ref && oid) refs.set(ref, peeled || oid);
+  }
   const tips = new Map<string, string | undefined>();
-  for (const branch of branches) tips.set(branch, (await resolveBranch(repoDir, branch))?.sha);
+  for (const branch of branches)
+    tips.set(branch, refs.get(`refs/heads/${branch}`) ?? refs.get(`refs/remotes/origin/${branch}`));
   return tips;
 }
 

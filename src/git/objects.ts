@@ -13,11 +13,35 @@ export interface GitObject {
 
 export interface TreeEntry {
   mode: string;
-  /** Entry name; raw bytes in `rawName` when not valid UTF-8. */
+  /** Entry name (invalid UTF-8 shown with replacement characters; the bytes are in `rawName`). */
   name: string;
   rawName: Buffer;
   oid: string;
   type: 'blob' | 'tree' | 'commit';
+  /** The name's bytes are not valid UTF-8. */
+  invalid?: boolean;
+}
+
+/**
+ * A parsed entry. The raw name is kept only when it is not valid UTF-8 (otherwise it is the name's UTF-8): a tree
+ * cache of 100,000 entries then holds strings, not 100,000 small buffers.
+ */
+class ParsedEntry implements TreeEntry {
+  constructor(
+    readonly mode: string,
+    readonly name: string,
+    readonly oid: string,
+    readonly type: TreeEntry['type'],
+    private readonly raw?: Buffer,
+  ) {}
+
+  get rawName(): Buffer {
+    return this.raw ?? Buffer.from(this.name, 'utf8');
+  }
+
+  get invalid(): boolean {
+    return this.raw !== undefined;
+  }
 }
 
 interface Pending {
@@ -155,13 +179,22 @@ class BatchProcess {
   }
 }
 
+/** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
+export const defaultTreeCacheEntries = 100_000;
+
 /** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
 export class ObjectReader {
   private batch: BatchProcess | undefined;
   private check: BatchProcess | undefined;
   private readonly trees = new Map<string, TreeEntry[]>();
+  /** Trees requested and not answered yet: a second request for one waits for the first. */
+  private readonly inFlight = new Map<string, Promise<TreeEntry[] | undefined>>();
+  private cachedEntries = 0;
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly cacheEntries = defaultTreeCacheEntries,
+  ) {}
 
   read(spec: string): Promise<GitObject | undefined> {
     this.batch ??= new BatchProcess(this.cwd, '--batch');
@@ -174,14 +207,40 @@ export class ObjectReader {
     return this.check.request(spec, true);
   }
 
-  async tree(oid: string): Promise<TreeEntry[] | undefined> {
+  /**
+   * A tree's entries, parsed once and kept (least recently used out). Callers may ask for many trees without
+   * awaiting each: the requests are pipelined to the one batch process.
+   */
+  tree(oid: string): Promise<TreeEntry[] | undefined> {
     const cached = this.trees.get(oid);
-    if (cached) return cached;
+    if (cached) {
+      // Most recently used last.
+      this.trees.delete(oid);
+      this.trees.set(oid, cached);
+      return Promise.resolve(cached);
+    }
+    let pending = this.inFlight.get(oid);
+    if (!pending) {
+      pending = this.readTree(oid).finally(() => this.inFlight.delete(oid));
+      this.inFlight.set(oid, pending);
+    }
+    return pending;
+  }
+
+  private async readTree(oid: string): Promise<TreeEntry[] | undefined> {
     const object = await this.read(oid);
     if (!object) return undefined;
     if (object.type !== 'tree') throw new OperationError(`object ${oid} is a ${object.type}, not a tree`);
     const entries = parseTree(object.content, oid.length === 64 ? 32 : 20);
-    this.trees.set(oid, entries);
+    if (!this.trees.has(oid)) {
+      this.trees.set(oid, entries);
+      this.cachedEntries += entries.length + 1;
+      for (const [key, value] of this.trees) {
+        if (this.cachedEntries <= this.cacheEntries) break;
+        this.trees.delete(key);
+        this.cachedEntries -= value.length + 1;
+      }
+    }
     return entries;
   }
 
@@ -215,7 +274,8 @@ export class ObjectReader {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a leading U+FEFF is part of the name (the bytes must round-trip).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeName(raw: Buffer): { name: string; valid: boolean } {
   try {
@@ -225,6 +285,9 @@ export function decodeName(raw: Buffer): { name: string; valid: boolean } {
   }
 }
 
+/** The modes git writes, shared instead of one string per entry. */
+const modes = new Map(['100644', '100755', '040000', '120000', '160000'].map((m) => [m, m]));
+
 export function parseTree(content: Buffer, hashBytes = 20): TreeEntry[] {
   const entries: TreeEntry[] = [];
   let offset = 0;
@@ -232,12 +295,15 @@ export function parseTree(content: Buffer, hashBytes = 20): TreeEntry[] {
     const space = content.indexOf(32, offset);
     const nul = content.indexOf(0, space);
     if (space === -1 || nul === -1) throw new OperationError('malformed tree object');
-    const mode = content.subarray(offset, space).toString('ascii').padStart(6, '0');
-    const rawName = Buffer.from(content.subarray(space + 1, nul));
+    const text = content.subarray(offset, space).toString('ascii').padStart(6, '0');
+    const mode = modes.get(text) ?? text;
+    const rawName = content.subarray(space + 1, nul);
+    const { name, valid } = decodeName(rawName);
     const oid = content.subarray(nul + 1, nul + 1 + hashBytes).toString('hex');
     offset = nul + 1 + hashBytes;
     const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-    entries.push({ mode, name: decodeName(rawName).name, rawName, oid, type });
+    // A copy of invalid bytes only: the content is a view into a large read buffer that must not be kept alive.
+    entries.push(new ParsedEntry(mode, name, oid, type, valid ? undefined : Buffer.from(rawName)));
   }
   return entries;
 }

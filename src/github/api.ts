@@ -120,6 +120,8 @@ export interface PullInfo {
   labels: string[];
   headRef: string;
   headSha: string;
+  /** `owner/repo` of the head branch (a fork's for fork PRs; empty when the fork was deleted). */
+  headRepo: string;
   baseRef: string;
   mergeCommitSha: string | null;
   mergeable: boolean | null;
@@ -136,6 +138,7 @@ export async function getPull(octokit: Octokit, repo: RepoRef, number: number): 
       labels: data.labels.map((l) => l.name),
       headRef: data.head.ref,
       headSha: data.head.sha,
+      headRepo: data.head.repo?.full_name ?? '',
       baseRef: data.base.ref,
       mergeCommitSha: data.merge_commit_sha,
       mergeable: data.mergeable,
@@ -143,57 +146,5 @@ export async function getPull(octokit: Octokit, repo: RepoRef, number: number): 
     };
   } catch (error) {
     throw apiError(error, `reading pull request #${number}`);
-  }
-}
-
-export interface ExceptionApproval {
-  approved: boolean;
-  by?: string;
-  /** Why a present label did not count. */
-  note?: string;
-}
-
-const approvingRoles = new Set(['admin', 'maintain']);
-
-/**
- * The exception counts only when the label's most recent application was by a user with maintain or admin
- * permission: anyone with triage can add labels, so the label alone proves nothing.
- */
-export async function exceptionApproval(
-  octokit: Octokit,
-  repo: RepoRef,
-  number: number,
-  label: string,
-): Promise<ExceptionApproval> {
-  let actor: string | undefined;
-  try {
-    const events = await octokit.paginate(octokit.rest.issues.listEvents, {
-      ...repo,
-      issue_number: number,
-      per_page: 100,
-    });
-    for (const event of events) {
-      const labelName = (event as { label?: { name?: string } }).label?.name;
-      if (event.event === 'labeled' && labelName === label) actor = event.actor?.login;
-    }
-  } catch (error) {
-    throw apiError(
-      error,
-      `listing events of pull request #${number}`,
-      'the token needs `issues: read` or `pull-requests: read`',
-    );
-  }
-  if (!actor) return { approved: false, note: `label "${label}" is present but who applied it is unknown` };
-  try {
-    const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: actor });
-    const role = data.role_name ?? data.permission;
-    if (approvingRoles.has(role) || data.permission === 'admin') return { approved: true, by: actor };
-    return {
-      approved: false,
-      by: actor,
-      note: `label "${label}" was applied by @${actor}, whose role is ${role}; only maintain or admin can approve an exception`,
-    };
-  } catch (error) {
-    throw apiError(error, `reading the permission of @${actor}`);
   }
 }

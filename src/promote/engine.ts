@@ -17,6 +17,8 @@ import {
   promotionTitle,
   type PlannedVersion,
 } from '../core/promotion.js';
+import { treeOf, type Holdings } from '../core/change.js';
+import { sameContent } from '../core/identity.js';
 import { selectVersions, type PackageSpec } from '../core/selection.js';
 import { StorageReader } from '../git/storage.js';
 import {
@@ -70,6 +72,33 @@ function tipOf(tips: Tips, channel: ChannelPolicy): string | undefined {
   return tips.get(channel.branch);
 }
 
+/**
+ * Content identities of the trees that differ between `own` and the copies of the same versions in `others`: the
+ * "identical in a more stable channel" decisions compare bytes per path, not file modes (policy `identity: tree`
+ * keeps strict tree ids). Work is bounded by the versions present in both.
+ */
+async function identitiesFor(
+  reader: StorageReader,
+  policy: Policy,
+  own: Holdings,
+  others: readonly Holdings[],
+): Promise<Map<string, string>> {
+  const identities = new Map<string, string>();
+  if (policy.identity !== 'content') return identities;
+  const trees = new Set<string>();
+  for (const [name, versions] of own)
+    for (const [version, tree] of versions)
+      for (const other of others) {
+        const theirs = treeOf(other, name, version);
+        if (theirs !== undefined && theirs !== tree) trees.add(tree).add(theirs);
+      }
+  for (const tree of trees) {
+    const id = await reader.contentIdentity(tree, policy.limits.filesPerVersion);
+    if (id !== undefined) identities.set(tree, id);
+  }
+  return identities;
+}
+
 async function withKibana(
   reader: StorageReader,
   policy: Policy,
@@ -104,17 +133,19 @@ async function checkResult(
     channelTips,
     title: o.title,
     headBranch: o.headBranch,
-    exceptionApproved: false,
   });
   const errors = outcome.findings.filter((f) => f.severity === 'error');
   if (errors.length > 0)
     throw new RefusedError(
       `the result would fail the validate check on ${channel.branch}`,
-      errors.map((f) => ({
-        ...(f.package ? { package: f.package } : {}),
-        ...(f.version ? { version: f.version } : {}),
-        message: `[${f.rule}] ${f.path ? `${f.path}${f.line ? `:${f.line}` : ''}: ` : ''}${f.message}`,
-      })),
+      // One refusal per problem: a grouped finding lists each of its items with its own path and line.
+      errors.flatMap((f) =>
+        (f.details?.length ? f.details : [f]).map((d) => ({
+          ...(f.package ? { package: f.package } : {}),
+          ...(f.version ? { version: f.version } : {}),
+          message: `[${f.rule}] ${d.path ? `${d.path}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}`,
+        })),
+      ),
     );
   return outcome.findings;
 }
@@ -144,13 +175,16 @@ export async function preparePromotion(request: PromotionRequest): Promise<Branc
     for (const v of sourceVersions) available.set(v.name, [...(available.get(v.name) ?? []), v.version]);
     const selection = selectVersions(request.specs, available, edge.from.markers);
     const names = [...new Set(selection.selected.map((s) => s.name))];
+    const sourceHoldings = await reader.holdings(fromTip, names);
+    const targetHoldings = await reader.holdings(toTip, names);
     const plan = planPromotion(
       policy,
       request.from,
       request.to,
       selection,
-      await reader.holdings(fromTip, names),
-      await reader.holdings(toTip, names),
+      sourceHoldings,
+      targetHoldings,
+      await identitiesFor(reader, policy, sourceHoldings, [targetHoldings]),
     );
     if (plan.refusals.length > 0)
       throw new RefusedError(`cannot promote from ${edge.from.name} to ${edge.to.name}`, plan.refusals);
@@ -230,7 +264,13 @@ export async function prepareCleanup(request: CleanupRequest): Promise<BranchCha
         ),
       ),
     );
-    const plan = planCleanup(policy, channel, ownHoldings, others);
+    const plan = planCleanup(
+      policy,
+      channel,
+      ownHoldings,
+      others,
+      await identitiesFor(reader, policy, ownHoldings, [...others.values()]),
+    );
     const title = cleanupTitle(plan);
     const direct = (request.direct ?? true) && channel.directCommits;
     const change: BranchChange = {
@@ -317,7 +357,15 @@ export async function vanishedRemovals(
     const stabler = await Promise.all(
       moreStable(policy, channel).map((c) => reader.holdings(tipOf(tips, c), names)),
     );
-    return change.versions.filter((v) => !stabler.some((h) => h.get(v.name)?.get(v.version) === v.tree));
+    const removed: Holdings = new Map();
+    for (const v of change.versions) {
+      if (!removed.has(v.name)) removed.set(v.name, new Map<string, string>());
+      removed.get(v.name)!.set(v.version, v.tree);
+    }
+    const identities = await identitiesFor(reader, policy, removed, stabler);
+    return change.versions.filter(
+      (v) => !stabler.some((h) => sameContent(identities, treeOf(h, v.name, v.version), v.tree)),
+    );
   } finally {
     reader.close();
   }

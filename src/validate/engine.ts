@@ -1,16 +1,33 @@
-// Gathers what the policy core needs from git and runs it. Shared by the action and the CLI; callers decide
-// which commits are "before", "after" and the other channels' tips (fetching them in CI, resolving them locally).
-import { versionChanges, type ChangedPath, type Holdings, type VersionContent } from '../core/change.js';
+// Gathers what the policy core needs from git and runs it. Shared by the action, the CLI, promote and audit;
+// callers decide which commits are "before", "after" and the other channels' tips (fetching them in CI, resolving
+// them locally). Memory is bounded by the change: the diff streams through the path rules in batches, version
+// contents are read a few at a time and reduced to what the rules need, nothing keeps a file list.
+import {
+  versionChanges,
+  type ChangedPath,
+  type Holdings,
+  type VersionChange,
+  type VersionContent,
+} from '../core/change.js';
 import { versionKey } from '../core/paths.js';
 import type { ChannelPolicy, Policy } from '../core/policy.js';
-import { touchedNames, validateChange, type ValidationResult } from '../core/validate.js';
+import { registryVersionOf } from '../core/rules/registry-version.js';
+import {
+  flatNames,
+  PathScan,
+  validateChange,
+  type Approval,
+  type RegistryVersions,
+  type ValidationResult,
+} from '../core/validate.js';
+import { precedenceKey } from '../core/version.js';
 import { StorageReader } from '../git/storage.js';
 
 export interface ValidateRequest {
   repoDir: string;
   policy: Policy;
   channel: ChannelPolicy;
-  /** Commit (or tree) of the channel before the change. */
+  /** Commit (or the empty tree) of the channel before the change. */
   before: string;
   /** Commit of the channel after the change (a PR's merge commit, a push's `after`). */
   after: string;
@@ -18,22 +35,113 @@ export interface ValidateRequest {
   channelTips: ReadonlyMap<string, string | undefined>;
   title?: string;
   headBranch?: string;
-  exceptionApproved: boolean;
-  exceptionApprovedBy?: string;
+  /** An approved exception for the change (bound to its head commit by the caller). */
+  approval?: Approval;
+  /** A reader to share (audit replays one across every commit); by default the engine opens and closes its own. */
+  reader?: StorageReader;
 }
 
 export interface ValidateOutcome extends ValidationResult {
-  paths: ChangedPath[];
+  /** How many paths the change touches. */
+  pathCount: number;
+}
+
+/** Paths sized per batch while the diff streams. */
+const pathBatch = 512;
+/** Versions read at once. */
+const contentConcurrency = 8;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+/** Streams the diff through the path rules; only a batch of paths is alive at a time. */
+async function scanChange(
+  reader: StorageReader,
+  scan: PathScan,
+  before: string,
+  after: string,
+): Promise<number> {
+  let count = 0;
+  let batch: ChangedPath[] = [];
+  const flush = async (): Promise<void> => {
+    await reader.addSizes(batch);
+    for (const p of batch) scan.add(p);
+    batch = [];
+  };
+  for await (const p of reader.changes(before, after)) {
+    count++;
+    batch.push(p);
+    if (batch.length >= pathBatch) await flush();
+  }
+  await flush();
+  return count;
+}
+
+/**
+ * Trees whose content identity the rules compare: for each changed version, its trees before and after, every
+ * channel's copy and the copies of the versions equal to it by semver precedence. Only where two differ.
+ */
+function treesToCompare(
+  changes: readonly VersionChange[],
+  holdings: ReadonlyMap<string, Holdings>,
+  after: Holdings,
+): Set<string> {
+  const wanted = new Set<string>();
+  for (const change of changes) {
+    const trees = new Set<string>();
+    if (change.before) trees.add(change.before);
+    if (change.after) trees.add(change.after);
+    const key = precedenceKey(change.version);
+    for (const h of [...holdings.values(), after])
+      for (const [version, tree] of h.get(change.name) ?? [])
+        if (version === change.version || (key !== undefined && precedenceKey(version) === key))
+          trees.add(tree);
+    if (trees.size > 1) for (const t of trees) wanted.add(t);
+  }
+  return wanted;
+}
+
+async function registryVersions(
+  reader: StorageReader,
+  policy: Policy,
+  channel: ChannelPolicy,
+  request: ValidateRequest,
+): Promise<RegistryVersions> {
+  const pinned = async (rev: string | undefined): Promise<string | undefined> =>
+    rev === undefined ? undefined : registryVersionOf(await reader.readFile(rev, 'Dockerfile'));
+  const [before, after] = await Promise.all([pinned(request.before), pinned(request.after)]);
+  const others = await Promise.all(
+    policy.channels
+      .filter((c) => c !== channel)
+      .map(async (c) => {
+        const version = await pinned(request.channelTips.get(c.name));
+        return { channel: c.name, ...(version !== undefined ? { version } : {}) };
+      }),
+  );
+  return {
+    changed: true,
+    ...(before !== undefined ? { before } : {}),
+    ...(after !== undefined ? { after } : {}),
+    others,
+  };
 }
 
 export async function evaluate(request: ValidateRequest): Promise<ValidateOutcome> {
   const { policy, channel } = request;
-  const reader = new StorageReader(request.repoDir, policy.packagesRoot);
+  const reader = request.reader ?? new StorageReader(request.repoDir, policy.packagesRoot);
   try {
-    const paths = await reader.diff(request.before, request.after);
-    await reader.addSizes(paths);
-    const names = touchedNames(policy, paths);
-
+    const names = await reader.changedNames(request.before, request.after);
     const holdings = new Map<string, Holdings>();
     await Promise.all(
       policy.channels.map(async (c) => {
@@ -42,38 +150,54 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
       }),
     );
     const after = await reader.holdings(request.after, names);
+    const before = holdings.get(channel.name) ?? new Map<string, Map<string, string>>();
+
+    const scan = new PathScan(policy, channel, flatNames(before, after));
+    const pathCount = await scanChange(reader, scan, request.before, request.after);
     const malformed = await reader.malformedEntries(request.after, names);
 
-    const content = new Map<string, VersionContent>();
     const limits = {
       manifestBytes: policy.limits.manifestBytes,
       filesPerVersion: policy.limits.filesPerVersion,
     };
-    await Promise.all(
-      versionChanges(names, holdings.get(channel.name) ?? new Map<string, Map<string, string>>(), after)
-        .filter((c) => c.after !== undefined)
-        .map(async (c) =>
-          content.set(versionKey(c.name, c.version), await reader.versionContent(c.after!, limits)),
-        ),
+    const changes = versionChanges(names, before, after);
+    const content = new Map<string, VersionContent>();
+    await mapLimit(
+      changes.filter((c) => c.after !== undefined),
+      contentConcurrency,
+      async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after!, limits)),
     );
+
+    const identities = new Map<string, string>();
+    if (policy.identity === 'content') {
+      const known = new Map<string, string | undefined>();
+      for (const c of changes)
+        if (c.after !== undefined) known.set(c.after, content.get(versionKey(c.name, c.version))?.identity);
+      const trees = [...treesToCompare(changes, holdings, after)];
+      await mapLimit(trees, contentConcurrency, async (tree) => {
+        const id = known.has(tree)
+          ? known.get(tree)
+          : await reader.contentIdentity(tree, limits.filesPerVersion);
+        if (id !== undefined) identities.set(tree, id);
+      });
+    }
 
     const result = validateChange({
       policy,
       channel,
       ...(request.title !== undefined ? { title: request.title } : {}),
       ...(request.headBranch !== undefined ? { headBranch: request.headBranch } : {}),
-      exceptionApproved: request.exceptionApproved,
-      ...(request.exceptionApprovedBy !== undefined
-        ? { exceptionApprovedBy: request.exceptionApprovedBy }
-        : {}),
-      paths,
+      ...(request.approval ? { approval: request.approval } : {}),
+      paths: scan,
       holdings,
       after,
       content,
+      identities,
       malformed,
+      ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
     });
-    return { ...result, paths };
+    return { ...result, pathCount };
   } finally {
-    reader.close();
+    if (!request.reader) reader.close();
   }
 }

@@ -5,25 +5,41 @@ import { errorMessage, OperationError, UsageError } from '../core/errors.js';
 import { actionBoundary } from '../runner/boundary.js';
 import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch, type ChannelPolicy, type Policy } from '../core/policy.js';
+import { mergeConflictFinding } from '../core/rules/merge-conflict.js';
+import type { Approval } from '../core/validate.js';
 import { branchOfRef, emptyTreeId, revParse, zeroId } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
-import { createClient, exceptionApproval, getPull, type Octokit } from '../github/api.js';
+import { StorageReader } from '../git/storage.js';
+import { createClient, getPull, type Octokit, type PullInfo } from '../github/api.js';
+import { exceptionApproval } from '../github/approvals.js';
 import { runContext, type RunContext } from '../runner/event.js';
 import { annotate, summaryTable } from '../runner/report.js';
 import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
+import { conflictingFiles } from './conflicts.js';
 import { evaluate, type ValidateOutcome } from './engine.js';
+import { queueEntries, type MergeGroup } from './merge-group.js';
+
+/** One change to check: a PR, a push, or one PR's step of a merge group (`pull` set there). */
+interface Part {
+  before: string;
+  after: string;
+  pull?: number;
+  /** A merge group step's PR head branch (a `cleanup/` head is held to the cleanup rule). */
+  headBranch?: string;
+  approval?: Approval;
+}
 
 interface Target {
   branch: string;
-  before: string;
-  after: string;
+  parts: Part[];
   description: string;
   title?: string;
   headBranch?: string;
-  exceptionApproved: boolean;
-  exceptionApprovedBy?: string;
-  notes: Finding[];
+  /** Why an exception label did not count, and the like (notices). */
+  notes: string[];
+  /** The change has no result to check (a merge conflict). */
+  conflict?: Finding;
 }
 
 interface PullPayload {
@@ -62,6 +78,29 @@ async function resolve(repoDir: string, rev: string, what: string): Promise<stri
   return sha;
 }
 
+/** The exception approval of a PR, bound to its current head commit by a user the channel allows. */
+async function approvalOf(
+  octokit: Octokit,
+  ctx: RunContext,
+  policy: Policy,
+  info: PullInfo,
+  notes: string[],
+): Promise<Approval | undefined> {
+  const channel = channelByBranch(policy, info.baseRef);
+  if (!channel) return undefined;
+  const result = await exceptionApproval(octokit, ctx.repository, {
+    pull: info.number,
+    headSha: info.headSha,
+    headRef: info.headRef,
+    headRepo: info.headRepo,
+    labels: info.labels,
+    label: policy.exceptionLabel,
+    approvers: channel.exceptionApprovers,
+  });
+  if (result.note) notes.push(`PR #${info.number}: ${result.note}`);
+  return result.approval;
+}
+
 async function pullRequestTarget(
   ctx: RunContext,
   repoDir: string,
@@ -74,6 +113,8 @@ async function pullRequestTarget(
     return `the PR's base branch ${pr.base.ref} is not a channel branch`;
   // Re-read: on a re-run the payload's title and labels are stale.
   const info = await getPull(octokit, ctx.repository, pr.number);
+  const notes: string[] = [];
+  const approval = await approvalOf(octokit, ctx, policy, info, notes);
   let merge: string;
   if (ctx.eventName === 'pull_request' && ctx.sha) {
     if (!(await revParse(repoDir, `${ctx.sha}^1`))) await fetch(repoDir, [ctx.sha], { depth: 2 });
@@ -85,31 +126,33 @@ async function pullRequestTarget(
       // and this fetch's failure is the one to explain.
       await fetch(repoDir, [`+refs/pull/${pr.number}/merge:${ref}`], { depth: 2 });
     } catch (error) {
-      if (info.mergeable === false)
-        throw new OperationError(
-          `PR #${pr.number} has merge conflicts with ${info.baseRef}, so GitHub made no merge commit to check; resolve them and the check runs again`,
-        );
-      throw error;
+      if (info.mergeable !== false) throw error;
+      const base = await fetchBranches(repoDir, [info.baseRef], { treesOnly: true });
+      const files = await conflictingFiles(
+        repoDir,
+        base.get(info.baseRef) ?? pr.base.sha,
+        `refs/pull/${pr.number}/head`,
+        `refs/remotes/pull/${pr.number}/head`,
+      );
+      return {
+        branch: info.baseRef,
+        parts: [],
+        description: `PR #${pr.number} into ${info.baseRef}`,
+        title: info.title,
+        headBranch: info.headRef,
+        notes,
+        conflict: mergeConflictFinding(`PR #${pr.number}`, info.baseRef, files ?? []),
+      };
     }
     merge = await resolve(repoDir, ref, `the merge commit of PR #${pr.number}`);
   }
   const before = await resolve(repoDir, `${merge}^1`, `the base side of merge commit ${merge}`);
-  const notes: Finding[] = [];
-  let approval: { approved: boolean; by?: string } = { approved: false };
-  if (info.labels.includes(policy.exceptionLabel)) {
-    const result = await exceptionApproval(octokit, ctx.repository, pr.number, policy.exceptionLabel);
-    approval = result;
-    if (result.note) notes.push({ rule: 'overwrite', severity: 'notice', message: result.note });
-  }
   return {
     branch: info.baseRef,
-    before,
-    after: merge,
+    parts: [{ before, after: merge, ...(approval ? { approval } : {}) }],
     description: `PR #${pr.number} into ${info.baseRef}`,
     title: info.title,
     headBranch: info.headRef,
-    exceptionApproved: approval.approved,
-    ...(approval.approved && approval.by ? { exceptionApprovedBy: approval.by } : {}),
     notes,
   };
 }
@@ -120,30 +163,38 @@ async function mergeGroupTarget(
   policy: Policy,
   octokit: Octokit,
 ): Promise<Target | string> {
-  const group = ctx.payload.merge_group as
-    { head_sha: string; head_ref: string; base_sha: string; base_ref: string } | undefined;
+  const group = ctx.payload.merge_group as MergeGroup | undefined;
   if (!group) throw new UsageError('the merge_group payload has no merge_group');
   const branch = branchOfRef(group.base_ref) ?? group.base_ref;
   if (!channelByBranch(policy, branch))
     return `the merge queue's base branch ${branch} is not a channel branch`;
   if (!(await revParse(repoDir, group.head_sha))) await fetch(repoDir, [group.head_sha], { depth: 1 });
+  // Each queued PR's step, its commits with their files, before the trees-only fetch of the base.
+  const reader = new StorageReader(repoDir, policy.packagesRoot);
+  const entries = await queueEntries(repoDir, reader.objects, group, branch).finally(() => reader.close());
   await fetch(repoDir, [group.base_sha], { depth: 1, treesOnly: true });
-  // gh-readonly-queue/<base>/pr-<number>-<sha>: the PR whose exception label counts.
-  const number = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
-  let approval: { approved: boolean; by?: string } = { approved: false };
-  if (number) {
-    const info = await getPull(octokit, ctx.repository, Number(number));
-    if (info.labels.includes(policy.exceptionLabel))
-      approval = await exceptionApproval(octokit, ctx.repository, Number(number), policy.exceptionLabel);
+  const notes: string[] = [];
+  const parts: Part[] = [];
+  for (const entry of entries) {
+    const info = entry.pull !== undefined ? await getPull(octokit, ctx.repository, entry.pull) : undefined;
+    const approval = info ? await approvalOf(octokit, ctx, policy, info, notes) : undefined;
+    parts.push({
+      before: entry.parent,
+      after: entry.head,
+      ...(entry.pull !== undefined ? { pull: entry.pull } : {}),
+      ...(info ? { headBranch: info.headRef } : {}),
+      ...(approval ? { approval } : {}),
+    });
   }
+  if (entries.length === 1 && entries[0]!.pull === undefined)
+    notes.push(
+      'the merge group could not be split into its PRs (queue refs not found): it is checked as one change, without exceptions',
+    );
   return {
     branch,
-    before: group.base_sha,
-    after: group.head_sha,
-    description: `merge group into ${branch}`,
-    exceptionApproved: approval.approved,
-    ...(approval.approved && approval.by ? { exceptionApprovedBy: approval.by } : {}),
-    notes: [],
+    parts,
+    description: `merge group into ${branch} (${entries.map((e) => (e.pull !== undefined ? `#${e.pull}` : 'unattributed')).join(', ')})`,
+    notes,
   };
 }
 
@@ -169,10 +220,8 @@ async function pushTarget(ctx: RunContext, repoDir: string, policy: Policy): Pro
   }
   return {
     branch,
-    before: base,
-    after,
+    parts: [{ before: base, after }],
     description: `push to ${branch} (${base === emptyTreeId ? 'new branch' : `${before.slice(0, 7)}..${after.slice(0, 7)}`})`,
-    exceptionApproved: false,
     notes: [],
   };
 }
@@ -204,6 +253,47 @@ async function writeSummary(heading: string, lines: string[], rows?: string[][])
   if (rows && rows.length > 1)
     core.summary.addTable([rows[0]!.map((h) => ({ data: h, header: true })), ...rows.slice(1)]);
   await core.summary.write();
+}
+
+/** Each part of the target checked with one shared reader; a merge group's findings name their PR. */
+async function evaluateParts(
+  repoDir: string,
+  policy: Policy,
+  channel: ChannelPolicy,
+  target: Target,
+  channelTips: ReadonlyMap<string, string | undefined>,
+): Promise<ValidateOutcome> {
+  if (target.conflict) return { findings: [target.conflict], changes: [], pathCount: 0 };
+  const reader = new StorageReader(repoDir, policy.packagesRoot);
+  const total: ValidateOutcome = { findings: [], changes: [], pathCount: 0 };
+  try {
+    for (const part of target.parts) {
+      core.info(
+        `checking ${safeLine(target.description)}${part.pull !== undefined ? `, PR #${part.pull}` : ''} against channel ${channel.name}: ${part.before.slice(0, 12)}..${part.after.slice(0, 12)}`,
+      );
+      const outcome = await evaluate({
+        repoDir,
+        policy,
+        channel,
+        before: part.before,
+        after: part.after,
+        channelTips,
+        reader,
+        ...(target.title !== undefined ? { title: target.title } : {}),
+        ...((part.headBranch ?? target.headBranch) !== undefined
+          ? { headBranch: (part.headBranch ?? target.headBranch)! }
+          : {}),
+        ...(part.approval ? { approval: part.approval } : {}),
+      });
+      const prefix = target.parts.length > 1 && part.pull !== undefined ? `PR #${part.pull}: ` : '';
+      total.findings.push(...outcome.findings.map((f) => ({ ...f, message: prefix + f.message })));
+      total.changes.push(...outcome.changes);
+      total.pathCount += outcome.pathCount;
+    }
+  } finally {
+    reader.close();
+  }
+  return total;
 }
 
 export async function run(): Promise<void> {
@@ -245,24 +335,9 @@ export async function run(): Promise<void> {
       { treesOnly: true },
     );
     const channelTips = new Map(others.map((c) => [c.name, tips.get(c.branch)]));
-    core.info(
-      `checking ${safeLine(target.description)} against channel ${channel.name}: ${target.before.slice(0, 12)}..${target.after.slice(0, 12)}`,
-    );
-    const outcome = await evaluate({
-      repoDir,
-      policy,
-      channel,
-      before: target.before,
-      after: target.after,
-      channelTips,
-      ...(target.title !== undefined ? { title: target.title } : {}),
-      ...(target.headBranch !== undefined ? { headBranch: target.headBranch } : {}),
-      exceptionApproved: target.exceptionApproved,
-      ...(target.exceptionApprovedBy !== undefined
-        ? { exceptionApprovedBy: target.exceptionApprovedBy }
-        : {}),
-    });
-    const findings = [...target.notes, ...outcome.findings];
+    for (const note of target.notes) core.notice(safeLine(note));
+    const outcome = await evaluateParts(repoDir, policy, channel, target, channelTips);
+    const findings = outcome.findings;
     annotate(findings);
     writeOutputs(outcome, findings);
 

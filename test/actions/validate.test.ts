@@ -50,15 +50,19 @@ interface PullOptions {
   title: string;
   payloadTitle?: string;
   event?: 'pull_request' | 'pull_request_target';
-  labels?: Array<{ label: string; actor: string }>;
+  /** `at`: when the label was applied (default: now, the same second as the push, so it does not count). */
+  labels?: Array<{ label: string; actor: string; at?: string }>;
 }
+
+/** A time after the PR's push: a label applied then is bound to the head commit. */
+const afterThePush = (): string => new Date(Date.now() + 5_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** Opens a PR with one commit on a new head branch, checks the workspace out like actions/checkout and runs validate. */
 async function validatePull(o: PullOptions): Promise<{ run: ActionRun; number: number }> {
   const head = `topic-${++counter}`;
   await origin.commit(head, { parent: o.base, ...o.change });
   const pull = await gh.openPull({ head, base: o.base, title: o.title });
-  for (const l of o.labels ?? []) gh.addLabel(pull.number, l.label, l.actor);
+  for (const l of o.labels ?? []) gh.addLabel(pull.number, l.label, l.actor, l.at);
   const event = o.event ?? 'pull_request';
   const baseSha = await origin.rev(o.base);
   const headSha = await origin.rev(head);
@@ -170,7 +174,7 @@ describe('validate action on pull requests', () => {
     );
   });
 
-  it('accepts a staging overwrite when a maintainer applied the exception label', async () => {
+  it('accepts a staging overwrite when a maintainer applied the exception label after the last push', async () => {
     gh.setPermission('lead', 'maintain');
     const change = { add: [{ ...nginx16, seed: 12 }] };
     // The new content must come from snapshot first: make snapshot hold it (restored afterwards).
@@ -181,12 +185,24 @@ describe('validate action on pull requests', () => {
       base: 'staging',
       change,
       title: '[staging] Promote packages from snapshot (nginx-1.6.0)',
-      labels: [{ label: 'policy-exception', actor: 'lead' }],
+      labels: [{ label: 'policy-exception', actor: 'lead', at: afterThePush() }],
     });
     expect(run.exitCode, run.stdout).toBe(0);
     expect(run.annotations).toContainEqual(
-      expect.objectContaining({ level: 'notice', message: expect.stringContaining('applied by @lead') }),
+      expect.objectContaining({
+        level: 'notice',
+        message: expect.stringContaining(
+          'allowed by an exception approved by @lead (label "policy-exception" applied after the last push)',
+        ),
+      }),
     );
+    const [overwrite] = (JSON.parse(run.outputs.findings!) as Array<Record<string, unknown>>).filter(
+      (f) => f.rule === 'overwrite',
+    );
+    expect(overwrite).toMatchObject({
+      severity: 'notice',
+      exception: { rule: 'overwrite', source: 'approval', via: 'label', by: 'lead' },
+    });
     expect(run.summary).toContain('🟡 exception');
   });
 
@@ -201,14 +217,14 @@ describe('validate action on pull requests', () => {
       base: 'staging',
       change,
       title: '[staging] Promote packages from snapshot (nginx-1.6.0)',
-      labels: [{ label: 'policy-exception', actor: 'helper' }],
+      labels: [{ label: 'policy-exception', actor: 'helper', at: afterThePush() }],
     });
     expect(run.exitCode).toBe(1);
     expect(rules(run)).toEqual(['overwrite nginx@1.6.0']);
     expect(run.annotations).toContainEqual(
       expect.objectContaining({
         level: 'notice',
-        message: expect.stringContaining('applied by @helper, whose role is triage'),
+        message: expect.stringContaining('it was applied by @helper, whose role is triage'),
       }),
     );
   });

@@ -49,7 +49,15 @@ function optionLine(text: string, name: string, short?: string): string | undefi
 
 describe('package-storage <command> --help', () => {
   it('knows every command, and the top-level help lists them and --version', () => {
-    expect(names.sort()).toEqual(['cleanup', 'demo', 'promote', 'publish-image', 'release', 'validate']);
+    expect(names.sort()).toEqual([
+      'audit',
+      'cleanup',
+      'demo',
+      'promote',
+      'publish-image',
+      'release',
+      'validate',
+    ]);
     for (const name of names) expect(usage).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     expect(usage).toMatch(/^ {2}-h, --help /m);
     expect(usage).toMatch(/^ {2}-V, --version /m);

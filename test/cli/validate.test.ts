@@ -151,15 +151,33 @@ describe('package-storage validate', () => {
     expect((await validate('snapshot', head, '--title', '[snapshot] Update nginx')).code).toBe(0);
   });
 
-  it('turns a staging overwrite into a notice with --exception', async () => {
+  it('turns a staging overwrite and its skipped stage into notices with --exception', async () => {
     const head = await change('staging', { add: [{ ...nginx16, seed: 8 }] });
     expect(rules(await validate('staging', head))).toEqual([
       'not-promoted nginx@1.6.0',
       'overwrite nginx@1.6.0',
     ]);
     const r = await validate('staging', head, '--exception');
-    expect(rules(r)).toEqual(['not-promoted nginx@1.6.0']);
-    expect(r.json!.notices).toEqual([expect.objectContaining({ rule: 'overwrite', severity: 'notice' })]);
+    expect(rules(r)).toEqual([]);
+    expect(r.json!.notices).toEqual([
+      expect.objectContaining({
+        rule: 'not-promoted',
+        severity: 'notice',
+        exception: { rule: 'not-promoted', source: 'approval', via: 'cli', by: 'command line' },
+      }),
+      expect.objectContaining({
+        rule: 'overwrite',
+        severity: 'notice',
+        exception: expect.objectContaining({ via: 'cli' }),
+      }),
+    ]);
+  });
+
+  it('never lifts an overwrite on production, even with --exception', async () => {
+    const head = await change('production', { add: [{ ...nginx15, seed: 11 }] });
+    const r = await validate('production', head, '--exception');
+    expect(rules(r)).toEqual(['overwrite nginx@1.5.0']);
+    expect(String(r.json!.violations[0]!.message)).toContain('never overwritten');
   });
 
   it('reports manifest problems with the manifest line', async () => {
@@ -174,13 +192,14 @@ describe('package-storage validate', () => {
     });
     const r = await validate('snapshot', head);
     expect(r.code).toBe(1);
-    const byMessage = (text: string): Record<string, unknown> | undefined =>
-      r.json!.violations.find((v) => String(v.message).includes(text));
-    expect(byMessage('`name` is "nginx_ng"')).toMatchObject({
-      rule: 'manifest',
-      path: 'packages/nginx/1.8.0/manifest.yml',
-      line: bad.lines.name,
-    });
+    // One finding for the version's manifest, each problem in it with its own line.
+    const manifest = r.json!.violations.filter((v) => v.rule === 'manifest');
+    expect(manifest).toHaveLength(1);
+    expect(manifest[0]).toMatchObject({ path: 'packages/nginx/1.8.0/manifest.yml', count: 3 });
+    const details = manifest[0]!.details as Array<{ message: string; line: number | null }>;
+    const byMessage = (text: string): { line: number | null } | undefined =>
+      details.find((d) => d.message.includes(text));
+    expect(byMessage('`name` is "nginx_ng"')).toMatchObject({ line: bad.lines.name });
     expect(byMessage('`release` must be one of')).toMatchObject({ line: bad.lines.release });
     expect(byMessage('not a valid version range')).toMatchObject({
       line: bad.lines['conditions.kibana.version'],
@@ -225,18 +244,24 @@ describe('package-storage validate', () => {
     const dir = await tempDir('config');
     await writeFile(join(dir, 'limits.yml'), 'limits:\n  file-bytes: 2097152\n');
     const r = await validate('snapshot', head, '--config', join(dir, 'limits.yml'));
-    const found = r.json!.violations.map((v) => `${String(v.rule)}: ${String(v.message)}`);
-    expect(found).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(/^layout: "packages\/nginx\/1.7.0\/docs\/passwd" is a symbolic link/),
-        expect.stringMatching(/^layout: .*not valid UTF-8/),
-        expect.stringMatching(/^forbidden-path: "packages\/nginx\/1.7.0\/_dev\/build\/build.yml" matches/),
-        expect.stringMatching(/^layout: .*version directory "1.0" is not strict semver/),
-        expect.stringMatching(
-          /^size: "packages\/nginx\/1.7.0\/img\/huge.bin" is 3145728 bytes; the limit is 2097152 bytes/,
-        ),
-      ]),
+    // One finding per version and rule.
+    const found = r.json!.violations.map(
+      (v) => `${String(v.rule)} ${String(v.package)}@${String(v.version)}: ${String(v.message)}`,
     );
+    expect(found).toEqual([
+      expect.stringMatching(
+        /^layout nginx@1\.0: "packages\/nginx\/1\.0\/manifest\.yml": version directory "1\.0" is not strict semver/,
+      ),
+      expect.stringMatching(
+        /^forbidden-path nginx@1\.7\.0: "packages\/nginx\/1\.7\.0\/_dev\/build\/build\.yml": matches/,
+      ),
+      expect.stringMatching(
+        /^layout nginx@1\.7\.0: 2 layout problems in nginx@1\.7\.0: .*not valid UTF-8.*"packages\/nginx\/1\.7\.0\/docs\/passwd": a symbolic link|^layout nginx@1\.7\.0: 2 layout problems in nginx@1\.7\.0: "packages\/nginx\/1\.7\.0\/docs\/passwd": a symbolic link.*not valid UTF-8/,
+      ),
+      expect.stringMatching(
+        /^size nginx@1\.7\.0: "packages\/nginx\/1\.7\.0\/img\/huge\.bin": the file is larger than the limit of 2097152 bytes \(3145728 bytes\)/,
+      ),
+    ]);
   });
 
   it('checks the title prefix and never echoes control characters', async () => {

@@ -17,12 +17,25 @@ describe('policy configuration', () => {
   it('has built-in defaults that are exactly the documented table', () => {
     const policy = defaultPolicy();
     expect(
-      policy.channels.map((c) => [c.name, c.branch, c.arrival, c.overwrite, c.removal, c.versionIncrement]),
+      policy.channels.map((c) => [
+        c.name,
+        c.branch,
+        c.arrival,
+        c.overwrite,
+        c.removal,
+        c.versionIncrement,
+        c.exceptionApprovers,
+        c.frozen,
+      ]),
     ).toEqual([
-      ['production', 'production', 'promotion', 'never', 'never', true],
-      ['staging', 'staging', 'promotion', 'exception', 'exception', false],
-      ['snapshot', 'snapshot', 'direct', 'allow', 'allow', false],
+      // Production removals (legal, security) need an admin's approved exception; overwrites never happen.
+      ['production', 'production', 'promotion', 'never', 'exception', true, 'admin', false],
+      ['staging', 'staging', 'promotion', 'exception', 'exception', false, 'maintain', false],
+      ['snapshot', 'snapshot', 'direct', 'allow', 'allow', false, 'maintain', false],
     ]);
+    expect(policy.identity).toBe('content');
+    expect(policy.rules['registry-version']).toBe('warning');
+    expect(policy.rules['github-files']).toBe('notice');
     expect(policy.promotions).toEqual([
       { from: 'snapshot', to: 'staging' },
       { from: 'staging', to: 'production' },
@@ -57,11 +70,14 @@ channels:
   - name: staging
   - name: snapshot
     direct-commits: false
+    frozen: true
+    exception-approvers: admin
 promotions:
   - from: snapshot
     to: staging
   - from: staging
     to: production
+identity: tree
 title-prefix: "({branch})"
 exception-label: approved-exception
 forbidden-paths: ["**/_dev/**"]
@@ -70,6 +86,8 @@ exceptions:
     channel: staging
     rules: [overwrite]
     reason: broken build
+  - package: nginx@7.17-dev1
+    rules: [removal, version-increment]
 rules:
   title-prefix: warning
   size: off
@@ -87,12 +105,20 @@ release:
       overwrite: 'never',
       rules: { shadowed: 'warning' },
     });
-    expect(policy.channels[2]).toMatchObject({ name: 'snapshot', directCommits: false, arrival: 'direct' });
+    expect(policy.channels[2]).toMatchObject({
+      name: 'snapshot',
+      directCommits: false,
+      arrival: 'direct',
+      frozen: true,
+      exceptionApprovers: 'admin',
+    });
+    expect(policy.identity).toBe('tree');
     expect(policy.titlePrefix).toBe('({branch})');
     expect(policy.exceptionLabel).toBe('approved-exception');
     expect(policy.forbiddenPaths).toEqual(['**/_dev/**']);
     expect(policy.exceptions).toEqual([
       { name: 'apm', version: '8.1.0', channel: 'staging', rules: ['overwrite'], reason: 'broken build' },
+      { name: 'nginx', version: '7.17-dev1', rules: ['removal', 'version-increment'] },
     ]);
     expect(policy.rules['title-prefix']).toBe('warning');
     expect(policy.rules.size).toBe('off');
@@ -136,7 +162,15 @@ channels:
       'unknown key (did you mean "overwrite"?)',
     ],
     ['titel-prefix: x\n', 'titel-prefix', 'did you mean "title-prefix"?'],
-    ['rules:\n  shadowed: fatal\n', 'rules.shadowed', 'must be one of error, warning, off'],
+    ['rules:\n  shadowed: fatal\n', 'rules.shadowed', 'must be one of error, warning, notice, off'],
+    ['rules:\n  merge-conflict: off\n', 'rules.merge-conflict', 'unknown key'],
+    ['identity: bytes\n', 'identity', 'must be one of content, tree'],
+    ['channels:\n  - name: production\n    frozen: yes\n', 'channels[0].frozen', 'must be boolean'],
+    [
+      'channels:\n  - name: production\n    exception-approvers: write\n',
+      'channels[0].exception-approvers',
+      'must be one of maintain, admin',
+    ],
     ['rules:\n  no-such-rule: error\n', 'rules.no-such-rule', 'unknown key'],
     ['limits:\n  file-bytes: lots\n', 'limits.file-bytes', 'must be integer (got "lots")'],
     ['channels: production\n', 'channels', 'must be array'],
@@ -145,11 +179,15 @@ channels:
       'exceptions[0].package',
       'must match pattern',
     ],
-    ['exceptions:\n  - package: apm@1.0\n    rules: [overwrite]\n', 'exceptions[0].package', 'strict semver'],
     [
-      'exceptions:\n  - package: apm@1.0.0\n    rules: [shadowed]\n',
+      'exceptions:\n  - package: apm@1.0/docs\n    rules: [overwrite]\n',
+      'exceptions[0].package',
+      'must match pattern',
+    ],
+    [
+      'exceptions:\n  - package: apm@1.0.0\n    rules: [layout]\n',
       'exceptions[0].rules[0]',
-      'must be one of overwrite, removal',
+      'must be one of overwrite, removal, version-increment, not-promoted, shadowed, frozen',
     ],
     [
       'exceptions:\n  - package: apm@1.0.0\n    rules: [overwrite]\n    channel: nope\n',

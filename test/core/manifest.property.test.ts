@@ -231,11 +231,13 @@ const anyInput = fc.oneof(
   { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b).toString('latin1')) },
 );
 
-/** Checks the invariants any report has; returns the time taken. */
+/**
+ * Checks the invariants any report has; returns the work done as YAML events per input character. Aliases are
+ * refused, so the events bound the work: a bounded ratio means linear work on any input (timings are benchmarks).
+ */
 function checkAny(text: string, expected: { name: string; version: string }): number {
-  const start = performance.now();
   const report = checkManifest(text, expected, { hasReadme: true });
-  const elapsed = performance.now() - start;
+  expect(report.events).toBeLessThanOrEqual(2 * text.length + 4);
   expect(Array.isArray(report.problems)).toBe(true);
   for (const p of report.problems) {
     expect(['error', 'warning']).toContain(p.level);
@@ -256,14 +258,14 @@ function checkAny(text: string, expected: { name: string; version: string }): nu
     expect(report.fields.title?.trim()).toBeTruthy();
     expect(report.fields.description?.trim()).toBeTruthy();
   }
-  return elapsed;
+  return report.events / Math.max(1, text.length);
 }
 
 describe('property: manifest reader on arbitrary input', () => {
-  it('never throws on arbitrary strings and bytes, and returns within 250 ms', () => {
+  it('never throws on arbitrary strings and bytes, with work linear in the input', () => {
     fc.assert(
       fc.property(anyInput, (text) => {
-        expect(checkAny(text, { name: 'nginx', version: '1.0.0' })).toBeLessThan(250);
+        expect(checkAny(text, { name: 'nginx', version: '1.0.0' })).toBeLessThanOrEqual(6);
       }),
       runs(3),
     );
@@ -272,13 +274,13 @@ describe('property: manifest reader on arbitrary input', () => {
   it('never throws on damaged manifests', () => {
     fc.assert(
       fc.property(mutated, ({ text, expected }) => {
-        expect(checkAny(text, expected)).toBeLessThan(250);
+        expect(checkAny(text, expected)).toBeLessThanOrEqual(6);
       }),
       runs(2),
     );
   });
 
-  it('work grows linearly: 64 KiB of repeated YAML pieces takes under a second', () => {
+  it('work grows linearly: 64 KiB of repeated YAML pieces reads as events linear in its size', () => {
     fc.assert(
       fc.property(
         fc
@@ -289,7 +291,7 @@ describe('property: manifest reader on arbitrary input', () => {
           .filter((s) => s.length > 0),
         (piece) => {
           const text = piece.repeat(Math.ceil(65536 / piece.length)).slice(0, 65536);
-          expect(checkAny(text, { name: 'nginx', version: '1.0.0' })).toBeLessThan(1000);
+          expect(checkAny(text, { name: 'nginx', version: '1.0.0' })).toBeLessThanOrEqual(6);
         },
       ),
       runs(0.3),

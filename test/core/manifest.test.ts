@@ -131,10 +131,11 @@ describe('manifest', () => {
           .fill(i === 0 ? '"lol"' : `*l${i}`)
           .join(',')}]`,
     );
-    const start = performance.now();
-    const report = checkManifest(`${levels.join('\n')}\n`, expected, ok);
-    expect(performance.now() - start).toBeLessThan(1000);
+    const text = `${levels.join('\n')}\n`;
+    const report = checkManifest(text, expected, ok);
+    // Refused at the first alias: the work is the document's own events, never 9^9 expanded nodes.
     expect(report.problems[0]!.message).toMatch(/aliases/);
+    expect(report.events).toBeLessThanOrEqual(text.length);
   });
 });
 

@@ -109,11 +109,9 @@ function validate(c: Case): ReturnType<typeof validateChange> {
       newBlob: 'b'.repeat(40),
     });
     content.set('nginx@1.0.0', {
-      files: [
-        { path: 'manifest.yml', mode: '100644', blob: 'b'.repeat(40) },
-        { path: 'docs/README.md', mode: '100644', blob: 'c'.repeat(40) },
-      ],
+      fileCount: 2,
       truncated: false,
+      readme: true,
       manifest: {
         size: 80,
         text: 'format_version: 1.0.0\nname: nginx\ntitle: T\nversion: 1.0.0\ndescription: D\n',
@@ -123,7 +121,6 @@ function validate(c: Case): ReturnType<typeof validateChange> {
   const input: ValidationInput = {
     policy: c.policy,
     channel,
-    exceptionApproved: false,
     paths,
     holdings,
     after: holdingsOf(c.withChange ? [{ name: 'nginx', version: '1.0.0', tree: 't'.repeat(40) }] : []),

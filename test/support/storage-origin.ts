@@ -40,6 +40,11 @@ export interface VersionSpec {
   generate?: boolean;
   /** More options for {@link packageFiles} (pngBytes, dashboards, readmeBytes...). */
   packageOptions?: Omit<PackageFilesOptions, 'name' | 'version' | 'manifest' | 'seed'>;
+  /**
+   * Mode of the generated files (and of plain string/Buffer overlays), default 100644. Real storage repositories
+   * hold mostly 100755 files, and old promotions flipped modes between channels.
+   */
+  fileMode?: '100644' | '100755';
 }
 
 export interface CommitChange {
@@ -103,6 +108,13 @@ function versionDir(name: string, version: string): string {
   return `packages/${name}/${version}`;
 }
 
+/** Plain contents (string, Buffer) with an explicit mode; everything else as it is. */
+function withMode(content: FileContent, mode: '100644' | '100755' | undefined): FileContent {
+  return mode !== undefined && (typeof content === 'string' || Buffer.isBuffer(content))
+    ? { mode, content }
+    : content;
+}
+
 /** Entries of one version dir, keyed by repo-relative internal path. */
 function versionEntries(spec: VersionSpec): Map<string, FileContent> {
   const out = new Map<string, FileContent>();
@@ -115,15 +127,16 @@ function versionEntries(spec: VersionSpec): Map<string, FileContent> {
       manifest: spec.manifest,
       seed: spec.seed,
     });
-    for (const [p, c] of Object.entries(generated)) out.set(bytesOf(`${base}/${p}`), c);
+    for (const [p, c] of Object.entries(generated))
+      out.set(bytesOf(`${base}/${p}`), withMode(c, spec.fileMode));
   } else if (spec.manifest !== undefined) {
     const text = typeof spec.manifest === 'string' ? spec.manifest : manifestYaml(spec.manifest).text;
-    out.set(bytesOf(`${base}/manifest.yml`), text);
+    out.set(bytesOf(`${base}/manifest.yml`), withMode(text, spec.fileMode));
   }
   for (const [p, c] of Object.entries(spec.files ?? {})) {
     const key = bytesOf(`${base}/${p}`);
     if (c === null) out.delete(key);
-    else out.set(key, c);
+    else out.set(key, withMode(c, spec.fileMode));
   }
   return out;
 }

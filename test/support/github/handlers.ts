@@ -1,5 +1,6 @@
 // One handler per GitHub operationId. Anything not listed here is answered 501 and recorded as a violation, so a
 // new API call in an action cannot pass unnoticed. GitHub behaviours encoded here are cited inline.
+import { approvalHandlers } from './handlers-approvals.js';
 import type { Objects } from './objects.js';
 import type { Route } from './router.js';
 import type { Json, JsonObject } from './spec.js';
@@ -83,6 +84,8 @@ function headLabel(state: GitHubState, pr: PullRecord): string {
 }
 
 export const handlers: Record<string, Handler> = {
+  ...approvalHandlers,
+
   'repos/get': (ctx) => ({ status: 200, body: ctx.objects.fullRepository() }),
 
   'repos/get-collaborator-permission-level': (ctx) => ({

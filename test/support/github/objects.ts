@@ -3,10 +3,12 @@
 import { example, type Json, type JsonObject } from './spec.js';
 import {
   legacyPermission,
+  type ActivityRecord,
   type CommentRecord,
   type GitHubState,
   type IssueEventRecord,
   type PullRecord,
+  type ReviewRecord,
 } from './state.js';
 
 export interface Urls {
@@ -312,6 +314,42 @@ export class Objects {
     ev.performed_via_github_app = null;
     ev.label = { name: rec.name, color: rec.color };
     return ev;
+  }
+
+  review(r: ReviewRecord): JsonObject {
+    const o = retarget(example<JsonObject>('pull-request-review'), [
+      ['octocat/Hello-World', this.state.fullName],
+      ...this.hosts(),
+    ]);
+    o.id = r.id;
+    o.node_id = nodeId('017:PullRequestReview', r.id);
+    o.user = this.user(r.user);
+    o.body = '';
+    o.state = r.state;
+    o.html_url = `${this.repoHtml}/pull/${r.pull}#pullrequestreview-${r.id}`;
+    o.pull_request_url = `${this.repoApi}/pulls/${r.pull}`;
+    o._links = {
+      html: { href: o.html_url },
+      pull_request: { href: o.pull_request_url },
+    };
+    o.submitted_at = r.submittedAt;
+    o.commit_id = r.commitId;
+    o.author_association = this.state.authorAssociation(r.user);
+    return o;
+  }
+
+  /** The `activity` schema (GitHub's own example predates it: pushed_at/push_type/pusher). */
+  activity(a: ActivityRecord, id: number, type: string): JsonObject {
+    return {
+      id,
+      node_id: nodeId('013:Activity', id),
+      before: a.before,
+      after: a.after,
+      ref: a.ref,
+      timestamp: new Date(a.time * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      activity_type: type,
+      actor: this.user(this.state.owner),
+    };
   }
 
   gitRef(fullRef: string, sha: string, type: string): JsonObject {

@@ -87,7 +87,17 @@ export interface FakeGitHub {
     draft?: boolean;
   }): Promise<PullState>;
   syncPull(n: number): Promise<void>;
-  addLabel(n: number, label: string, actor: string): void;
+  /** `at`: the label event's time (ISO 8601, default now), e.g. to place it after a push. */
+  addLabel(n: number, label: string, actor: string, at?: string): void;
+  /** A review of the PR by `user`; `commitId` defaults to the PR's current head (what the reviewer saw). */
+  addReview(
+    n: number,
+    review: {
+      user: string;
+      state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+      commitId?: string;
+    },
+  ): Promise<void>;
   setPermission(login: string, role: Role): void;
   mergePull(n: number, method?: MergeMethod): Promise<string>;
   /** Repository settings (GitHub's defaults: auto-merge off, every merge method allowed). */
@@ -250,6 +260,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     tokenUser: o.tokenUser ?? 'github-actions[bot]',
     private: o.private ?? false,
   });
+  await state.observeRefs();
   const violations: string[] = [];
   const requests: RequestRecord[] = [];
   let readOnly = false;
@@ -433,7 +444,10 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     };
     let result: HandlerResult;
     try {
-      result = await state.serialize(() => handler(ctx));
+      result = await state.serialize(async () => {
+        await state.observeRefs();
+        return handler(ctx);
+      });
     } catch (e) {
       const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
       return reject(500, 'fake GitHub handler failed', `handler threw: ${msg}`, docUrl);
@@ -492,6 +506,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     pulls: state.pulls,
     openPull: (x) =>
       state.serialize(async () => {
+        await state.observeRefs();
         const user = x.user ?? 'octocat';
         const pr = await state.createPull({
           head: x.head,
@@ -507,8 +522,26 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
         state.addLabels(pr, x.labels ?? [], user);
         return pr;
       }),
-    syncPull: (n) => state.serialize(() => state.syncPull(pullOrThrow(n).number)),
-    addLabel: (n, label, actor) => state.addLabels(pullOrThrow(n), [label], actor),
+    syncPull: (n) =>
+      state.serialize(async () => {
+        await state.observeRefs();
+        await state.syncPull(pullOrThrow(n).number);
+      }),
+    addLabel: (n, label, actor, at) => state.addLabels(pullOrThrow(n), [label], actor, at),
+    addReview: (n, review) =>
+      state.serialize(async () => {
+        await state.observeRefs();
+        await state.syncPull(pullOrThrow(n).number);
+        const pr = pullOrThrow(n);
+        state.reviews.push({
+          id: state.newId(),
+          pull: pr.number,
+          user: review.user,
+          state: review.state,
+          commitId: review.commitId ?? pr.headSha,
+          submittedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        });
+      }),
     setPermission: (login, role) => void state.permissions.set(login.toLowerCase(), role),
     mergePull: (n, method = 'merge') =>
       state.serialize(() => state.merge(pullOrThrow(n).number, { method, by: o.owner })),

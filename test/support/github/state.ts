@@ -91,6 +91,25 @@ export interface IssueEventRecord {
   createdAt: string;
 }
 
+export interface ReviewRecord {
+  id: number;
+  pull: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** The head commit the reviewer saw (GitHub records it when the review is submitted). */
+  commitId: string;
+  submittedAt: string;
+}
+
+/** One ref update as the repository activity log reports it (a push, a branch created or deleted). */
+export interface ActivityRecord {
+  ref: string;
+  before: string;
+  after: string;
+  /** Unix seconds. */
+  time: number;
+}
+
 export interface CommentRecord {
   id: number;
   issue: number;
@@ -137,6 +156,7 @@ export class GitHubState {
   readonly labels = new Map<string, LabelRecord>();
   readonly events: IssueEventRecord[] = [];
   readonly comments: CommentRecord[] = [];
+  readonly reviews: ReviewRecord[] = [];
   readonly permissions = new Map<string, Role>();
   pullRequestCreationAllowed = true;
   readonly settings: RepoSettings = {
@@ -249,8 +269,40 @@ export class GitHubState {
     return label;
   }
 
+  /** Branch tips as last observed, and every change seen since: the repository activity log. */
+  private readonly observed = new Map<string, string>();
+  readonly activityLog: ActivityRecord[] = [];
+
+  /**
+   * Records every branch whose tip changed since the last look, at the time of looking: a server records a push
+   * when it receives it, with its own clock (never the pusher's commit dates). The fake looks before every request
+   * and every test-side PR operation, so a recorded push time is at or after the real one, never before.
+   */
+  async observeRefs(): Promise<void> {
+    const tips = await this.branches();
+    const time = Math.floor(Date.now() / 1000);
+    const zero = '0000000000000000000000000000000000000000';
+    for (const [branch, sha] of tips) {
+      const ref = `refs/heads/${branch}`;
+      const was = this.observed.get(ref);
+      if (was !== sha) this.activityLog.push({ ref, before: was ?? zero, after: sha, time });
+      this.observed.set(ref, sha);
+    }
+    for (const [ref, sha] of this.observed)
+      if (!tips.has(ref.slice('refs/heads/'.length))) {
+        this.activityLog.push({ ref, before: sha, after: zero, time });
+        this.observed.delete(ref);
+      }
+  }
+
+  /** Activities of `ref` (or every branch), oldest first. */
+  async activities(ref?: string): Promise<ActivityRecord[]> {
+    await this.observeRefs();
+    return this.activityLog.filter((a) => ref === undefined || a.ref === ref);
+  }
+
   /** Adds labels (case-insensitively deduplicated), recording a `labeled` event per newly added one. */
-  addLabels(pr: PullRecord, names: string[], actor: string): void {
+  addLabels(pr: PullRecord, names: string[], actor: string, at?: string): void {
     for (const raw of names) {
       const label = this.ensureLabel(raw);
       if (pr.labels.some((l) => l.toLowerCase() === label.name.toLowerCase())) continue;
@@ -262,7 +314,7 @@ export class GitHubState {
         event: 'labeled',
         actor,
         label: label.name,
-        createdAt: now(),
+        createdAt: at ?? now(),
       });
     }
   }

@@ -3,6 +3,7 @@
 // process, with its duration and memory measured. Plus the checks every hostile run must pass: no workflow command
 // but the action's own, no masks, exactly the declared outputs, no raw control characters in the log.
 import { expect } from 'vitest';
+import { ruleIds } from '../../../src/core/policy.js';
 import type { FakeGitHub } from '../github/index.js';
 import { parseCommandLine, runAction, type ActionRun } from '../run-action.js';
 import { checkoutLikeActions, type CommitChange, type StorageOrigin } from '../storage-origin.js';
@@ -76,18 +77,8 @@ export async function hostilePull(r: HostileRepo, o: HostilePullOptions): Promis
   return { run, number: pull.number, memory: await probe.finish(), workspace };
 }
 
-export const RULES = [
-  'title-prefix',
-  'layout',
-  'forbidden-path',
-  'manifest',
-  'size',
-  'overwrite',
-  'removal',
-  'version-increment',
-  'shadowed',
-  'not-promoted',
-] as const;
+/** Every rule id the action may annotate with (the policy core's list). */
+export const RULES = ruleIds;
 
 /** Commands the validate action itself writes besides annotations. */
 const OWN_COMMANDS = new Set(['debug', 'group', 'endgroup']);
@@ -107,7 +98,7 @@ export function expectOnlyOwnCommands(run: ActionRun): void {
   expect(run.commands.filter((c) => !OWN_COMMANDS.has(c.command))).toEqual([]);
   const ruleAlternation = RULES.join('|');
   const own = new RegExp(
-    `^(\\[(${ruleAlternation})\\] |package-storage policy: \\d+ violations? \\(|Nothing to check: )`,
+    `^(\\[(${ruleAlternation})\\] |package-storage policy: \\d+ violations? \\(|Nothing to check: |PR #\\d+: label |the merge group could not be split)`,
   );
   for (const a of run.annotations) expect(a.message, `annotation ${JSON.stringify(a)}`).toMatch(own);
   for (const a of run.annotations)
@@ -145,3 +136,26 @@ export interface Violation {
 
 export const violationsOf = (run: ActionRun): Violation[] =>
   JSON.parse(run.outputs.violations ?? '[]') as Violation[];
+
+/**
+ * Each file or problem the violations cover: a finding is one per version and rule, its `details` the items it
+ * stands for (each path with its own message). A single item is the finding itself.
+ */
+export const itemsOf = (run: ActionRun): Violation[] =>
+  (
+    JSON.parse(run.outputs.violations ?? '[]') as Array<
+      Violation & { details?: Array<{ message: string; path: string | null; line: number | null }> }
+    >
+  ).flatMap((v) =>
+    v.details && v.details.length > 0
+      ? v.details.map((d) => ({
+          ...v,
+          path: d.path,
+          line: d.line,
+          message:
+            d.path !== null && !d.message.includes(JSON.stringify(d.path))
+              ? `${JSON.stringify(d.path)}: ${d.message}`
+              : d.message,
+        }))
+      : [v],
+  );

@@ -12,6 +12,7 @@ import type {
 import { isStrictOracle, nearVersion, strictVersion } from './semver.js';
 import { anyChar } from './text.js';
 
+/** The rules the policy file may set (`merge-conflict` is not one). */
 export const ruleIdList: RuleId[] = [
   'title-prefix',
   'layout',
@@ -23,8 +24,29 @@ export const ruleIdList: RuleId[] = [
   'version-increment',
   'shadowed',
   'not-promoted',
+  'frozen',
+  'marker',
+  'registry-version',
+  'github-files',
 ];
-const settings: RuleSetting[] = ['error', 'warning', 'off'];
+/** Built-in settings: every rule an error, but the informational ones. */
+const defaultSettings: Record<RuleId, RuleSetting> = {
+  ...(Object.fromEntries([...ruleIdList, 'merge-conflict'].map((id) => [id, 'error'])) as Record<
+    RuleId,
+    RuleSetting
+  >),
+  'registry-version': 'warning',
+  'github-files': 'notice',
+};
+const settings: RuleSetting[] = ['error', 'warning', 'notice', 'off'];
+const exceptionRules = [
+  'overwrite',
+  'removal',
+  'version-increment',
+  'not-promoted',
+  'shadowed',
+  'frozen',
+] as const;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type RawConfig = Record<string, Json>;
@@ -35,10 +57,12 @@ const builtIn: Record<string, Omit<ChannelPolicy, 'name' | 'rules'>> = {
     branch: 'production',
     arrival: 'promotion',
     overwrite: 'never',
-    removal: 'never',
+    removal: 'exception',
     versionIncrement: true,
     directCommits: false,
     markers: [],
+    frozen: false,
+    exceptionApprovers: 'admin',
   },
   staging: {
     branch: 'staging',
@@ -48,6 +72,8 @@ const builtIn: Record<string, Omit<ChannelPolicy, 'name' | 'rules'>> = {
     versionIncrement: false,
     directCommits: false,
     markers: ['staging'],
+    frozen: false,
+    exceptionApprovers: 'maintain',
   },
   snapshot: {
     branch: 'snapshot',
@@ -57,6 +83,8 @@ const builtIn: Record<string, Omit<ChannelPolicy, 'name' | 'rules'>> = {
     versionIncrement: false,
     directCommits: true,
     markers: ['snapshot'],
+    frozen: false,
+    exceptionApprovers: 'maintain',
   },
 };
 const builtInNames = ['production', 'staging', 'snapshot'];
@@ -100,6 +128,8 @@ interface ChannelDraft {
   versionIncrement?: boolean;
   directCommits?: boolean;
   markers?: string[];
+  frozen?: boolean;
+  exceptionApprovers?: 'maintain' | 'admin';
   rules?: Record<string, string>;
   imageLayers?: number;
 }
@@ -118,6 +148,8 @@ const channelDraft = (name: string): fc.Arbitrary<ChannelDraft> => {
     versionIncrement: opt(fc.boolean()),
     directCommits: opt(fc.boolean()),
     markers: opt(fc.array(packageName, { maxLength: 3 })),
+    frozen: opt(fc.boolean()),
+    exceptionApprovers: opt(fc.constantFrom('maintain', 'admin')),
     rules: opt(ruleMap),
     imageLayers: opt(fc.integer({ min: 1, max: 64 })),
   });
@@ -142,6 +174,7 @@ export const validConfig: fc.Arbitrary<ValidConfig> = fc
     explicitPromotions: fc.boolean(),
     edgePicks: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 5 }),
     packagesRoot: opt(packagesRoot),
+    identity: opt(fc.constantFrom('content', 'tree')),
     titlePrefix: opt(fc.oneof(fc.constantFrom('[{branch}]', '({branch}) ', '{branch}: '), yamlText(1, 10))),
     exceptionLabel: opt(yamlText(1, 12)),
     forbiddenPaths: opt(
@@ -151,9 +184,13 @@ export const validConfig: fc.Arbitrary<ValidConfig> = fc
       fc.array(
         fc.record({
           name: packageName,
-          version: strictVersion({ build: true }),
+          // A strict version, or a legacy directory such as 7.17-dev1 (an exception may remove one).
+          version: fc.oneof(
+            { weight: 4, arbitrary: strictVersion({ build: true }) },
+            { weight: 1, arbitrary: fc.constantFrom('7.17-dev1', '1.0', 'v1.0.0', '01.0.0') },
+          ),
           channelPick: opt(fc.nat()),
-          rules: fc.array(fc.constantFrom('overwrite', 'removal'), { minLength: 1, maxLength: 3 }),
+          rules: fc.array(fc.constantFrom(...exceptionRules), { minLength: 1, maxLength: 3 }),
           reason: opt(yamlText(0, 16)),
         }),
         { maxLength: 3 },
@@ -216,11 +253,14 @@ export const validConfig: fc.Arbitrary<ValidConfig> = fc
             'version-increment': c.versionIncrement,
             'direct-commits': c.directCommits,
             markers: c.markers,
+            frozen: c.frozen,
+            'exception-approvers': c.exceptionApprovers,
             rules: c.rules,
             'image-layers': c.imageLayers,
           }) as Json,
       );
     if (promotions) raw.promotions = promotions;
+    if (g.identity !== undefined) raw.identity = g.identity;
     if (g.titlePrefix !== undefined) raw['title-prefix'] = g.titlePrefix;
     if (g.exceptionLabel !== undefined) raw['exception-label'] = g.exceptionLabel;
     if (g.forbiddenPaths !== undefined) raw['forbidden-paths'] = g.forbiddenPaths;
@@ -249,6 +289,8 @@ export const validConfig: fc.Arbitrary<ValidConfig> = fc
         versionIncrement: d.versionIncrement ?? b?.versionIncrement ?? false,
         directCommits: d.directCommits ?? b?.directCommits ?? false,
         markers: d.markers ?? b?.markers ?? [],
+        frozen: d.frozen ?? b?.frozen ?? false,
+        exceptionApprovers: d.exceptionApprovers ?? b?.exceptionApprovers ?? 'maintain',
         rules: d.rules ?? {},
         ...(d.imageLayers !== undefined ? { imageLayers: d.imageLayers } : {}),
       };
@@ -257,6 +299,7 @@ export const validConfig: fc.Arbitrary<ValidConfig> = fc
       packagesRoot: (g.packagesRoot ?? 'packages').replace(/^\.\//, ''),
       channels,
       promotions: edges.map((e) => ({ ...e })),
+      identity: g.identity ?? 'content',
       titlePrefix: g.titlePrefix ?? '[{branch}]',
       exceptionLabel: g.exceptionLabel ?? 'policy-exception',
       forbiddenPaths: g.forbiddenPaths ?? ['**/_*', '**/_*/**'],
@@ -270,7 +313,9 @@ export const validConfig: fc.Arbitrary<ValidConfig> = fc
           ...(e.reason ? { reason: e.reason } : {}),
         };
       }),
-      rules: Object.fromEntries(ruleIdList.map((id) => [id, g.rules?.[id] ?? 'error'])) as Policy['rules'],
+      rules: Object.fromEntries(
+        Object.entries(defaultSettings).map(([id, d]) => [id, g.rules?.[id as RuleId] ?? d]),
+      ) as Policy['rules'],
       limits: {
         manifestBytes: g.limits?.['manifest-bytes'] ?? 1048576,
         fileBytes: g.limits?.['file-bytes'] ?? 104857600,
@@ -360,6 +405,7 @@ const topKeys = [
   'packages-root',
   'channels',
   'promotions',
+  'identity',
   'title-prefix',
   'exception-label',
   'forbidden-paths',
@@ -377,6 +423,8 @@ const channelKeys = [
   'version-increment',
   'direct-commits',
   'markers',
+  'frozen',
+  'exception-approvers',
   'image-layers',
   'rules',
 ];
@@ -416,6 +464,7 @@ export function mutations(config: ValidConfig): fc.Arbitrary<Mutation> {
   unknown([], topKeys);
   wrongType(['packages-root'], 'string');
   set(['packages-root'], fc.constantFrom('/abs', 'trailing/', 'with space', ' lead', ''), 'pattern');
+  badEnum(['identity'], ['content', 'tree']);
   wrongType(['title-prefix'], 'string');
   set(['title-prefix'], fc.constant(''), 'empty');
   wrongType(['exception-label'], 'string');
@@ -464,6 +513,8 @@ export function mutations(config: ValidConfig): fc.Arbitrary<Mutation> {
       wrongType([...at, 'version-increment'], 'boolean');
       wrongType([...at, 'direct-commits'], 'boolean');
       wrongType([...at, 'markers'], 'array');
+      wrongType([...at, 'frozen'], 'boolean');
+      badEnum([...at, 'exception-approvers'], ['maintain', 'admin']);
       set(
         [...at, 'markers'],
         fc.constantFrom(['A'], ['a-b'], [1], ['']),
@@ -531,8 +582,18 @@ export function mutations(config: ValidConfig): fc.Arbitrary<Mutation> {
       set(
         [...at, 'package'],
         fc.oneof(
-          fc.constantFrom('apm', 'APM@1.0.0', '@1.0.0', 'apm@', 'a pm@1.0.0', 'apm@1.0.0@x'),
-          nearVersion.filter((v) => !isStrictOracle(v)).map((v) => `apm@${v}`),
+          fc.constantFrom(
+            'apm',
+            'APM@1.0.0',
+            '@1.0.0',
+            'apm@',
+            'a pm@1.0.0',
+            'apm@1.0.0@x',
+            'apm@1.0/x',
+            'apm@1 0',
+          ),
+          // Not one path segment: never a version directory.
+          nearVersion.filter((v) => !isStrictOracle(v)).map((v) => `apm@${v}/docs`),
         ),
         'bad package',
       );
@@ -542,7 +603,7 @@ export function mutations(config: ValidConfig): fc.Arbitrary<Mutation> {
       set([...at, 'rules'], fc.constant([]), 'no rules');
       set(
         [...at, 'rules'],
-        fc.constantFrom(['shadowed'], ['Overwrite'], [1]),
+        fc.constantFrom(['layout'], ['title-prefix'], ['Overwrite'], [1]),
         'bad rule',
         keyPath([...at, 'rules', 0]),
       );
