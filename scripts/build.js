@@ -12,7 +12,9 @@ export const bundles = [
   { name: 'validate', entry: 'src/validate/index.ts', out: 'actions/validate/dist' },
   { name: 'promote', entry: 'src/promote/index.ts', out: 'actions/promote/dist' },
   { name: 'publish-image', entry: 'src/publish-image/index.ts', out: 'actions/publish-image/dist' },
-  { name: 'cli', entry: 'src/cli/index.ts', out: 'dist/cli', stamped: true },
+  // The CLI starts once per command, so start-up counts: no source-map-support registration at load (measured:
+  // 70 ms of a 10-package validate's 290 ms). The map is still written, for `node --enable-source-maps`.
+  { name: 'cli', entry: 'src/cli/index.ts', out: 'dist/cli', stamped: true, register: false },
 ];
 
 /** The literal src/cli/version.ts holds in place of the stamp, as ncc writes it. */
@@ -29,7 +31,7 @@ function stampBundle(code, stamp) {
   return parts.join(JSON.stringify(JSON.stringify(stamp)));
 }
 
-function ncc(entry, out) {
+function ncc(entry, out, { register = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -40,6 +42,7 @@ function ncc(entry, out) {
         '-o',
         out,
         '--source-map',
+        ...(register ? [] : ['--no-source-map-register']),
         '--license',
         'licenses.txt',
         '-q',
@@ -61,7 +64,7 @@ for (let i = 0; i < selected.length; i += 2) {
   await Promise.all(
     selected.slice(i, i + 2).map(async (b) => {
       await rm(b.out, { recursive: true, force: true });
-      await ncc(b.entry, b.out);
+      await ncc(b.entry, b.out, b);
       let code = await readFile(`${b.out}/index.js`, 'utf8');
       // ncc exits 0 even when it could not resolve an import (the CommonJS trap): refuse such a bundle.
       if (code.includes('webpackMissingModule')) throw new Error(`${b.out}/index.js has unresolved modules`);

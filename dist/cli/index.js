@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 214:
@@ -21381,7 +21381,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:9d56288e8fbebe8ca443fdf2d00de52a543c0fb6b72037a190544b8097fed9f0\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:4d65fbe7b62a9d1ffb72144bb08565e2446752aec641227c355d5f8dc225faa5\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;
