@@ -1,5 +1,7 @@
 // Public surface of the OCI distribution client.
 export {
+  isNotFound,
+  referrersTag,
   RegistryClient,
   type ManifestResult,
   type RegistryClientOptions,
@@ -8,8 +10,18 @@ export {
   type UploadResult,
 } from './client.js';
 export { RegistryError, redact } from './errors.js';
-export { isIndexMediaType, parseManifest, selectPlatform, sha256Digest } from './manifest.js';
 export {
+  formatPlatform,
+  imagePlatforms,
+  isIndexMediaType,
+  parseManifest,
+  selectPlatform,
+  sha256Digest,
+} from './manifest.js';
+export {
+  assertNoCredentials,
+  CredentialsInReferenceError,
+  redactedUserinfo,
   DOCKER_HUB,
   DOCKER_HUB_API,
   formatImageReference,
