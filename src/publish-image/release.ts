@@ -1,21 +1,26 @@
 // Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
 // exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
+import semver from 'semver';
 import { OperationError, UsageError } from '../core/errors.js';
 import type { Policy } from '../core/policy.js';
 import { gitRaw, revParse } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
 import { parseImageReference, RegistryError } from '../registry/index.js';
+import { safeLine } from '../runner/sanitize.js';
 import type { ClientFor } from './base.js';
 import { publishImages, type PublishRequest } from './engine.js';
 
-const releasePattern = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$/;
-
-/** `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything else is a usage error (it doubles as an image tag). */
+/**
+ * `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything that is not plain semver is a usage error (it
+ * doubles as an image tag and a git tag): no leading zeros (`08.15.0` would sort and compare as another version
+ * than it reads), no build metadata (`+` is not allowed in image tags).
+ */
 export function normalizeReleaseVersion(input: string): string {
   const version = input.trim().replace(/^v/, '');
-  if (!releasePattern.test(version) || version.length > 128)
+  const plain = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version) && semver.valid(version) === version;
+  if (!plain || version.length > 128)
     throw new UsageError(
-      `invalid release version ${JSON.stringify(input)}: expected X.Y.Z with an optional -prerelease (e.g. 8.15.0, 8.16.0-rc1)`,
+      `invalid release version ${JSON.stringify(safeLine(input.slice(0, 140)))}: expected plain semver X.Y.Z with an optional -prerelease and no leading zeros (e.g. 8.15.0, 8.16.0-rc1)`,
     );
   return version;
 }

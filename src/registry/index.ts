@@ -22,6 +22,7 @@ export {
   assertNoCredentials,
   CredentialsInReferenceError,
   redactedUserinfo,
+  splitUserinfo,
   DOCKER_HUB,
   DOCKER_HUB_API,
   formatImageReference,

@@ -63,11 +63,11 @@ export class CredentialsInReferenceError extends TypeError {
 const trailingDigest = /@(?:sha256|sha384|sha512|blake3):[A-Za-z0-9=_-]*$/;
 
 /**
- * `***@host/repo` when `ref` carries userinfo, else undefined. The only `@` a reference may hold starts its
- * trailing digest; any other one ends userinfo (which may itself contain `/`, `:` or `@`), so everything before
- * the last such `@` is replaced. A scheme such as `https://` is kept.
+ * The userinfo of `ref` and the reference with it replaced (`***@host/repo`), or undefined when there is none. The
+ * only `@` a reference may hold starts its trailing digest; any other one ends userinfo (which may itself contain
+ * `/`, `:` or `@`), so everything before the last such `@` is userinfo. A scheme such as `https://` is kept.
  */
-export function redactedUserinfo(ref: string): string | undefined {
+export function splitUserinfo(ref: string): { userinfo: string; redacted: string } | undefined {
   const input = ref.trim();
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(input)?.[0] ?? '';
   const rest = input.slice(scheme.length);
@@ -75,7 +75,12 @@ export function redactedUserinfo(ref: string): string | undefined {
   const named = rest.slice(0, rest.length - digest.length);
   const at = named.lastIndexOf('@');
   if (at === -1) return undefined;
-  return `${scheme}***@${named.slice(at + 1)}${digest}`;
+  return { userinfo: named.slice(0, at), redacted: `${scheme}***@${named.slice(at + 1)}${digest}` };
+}
+
+/** `***@host/repo` when `ref` carries userinfo, else undefined. */
+export function redactedUserinfo(ref: string): string | undefined {
+  return splitUserinfo(ref)?.redacted;
 }
 
 /** Throws {@link CredentialsInReferenceError} when `ref` carries userinfo. */

@@ -196,7 +196,7 @@ describe('publish-image action with token auth', () => {
         'repository:package-registry/package-registry:pull',
       ]),
     );
-    expect(run.stdout).toMatch(/snapshot: sha256:[0-9a-f]{64}; \d+ layers uploaded .* 2 mounted/);
+    expect(run.stdout).toMatch(/snapshot: sha256:[0-9a-f]{64}; \d+ layers uploaded .* 4 mounted/); // 2 base layers × 2 platforms
     expectNoSecret(run, password);
   });
 });
