@@ -378,16 +378,23 @@ export function configPlatform(config: ImageConfig): Platform {
   return p;
 }
 
-/** Index over `images` in the given order; each entry's platform comes from the image's config. */
-export function buildIndex(images: readonly BuiltImage[], annotations?: Record<string, string>): BuiltIndex {
+/**
+ * Index over `images` in the given order. Each entry's platform is the given one (e.g. as the base's index listed
+ * it, variant included), else the one the image's config declares.
+ */
+export function buildIndex(
+  images: readonly BuiltImage[],
+  annotations?: Record<string, string>,
+  platforms?: readonly (Platform | undefined)[],
+): BuiltIndex {
   if (images.length === 0) throw new Error('an index needs at least one image');
   checkStrings(annotations, 'index annotation');
   const index: ImageIndex = {
     schemaVersion: 2,
     mediaType: MediaType.ociIndex,
-    manifests: images.map((image) => ({
+    manifests: images.map((image, i) => ({
       ...image.manifestDescriptor,
-      platform: configPlatform(image.config),
+      platform: platforms?.[i] ?? configPlatform(image.config),
     })),
   };
   if (annotations && Object.keys(annotations).length > 0) index.annotations = { ...annotations };

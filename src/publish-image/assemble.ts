@@ -80,6 +80,7 @@ export function assemble(job: ChannelJob, layers: ReadonlyMap<string, ReadyLayer
   const index = buildIndex(
     images,
     indexAnnotations({ ...meta, ...(job.base.digest ? { baseDigest: job.base.digest } : {}) }),
+    job.platforms.map((p) => p.platform),
   );
   return { job, images, index, digest: index.digest, top: { bytes: index.indexBytes, descriptor: index.descriptor }, layers: own };
 }

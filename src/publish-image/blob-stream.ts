@@ -98,6 +98,7 @@ export class BlobStream {
 
   /** The next blob, in request order; undefined after the last. */
   async next(): Promise<StreamedBlob | undefined> {
+    if (this.closed) throw new OperationError('the blob stream was closed');
     if (this.index >= this.oids.length) return undefined;
     const wanted = this.oids[this.index++]!;
     const header = await this.line();
@@ -166,6 +167,7 @@ export class BlobStream {
     this.child.stdout.resume();
     this.queue = [];
     this.head = 0;
+    this.pending = Buffer.alloc(0);
     await this.exited;
   }
 }

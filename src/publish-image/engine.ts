@@ -113,10 +113,16 @@ export interface PublishResult {
   archive?: { file: string; digest: Digest; size: number };
 }
 
-/** The channel tags' current images (registry, else layout): their layers are reused when their source matches. */
+/**
+ * The current images of the channel tags the jobs involve — each job's channel and every channel it serves, so a
+ * snapshot-only build finds production's newest layers under production's tag (registry, else layout): their
+ * layers are reused when their source matches.
+ */
 async function previousImages(request: PublishRequest, target: Target, jobs: readonly ChannelJob[]): Promise<PreviousImage[]> {
   const tags = channelTags(request.policy);
-  const wanted = [...new Set(jobs.map((j) => tags.get(j.channel.name)!))];
+  const wanted = [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map(
+    (c) => tags.get(c)!,
+  );
   const found = await Promise.all(
     wanted.map(async (tag): Promise<PreviousImage | undefined> => {
       if (request.push) {

@@ -195,7 +195,7 @@ async function streamed(
   };
   signal.addEventListener('abort', stop);
   // One attempt: a fresh build from git (never a replay from memory), teed into the file when there is one.
-  const attempt = (): Readable => {
+  const attempt = (): { stream: Readable; digest: Promise<{ digest: Digest; size: number }> } => {
     if (current) ctx.progress.retracted(current.tar, current.out);
     const state = {
       tar: 0,
@@ -211,10 +211,13 @@ async function streamed(
       }),
     };
     current = state;
-    return Readable.from(counted(state.layer.stream, file, (n) => {
-      state.out += n;
-      ctx.progress.compressed(n);
-    }));
+    const stream = Readable.from(
+      counted(state.layer.stream, file, (n) => {
+        state.out += n;
+        ctx.progress.compressed(n);
+      }),
+    );
+    return { stream, digest: state.layer.result };
   };
   try {
     let uploadedBytes = 0;
@@ -223,7 +226,7 @@ async function streamed(
       uploadedBytes = sent.size;
       ctx.progress.uploaded();
     } else {
-      for await (const chunk of attempt()) void chunk;
+      for await (const chunk of attempt().stream) void chunk;
     }
     const digests = await current!.layer.result;
     if (uploadedBytes > 0 && digests.size !== uploadedBytes)

@@ -109,6 +109,9 @@ export interface ResolvedImage {
 
 export type UploadResult = 'exists' | 'mounted' | 'uploaded';
 
+/** A streamed upload's source: bytes, or bytes plus their digest once they have all been produced. */
+export type StreamSource = Readable | { stream: Readable; digest: Promise<{ digest: Digest; size: number }> };
+
 interface Call {
   operation: string;
   repository: string;
@@ -247,7 +250,7 @@ export class RegistryClient {
    */
   async uploadStream(
     repo: string,
-    open: (attempt: number) => Readable,
+    open: (attempt: number) => StreamSource,
     o: { onAttempt?: (attempt: number) => void } = {},
   ): Promise<{ digest: Digest; size: number }> {
     assertRepository(repo);
@@ -643,7 +646,7 @@ export class RegistryClient {
   private async patchStream(
     repo: string,
     location: URL,
-    open: (attempt: number) => Readable,
+    open: (attempt: number) => StreamSource,
     attempt: number,
     scopes: string[],
     operation: string,
@@ -652,13 +655,17 @@ export class RegistryClient {
     const hash = createHash('sha256');
     let size = 0;
     let sourceError: unknown;
+    let known: Promise<{ digest: Digest; size: number }> | undefined;
     // No Content-Length: node sends the body chunked, as docker and go-containerregistry stream layers.
     call.headers = { 'Content-Type': 'application/octet-stream' };
     call.body = () => {
-      const source = open(attempt);
+      const opened = open(attempt);
+      const source = 'stream' in opened ? opened.stream : opened;
+      // A source that hashes itself (a layer being built) is not hashed twice.
+      known = 'stream' in opened ? opened.digest : undefined;
       const counter = new Transform({
         transform(chunk: Buffer, _enc, cb) {
-          hash.update(chunk);
+          if (!known) hash.update(chunk);
           size += chunk.length;
           cb(null, chunk);
         },
@@ -681,7 +688,11 @@ export class RegistryClient {
     if (sourceError !== undefined) throw sourceError;
     if (sendError) throw this.netError(sendError, call);
     const next = headerValue(res, 'location') ? this.location(call, res) : location;
-    return { next, blob: { digest: `sha256:${hash.digest('hex')}`, size } };
+    if (!known) return { next, blob: { digest: `sha256:${hash.digest('hex')}`, size } };
+    const blob = await known;
+    if (blob.size !== size)
+      throw this.fail(call, 'SIZE_MISMATCH', `the source says ${blob.size} bytes, ${size} were sent`);
+    return { next, blob };
   }
 
   private async commitBlob(repo: string, location: URL, digest: Digest, scopes: string[], operation: string) {

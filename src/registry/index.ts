@@ -7,6 +7,7 @@ export {
   type RegistryClientOptions,
   type RegistryEvent,
   type ResolvedImage,
+  type StreamSource,
   type UploadResult,
 } from './client.js';
 export { RegistryError, redact } from './errors.js';
