@@ -43,6 +43,9 @@ export interface ReleaseResult {
   image?: {
     reference: string;
     digest: string;
+    /** The image repository and the digest, as actions/attest-build-provenance takes them. */
+    'subject-name': string;
+    'subject-digest': string;
     operation: 'tagged' | 'unchanged' | 'retagged';
     built: boolean;
   };
@@ -183,8 +186,9 @@ async function releaseImage(
     if (!source) throw new OperationError(`the image of ${commit} is still missing after building it`);
   }
   const existing = await client.headManifest(repo, version);
+  const subject = { 'subject-name': image.image, 'subject-digest': source.digest };
   if (existing?.digest === source.digest)
-    return { reference, digest: source.digest, operation: 'unchanged', built };
+    return { reference, digest: source.digest, ...subject, operation: 'unchanged', built };
   if (existing && !request.policy.release.allowOverwrite)
     throw new OperationError(
       `${reference} already points at ${existing.digest}, not at the image of tag ${version} (${source.digest}); release tags are not moved unless the policy sets release.allow-overwrite`,
@@ -199,7 +203,7 @@ async function releaseImage(
     );
   }
   log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
-  return { reference, digest: source.digest, operation: existing ? 'retagged' : 'tagged', built };
+  return { reference, digest: source.digest, ...subject, operation: existing ? 'retagged' : 'tagged', built };
 }
 
 /** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
