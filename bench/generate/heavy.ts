@@ -88,7 +88,10 @@ function versionName(k: number, rng: Prng): string {
 /** The file layout of one package (its paths and typical sizes); versions keep it with small changes. */
 function packageShape(name: string, files: number, rng: Prng): FileSpec[] {
   const out: FileSpec[] = [];
+  const paths = new Set<string>();
   const add = (path: string, size: number, binary = false): void => {
+    if (paths.has(path)) return;
+    paths.add(path);
     out.push({
       path,
       size: Math.max(2, Math.round(size)),
@@ -101,7 +104,8 @@ function packageShape(name: string, files: number, rng: Prng): FileSpec[] {
   add('docs/README.md', logNormal(rng, 8_000, 0.8));
   add('img/icon.svg', logNormal(rng, 1_500, 0.6));
   const screenshots = 1 + rng.int(4);
-  for (let i = 0; i < screenshots; i++) add(`img/${name}-screenshot-${i + 1}.png`, logNormal(rng, 180_000, 1), true);
+  for (let i = 0; i < screenshots; i++)
+    add(`img/${name}-screenshot-${i + 1}.png`, logNormal(rng, 180_000, 1), true);
   const streams = Math.max(1, Math.min(40, Math.round(files / 12)));
   const rule = files > 300; // security-rule style packages: hundreds of small JSON files
   for (let i = 0; out.length < files; i++) {
@@ -169,10 +173,13 @@ function textPool(seed: number, bytes = 16 << 20): Buffer {
     const c = vocab[Math.floor(Math.pow(rng.next(), 3) * vocab.length)]!;
     let line: string;
     if (kind === 0) line = `- name: ${a}.${b}\n  type: keyword\n  description: ${c} ${b} ${a}.\n`;
-    else if (kind === 1) line = `    "${a}": {"type": "${b}", "value": ${rng.int(100000)}, "id": "${hex(rng, 6)}"},\n`;
-    else if (kind === 2) line = `The ${a} ${c} of the ${b} is ${vocab[rng.int(vocab.length)]} when ${c} ${a}.\n`;
+    else if (kind === 1)
+      line = `    "${a}": {"type": "${b}", "value": ${rng.int(100000)}, "id": "${hex(rng, 6)}"},\n`;
+    else if (kind === 2)
+      line = `The ${a} ${c} of the ${b} is ${vocab[rng.int(vocab.length)]} when ${c} ${a}.\n`;
     else if (kind === 3) line = `  ${a}_${b}: ${rng.chance(0.5) ? rng.int(1000) : c}\n`;
-    else if (kind === 4) line = `{"@timestamp":"2023-0${1 + rng.int(9)}-1${rng.int(9)}T1${rng.int(9)}:00:0${rng.int(9)}Z","${a}":"${hex(rng, 4)}"}\n`;
+    else if (kind === 4)
+      line = `{"@timestamp":"2023-0${1 + rng.int(9)}-1${rng.int(9)}T1${rng.int(9)}:00:0${rng.int(9)}Z","${a}":"${hex(rng, 4)}"}\n`;
     else line = `| ${a} | ${b} | ${c} |\n`;
     lines.push(line);
     size += line.length;
@@ -285,7 +292,10 @@ export async function generateHeavyRepo(options: HeavyOptions): Promise<{ bare: 
   let nextKey = 0;
   for (const [i, name] of names.entries()) {
     const prng = rng.fork(`pkg:${name}`);
-    const base = Math.min(MAX_VERSION_FILES, Math.max(6, Math.round(logNormal(prng, filesPerVersion * 0.77, 1.1))));
+    const base = Math.min(
+      MAX_VERSION_FILES,
+      Math.max(6, Math.round(logNormal(prng, filesPerVersion * 0.77, 1.1))),
+    );
     let shape = packageShape(name, base, prng);
     let keys = shape.map(() => nextKey++);
     const seen = new Set<string>();
@@ -297,11 +307,21 @@ export async function generateHeavyRepo(options: HeavyOptions): Promise<{ bare: 
         // Keep most blobs; change the rest (new content, sometimes a new size), rarely add a file.
         keys = keys.map((key, j) => {
           if (prng.chance(KEEP_SHARE)) return key;
-          shape[j] = { ...shape[j]!, size: Math.max(2, Math.round(shape[j]!.size * (0.9 + prng.next() * 0.3))) };
+          shape[j] = {
+            ...shape[j]!,
+            size: Math.max(2, Math.round(shape[j]!.size * (0.9 + prng.next() * 0.3))),
+          };
           return nextKey++;
         });
-        if (prng.chance(0.1) && shape.length < MAX_VERSION_FILES) {
-          shape = [...shape, { path: `data_stream/new_${k}/manifest.yml`, size: 1_000, binary: false, executable: true }];
+        if (
+          prng.chance(0.1) &&
+          shape.length < MAX_VERSION_FILES &&
+          !shape.some((f) => f.path === `data_stream/new_${k}/manifest.yml`)
+        ) {
+          shape = [
+            ...shape,
+            { path: `data_stream/new_${k}/manifest.yml`, size: 1_000, binary: false, executable: true },
+          ];
           keys = [...keys, nextKey++];
         }
       }
@@ -309,14 +329,18 @@ export async function generateHeavyRepo(options: HeavyOptions): Promise<{ bare: 
     }
   }
   const all = planned.flatMap((p) => p.files);
-  const sum = (binary: boolean): number => all.filter((f) => f.binary === binary).reduce((n, f) => n + f.size, 0);
+  const sum = (binary: boolean): number =>
+    all.filter((f) => f.binary === binary).reduce((n, f) => n + f.size, 0);
   const wantBytes = TARGET.bytes * (all.length / TARGET.files);
   const binaryFactor = (wantBytes * TARGET.incompressible) / sum(true);
   const textFactor = (wantBytes * (1 - TARGET.incompressible)) / sum(false);
   const sized = new Map<number, number>();
   for (const f of all) {
     if (!sized.has(f.key))
-      sized.set(f.key, Math.min(MAX_FILE, Math.max(2, Math.round(f.size * (f.binary ? binaryFactor : textFactor)))));
+      sized.set(
+        f.key,
+        Math.min(MAX_FILE, Math.max(2, Math.round(f.size * (f.binary ? binaryFactor : textFactor)))),
+      );
     f.size = sized.get(f.key)!;
   }
 
@@ -326,10 +350,16 @@ export async function generateHeavyRepo(options: HeavyOptions): Promise<{ bare: 
   let date = DEFAULT_GIT_DATE - 86400 * 300;
   const small = async (files: Record<string, string>): Promise<Array<{ path: string; mark: number }>> => {
     const out: Array<{ path: string; mark: number }> = [];
-    for (const [path, content] of Object.entries(files)) out.push({ path, mark: await fi.blob(Buffer.from(content)) });
+    for (const [path, content] of Object.entries(files))
+      out.push({ path, mark: await fi.blob(Buffer.from(content)) });
     return out;
   };
-  const main = await fi.commit({ ref: 'refs/heads/main', message: 'Initial commit', date: (date += 60), files: await small(mainBranchFiles()) });
+  const main = await fi.commit({
+    ref: 'refs/heads/main',
+    message: 'Initial commit',
+    date: (date += 60),
+    files: await small(mainBranchFiles()),
+  });
   let head = await fi.commit({
     ref: 'refs/heads/production',
     message: '[production] Set up the production distribution',
@@ -373,8 +403,12 @@ export async function generateHeavyRepo(options: HeavyOptions): Promise<{ bare: 
           else {
             const header = Buffer.from(`# ${v.name} ${f.path} ${f.key}\n`);
             const offset = Math.floor((f.key * 2654435761) % Math.max(1, pool.length - f.size));
-            content = Buffer.concat([header, pool.subarray(offset, offset + Math.max(0, f.size - header.length))]).subarray(0, f.size);
-            if (content.length < f.size) content = Buffer.concat([content, Buffer.alloc(f.size - content.length, 0x0a)]);
+            content = Buffer.concat([
+              header,
+              pool.subarray(offset, offset + Math.max(0, f.size - header.length)),
+            ]).subarray(0, f.size);
+            if (content.length < f.size)
+              content = Buffer.concat([content, Buffer.alloc(f.size - content.length, 0x0a)]);
           }
           mark = await fi.blob(content);
           marks.set(f.key, mark);
@@ -409,7 +443,13 @@ export async function generateHeavyRepo(options: HeavyOptions): Promise<{ bare: 
       const mark = await fi.blob(Buffer.from(`name: ${channel}_pkg\nversion: 1.0.${k}\n`));
       files.push({ path: `packages/${channel}_pkg/1.0.${k}/manifest.yml`, mark });
     }
-    await fi.commit({ ref: `refs/heads/${channel}`, message: `[${channel}] Set up`, date: (date += 60), from: main, files });
+    await fi.commit({
+      ref: `refs/heads/${channel}`,
+      message: `[${channel}] Set up`,
+      date: (date += 60),
+      from: main,
+      files,
+    });
   }
   await fi.finish();
   await git(['--git-dir', bare, 'symbolic-ref', 'HEAD', 'refs/heads/main']);

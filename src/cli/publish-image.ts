@@ -73,12 +73,18 @@ export function reportPublish(io: CliIO, result: PublishResult): void {
       io.out(`  platforms: ${image.platforms.map((p) => `${p.platform} ${p.digest}`).join(', ')}`);
     for (const tag of image.tags) {
       const t = tag.slice(tag.lastIndexOf(':') + 1);
-      const state = image.unchangedTags.includes(t) ? ' (unchanged)' : image.keptTags.includes(t) ? ' (kept)' : '';
+      const state = image.unchangedTags.includes(t)
+        ? ' (unchanged)'
+        : image.keptTags.includes(t)
+          ? ' (kept)'
+          : '';
       io.out(`  ${safeLine(tag)}${state}`);
     }
     for (const note of image.notes) io.out(`  note: ${safeLine(note)}`);
     if (image.sbom)
-      io.out(`  SBOM: ${image.sbom.via === 'existing' ? 'already attached' : `${image.sbom.digest} (${image.sbom.via === 'tag' ? 'referrers tag' : 'referrers API'})`}`);
+      io.out(
+        `  SBOM: ${image.sbom.via === 'existing' ? 'already attached' : `${image.sbom.digest} (${image.sbom.via === 'tag' ? 'referrers tag' : 'referrers API'})`}`,
+      );
   }
   if (result.layoutDir) io.out(`OCI layout: ${result.layoutDir}`);
   if (result.archive)
@@ -123,7 +129,8 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
     ['--base-image', values['base-image']!],
   ] as const) {
     const redacted = redactedUserinfo(ref);
-    if (redacted !== undefined) throw new UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
+    if (redacted !== undefined)
+      throw new UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
   }
   const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))

@@ -346,7 +346,8 @@ export const COMPRESSED_MAGIC_BYTES = 12;
 /** Whether content starting with `head` is in a format that is compressed already. */
 export function isCompressedFormat(head: Uint8Array): boolean {
   return compressedMagic.some(
-    ([offset, magic]) => head.length >= offset + magic.length && magic.every((b, i) => head[offset + i] === b),
+    ([offset, magic]) =>
+      head.length >= offset + magic.length && magic.every((b, i) => head[offset + i] === b),
   );
 }
 

@@ -324,7 +324,13 @@ export interface LayoutImageRead extends StoredImage, BaseImage {
 /** A layout entry: one image, or an index with its platform images (nested indexes are not followed). */
 export type LayoutTopRead =
   | { kind: 'manifest'; image: LayoutImageRead }
-  | { kind: 'index'; descriptor: Descriptor; indexBytes: Buffer; index: ImageIndex; images: LayoutImageRead[] };
+  | {
+      kind: 'index';
+      descriptor: Descriptor;
+      indexBytes: Buffer;
+      index: ImageIndex;
+      images: LayoutImageRead[];
+    };
 
 function layoutEntry(index: ImageIndex, dir: string, ref: string | undefined): Descriptor {
   const matches = index.manifests.filter(

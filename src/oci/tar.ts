@@ -401,7 +401,15 @@ function encodeEntryHeaders(
   if (binaryRecord) records.unshift(paxRecord('hdrcharset', Buffer.from('BINARY')));
   const typeflag = p.type === 'dir' ? '5' : p.type === 'symlink' ? '2' : '0';
   // Explicit fields: an object spread here cost more than the rest of the header (measured).
-  const fields = { name: split.name, prefix: split.prefix, mode: p.mode, size: p.size, mtime, typeflag, linkname };
+  const fields = {
+    name: split.name,
+    prefix: split.prefix,
+    mode: p.mode,
+    size: p.size,
+    mtime,
+    typeflag,
+    linkname,
+  };
   // Common case: one header, encoded into a scratch block that the caller copies out at once.
   if (records.length === 0) return encodeHeader(fields, scratch);
   const header = encodeHeader(fields);
@@ -422,7 +430,6 @@ function encodeEntryHeaders(
 async function openContent(content: Exclude<TarContent, Uint8Array>): Promise<ByteSource> {
   return typeof content === 'function' ? await content() : content;
 }
-
 
 function resolveOptions(options: TarOptions): Required<TarOptions> {
   const mtime = options.mtime ?? 0;
@@ -514,7 +521,8 @@ export async function* tarSegments(
       };
       order(dir.name, 'implied parent directory');
       seen.set(key, 'dir');
-      for (const chunk of out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch))) yield { chunk };
+      for (const chunk of out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch)))
+        yield { chunk };
     }
     checkedParent = parentPath;
     const key = p.path.toString('latin1');
@@ -525,7 +533,8 @@ export async function* tarSegments(
     }
     order(p.name, 'entry');
     seen.set(key, p.type);
-    for (const chunk of out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch))) yield { chunk };
+    for (const chunk of out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch)))
+      yield { chunk };
     if (p.type !== 'file' || p.content === undefined) continue;
     const hint = p.size > 0 ? p.hint : undefined;
     if (hint !== undefined) for (const chunk of out.flush()) yield { chunk };
@@ -561,8 +570,6 @@ export async function* tarSegments(
   const rest = out.rest();
   if (rest) yield { chunk: rest };
 }
-
-
 
 /** {@link tarChunks} as a byte stream. */
 export function createTarStream(

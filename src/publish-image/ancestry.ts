@@ -16,19 +16,28 @@ export class Ancestry {
   ) {}
 
   /** Compares the commits an existing image was built from with the new image's (by channel). */
-  async isForward(from: Readonly<Record<string, string>>, to: Readonly<Record<string, string>>): Promise<Verdict> {
+  async isForward(
+    from: Readonly<Record<string, string>>,
+    to: Readonly<Record<string, string>>,
+  ): Promise<Verdict> {
     for (const [channel, old] of Object.entries(from)) {
       const next = to[channel];
       // A channel the new image no longer includes (policy change) says nothing about direction.
       if (next === undefined || next === old) continue;
       if (!(await this.isAncestor(old, next)))
-        return { forward: false, reason: `${channel} ${next.slice(0, 12)} does not descend from ${old.slice(0, 12)}` };
+        return {
+          forward: false,
+          reason: `${channel} ${next.slice(0, 12)} does not descend from ${old.slice(0, 12)}`,
+        };
     }
     return { forward: true };
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ancestor) || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(descendant))
+    if (
+      !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ancestor) ||
+      !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(descendant)
+    )
       return false;
     if ((await this.mergeBase(ancestor, descendant)) === true) return true;
     // A complete history has every ancestor of the descendant: a missing commit is simply not one of them.
@@ -55,7 +64,9 @@ export class Ancestry {
   private completeHistory(tip: string): Promise<void> {
     this.deepened ??= (async () => {
       const shallow = await this.isShallow();
-      this.log(`fetching the commit history from origin to check ancestry${shallow ? ' (shallow clone)' : ''}`);
+      this.log(
+        `fetching the commit history from origin to check ancestry${shallow ? ' (shallow clone)' : ''}`,
+      );
       const r = await gitRaw(
         [
           '-c',

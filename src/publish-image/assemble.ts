@@ -44,7 +44,11 @@ function newLayer(layer: ReadyLayer): NewLayer {
   };
 }
 
-export function assemble(job: ChannelJob, layers: ReadonlyMap<string, ReadyLayer>, o: AssembleOptions): AssembledImage {
+export function assemble(
+  job: ChannelJob,
+  layers: ReadonlyMap<string, ReadyLayer>,
+  o: AssembleOptions,
+): AssembledImage {
   const own = job.layers.map((w) => {
     const layer = layers.get(w.source);
     if (!layer) throw new Error(`layer ${w.source} was not resolved`);
@@ -82,7 +86,14 @@ export function assemble(job: ChannelJob, layers: ReadonlyMap<string, ReadyLayer
     indexAnnotations({ ...meta, ...(job.base.digest ? { baseDigest: job.base.digest } : {}) }),
     job.platforms.map((p) => p.platform),
   );
-  return { job, images, index, digest: index.digest, top: { bytes: index.indexBytes, descriptor: index.descriptor }, layers: own };
+  return {
+    job,
+    images,
+    index,
+    digest: index.digest,
+    top: { bytes: index.indexBytes, descriptor: index.descriptor },
+    layers: own,
+  };
 }
 
 /** What layouts and archives store for the image. */

@@ -87,7 +87,9 @@ export function parsePlatforms(text: string): Platform[] {
   for (const item of text.split(/[\s,]+/).filter(Boolean)) {
     const m = platformPattern.exec(item);
     if (!m)
-      throw new UsageError(`platform ${JSON.stringify(item.slice(0, 60))} is not os/arch[/variant], e.g. linux/arm64`);
+      throw new UsageError(
+        `platform ${JSON.stringify(item.slice(0, 60))} is not os/arch[/variant], e.g. linux/arm64`,
+      );
     out.push({ os: m[1]!, architecture: m[2]!, ...(m[3] ? { variant: m[3] } : {}) });
   }
   return out;
@@ -138,11 +140,18 @@ async function openLayout(reference: string): Promise<BaseSource> {
   try {
     top = await readOciLayout(dir, tag);
   } catch (error) {
-    throw new UsageError(`base image ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UsageError(
+      `base image ${reference}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const common = { reference, label: `oci-layout:${tag ?? 'latest'}`, fetchBlob: layoutBlobFetcher(dir) };
   if (top.kind === 'manifest')
-    return { ...common, digest: top.image.manifestDescriptor.digest, isIndex: false, platforms: [fromLayout(top.image)] };
+    return {
+      ...common,
+      digest: top.image.manifestDescriptor.digest,
+      isIndex: false,
+      platforms: [fromLayout(top.image)],
+    };
   return {
     ...common,
     digest: top.descriptor.digest,

@@ -36,9 +36,12 @@ async function listFiles(
   onFile: (dir: string, path: string, mode: string, oid: string) => void,
 ): Promise<void> {
   if (dirs.length === 0) return;
-  const result = await gitRaw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs], {
-    cwd: repoDir,
-  });
+  const result = await gitRaw(
+    ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs],
+    {
+      cwd: repoDir,
+    },
+  );
   const out = result.stdout;
   const wanted = new Set(dirs);
   let offset = 0;
@@ -72,7 +75,10 @@ export async function layerFiles(
 ): Promise<FileRef[]> {
   const prefix = rootPrefix(packagesRoot);
   const image = new Map(
-    layer.versions.map((v) => [`${prefix}${v.name}/${v.version}/`, `packages/${layer.channel}/${v.name}/${v.version}/`]),
+    layer.versions.map((v) => [
+      `${prefix}${v.name}/${v.version}/`,
+      `packages/${layer.channel}/${v.name}/${v.version}/`,
+    ]),
   );
   const files: FileRef[] = [];
   await listFiles(repoDir, commit, prefix, [...image.keys()], (dir, path, mode, oid) =>

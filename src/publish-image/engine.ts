@@ -118,7 +118,11 @@ export interface PublishResult {
  * snapshot-only build finds production's newest layers under production's tag (registry, else layout): their
  * layers are reused when their source matches.
  */
-async function previousImages(request: PublishRequest, target: Target, jobs: readonly ChannelJob[]): Promise<PreviousImage[]> {
+async function previousImages(
+  request: PublishRequest,
+  target: Target,
+  jobs: readonly ChannelJob[],
+): Promise<PreviousImage[]> {
   const tags = channelTags(request.policy);
   const wanted = [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map(
     (c) => tags.get(c)!,
@@ -144,7 +148,12 @@ async function previousImages(request: PublishRequest, target: Target, jobs: rea
       if (!request.layoutDir) return undefined;
       try {
         const prev = await readOciLayoutImage(request.layoutDir, tag);
-        return { manifest: prev.manifest, config: prev.config, fetch: layoutBlobFetcher(request.layoutDir), inTarget: true };
+        return {
+          manifest: prev.manifest,
+          config: prev.config,
+          fetch: layoutBlobFetcher(request.layoutDir),
+          inTarget: true,
+        };
       } catch {
         return undefined;
       }
@@ -181,8 +190,13 @@ function imageResult(
     commit: job.plan.commit,
     digest: a.digest,
     mediaType: a.top.descriptor.mediaType,
-    platforms: a.images.map((image, i) => ({ platform: formatPlatform(job.platforms[i]!.platform), digest: image.digest })),
-    tags: [...job.tags.moving, ...job.tags.immutable, ...job.tags.release].map((t) => `${target.display}:${t}`),
+    platforms: a.images.map((image, i) => ({
+      platform: formatPlatform(job.platforms[i]!.platform),
+      digest: image.digest,
+    })),
+    tags: [...job.tags.moving, ...job.tags.immutable, ...job.tags.release].map(
+      (t) => `${target.display}:${t}`,
+    ),
     registryVersion: job.registryVersion,
     base: job.base.reference,
     layers: {
@@ -205,7 +219,9 @@ function imageResult(
 export async function publishImages(request: PublishRequest): Promise<PublishResult> {
   const log = request.log ?? ((): void => undefined);
   if (!request.push && !request.layoutDir && !request.archiveFile)
-    throw new UsageError('nothing to do: push to a registry, or write an OCI layout (--layout) or an archive (--archive)');
+    throw new UsageError(
+      'nothing to do: push to a registry, or write an OCI layout (--layout) or an archive (--archive)',
+    );
   const target = targetOf(request.image);
   const reader = new StorageReader(request.repoDir, request.policy.packagesRoot);
   const progress = new Progress(request.onProgress);
@@ -268,7 +284,11 @@ export async function publishImages(request: PublishRequest): Promise<PublishRes
       await writeLayout(request.layoutDir, images, target.display);
       result.layoutDir = request.layoutDir;
     }
-    if (request.archiveFile) result.archive = { file: request.archiveFile, ...(await writeArchive(request.archiveFile, images, target.display)) };
+    if (request.archiveFile)
+      result.archive = {
+        file: request.archiveFile,
+        ...(await writeArchive(request.archiveFile, images, target.display)),
+      };
     return result;
   } finally {
     stopTicks?.();

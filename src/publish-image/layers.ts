@@ -187,7 +187,11 @@ async function streamed(
   temps: string[],
 ): Promise<ReadyLayer> {
   const files = sortForTar(await layerFiles(ctx.repoDir, w.commit!, ctx.reader.packagesRoot, w.plan!));
-  const fileDir = ctx.layoutDir ? join(ctx.layoutDir, 'blobs', 'sha256') : ctx.keep ? (ctx.tmpDir ?? tmpdir()) : undefined;
+  const fileDir = ctx.layoutDir
+    ? join(ctx.layoutDir, 'blobs', 'sha256')
+    : ctx.keep
+      ? (ctx.tmpDir ?? tmpdir())
+      : undefined;
   const file = fileDir ? new BlobFile(fileDir, ctx.layoutDir !== undefined) : undefined;
   let current: { layer: LayerStream; tar: number; out: number } | undefined;
   const stop = (): void => {
@@ -305,7 +309,11 @@ class BlobFile {
 }
 
 /** Runs `jobs` with at most `limit` at a time; the first failure aborts the rest and is thrown. */
-async function pool(jobs: readonly (() => Promise<void>)[], limit: number, abort: AbortController): Promise<void> {
+async function pool(
+  jobs: readonly (() => Promise<void>)[],
+  limit: number,
+  abort: AbortController,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | undefined;
   await Promise.all(

@@ -178,7 +178,10 @@ export async function run(): Promise<void> {
       close = clients.close;
       const clientFor = clients.clientFor;
       const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-      const reporter = progressReporter({ write: (text) => core.info(safeLine(text.replace(/\n$/, ''))), tty: false });
+      const reporter = progressReporter({
+        write: (text) => core.info(safeLine(text.replace(/\n$/, ''))),
+        tty: false,
+      });
       const common = {
         image,
         baseImage,

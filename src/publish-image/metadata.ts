@@ -47,7 +47,8 @@ function entries(text: string, what: string): Array<[string, string]> {
     if (eq === -1 || key === '')
       throw new UsageError(`${what}: ${JSON.stringify(line.slice(0, 80))} is not key=value (one per line)`);
     const value = line.slice(eq + 1).trim();
-    if (value.length > 4096) throw new UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
+    if (value.length > 4096)
+      throw new UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
     out.push([key, value]);
   }
   return out;

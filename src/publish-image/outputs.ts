@@ -34,7 +34,11 @@ function fetcher(images: readonly AssembledImage[]): FetchBlob {
   };
 }
 
-export async function writeLayout(dir: string, images: readonly AssembledImage[], repository: string): Promise<void> {
+export async function writeLayout(
+  dir: string,
+  images: readonly AssembledImage[],
+  repository: string,
+): Promise<void> {
   await writeOciLayout(dir, storedImages(images, repository), { fetchBlob: fetcher(images) });
 }
 

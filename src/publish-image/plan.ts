@@ -72,7 +72,9 @@ export interface Target {
 export function targetOf(image: string): Target {
   const ref = imageReference(image, 'image');
   if (ref.tag || ref.digest)
-    throw new UsageError(`image ${image}: give the repository without a tag; tags come from the channel and commit`);
+    throw new UsageError(
+      `image ${image}: give the repository without a tag; tags come from the channel and commit`,
+    );
   return { host: ref.apiHost, repository: ref.repository, display: image };
 }
 
@@ -143,8 +145,11 @@ function wantedChannels(request: PlanRequest): ChannelPolicy[] {
   const wanted = request.channels.map((name) => {
     const c = channelByName(policy, name);
     if (!c)
-      throw new UsageError(`unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`);
-    if (!request.tips.get(c.branch)) throw new OperationError(`the ${c.name} branch (${c.branch}) does not exist`);
+      throw new UsageError(
+        `unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`,
+      );
+    if (!request.tips.get(c.branch))
+      throw new OperationError(`the ${c.name} branch (${c.branch}) does not exist`);
     return c;
   });
   return wanted.sort((a, b) => policy.channels.indexOf(a) - policy.channels.indexOf(b));

@@ -15,11 +15,20 @@ export interface ProgressSnapshot {
   elapsedMs: number;
 }
 
-export type ProgressListener = (snapshot: ProgressSnapshot, event: 'start' | 'layer' | 'tick' | 'end') => void;
+export type ProgressListener = (
+  snapshot: ProgressSnapshot,
+  event: 'start' | 'layer' | 'tick' | 'end',
+) => void;
 
 export class Progress {
   private readonly started = Date.now();
-  private readonly state = { layersToBuild: 0, layersBuilt: 0, blobsUploaded: 0, tarBytes: 0, compressedBytes: 0 };
+  private readonly state = {
+    layersToBuild: 0,
+    layersBuilt: 0,
+    blobsUploaded: 0,
+    tarBytes: 0,
+    compressedBytes: 0,
+  };
 
   constructor(private readonly listener?: ProgressListener) {}
 

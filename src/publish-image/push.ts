@@ -55,11 +55,14 @@ async function commitsOf(ctx: PushContext, reference: string): Promise<ExistingL
     const parsed = JSON.parse(label) as unknown;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
     const commits = Object.fromEntries(
-      Object.entries(parsed as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      Object.entries(parsed as Record<string, unknown>).filter(
+        (e): e is [string, string] => typeof e[1] === 'string',
+      ),
     );
     return { commits };
   } catch (error) {
-    if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND')) return {};
+    if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
+      return {};
     if (error instanceof SyntaxError) return {};
     throw error;
   }
@@ -119,7 +122,12 @@ async function limited<T>(jobs: readonly (() => Promise<T>)[], limit: number): P
 }
 
 /** Every blob an image needs that the target may not have yet: its configs, base layers, layers not streamed. */
-async function pushBlobs(ctx: PushContext, a: AssembledImage, done: Set<Digest>, outcome: PushOutcome): Promise<void> {
+async function pushBlobs(
+  ctx: PushContext,
+  a: AssembledImage,
+  done: Set<Digest>,
+  outcome: PushOutcome,
+): Promise<void> {
   const repo = ctx.target.repository;
   const base = a.job.base;
   const mountFrom = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
@@ -170,11 +178,18 @@ async function pushSbom(ctx: PushContext, a: AssembledImage, outcome: PushOutcom
   const attached = await attachSbom(ctx.client, repo, artifact);
   outcome.bytesUploaded += attached.uploadedBytes;
   outcome.sbom = { digest: attached.digest, via: attached.via };
-  ctx.log(`${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`);
+  ctx.log(
+    `${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`,
+  );
 }
 
 /** The channel tag: moved when new, or when the image it names was built from ancestors of our commits. */
-async function moveChannelTag(ctx: PushContext, a: AssembledImage, tag: string, outcome: PushOutcome): Promise<void> {
+async function moveChannelTag(
+  ctx: PushContext,
+  a: AssembledImage,
+  tag: string,
+  outcome: PushOutcome,
+): Promise<void> {
   const repo = ctx.target.repository;
   const existing = await ctx.client.headManifest(repo, tag);
   if (existing?.digest === a.digest) {
@@ -198,18 +213,19 @@ async function moveChannelTag(ctx: PushContext, a: AssembledImage, tag: string, 
   await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
 }
 
-export async function pushImages(ctx: PushContext, images: readonly AssembledImage[]): Promise<PushOutcome[]> {
+export async function pushImages(
+  ctx: PushContext,
+  images: readonly AssembledImage[],
+): Promise<PushOutcome[]> {
   const repo = ctx.target.repository;
-  const outcomes = images.map(
-    (): PushOutcome => ({
-      unchangedTags: [],
-      keptTags: [],
-      notes: [],
-      bytesUploaded: 0,
-      uploadedLayers: 0,
-      mountedLayers: 0,
-    }),
-  );
+  const outcomes = images.map((): PushOutcome => ({
+    unchangedTags: [],
+    keptTags: [],
+    notes: [],
+    bytesUploaded: 0,
+    uploadedLayers: 0,
+    mountedLayers: 0,
+  }));
   const toWrite: string[][] = [];
   for (const [i, a] of images.entries()) toWrite.push(await checkImmutable(ctx, a, outcomes[i]!));
 
@@ -219,8 +235,14 @@ export async function pushImages(ctx: PushContext, images: readonly AssembledIma
   for (const [i, a] of images.entries()) {
     if (a.index)
       for (const image of a.images)
-        await ctx.client.putManifest(repo, image.digest, image.manifestBytes, image.manifestDescriptor.mediaType);
-    for (const tag of toWrite[i]!) await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
+        await ctx.client.putManifest(
+          repo,
+          image.digest,
+          image.manifestBytes,
+          image.manifestDescriptor.mediaType,
+        );
+    for (const tag of toWrite[i]!)
+      await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
     if (toWrite[i]!.length === 0 && outcomes[i]!.unchangedTags.length === 0)
       // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
       await ctx.client.putManifest(repo, a.digest, a.top.bytes, a.top.descriptor.mediaType);

@@ -9,7 +9,13 @@ import { contentIdentity } from '../core/identity.js';
 import { packagePath } from '../core/image-plan.js';
 import { sha256Digest } from '../oci/digest.js';
 import { canonicalJson } from '../oci/image.js';
-import { MediaType, type Descriptor, type Digest, type ImageIndex, type ImageManifest } from '../oci/types.js';
+import {
+  MediaType,
+  type Descriptor,
+  type Digest,
+  type ImageIndex,
+  type ImageManifest,
+} from '../oci/types.js';
 import { referrersTag, type RegistryClient } from '../registry/index.js';
 import type { AssembledImage } from './assemble.js';
 import { versionFiles } from './content.js';
@@ -38,7 +44,11 @@ export interface ServedPackage {
  * Every package version the image serves, with its content identity: one `git ls-tree -r` per included channel
  * (at the commit the image was built from), one version's file list in memory at a time.
  */
-export async function servedPackages(image: AssembledImage, repoDir: string, packagesRoot: string): Promise<ServedPackage[]> {
+export async function servedPackages(
+  image: AssembledImage,
+  repoDir: string,
+  packagesRoot: string,
+): Promise<ServedPackage[]> {
   const out: ServedPackage[] = [];
   for (const [channel, commit] of Object.entries(image.job.plan.commits)) {
     const versions = image.job.plan.layers.filter((l) => l.channel === channel).flatMap((l) => l.versions);
@@ -54,7 +64,15 @@ export async function servedPackages(image: AssembledImage, repoDir: string, pac
   return out.sort(
     (a, b) =>
       (order.get(a.channel) ?? 0) - (order.get(b.channel) ?? 0) ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : a.version > b.version ? 1 : 0),
+      (a.name < b.name
+        ? -1
+        : a.name > b.name
+          ? 1
+          : a.version < b.version
+            ? -1
+            : a.version > b.version
+              ? 1
+              : 0),
   );
 }
 
@@ -65,7 +83,11 @@ function imagePurl(display: string, digest: Digest): string {
 }
 
 /** The SPDX 2.3 document (canonical JSON) for an image. Deterministic: the same image gives the same bytes. */
-export function spdxDocument(o: { image: AssembledImage; display: string; packages: readonly ServedPackage[] }): Buffer {
+export function spdxDocument(o: {
+  image: AssembledImage;
+  display: string;
+  packages: readonly ServedPackage[];
+}): Buffer {
   const { image, display, packages } = o;
   const channel = image.job.channel.name;
   const hex = image.digest.slice('sha256:'.length);
@@ -75,7 +97,10 @@ export function spdxDocument(o: { image: AssembledImage; display: string; packag
     SPDXID: 'SPDXRef-DOCUMENT',
     name: `${display}:${channel}@${image.digest}`,
     documentNamespace: `https://spdx.org/spdxdocs/package-storage-${channel}-${hex}`,
-    creationInfo: { created: createdTime(image.job.plan.created), creators: ['Tool: package-storage-actions'] },
+    creationInfo: {
+      created: createdTime(image.job.plan.created),
+      creators: ['Tool: package-storage-actions'],
+    },
     packages: [
       {
         SPDXID: 'SPDXRef-Image',
@@ -85,7 +110,11 @@ export function spdxDocument(o: { image: AssembledImage; display: string; packag
         filesAnalyzed: false,
         primaryPackagePurpose: 'CONTAINER',
         externalRefs: [
-          { referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: imagePurl(display, image.digest) },
+          {
+            referenceCategory: 'PACKAGE-MANAGER',
+            referenceType: 'purl',
+            referenceLocator: imagePurl(display, image.digest),
+          },
         ],
       },
       ...packages.map((p, i) => ({
@@ -96,17 +125,35 @@ export function spdxDocument(o: { image: AssembledImage; display: string; packag
         filesAnalyzed: false,
         sourceInfo: `channel ${p.channel}, served from ${packagePath(p.channel)}/${p.name}/${p.version}`,
         externalRefs: [
-          { referenceCategory: 'OTHER', referenceType: 'package-storage-channel', referenceLocator: p.channel },
-          { referenceCategory: 'OTHER', referenceType: 'package-storage-content-identity', referenceLocator: p.identity },
+          {
+            referenceCategory: 'OTHER',
+            referenceType: 'package-storage-channel',
+            referenceLocator: p.channel,
+          },
+          {
+            referenceCategory: 'OTHER',
+            referenceType: 'package-storage-content-identity',
+            referenceLocator: p.identity,
+          },
           // The version's git tree id is its Software Heritage directory id (SHA-1 repositories).
           ...(/^[0-9a-f]{40}$/.test(p.tree)
-            ? [{ referenceCategory: 'PERSISTENT-ID', referenceType: 'swh', referenceLocator: `swh:1:dir:${p.tree}` }]
+            ? [
+                {
+                  referenceCategory: 'PERSISTENT-ID',
+                  referenceType: 'swh',
+                  referenceLocator: `swh:1:dir:${p.tree}`,
+                },
+              ]
             : []),
         ],
       })),
     ],
     relationships: [
-      { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-Image' },
+      {
+        spdxElementId: 'SPDXRef-DOCUMENT',
+        relationshipType: 'DESCRIBES',
+        relatedSpdxElement: 'SPDXRef-Image',
+      },
       ...packages.map((_, i) => ({
         spdxElementId: 'SPDXRef-Image',
         relationshipType: 'CONTAINS',
@@ -143,7 +190,11 @@ export function sbomArtifact(sbom: Buffer, image: AssembledImage): SbomArtifact 
     artifactType: SPDX_MEDIA_TYPE,
     config: EMPTY_DESCRIPTOR,
     layers: [sbomDescriptor],
-    subject: { mediaType: image.top.descriptor.mediaType, digest: image.digest, size: image.top.descriptor.size },
+    subject: {
+      mediaType: image.top.descriptor.mediaType,
+      digest: image.digest,
+      size: image.top.descriptor.size,
+    },
     annotations,
   };
   const manifestBytes = canonicalJson(manifest);
@@ -163,7 +214,11 @@ export function sbomArtifact(sbom: Buffer, image: AssembledImage): SbomArtifact 
 }
 
 /** The referrers of `subject`: through the referrers API, else from the fallback tag; [] when there are none. */
-export async function referrersOf(client: RegistryClient, repo: string, subject: Digest): Promise<Descriptor[]> {
+export async function referrersOf(
+  client: RegistryClient,
+  repo: string,
+  subject: Digest,
+): Promise<Descriptor[]> {
   const listed = await client.listReferrers(repo, subject);
   if (listed) return listed;
   const tagged = await client.findManifest(repo, referrersTag(subject));
@@ -193,9 +248,15 @@ export async function attachSbom(
     [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
     [artifact.sbomDescriptor, artifact.sbom],
   ] as const) {
-    if ((await client.uploadBlob(repo, d, () => Readable.from([bytes]))) === 'uploaded') uploadedBytes += d.size;
+    if ((await client.uploadBlob(repo, d, () => Readable.from([bytes]))) === 'uploaded')
+      uploadedBytes += d.size;
   }
-  const put = await client.putManifestInfo(repo, artifact.descriptor.digest, artifact.manifestBytes, MediaType.ociManifest);
+  const put = await client.putManifestInfo(
+    repo,
+    artifact.descriptor.digest,
+    artifact.manifestBytes,
+    MediaType.ociManifest,
+  );
   if (put.subjectHandled) return { digest: put.digest, via: 'referrers-api', uploadedBytes };
   const tag = referrersTag(artifact.manifest.subject.digest);
   const existing = await client.findManifest(repo, tag);

@@ -268,7 +268,13 @@ export class RegistryClient {
       await this.commitBlob(repo, streamed.next, sent.digest, scopes, `upload blob ${sent.digest}`);
       return sent;
     });
-    this.emit({ type: 'blob-uploaded', repository: repo, digest: result.digest, bytes: result.size, attempts });
+    this.emit({
+      type: 'blob-uploaded',
+      repository: repo,
+      digest: result.digest,
+      bytes: result.size,
+      attempts,
+    });
     return result;
   }
 
@@ -330,7 +336,12 @@ export class RegistryClient {
     if (isIndexMediaType(top.mediaType)) {
       index = { digest: top.digest, mediaType: top.mediaType, manifest: top.manifest as ImageIndex };
       const want = platform === 'first' ? imagePlatforms(index.manifest)[0]?.platform : platform;
-      m = await this.platformManifest(repo, reference, index.manifest, want ?? { os: 'none', architecture: 'none' });
+      m = await this.platformManifest(
+        repo,
+        reference,
+        index.manifest,
+        want ?? { os: 'none', architecture: 'none' },
+      );
     }
     const manifest = m.manifest as ImageManifest;
     assertDigest(manifest.config.digest);
@@ -444,7 +455,11 @@ export class RegistryClient {
    * by artifact type; undefined when the registry has no referrers API (Distribution 2.8 answers 404) — then the
    * `sha256-<hex>` tag holds them (see {@link referrersTag}).
    */
-  async listReferrers(repo: string, digest: Digest, artifactType?: string): Promise<Descriptor[] | undefined> {
+  async listReferrers(
+    repo: string,
+    digest: Digest,
+    artifactType?: string,
+  ): Promise<Descriptor[] | undefined> {
     assertRepository(repo);
     assertDigest(digest);
     const url = new URL(`/v2/${repo}/referrers/${digest}`, this.baseUrl);
@@ -651,7 +666,14 @@ export class RegistryClient {
     scopes: string[],
     operation: string,
   ): Promise<{ next: URL; blob: { digest: Digest; size: number } }> {
-    const call: Call = { operation, repository: repo, method: 'PATCH', url: location, scopes, ok: [202, 204] };
+    const call: Call = {
+      operation,
+      repository: repo,
+      method: 'PATCH',
+      url: location,
+      scopes,
+      ok: [202, 204],
+    };
     const hash = createHash('sha256');
     let size = 0;
     let sourceError: unknown;

@@ -130,7 +130,12 @@ describe('publish-image action with htpasswd auth', () => {
     // What actions/attest-build-provenance takes, per image: subject-name and subject-digest.
     expect(JSON.parse(run.outputs.images!)).toEqual(
       images.map((i) =>
-        expect.objectContaining({ name: image, 'subject-name': image, 'subject-digest': i.digest, channel: i.channel }),
+        expect.objectContaining({
+          name: image,
+          'subject-name': image,
+          'subject-digest': i.digest,
+          channel: i.channel,
+        }),
       ),
     );
     expect(run.outputs.tags!.split('\n')).toContain(`${image}:snapshot`);
@@ -248,7 +253,11 @@ describe('publish-image action behind a faulty registry', () => {
   it('an upload cut mid-stream on every attempt changes no tag; the next run completes', async () => {
     proxy.setFaults([]);
     const image = `${proxy.host}/acme/cut`;
-    const inputs = { image, 'base-image': `${proxy.host}/package-registry/package-registry`, channels: 'production' };
+    const inputs = {
+      image,
+      'base-image': `${proxy.host}/package-registry/package-registry`,
+      channels: 'production',
+    };
     const first = await publishOnPush('production', inputs);
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
     const reader = new RegistryReader(registry.host);
@@ -265,7 +274,9 @@ describe('publish-image action behind a faulty registry', () => {
     ]);
     const failed = await publishOnPush('production', inputs);
     expect(failed.exitCode).toBe(1);
-    expect(failed.annotations.at(-1)?.message).toMatch(/upload a streamed blob .*(NETWORK|ECONNRESET).*gave up after 5 attempts/);
+    expect(failed.annotations.at(-1)?.message).toMatch(
+      /upload a streamed blob .*(NETWORK|ECONNRESET).*gave up after 5 attempts/,
+    );
     // Five attempts, each starting again at byte 0 of a rebuilt stream.
     expect(proxy.injected.filter((f) => f.method === 'PATCH')).toHaveLength(5);
     expect(await reader.tagDigests('acme/cut')).toEqual(before);
@@ -474,7 +485,9 @@ describe('publish-image action: platforms, metadata, SBOM and bad references', (
       'base-image': `${registry.host}/package-registry/package-registry`,
     });
     expect(run.exitCode).toBe(2);
-    expect(run.annotations.at(-1)?.message).toContain(`image: image reference "***@${registry.host}/acme/leaky" contains credentials`);
+    expect(run.annotations.at(-1)?.message).toContain(
+      `image: image reference "***@${registry.host}/acme/leaky" contains credentials`,
+    );
     expect(run.masks).toContain(secret);
     expectNoSecret(run, secret);
     expect(await new RegistryReader(registry.host).tags('acme/leaky')).toEqual([]);

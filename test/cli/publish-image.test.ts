@@ -46,10 +46,13 @@ async function publish(
   const out: string[] = [];
   const err: string[] = [];
   const json = !args.includes('--no-json');
-  const code = await main(['publish-image', ...args.filter((a) => a !== '--no-json'), ...(json ? ['--json'] : [])], {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
+  const code = await main(
+    ['publish-image', ...args.filter((a) => a !== '--no-json'), ...(json ? ['--json'] : [])],
+    {
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    },
+  );
   return {
     code,
     err: err.join('\n'),
@@ -72,7 +75,12 @@ interface RawManifest {
 }
 
 /** Commits `files` onto `branch` of the bare origin with the given committer/author date (Unix seconds). */
-async function commitAt(branch: string, date: number, files: Record<string, string>, parent?: string): Promise<string> {
+async function commitAt(
+  branch: string,
+  date: number,
+  files: Record<string, string>,
+  parent?: string,
+): Promise<string> {
   const env = {
     GIT_INDEX_FILE: join(origin.bare, `index-${date}`),
     GIT_AUTHOR_DATE: `@${date} +0000`,
@@ -96,7 +104,11 @@ beforeAll(async () => {
   registry = await startRegistry();
   reader = new RegistryReader(registry.host);
   // The registry version tag the channels pin (Dockerfile ARG PACKAGE_REGISTRY=v1.15.0): a two-platform index.
-  baseImage = await seedUmociBase({ host: registry.host, repository: 'package-registry/package-registry', tag: 'v1.15.0' });
+  baseImage = await seedUmociBase({
+    host: registry.host,
+    repository: 'package-registry/package-registry',
+    tag: 'v1.15.0',
+  });
   origin = await StorageOrigin.create({ branches: { production, staging, snapshot } });
   clone = await tempDir('clone');
   await git(['clone', '--quiet', origin.bare, clone]);
@@ -128,7 +140,10 @@ describe('publish-image', () => {
       { architecture: 'arm64', os: 'linux', variant: 'v8' },
     ]);
     const perPlatform = await Promise.all(
-      index.manifests.map(async (m) => (await skopeoInspect(`${image}@${m.digest}`, { raw: true })).json as unknown as RawManifest),
+      index.manifests.map(
+        async (m) =>
+          (await skopeoInspect(`${image}@${m.digest}`, { raw: true })).json as unknown as RawManifest,
+      ),
     );
     // Each platform image: its own base layers first, then the very same package and config layers.
     const [amd64, arm64] = perPlatform.map((m) => m.layers.map((l) => l.digest));
@@ -150,9 +165,10 @@ describe('publish-image', () => {
     // Production's layers are the same blobs in all three images.
     const layersOf = async (tag: string): Promise<string[]> => {
       const top = (await skopeoInspect(`${image}:${tag}`, { raw: true })).json as unknown as RawIndex;
-      return ((await skopeoInspect(`${image}@${top.manifests[0]!.digest}`, { raw: true })).json as unknown as RawManifest).layers.map(
-        (l) => l.digest,
-      );
+      return (
+        (await skopeoInspect(`${image}@${top.manifests[0]!.digest}`, { raw: true }))
+          .json as unknown as RawManifest
+      ).layers.map((l) => l.digest);
     };
     const [p, s] = await Promise.all([layersOf('production'), layersOf('staging')]);
     const productionLayers = p.slice(0, -1); // the last layer is the registry configuration
@@ -163,9 +179,17 @@ describe('publish-image', () => {
     // The files of the arm64 image, unpacked with umoci.
     const unpacked = await unpackImage(`${image}:snapshot`, { overrideArch: 'arm64' });
     try {
-      expect((await readdir(join(unpacked.rootfs, 'packages'))).sort()).toEqual(['production', 'snapshot', 'staging']);
-      expect((await unpacked.readFile('/packages/production/nginx/1.5.0/manifest.yml')).toString()).toContain('version: 1.5.0');
-      expect((await unpacked.readFile('/packages/snapshot/apm/8.1.0-rc1/manifest.yml')).toString()).toContain('8.1.0-rc1');
+      expect((await readdir(join(unpacked.rootfs, 'packages'))).sort()).toEqual([
+        'production',
+        'snapshot',
+        'staging',
+      ]);
+      expect((await unpacked.readFile('/packages/production/nginx/1.5.0/manifest.yml')).toString()).toContain(
+        'version: 1.5.0',
+      );
+      expect((await unpacked.readFile('/packages/snapshot/apm/8.1.0-rc1/manifest.yml')).toString()).toContain(
+        '8.1.0-rc1',
+      );
       expect((await unpacked.readFile('/etc/os-release')).toString()).toContain('(arm64)');
       expect((await unpacked.readFile('/package-registry/config.yml')).toString()).toContain(
         'package_paths:\n  - /packages/production\n  - /packages/staging\n  - /packages/snapshot\n',
@@ -178,7 +202,9 @@ describe('publish-image', () => {
   it('labels and annotates the images the way docker/metadata-action does, plus what the operator adds', async () => {
     const labels = (await skopeoInspect(`${image}:staging`)).json.Labels as Record<string, string>;
     const revision = await origin.rev('staging');
-    const created = Number((await git(['--git-dir', origin.bare, 'show', '-s', '--format=%ct', 'production'])).trim());
+    const created = Number(
+      (await git(['--git-dir', origin.bare, 'show', '-s', '--format=%ct', 'production'])).trim(),
+    );
     expect(labels).toMatchObject({
       'org.opencontainers.image.revision': revision,
       'org.opencontainers.image.version': `staging-${revision.slice(0, 12)}`,
@@ -188,17 +214,26 @@ describe('publish-image', () => {
       'io.package-storage.channel': 'staging',
     });
     // created is the newest commit time of the channels the image serves (never the time of the run).
-    const stagingTime = Number((await git(['--git-dir', origin.bare, 'show', '-s', '--format=%ct', 'staging'])).trim());
-    expect(Date.parse(labels['org.opencontainers.image.created']!) / 1000).toBe(Math.max(created, stagingTime));
-    expect(labels['org.opencontainers.image.description']).toContain('serving the staging channel and production');
+    const stagingTime = Number(
+      (await git(['--git-dir', origin.bare, 'show', '-s', '--format=%ct', 'staging'])).trim(),
+    );
+    expect(Date.parse(labels['org.opencontainers.image.created']!) / 1000).toBe(
+      Math.max(created, stagingTime),
+    );
+    expect(labels['org.opencontainers.image.description']).toContain(
+      'serving the staging channel and production',
+    );
     const index = (await skopeoInspect(`${image}:staging`, { raw: true })).json as unknown as RawIndex;
     expect(index.annotations).toMatchObject({
       'org.opencontainers.image.revision': revision,
       'org.opencontainers.image.base.name': `${base()}:v1.15.0`,
       'org.opencontainers.image.base.digest': baseImage.indexDigest,
     });
-    const manifest = (await skopeoInspect(`${image}@${index.manifests[0]!.digest}`, { raw: true })).json as unknown as RawManifest;
-    expect(manifest.annotations?.['org.opencontainers.image.base.digest']).toBe(baseImage.platforms[0]!.digest);
+    const manifest = (await skopeoInspect(`${image}@${index.manifests[0]!.digest}`, { raw: true }))
+      .json as unknown as RawManifest;
+    expect(manifest.annotations?.['org.opencontainers.image.base.digest']).toBe(
+      baseImage.platforms[0]!.digest,
+    );
 
     // --label, --annotation (manifest: / index: pick one), --platform: one platform is one plain manifest.
     const r = await publish(
@@ -217,7 +252,9 @@ describe('publish-image', () => {
     );
     expect(r.code, r.err).toBe(0);
     const single = await skopeoInspect(`${registry.host}/acme/labelled:production`, { raw: true });
-    expect((single.json as { mediaType?: string }).mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect((single.json as { mediaType?: string }).mediaType).toBe(
+      'application/vnd.oci.image.manifest.v1+json',
+    );
     expect((single.json as unknown as RawManifest).annotations?.['org.example.reviewed']).toBe('yes');
     const extra = await skopeoInspect(`${registry.host}/acme/labelled:production`, { overrideArch: 'arm64' });
     expect(extra.json.Architecture).toBe('arm64');
@@ -236,8 +273,11 @@ describe('publish-image', () => {
     // Distribution 2.8 has no referrers API: the client keeps the `sha256-<hex>` tag (distribution-spec 1.1).
     const referrers = await reader.manifest('acme/distribution', subject.replace(':', '-'));
     expect(referrers?.mediaType).toBe('application/vnd.oci.image.index.v1+json');
-    const entries = (JSON.parse(referrers!.bytes.toString()) as { manifests: Array<{ digest: string; artifactType: string }> })
-      .manifests;
+    const entries = (
+      JSON.parse(referrers!.bytes.toString()) as {
+        manifests: Array<{ digest: string; artifactType: string }>;
+      }
+    ).manifests;
     expect(entries).toEqual([expect.objectContaining({ artifactType: 'application/spdx+json' })]);
     const artifact = await reader.manifest('acme/distribution', entries[0]!.digest);
     const m = JSON.parse(artifact!.bytes.toString()) as {
@@ -259,15 +299,28 @@ describe('publish-image', () => {
     expect(sbom.spdxVersion).toBe('SPDX-2.3');
     const served = sbom.packages.filter((p) => p.name !== image);
     expect(served.map((p) => `${p.name}@${p.versionInfo}`).sort()).toEqual(
-      [...production, ...staging, ...snapshot].map((v) => `${v.name}@${v.version}`).concat(['snapshot@0.0.1', 'staging@0.0.1']).sort(),
+      [...production, ...staging, ...snapshot]
+        .map((v) => `${v.name}@${v.version}`)
+        .concat(['snapshot@0.0.1', 'staging@0.0.1'])
+        .sort(),
     );
     // The content identity of nginx 1.5.0, recomputed here from git's own listing of the version directory.
-    const listing = await gitBuffer(['--git-dir', origin.bare, 'ls-tree', '-r', '-z', 'production:packages/nginx/1.5.0']);
+    const listing = await gitBuffer([
+      '--git-dir',
+      origin.bare,
+      'ls-tree',
+      '-r',
+      '-z',
+      'production:packages/nginx/1.5.0',
+    ]);
     const files = listing
       .toString('utf8')
       .split('\0')
       .filter(Boolean)
-      .map((line) => ({ path: line.slice(line.indexOf('\t') + 1), blob: line.split(' ')[2]!.split('\t')[0]! }));
+      .map((line) => ({
+        path: line.slice(line.indexOf('\t') + 1),
+        blob: line.split(' ')[2]!.split('\t')[0]!,
+      }));
     const nginx = served.find((p) => p.name === 'nginx' && p.versionInfo === '1.5.0')!;
     const refs = Object.fromEntries(nginx.externalRefs!.map((e) => [e.referenceType, e.referenceLocator]));
     expect(refs['package-storage-content-identity']).toBe(contentIdentity(files));
@@ -288,7 +341,11 @@ describe('publish-image', () => {
   });
 
   it('gives the same digests from another checkout, written as an OCI layout with the index', async () => {
-    const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/snapshot', fetchDepth: 0 });
+    const workspace = await checkoutLikeActions({
+      origin: origin.bare,
+      ref: 'refs/heads/snapshot',
+      fetchDepth: 0,
+    });
     const layout = join(await tempDir('layout'), 'oci');
     const pushed = await publish(...common(), '--channel', 'snapshot', '--push');
     const written = await publish(
@@ -309,7 +366,9 @@ describe('publish-image', () => {
     const fromRegistry = await skopeoInspect(`${image}:snapshot`, { raw: true });
     expect(fromLayout.stdout.equals(fromRegistry.stdout)).toBe(true);
     // The layout holds both platforms: skopeo reads the arm64 image out of it.
-    expect((await skopeoInspect(`oci:${layout}:snapshot`, { overrideArch: 'arm64' })).json.Architecture).toBe('arm64');
+    expect((await skopeoInspect(`oci:${layout}:snapshot`, { overrideArch: 'arm64' })).json.Architecture).toBe(
+      'arm64',
+    );
   });
 
   it('a one-package change rebuilds one small layer, reused by both platforms', async () => {
@@ -324,9 +383,11 @@ describe('publish-image', () => {
     expect(prod.layers.reused + prod.layers.built).toBe(prod.layers.total - prod.layers.base);
     expect(prod.layers.reused).toBeGreaterThanOrEqual(previous.total - previous.base - 1);
     const top = (await skopeoInspect(`${image}:production`, { raw: true })).json as unknown as RawIndex;
-    const layers = ((await skopeoInspect(`${image}@${top.manifests[0]!.digest}`, { raw: true })).json as unknown as {
-      layers: Array<{ size: number; digest: string }>;
-    }).layers;
+    const layers = (
+      (await skopeoInspect(`${image}@${top.manifests[0]!.digest}`, { raw: true })).json as unknown as {
+        layers: Array<{ size: number; digest: string }>;
+      }
+    ).layers;
     const compressed = layers.reduce((n, l) => n + l.size, 0);
     expect(prod.bytesUploaded).toBeLessThan(compressed * 0.25);
   });
@@ -335,8 +396,20 @@ describe('publish-image', () => {
     const repo = 'acme/ancestry';
     const target = `${registry.host}/${repo}`;
     const run = (...extra: string[]) =>
-      publish('--repo', clone, '--image', target, '--base-image', base(), '--channel', 'production', '--push', ...extra);
-    const digestOf = async (): Promise<string | undefined> => (await reader.manifest(repo, 'production'))?.digest;
+      publish(
+        '--repo',
+        clone,
+        '--image',
+        target,
+        '--base-image',
+        base(),
+        '--channel',
+        'production',
+        '--push',
+        ...extra,
+      );
+    const digestOf = async (): Promise<string | undefined> =>
+      (await reader.manifest(repo, 'production'))?.digest;
     expect((await run()).code).toBe(0);
     // A commit dated 2100: the image's created label is in the future.
     const future = await commitAt('production', 4_102_444_800, { 'deployment/notes.md': 'future\n' });
@@ -355,13 +428,22 @@ describe('publish-image', () => {
       'org.opencontainers.image.revision': next,
     });
     // A commit that does not descend from the tag's (the branch rewritten from before `next`): the tag stays.
-    const rewritten = await commitAt('production', 1_700_000_100, { 'deployment/notes.md': 'rewritten\n' }, future);
+    const rewritten = await commitAt(
+      'production',
+      1_700_000_100,
+      { 'deployment/notes.md': 'rewritten\n' },
+      future,
+    );
     await git(['-C', clone, 'fetch', '--quiet', '--force', 'origin']);
     const c = await run('--no-json');
     expect(c.code, c.err).toBe(0);
     expect(await digestOf()).toBe(b.result!.images[0]!.digest);
     expect(c.out).toContain(`${target}:production (kept)`);
-    expect(c.out).toMatch(new RegExp(`note: ${target}:production stays at sha256:[0-9a-f]{64}: production ${rewritten.slice(0, 12)} does not descend from ${next.slice(0, 12)}`));
+    expect(c.out).toMatch(
+      new RegExp(
+        `note: ${target}:production stays at sha256:[0-9a-f]{64}: production ${rewritten.slice(0, 12)} does not descend from ${next.slice(0, 12)}`,
+      ),
+    );
     // The commit tag of the rewritten commit was still made: the image exists, only the channel tag waits.
     expect(await reader.manifest(repo, rewritten)).toBeDefined();
     // Moving it anyway is explicit.
@@ -376,8 +458,13 @@ describe('publish-image', () => {
     await origin.commit('staging', { files: { 'deployment/notes.md': 'x\n' } });
     await git(['-C', clone, 'fetch', '--quiet', 'origin']);
     // Something else already sits under the new staging commit's tag.
-    const other = await client.getManifest('package-registry/package-registry', baseImage.platforms[0]!.digest);
-    await skopeoCopy(`${base()}@${other.digest}`, `${image}:${await origin.rev('staging')}`, { preserveDigests: true });
+    const other = await client.getManifest(
+      'package-registry/package-registry',
+      baseImage.platforms[0]!.digest,
+    );
+    await skopeoCopy(`${base()}@${other.digest}`, `${image}:${await origin.rev('staging')}`, {
+      preserveDigests: true,
+    });
     const r = await publish(...common(), '--channel', 'staging', '--push');
     expect(r.code).toBe(3);
     expect(r.err).toContain(`already points at ${other.digest}`);
@@ -414,10 +501,36 @@ describe('publish-image', () => {
 
   it('works from a trees-only clone, fetching the blobs it needs in one request', async () => {
     const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/main' });
-    await git(['-C', workspace, 'fetch', '--quiet', '--filter=blob:none', '--depth=1', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
-    const r = await publish('--repo', workspace, '--channel', 'production', '--image', image, '--base-image', base(), '--layout', join(await tempDir('layout'), 'oci'));
+    await git([
+      '-C',
+      workspace,
+      'fetch',
+      '--quiet',
+      '--filter=blob:none',
+      '--depth=1',
+      'origin',
+      '+refs/heads/*:refs/remotes/origin/*',
+    ]);
+    const r = await publish(
+      '--repo',
+      workspace,
+      '--channel',
+      'production',
+      '--image',
+      image,
+      '--base-image',
+      base(),
+      '--layout',
+      join(await tempDir('layout'), 'oci'),
+    );
     expect(r.code, r.err).toBe(0);
-    const expected = await publish(...common(), '--channel', 'production', '--layout', join(await tempDir('layout'), 'oci'));
+    const expected = await publish(
+      ...common(),
+      '--channel',
+      'production',
+      '--layout',
+      join(await tempDir('layout'), 'oci'),
+    );
     expect(r.result!.images[0]!.digest).toBe(expected.result!.images[0]!.digest);
   });
 
@@ -428,17 +541,27 @@ describe('publish-image', () => {
     expect(r.code, r.err).toBe(0);
     const lines = r.err.split('\n');
     expect(lines).toContain('building 1 layer');
-    expect(lines.at(-1)).toMatch(/^layers 1\/1 built, \d+ uploaded; [0-9.]+ MB read, [0-9.]+ MB compressed; [0-9.]+ MB\/s$/);
+    expect(lines.at(-1)).toMatch(
+      /^layers 1\/1 built, \d+ uploaded; [0-9.]+ MB read, [0-9.]+ MB compressed; [0-9.]+ MB\/s$/,
+    );
     expect(r.out).toContain('SBOM: sha256:');
   });
 
   it.each([
     [['--channel', 'nope'], 2, 'unknown channel "nope"'],
     [['--channel', 'production', '--registry-version', 'latest'], 2, 'is not a version such as v1.15.0'],
-    [['--channel', 'production', '--image', '127.0.0.1:5000/acme/Distribution'], 2, 'image "127.0.0.1:5000/acme/Distribution"'],
+    [
+      ['--channel', 'production', '--image', '127.0.0.1:5000/acme/Distribution'],
+      2,
+      'image "127.0.0.1:5000/acme/Distribution"',
+    ],
     [['--channel', 'production', '--base-image', '127.0.0.1:1/none'], 3, 'registry 127.0.0.1:1'],
     [['--channel', 'production', '--platform', 'amd64'], 2, 'platform "amd64" is not os/arch[/variant]'],
-    [['--channel', 'production', '--label', 'no-equals-sign'], 2, 'labels: "no-equals-sign" is not key=value'],
+    [
+      ['--channel', 'production', '--label', 'no-equals-sign'],
+      2,
+      'labels: "no-equals-sign" is not key=value',
+    ],
     [['--channel', 'production', '--jobs', '0'], 2, '--jobs "0": give a whole number from 1 to 64'],
   ])('fails clearly for %j', async (args, code, message) => {
     const argv = ['--repo', clone, '--image', image, '--base-image', base(), '--push', ...args];
@@ -452,9 +575,22 @@ describe('publish-image', () => {
     ['--image', 'ci-user:s3cret-Passw0rd@127.0.0.1:5000/acme/distribution'],
     ['--image', 'https://ci-user:s3cret-Passw0rd@127.0.0.1:5000/acme/distribution'],
     ['--base-image', 'ci-user:s3cret/Passw0rd@docker.elastic.co/package-registry/package-registry'],
-    ['--base-image', 'ci-user:s3cret-Passw0rd@docker.elastic.co/package-registry/package-registry@sha256:abc'],
+    [
+      '--base-image',
+      'ci-user:s3cret-Passw0rd@docker.elastic.co/package-registry/package-registry@sha256:abc',
+    ],
   ])('refuses credentials in %s without echoing the password', async (flag, ref) => {
-    const argv = ['--repo', clone, '--image', image, '--base-image', base(), '--channel', 'production', '--push'];
+    const argv = [
+      '--repo',
+      clone,
+      '--image',
+      image,
+      '--base-image',
+      base(),
+      '--channel',
+      'production',
+      '--push',
+    ];
     argv[argv.indexOf(flag) + 1] = ref;
     const r = await publish(...argv);
     expect(r.code).toBe(2);
@@ -483,7 +619,17 @@ describe('publish-image', () => {
     });
     const work = await tempDir('collide');
     await git(['clone', '--quiet', other.bare, work]);
-    const r = await publish('--repo', work, '--image', image, '--base-image', base(), '--channel', 'production', '--push');
+    const r = await publish(
+      '--repo',
+      work,
+      '--image',
+      image,
+      '--base-image',
+      base(),
+      '--channel',
+      'production',
+      '--push',
+    );
     expect(r.code, r.err).toBe(2);
     expect(r.err).toContain('channel branches rel/prod and rel-prod would both be tagged "rel-prod"');
   });

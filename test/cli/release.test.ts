@@ -68,12 +68,9 @@ describe('release versions', () => {
     '8.015.0',
     '8.15.00',
     '8.16.0-rc.01',
-  ])(
-    'rejects %j',
-    (input) => {
-      expect(() => normalizeReleaseVersion(input)).toThrow(/invalid release version/);
-    },
-  );
+  ])('rejects %j', (input) => {
+    expect(() => normalizeReleaseVersion(input)).toThrow(/invalid release version/);
+  });
   it('reads lists and files with comments, deduplicated', () => {
     expect(parseReleaseList('# released\n8.15.0\nv8.15.0, 8.16.0  # latest\n\n')).toEqual([
       '8.15.0',
@@ -91,7 +88,18 @@ describe('package-storage release', () => {
   });
 
   it('exits 2 on a version with a leading zero, making no git tag and no image tag', async () => {
-    const r = await cli(['release', '--repo', clone, '--versions', '8.15.1,08.15.0', '--push', '--image', image, '--base-image', base]);
+    const r = await cli([
+      'release',
+      '--repo',
+      clone,
+      '--versions',
+      '8.15.1,08.15.0',
+      '--push',
+      '--image',
+      image,
+      '--base-image',
+      base,
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toContain('invalid release version "08.15.0"');
     expect(r.err).toContain('no leading zeros');

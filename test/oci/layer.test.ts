@@ -162,7 +162,11 @@ describe('layer builder', () => {
     const endless = (async function* () {
       for (let i = 0; ; i++) {
         pulled++;
-        yield { path: `f/${String(i).padStart(9, '0')}`, type: 'file' as const, content: randomBytes(64 * 1024) };
+        yield {
+          path: `f/${String(i).padStart(9, '0')}`,
+          type: 'file' as const,
+          content: randomBytes(64 * 1024),
+        };
       }
     })();
     const { stream, result } = streamLayer(endless, { sorted: true });

@@ -430,4 +430,3 @@ describe('tar segments', () => {
     expect(content.map((s) => s.chunk.length)).toEqual([65_536, 65_536, 18_928]);
   });
 });
-

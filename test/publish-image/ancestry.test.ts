@@ -16,19 +16,25 @@ let side: string;
 async function commitAt(branch: string, parent: string, date: number, text: string): Promise<string> {
   const env = { GIT_AUTHOR_DATE: `@${date} +0000`, GIT_COMMITTER_DATE: `@${date} +0000` };
   const treeOf = (await git(['--git-dir', origin.bare, 'rev-parse', `${parent}^{tree}`])).trim();
-  const blob = (await git(['--git-dir', origin.bare, 'hash-object', '-w', '--stdin'], { input: text })).trim();
+  const blob = (
+    await git(['--git-dir', origin.bare, 'hash-object', '-w', '--stdin'], { input: text })
+  ).trim();
   const tree = (
     await git(['--git-dir', origin.bare, 'mktree'], {
       input: `${(await git(['--git-dir', origin.bare, 'ls-tree', treeOf])).trim()}\n100644 blob ${blob}\tnote-${date}.txt\n`,
     })
   ).trim();
-  const commit = (await git(['--git-dir', origin.bare, 'commit-tree', tree, '-p', parent, '-m', text], { env })).trim();
+  const commit = (
+    await git(['--git-dir', origin.bare, 'commit-tree', tree, '-p', parent, '-m', text], { env })
+  ).trim();
   await git(['--git-dir', origin.bare, 'update-ref', `refs/heads/${branch}`, commit]);
   return commit;
 }
 
 beforeAll(async () => {
-  origin = await StorageOrigin.create({ branches: { production: [{ name: 'nginx', version: '1.0.0', seed: 1 }] } });
+  origin = await StorageOrigin.create({
+    branches: { production: [{ name: 'nginx', version: '1.0.0', seed: 1 }] },
+  });
   first = await origin.rev('production');
   future = await commitAt('production', first, 4_102_444_800, 'dated 2100');
   present = await commitAt('production', future, 1_700_000_000, 'dated 2023, after the 2100 one');
@@ -49,13 +55,19 @@ describe('Ancestry', () => {
     });
     expect((await a.isForward({ production: future }, { production: side })).forward).toBe(false);
     // A channel the new image no longer serves says nothing; an unknown commit is not an ancestor.
-    expect(await a.isForward({ staging: side, production: future }, { production: present })).toEqual({ forward: true });
+    expect(await a.isForward({ staging: side, production: future }, { production: present })).toEqual({
+      forward: true,
+    });
     expect(await a.isAncestor('f'.repeat(40), present)).toBe(false);
     expect(await a.isAncestor('not-a-sha', present)).toBe(false);
   });
 
   it('in a depth-1 clone with trees-only branch fetches, fetches the commit graph once to decide', async () => {
-    const clone = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/production', sha: present });
+    const clone = await checkoutLikeActions({
+      origin: origin.bare,
+      ref: 'refs/heads/production',
+      sha: present,
+    });
     await fetchBranches(clone, ['production', 'side'], { treesOnly: true });
     expect((await git(['-C', clone, 'rev-parse', '--is-shallow-repository'])).trim()).toBe('true');
     const lines: string[] = [];

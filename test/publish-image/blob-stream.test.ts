@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 afterAll(cleanupTempDirs);
 
-async function readAll(stream: BlobStream, count: number): Promise<Array<{ size: number; head: Buffer; bytes: Buffer }>> {
+async function readAll(
+  stream: BlobStream,
+  count: number,
+): Promise<Array<{ size: number; head: Buffer; bytes: Buffer }>> {
   const out = [];
   for (let i = 0; i < count; i++) {
     const b = (await stream.next())!;
@@ -36,7 +39,11 @@ async function readAll(stream: BlobStream, count: number): Promise<Array<{ size:
 describe('BlobStream', () => {
   it('streams every requested blob in order with its size, the same blob twice included', async () => {
     const order = [...blobs, blobs[3]!, blobs[0]!];
-    const stream = new BlobStream(repo, order.map((b) => b.oid), 12);
+    const stream = new BlobStream(
+      repo,
+      order.map((b) => b.oid),
+      12,
+    );
     const got = await readAll(stream, order.length);
     expect(await stream.next()).toBeUndefined();
     await stream.close();

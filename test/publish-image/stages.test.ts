@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ImagePlan } from '../../src/core/image-plan.js';
 import { parsePolicy } from '../../src/core/config.js';
-import { imageLabels, indexAnnotations, manifestAnnotations, parseExtraMetadata } from '../../src/publish-image/metadata.js';
+import {
+  imageLabels,
+  indexAnnotations,
+  manifestAnnotations,
+  parseExtraMetadata,
+} from '../../src/publish-image/metadata.js';
 import { channelTags } from '../../src/publish-image/plan.js';
 import { progressLine, progressReporter, Progress } from '../../src/publish-image/progress.js';
 import { parsePlatforms } from '../../src/publish-image/base.js';
@@ -11,7 +16,11 @@ import { parsePlatforms } from '../../src/publish-image/base.js';
 function policy(branches: string[]) {
   // JSON is YAML: branch names are quoted whatever they hold.
   const names = ['production', 'staging', 'snapshot'];
-  return parsePolicy(JSON.stringify({ channels: branches.map((branch, i) => ({ name: names[i], branch, arrival: 'direct' })) }));
+  return parsePolicy(
+    JSON.stringify({
+      channels: branches.map((branch, i) => ({ name: names[i], branch, arrival: 'direct' })),
+    }),
+  );
 }
 
 describe('channel tags', () => {
@@ -79,7 +88,8 @@ describe('metadata', () => {
       'org.opencontainers.image.revision': 'a'.repeat(40),
       'org.opencontainers.image.version': `staging-${'a'.repeat(12)}`,
       'org.opencontainers.image.title': 'Custom',
-      'org.opencontainers.image.description': 'package-registry v1.15.0 serving the staging channel and production',
+      'org.opencontainers.image.description':
+        'package-registry v1.15.0 serving the staging channel and production',
       'org.opencontainers.image.source': 'https://github.com/acme/storage',
       'org.opencontainers.image.url': 'https://github.com/acme/storage',
       'org.opencontainers.image.base.name': input.baseName,
@@ -91,7 +101,9 @@ describe('metadata', () => {
     });
     expect(manifestAnnotations(input)['org.example.i']).toBeUndefined();
     expect(indexAnnotations(input)['org.example.i']).toBe('1');
-    expect(manifestAnnotations(input)['org.opencontainers.image.title']).toBe('package-storage staging distribution');
+    expect(manifestAnnotations(input)['org.opencontainers.image.title']).toBe(
+      'package-storage staging distribution',
+    );
   });
 
   it('parses platforms', () => {
@@ -107,7 +119,14 @@ describe('metadata', () => {
 describe('progress', () => {
   it('formats counts and rate', () => {
     expect(
-      progressLine({ layersToBuild: 33, layersBuilt: 12, blobsUploaded: 10, tarBytes: 812_400_000, compressedBytes: 498e6, elapsedMs: 13_274 }),
+      progressLine({
+        layersToBuild: 33,
+        layersBuilt: 12,
+        blobsUploaded: 10,
+        tarBytes: 812_400_000,
+        compressedBytes: 498e6,
+        elapsedMs: 13_274,
+      }),
     ).toBe('layers 12/33 built, 10 uploaded; 812.4 MB read, 498.0 MB compressed; 61.2 MB/s');
   });
 

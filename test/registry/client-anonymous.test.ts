@@ -114,7 +114,9 @@ describe('blobs', () => {
         },
       });
     };
-    await expect(client.uploadStream('app/streamed', failing)).rejects.toThrow('git cat-file ended early (exit 128)');
+    await expect(client.uploadStream('app/streamed', failing)).rejects.toThrow(
+      'git cat-file ended early (exit 128)',
+    );
     expect(opened).toBe(1);
   });
 

@@ -136,7 +136,9 @@ describe('retries through the fault proxy (anonymous registry)', () => {
 
   it('after a streamed upload whose commit failed, asks the registry before sending it again', async () => {
     // The first PUT ?digest= gets a 503 after the registry already has the bytes of the PATCH (not committed).
-    plainProxy.setFaults([{ method: 'PUT', path: /\/blobs\/uploads\//, action: { type: 'status', status: 503 } }]);
+    plainProxy.setFaults([
+      { method: 'PUT', path: /\/blobs\/uploads\//, action: { type: 'status', status: 503 } },
+    ]);
     const c = client(plainProxy.host);
     const blob = randomBlob(300_000);
     const sent = await c.uploadStream('faults/streamed-put', () => blob.open());

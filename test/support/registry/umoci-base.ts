@@ -35,7 +35,11 @@ interface Descriptor {
 const sha256 = (b: Buffer): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
 
 /** Builds linux/amd64 + linux/arm64 images with umoci and pushes their index to `<host>/<repository>:<tag>`. */
-export async function seedUmociBase(o: { host: string; repository: string; tag: string }): Promise<UmociBase> {
+export async function seedUmociBase(o: {
+  host: string;
+  repository: string;
+  tag: string;
+}): Promise<UmociBase> {
   await ensureRegistryTools();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'pkgstore-umoci-'));
   const layout = path.join(dir, 'layout');
@@ -98,7 +102,9 @@ export async function seedUmociBase(o: { host: string; repository: string; tag: 
     const platforms: UmociPlatform[] = [];
     const entries: Descriptor[] = [];
     for (const arch of ['amd64', 'arm64'] as const) {
-      const d = indexJson.manifests.find((m) => m.annotations?.['org.opencontainers.image.ref.name'] === arch);
+      const d = indexJson.manifests.find(
+        (m) => m.annotations?.['org.opencontainers.image.ref.name'] === arch,
+      );
       if (!d) throw new Error(`umoci left no ${arch} image in ${layout}`);
       const manifest = JSON.parse(
         await readFile(path.join(layout, 'blobs/sha256', d.digest.slice('sha256:'.length)), 'utf8'),
@@ -112,7 +118,11 @@ export async function seedUmociBase(o: { host: string; repository: string; tag: 
       });
     }
     const index = Buffer.from(
-      JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: entries }),
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: entries,
+      }),
     );
     const indexDigest = sha256(index);
     await writeFile(path.join(layout, 'blobs/sha256', indexDigest.slice('sha256:'.length)), index);
