@@ -1,15 +1,33 @@
 // Type checking is `npm run typecheck`; ncc only transpiles (it would otherwise check the whole project).
-// Bundles each action and the CLI with ncc into a committed single-file bundle.
+// Bundles each action and the CLI with ncc into a committed single-file bundle. The CLI bundle gets the package
+// version and the hash of the sources it is built from (`package-storage --version`); both depend on the sources
+// only, so a rebuild of the same sources, at any path, is byte-identical (what CI's check-dist relies on).
 // Usage: node scripts/build.js [name...]   (default: all)
 import { spawn } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { sourceHash } from '../src/cli/source-hash.js';
 
 export const bundles = [
   { name: 'validate', entry: 'src/validate/index.ts', out: 'actions/validate/dist' },
   { name: 'promote', entry: 'src/promote/index.ts', out: 'actions/promote/dist' },
   { name: 'publish-image', entry: 'src/publish-image/index.ts', out: 'actions/publish-image/dist' },
-  { name: 'cli', entry: 'src/cli/index.ts', out: 'dist/cli' },
+  { name: 'cli', entry: 'src/cli/index.ts', out: 'dist/cli', stamped: true },
 ];
+
+/** The literal src/cli/version.ts holds in place of the stamp, as ncc writes it. */
+const stampPlaceholder = "'@@package-storage-build-stamp@@'";
+
+/** Writes the build stamp into a bundle: exactly one placeholder, else the bundle is refused. */
+function stampBundle(code, stamp) {
+  const parts = code.split(stampPlaceholder);
+  if (parts.length !== 2)
+    throw new Error(
+      `expected the build stamp placeholder once in the CLI bundle, found it ${parts.length - 1} times`,
+    );
+  // A JS string literal holding the stamp's JSON; JSON.stringify escapes it for both.
+  return parts.join(JSON.stringify(JSON.stringify(stamp)));
+}
 
 function ncc(entry, out) {
   return new Promise((resolve, reject) => {
@@ -32,6 +50,10 @@ function ncc(entry, out) {
   });
 }
 
+const root = resolve(import.meta.dirname, '..');
+const version = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')).version;
+const stamp = { version, sources: await sourceHash(root) };
+
 const wanted = process.argv.slice(2);
 const selected = bundles.filter((b) => wanted.length === 0 || wanted.includes(b.name));
 // Two at a time: ncc is mostly single-threaded and these machines have two cores.
@@ -40,10 +62,15 @@ for (let i = 0; i < selected.length; i += 2) {
     selected.slice(i, i + 2).map(async (b) => {
       await rm(b.out, { recursive: true, force: true });
       await ncc(b.entry, b.out);
-      const code = await readFile(`${b.out}/index.js`, 'utf8');
+      let code = await readFile(`${b.out}/index.js`, 'utf8');
       // ncc exits 0 even when it could not resolve an import (the CommonJS trap): refuse such a bundle.
       if (code.includes('webpackMissingModule')) throw new Error(`${b.out}/index.js has unresolved modules`);
+      if (b.stamped) {
+        code = stampBundle(code, stamp);
+        await writeFile(`${b.out}/index.js`, code);
+      }
       console.log(`built ${b.out}/index.js (${(code.length / 1024).toFixed(0)} kB)`);
     }),
   );
 }
+console.log(`package-storage ${stamp.version}, sources ${stamp.sources}`);

@@ -54,6 +54,19 @@ const checks = [
     expect: 'usage: package-storage',
   },
   {
+    // The build stamp is in: a bundle without it would say "running from source".
+    name: 'cli --version',
+    args: [join(root, 'bin/package-storage.js'), '--version'],
+    code: 0,
+    expect: '(hash of the sources this bundle was built from)',
+  },
+  {
+    name: 'cli validate -h',
+    args: [join(root, 'bin/package-storage.js'), 'validate', '-h'],
+    code: 0,
+    expect: 'usage: package-storage validate',
+  },
+  {
     name: 'cli validate (usage error)',
     args: [join(root, 'bin/package-storage.js'), 'validate', '--repo', dir],
     code: 2,

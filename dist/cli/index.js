@@ -11010,15 +11010,87 @@ function exitCodeOf(error) {
     return typeof code === 'number' && code >= 1 && code <= 3 ? code : 3;
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/cli/args.ts
+// Command-line parsing on node:util parseArgs with usage errors instead of stack traces. `-h`/`--help` is declared
+// here for every command, so no command can lack it or handle it differently.
+
+
+const helpOption = { help: { type: 'boolean', short: 'h' } };
+/**
+ * Thrown by parse() when `-h` or `--help` is given, before any other check: `invoke()` prints the command's usage
+ * and exits 0. Carries the command's option declarations (what the help test checks the usage text against).
+ */
+class HelpRequested extends Error {
+    command;
+    options;
+    constructor(command, options) {
+        super(`package-storage ${command} --help`);
+        this.command = command;
+        this.options = options;
+        this.name = 'HelpRequested';
+    }
+}
+/** parseArgs's message, as one line that names the option and what to do. */
+function usageMessage(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // "Option '--title' argument is ambiguous.\nDid you forget…": a string option followed by something option-like.
+    const ambiguous = /^Option '(?:-\w, )?(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (ambiguous)
+        return `${ambiguous[1]} needs a value (a value that starts with "-" is written ${ambiguous[1]}=VALUE)`;
+    const missing = /^Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+    if (missing)
+        return `${missing[1]} needs a value`;
+    return message.split('\n')[0].replace(/\. To specify.*$/, '');
+}
+function parse(command, argv, options) {
+    const all = { ...options, ...helpOption };
+    let values;
+    try {
+        values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: all, strict: true, allowPositionals: false }).values;
+    }
+    catch (error) {
+        throw new UsageError(`${usageMessage(error)} (see: package-storage ${command} --help)`);
+    }
+    if (values.help)
+        throw new HelpRequested(command, options);
+    return values;
+}
+function required(command, values, ...names) {
+    for (const name of names)
+        if (values[name] === undefined || values[name] === '')
+            throw new UsageError(`--${name} is required (see: package-storage ${command} --help)`);
+}
+function list(value) {
+    return (value ?? '')
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0 && !s.startsWith('#'));
+}
+
 ;// CONCATENATED MODULE: ./src/cli/invoke.ts
 
 
-/** Runs one command: an error becomes a one-line message and its exit code, never a stack trace. */
-async function invoke(name, run, argv, io) {
+
+/** The help of a command run without its usage text at hand (the demo's nested runs): its options, one a line. */
+function optionList(help) {
+    const names = Object.entries(help.options).map(([name, o]) => `  ${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ' VALUE' : ''}`);
+    return [`usage: package-storage ${help.command} [options]`, ...names].join('\n');
+}
+/**
+ * Runs one command: `-h`/`--help` prints `usage` and exits 0; an error becomes a one-line message and its exit code,
+ * never a stack trace.
+ */
+async function invoke(name, run, argv, io, usage) {
     try {
         return await run(argv, io);
     }
     catch (error) {
+        if (error instanceof HelpRequested) {
+            io.out(usage ?? optionList(error));
+            return 0;
+        }
         for (const line of errorMessage(error).split('\n'))
             io.err(`package-storage ${name}: ${safeLine(line)}`);
         return exitCodeOf(error);
@@ -11033,33 +11105,6 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/cli/args.ts
-// Command-line parsing on node:util parseArgs with usage errors instead of stack traces.
-
-
-function parse(command, argv, options) {
-    try {
-        return (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options, strict: true, allowPositionals: false }).values;
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message.replace(/\. To specify.*$/s, '') : String(error);
-        throw new UsageError(`${message} (see: package-storage ${command} --help)`);
-    }
-}
-function required(command, values, ...names) {
-    for (const name of names)
-        if (values[name] === undefined || values[name] === '')
-            throw new UsageError(`--${name} is required (see: package-storage ${command} --help)`);
-}
-function list(value) {
-    return (value ?? '')
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0 && !s.startsWith('#'));
-}
-
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -18820,9 +18865,17 @@ function cleanupTitle(plan) {
     return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
 }
 const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+function tableCell(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+const codeCell = (text) => `\`${tableCell(text)}\``;
 // Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
 function promotionBody(plan) {
-    const rows = plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.kibana ? `\`${v.kibana}\`` : 'any'} |`);
+    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
     return [
         `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
         '',
@@ -18846,7 +18899,7 @@ function cleanupBody(plan) {
         '',
         '| Package | Version | Tree | Now in |',
         '|---|---|---|---|',
-        ...plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.promotedTo} |`),
+        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
         '',
         'The validate check accepts each removal only while the identical tree is in the more stable channel.',
         '',
@@ -19955,7 +20008,7 @@ async function prepareCleanup(request) {
     const { policy, repoDir } = request;
     const channel = channelByName(policy, request.channel);
     if (!channel)
-        throw new OperationError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+        throw new UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
     const tip = tipOf(request.tips, channel);
     if (!tip)
         throw new OperationError(`the ${channel.name} branch (${channel.branch}) does not exist`);
@@ -20189,14 +20242,66 @@ async function fetchBranches(repoDir, branches, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/promote/push.ts
-// Pushing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+// Pushing a prepared change: compare with what the branch holds, write it with a lease, and when another writer
 // moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
+// The write is `git push --force-with-lease`, or (signed commits) the same commit recreated by GitHub's API and
+// the branch moved conditionally there: either way the branch moves from the value just read or not at all.
 
 
 
 
 
 
+
+/** `git push --force-with-lease` of the commit itself. */
+function gitWriter(repoDir) {
+    return {
+        async write(o) {
+            const result = await pushWithLease(repoDir, {
+                commit: o.commit,
+                branch: o.branch,
+                expected: o.expected,
+            });
+            return result.status === 'pushed' ? { status: 'pushed', sha: o.commit } : result;
+        },
+    };
+}
+/** The directories above each version's directory: the trees a promotion or cleanup of `versions` rewrites. */
+function changedDirs(policy, versions) {
+    const dirs = new Set(['']);
+    for (const v of versions) {
+        const segments = versionDir(policy.packagesRoot, v.name, v.version).split('/');
+        for (let i = 1; i < segments.length; i++)
+            dirs.add(segments.slice(0, i).join('/'));
+    }
+    return [...dirs];
+}
+/**
+ * Whether commit `tip` is exactly `change` made by anyone (another identity, or GitHub for a signed commit): one
+ * commit whose only parent is the planned base and whose tree is the planned tree. Read from the raw commit, so a
+ * shallow fetch of `tip` is enough.
+ */
+async function holdsChange(repoDir, tip, change) {
+    if (!change.commit)
+        return false;
+    const raw = await gitRaw(['cat-file', 'commit', tip], { cwd: repoDir, okCodes: [128] });
+    if (raw.code !== 0)
+        return false;
+    const headers = raw.stdout.toString('utf8').split('\n\n')[0].split('\n');
+    const parents = headers.filter((l) => l.startsWith('parent ')).map((l) => l.slice('parent '.length));
+    const tree = headers.find((l) => l.startsWith('tree '))?.slice('tree '.length);
+    return (parents.length === 1 &&
+        parents[0] === change.baseSha &&
+        tree === (await treeOfCommit(repoDir, change.commit)));
+}
+/** After a write that git did not do (the API), the local repository learns the new tip by fetching it. */
+async function recordTip(options, branch, sha) {
+    const { repoDir } = options;
+    const known = await gitRaw(['cat-file', '-e', `${sha}^{commit}`], { cwd: repoDir, okCodes: [1, 128] });
+    if (known.code !== 0)
+        await fetch(repoDir, [sha], { depth: 1, treesOnly: true });
+    await gitRaw(['update-ref', `refs/remotes/origin/${branch}`, sha], { cwd: repoDir });
+}
 /**
  * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
  * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
@@ -20219,8 +20324,15 @@ async function restoreIfVanished(options, change) {
             tip = current;
         }
         const restore = await restoreCommit(repoDir, policy, tip, lost);
-        const result = await pushWithLease(repoDir, { commit: restore, branch: change.branch, expected: tip });
+        const result = await (options.writer ?? gitWriter(repoDir)).write({
+            commit: restore,
+            branch: change.branch,
+            expected: tip,
+            dirs: changedDirs(policy, lost),
+            fastForward: true,
+        });
         if (result.status === 'pushed') {
+            await recordTip(options, change.branch, result.sha);
             change.restored = lost;
             return;
         }
@@ -20262,21 +20374,36 @@ async function pushChange(options, prepare) {
                 depth: 1,
                 treesOnly: true,
             });
-        const operation = await operationFor(repoDir, change, current);
-        if (operation === 'unchanged' || options.dryRun)
+        let operation = await operationFor(repoDir, change, current);
+        // The same change made by someone else (another identity, or GitHub signing it) is left as it is.
+        if (operation === 'updated' && current && !change.direct && (await holdsChange(repoDir, current, change)))
+            operation = 'unchanged';
+        if (operation === 'unchanged')
+            return { change, operation, attempts: attempt, tip: current ?? change.commit };
+        if (options.dryRun)
             return { change, operation, attempts: attempt };
-        const result = await pushWithLease(repoDir, {
+        const result = await (options.writer ?? gitWriter(repoDir)).write({
             commit: change.commit,
             branch: change.branch,
             expected: current,
+            dirs: changedDirs(policy, change.versions),
+            fastForward: change.direct,
         });
         if (result.status === 'pushed') {
-            await gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+            // The branch tip is what was written (a commit GitHub made has another id than the local one).
+            change.commit = result.sha;
+            await recordTip(options, change.branch, result.sha);
             if (change.kind === 'cleanup' && change.direct)
                 await restoreIfVanished(options, change);
             if (options.updateLocalBranch && !change.direct)
                 await gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
-            return { change, operation, attempts: attempt };
+            return {
+                change,
+                operation,
+                attempts: attempt,
+                tip: result.sha,
+                ...(result.verified !== undefined ? { verified: result.verified } : {}),
+            };
         }
         if (attempt >= maxAttempts)
             throw new OperationError(`${change.branch} kept moving on origin while pushing (${maxAttempts} attempts): ${result.message}`);
@@ -20598,23 +20725,29 @@ async function openLocalRepo(repo, config) {
 
 
 
-const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push] [--json]
+const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push]
+                               [--author "N <E>"] [--config FILE] [--json]
 
 Creates or updates the local branch promote/<from>-to-<to>: the tip of <to> with each selected version's tree
 copied from <from> (same tree ids). Nothing from <to> is removed; versions are never overwritten.
+  --repo DIR       the storage repository (default: .)
+  --from CH        the channel to promote from (e.g. snapshot)
+  --to CH          the channel to promote to; from -> to must be a promotion the policy allows
   --packages SPEC  nginx@1.6.0, apm@8.0.0-rc1, system@latest, aws_*@latest, nginx@* (comma-separated)
   --push           fetch the channel branches first, then push the branch to origin with a lease
   --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
   --config FILE    policy file (default: .github/package-storage.yml on the default branch)
   --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
 Exit: 0 done (also when there is nothing to do), 1 refused (absent, conflicting or invalid versions), 2 usage, 3 git failure.`;
-const cleanupUsage = `usage: package-storage cleanup --repo DIR --channel CH [--push] [--json]
+const cleanupUsage = `usage: package-storage cleanup --repo DIR --channel CH [--push] [--author "N <E>"] [--config FILE] [--json]
 
 Creates or updates the local branch cleanup/<CH>: the tip of <CH> without every version whose identical tree is
 already in a more stable channel (so it stays served).
+  --repo DIR       the storage repository (default: .)
+  --channel CH     the channel to clean up (e.g. snapshot)
   --push           fetch the channel branches first, then push the branch to origin with a lease
-  --author "N <E>" commit identity
-  --config FILE    policy file
+  --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
+  --config FILE    policy file (default: .github/package-storage.yml on the default branch)
   --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
 Exit: 0 done, 1 refused, 2 usage, 3 git failure.`;
 function report(io, json, { change, operation }) {
@@ -20649,7 +20782,6 @@ const common = {
     json: { type: 'boolean', default: false },
     config: { type: 'string' },
     author: { type: 'string' },
-    help: { type: 'boolean', default: false },
 };
 async function promoteCommand(argv, io) {
     const values = parse('promote', argv, {
@@ -20658,10 +20790,6 @@ async function promoteCommand(argv, io) {
         to: { type: 'string' },
         packages: { type: 'string' },
     });
-    if (values.help) {
-        io.out(promoteUsage);
-        return 0;
-    }
     required('promote', values, 'from', 'to', 'packages');
     const specs = parseSpecs(splitSpecs(values.packages));
     const identity = parseIdentity(values.author);
@@ -20672,10 +20800,6 @@ async function promoteCommand(argv, io) {
 }
 async function cleanupCommand(argv, io) {
     const values = parse('cleanup', argv, { ...common, channel: { type: 'string' } });
-    if (values.help) {
-        io.out(cleanupUsage);
-        return 0;
-    }
     required('cleanup', values, 'channel');
     const identity = parseIdentity(values.author);
     const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
@@ -24501,11 +24625,14 @@ function registryClients(o = {}) {
 
 
 const publishUsage = `usage: package-storage publish-image --repo DIR --channel CH --image NAME --base-image REF [--registry-version V]
-                                    [--push] [--layout DIR] [--archive FILE] [--insecure-registry] [--json]
+                                    [--chain] [--push] [--layout DIR] [--archive FILE] [--insecure-registry]
+                                    [--username U --password-stdin] [--config FILE] [--json]
 
 Builds the distribution image of channel CH from git trees (CH's packages and every more stable channel's at
 /packages/<channel>/...), with no Docker daemon, and pushes it and/or writes it to disk.
-  --channel CH        channel(s), comma-separated; --chain adds every less stable channel
+  --repo DIR          the storage repository (default: .)
+  --channel CH        channel(s), comma-separated
+  --chain             also every less stable channel than those of --channel
   --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution
   --base-image REF    package-registry image repository (tag = registry version), a full reference,
                       oci:DIR[:TAG] (an OCI layout on disk) or scratch
@@ -24514,7 +24641,9 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --layout DIR        write an OCI image layout
   --archive FILE      write one tar that is both an OCI layout and a docker save archive (docker load)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)
-  --username U        registry user; the password is read from stdin with --password-stdin
+  --username U        target registry user (with --password-stdin)
+  --password-stdin    read the target registry's password from standard input
+  --config FILE       policy file (default: .github/package-storage.yml on the default branch)
   --json              print the result as JSON
 Credentials default to the Docker config file (docker login, docker/login-action).
 Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure).`;
@@ -24564,12 +24693,7 @@ async function publishImageCommand(argv, io) {
         'password-stdin': { type: 'boolean', default: false },
         config: { type: 'string' },
         json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
     });
-    if (values.help) {
-        io.out(publishUsage);
-        return 0;
-    }
     required('publish-image', values, 'channel', 'image', 'base-image');
     if (values['password-stdin'] && !values.username)
         throw new UsageError('--password-stdin needs --username');
@@ -24792,13 +24916,20 @@ async function stableTipOnOrigin(repoDir, policy) {
 
 
 const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
-                              [--image NAME --base-image REF --registry-version V --insecure-registry] [--json]
+                              [--image NAME --base-image REF [--registry-version V] [--insecure-registry]] [--config FILE] [--json]
 
 For each stack version without a git tag, creates the tag at the tip of the most stable channel (production); an
 existing tag is never moved. With --image, points <image>:<version> at the published image of the tag's commit
 (by digest; built when missing).
-  --versions V     8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1
-  --push           push created tags to origin (and read existing tags from origin)
+  --repo DIR           the storage repository (default: .)
+  --versions V         8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1 (comma-separated)
+  --push               push created tags to origin (and read existing tags from origin)
+  --image NAME         also tag <NAME>:<version>, e.g. ghcr.io/acme/distribution
+  --base-image REF     package-registry image repository, to build an image that is missing (as publish-image)
+  --registry-version V e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the tagged commit's Dockerfile)
+  --insecure-registry  plain HTTP to the registries (loopback addresses always are)
+  --config FILE        policy file (default: .github/package-storage.yml on the default branch)
+  --json               print {"releases": [...]} instead of text
 Exit: 0 done, 2 invalid version or usage, 3 git or registry failure (e.g. an image tag that points elsewhere).`;
 async function releaseCommand(argv, io) {
     const values = parse('release', argv, {
@@ -24811,12 +24942,7 @@ async function releaseCommand(argv, io) {
         'insecure-registry': { type: 'boolean', default: false },
         config: { type: 'string' },
         json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
     });
-    if (values.help) {
-        io.out(releaseUsage);
-        return 0;
-    }
     required('release', values, 'versions');
     const versions = parseReleaseList(values.versions);
     if (versions.length === 0)
@@ -24913,12 +25039,7 @@ async function validateCommand(argv, io) {
         exception: { type: 'boolean', default: false },
         config: { type: 'string' },
         json: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
     });
-    if (values.help) {
-        io.out(validateUsage);
-        return 0;
-    }
     required('validate', values, 'base', 'head');
     const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
     const channel = channelByBranch(policy, values.base);
@@ -25149,12 +25270,7 @@ async function demoCommand(argv, io) {
     const values = parse('demo', argv, {
         dir: { type: 'string' },
         keep: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
     });
-    if (values.help) {
-        io.out(demoUsage);
-        return 0;
-    }
     const root = values.dir ? (0,external_node_path_namespaceObject.resolve)(values.dir) : await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'package-storage-demo-'));
     let step = 0;
     let surprises = 0;
@@ -25266,6 +25382,159 @@ async function demoCommand(argv, io) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/cli/source-hash.js
+// The content hash of the sources a build is made from: one definition for scripts/build.js, which writes it into
+// the CLI bundle, and for `package-storage --version`, which recomputes it for the install directory. Plain
+// JavaScript so that the build script can import it without a TypeScript toolchain. It is what coreutils print for
+//   find src schema package.json package-lock.json tsconfig.json scripts/build.js -type f -print0 |
+//     LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum
+// run in the directory: contents and relative paths only, so a clone at another path hashes the same.
+
+
+
+
+/** What the bundles are built from: the sources, the locked dependencies, the compiler settings and the build. */
+const sourceHashInputs = [
+  'src',
+  'schema',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+  'scripts/build.js',
+];
+
+/** Byte order, as `LC_ALL=C sort`. */
+const byBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+async function source_hash_walk(root, relative, out) {
+  for (const entry of await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(root, relative), { withFileTypes: true })) {
+    const path = `${relative}/${entry.name}`;
+    // Regular files only, links not followed: `find -type f`.
+    if (entry.isDirectory()) await source_hash_walk(root, path, out);
+    else if (entry.isFile()) out.push(path);
+  }
+}
+
+/** The input files under `root`, sorted; undefined when an input is missing (not a source tree). */
+async function sourceFiles(root) {
+  const files = [];
+  for (const input of sourceHashInputs) {
+    const info = await (0,promises_namespaceObject.stat)((0,external_node_path_namespaceObject.join)(root, input)).catch(() => undefined);
+    if (!info) return undefined;
+    if (info.isDirectory()) await source_hash_walk(root, input, files);
+    else files.push(input);
+  }
+  return files.sort(byBytes);
+}
+
+/** `sha256:<hex>` over `<sha256 of file>  <path>` lines, or undefined when `root` is not a source tree. */
+async function sourceHash(root) {
+  const files = await sourceFiles(root);
+  if (!files) return undefined;
+  const list = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+  for (const path of files) {
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+      .update(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(root, path)))
+      .digest('hex');
+    list.update(`${digest}  ${path}\n`);
+  }
+  return `sha256:${list.digest('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/version.ts
+// `package-storage --version`: which code is running. A committed bundle cannot hold the commit that contains it
+// (that commit is made after the bundle, and CI rebuilds the bundle and fails on any byte of difference), so the
+// bundle holds the package version and the hash of the sources it was built from (scripts/build.js writes both in).
+// At run time the install directory's git commit is read and its sources are hashed the same way: equal hashes say
+// that the bundle was built from that commit's sources.
+
+
+
+
+
+// scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:9a14c91e4d1c4b070d4c1a20d13106adf2d67569798a8489d086f5e9e90cca8f\"}";
+function buildStamp(text = stamp) {
+    if (!text.startsWith('{'))
+        return undefined;
+    const parsed = JSON.parse(text);
+    return typeof parsed.version === 'string' && typeof parsed.sources === 'string'
+        ? { version: parsed.version, sources: parsed.sources }
+        : undefined;
+}
+/** The package root: two levels up from this module, both as source (src/cli/) and as the bundle (dist/cli/). */
+const installDir = (0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url))));
+async function packageVersion(dir) {
+    try {
+        const pkg = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'package.json'), 'utf8'));
+        return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+    }
+    catch {
+        return 'unknown';
+    }
+}
+/** HEAD of `dir` when `dir` itself is the top of a checkout (not a directory inside some other repository). */
+async function checkoutOf(dir) {
+    const top = await gitRaw(['rev-parse', '--show-toplevel'], { cwd: dir, okCodes: [128] });
+    if (top.code !== 0)
+        return undefined;
+    const [ours, theirs] = await Promise.all([(0,promises_namespaceObject.realpath)(dir), (0,promises_namespaceObject.realpath)(top.stdout.toString('utf8').trim())]);
+    if (ours !== theirs)
+        return undefined;
+    const head = await gitRaw(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: dir, okCodes: [1, 128] });
+    if (head.code !== 0)
+        return undefined;
+    const status = await gitRaw(['status', '--porcelain', '--untracked-files=all', '--', ...sourceHashInputs], {
+        cwd: dir,
+    });
+    return { commit: head.stdout.toString('utf8').trim(), modified: status.stdout.length > 0 };
+}
+async function versionInfo(o = {}) {
+    const dir = o.installDir ?? installDir;
+    const build = 'build' in o ? o.build : buildStamp();
+    const [sources, checkout, version] = await Promise.all([
+        sourceHash(dir),
+        // No git, or a broken repository: --version still answers, without the commit.
+        checkoutOf(dir).catch(() => undefined),
+        build ? Promise.resolve(build.version) : packageVersion(dir),
+    ]);
+    return {
+        version,
+        installDir: dir,
+        ...(build ? { build } : {}),
+        ...(sources ? { sources } : {}),
+        ...(checkout ? { checkout } : {}),
+    };
+}
+/** The `--version` text: the version, then what each identifier is, in words. */
+function versionLines(info) {
+    const dir = info.installDir.replace(/\/$/, '');
+    const lines = [`package-storage ${info.version}`];
+    if (info.build)
+        lines.push(`sources: ${info.build.sources} (hash of the sources this bundle was built from)`);
+    else if (info.sources)
+        lines.push(`sources: ${info.sources} (running from source, not from a bundle: hash of ${dir})`);
+    else
+        lines.push('sources: unknown (running from source, not from a bundle)');
+    const c = info.checkout;
+    if (!c) {
+        lines.push(`commit:  unknown (${dir} is not a git checkout)`);
+        return lines;
+    }
+    const head = `${c.commit}${c.modified ? ' with uncommitted changes' : ''}`;
+    if (!info.build)
+        lines.push(`commit:  ${head} (git HEAD of ${dir})`);
+    else if (info.sources === info.build.sources)
+        lines.push(c.modified
+            ? `commit:  ${head} (git HEAD of ${dir}; the bundle was built from the working tree, not from a commit)`
+            : `commit:  ${head} (git HEAD of ${dir}; the bundle was built from this commit's sources)`);
+    else
+        lines.push(`commit:  ${head} (git HEAD of ${dir}; its sources hash to ${info.sources ?? 'nothing'}: the bundle was not built from them, run npm run build)`);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // `package-storage <command>`: the actions' engine for maintainers' machines.
 
@@ -25275,45 +25544,94 @@ async function demoCommand(argv, io) {
 
 
 
+
 const commands = {
-    validate: { run: validateCommand, summary: 'check a change against the channel policy' },
-    promote: { run: promoteCommand, summary: 'build the promotion branch promote/<from>-to-<to>' },
-    cleanup: { run: cleanupCommand, summary: 'build the cleanup branch cleanup/<channel>' },
+    validate: {
+        run: validateCommand,
+        summary: 'check a change against the channel policy',
+        usage: validateUsage,
+    },
+    promote: {
+        run: promoteCommand,
+        summary: 'build the promotion branch promote/<from>-to-<to>',
+        usage: promoteUsage,
+    },
+    cleanup: {
+        run: cleanupCommand,
+        summary: 'build the cleanup branch cleanup/<channel>',
+        usage: cleanupUsage,
+    },
     'publish-image': {
         run: publishImageCommand,
         summary: 'build and push (or write) a channel distribution image',
+        usage: publishUsage,
     },
     release: {
         run: releaseCommand,
         summary: 'stack release tags (git tag and image tag) for released versions',
+        usage: releaseUsage,
     },
-    demo: { run: demoCommand, summary: 'walk a throwaway storage repository through a day (no network)' },
+    demo: {
+        run: demoCommand,
+        summary: 'walk a throwaway storage repository through a day (no network)',
+        usage: demoUsage,
+    },
 };
 const usage = `usage: package-storage <command> [options]
+       package-storage --version
 
 commands:
 ${Object.entries(commands)
     .map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`)
     .join('\n')}
 
-Run \`package-storage <command> --help\` for a command's options.`;
+  -h, --help     this text; \`package-storage <command> --help\` (or \`help <command>\`) for a command's options
+  -V, --version  the package version, the hash of the sources it was built from, the install directory's commit
+Exit: 0 pass or done, 1 policy violations or refused, 2 usage or configuration error, 3 git, API or registry failure.`;
+/** Own entries only: `toString` or `__proto__` is no command. */
+const commandNamed = (name) => name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
+function unknown(io, what, name) {
+    io.err(`package-storage: unknown ${what} ${JSON.stringify(safeLine(name))}\n${usage}`);
+    return 2;
+}
 async function main(argv, io) {
     const [name, ...rest] = argv;
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-        io.out(usage);
-        return name === undefined ? 2 : 0;
-    }
-    const command = commands[name];
-    if (!command) {
-        io.err(`package-storage: unknown command ${JSON.stringify(safeLine(name))}\n${usage}`);
+    if (name === undefined) {
+        io.err(usage);
         return 2;
     }
-    return invoke(name, command.run, rest, io);
+    if (name === '--help' || name === '-h' || (name === 'help' && rest.length === 0)) {
+        io.out(usage);
+        return 0;
+    }
+    if (name === '--version' || name === '-V') {
+        for (const line of versionLines(await versionInfo()))
+            io.out(line);
+        return 0;
+    }
+    if (name === 'help') {
+        const command = commandNamed(rest[0]);
+        if (!command || rest.length > 1)
+            return unknown(io, 'command', rest.join(' '));
+        io.out(command.usage);
+        return 0;
+    }
+    const command = commandNamed(name);
+    if (!command)
+        return unknown(io, name.startsWith('-') ? 'option' : 'command', name);
+    return invoke(name, command.run, rest, io, command.usage);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
 
 
+// A reader that goes away (`package-storage validate ... | head -1`) is no crash: the rest of the output is dropped
+// and the command still ends with its own exit code.
+for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+    });
 void main(process.argv.slice(2), processIO).then((code) => {
     process.exitCode = code;
 });

@@ -8,10 +8,14 @@ import { parse, required } from './args.js';
 import type { CliIO } from './io.js';
 import { openLocalRepo } from './repo.js';
 
-export const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push] [--json]
+export const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push]
+                               [--author "N <E>"] [--config FILE] [--json]
 
 Creates or updates the local branch promote/<from>-to-<to>: the tip of <to> with each selected version's tree
 copied from <from> (same tree ids). Nothing from <to> is removed; versions are never overwritten.
+  --repo DIR       the storage repository (default: .)
+  --from CH        the channel to promote from (e.g. snapshot)
+  --to CH          the channel to promote to; from -> to must be a promotion the policy allows
   --packages SPEC  nginx@1.6.0, apm@8.0.0-rc1, system@latest, aws_*@latest, nginx@* (comma-separated)
   --push           fetch the channel branches first, then push the branch to origin with a lease
   --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
@@ -19,13 +23,15 @@ copied from <from> (same tree ids). Nothing from <to> is removed; versions are n
   --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
 Exit: 0 done (also when there is nothing to do), 1 refused (absent, conflicting or invalid versions), 2 usage, 3 git failure.`;
 
-export const cleanupUsage = `usage: package-storage cleanup --repo DIR --channel CH [--push] [--json]
+export const cleanupUsage = `usage: package-storage cleanup --repo DIR --channel CH [--push] [--author "N <E>"] [--config FILE] [--json]
 
 Creates or updates the local branch cleanup/<CH>: the tip of <CH> without every version whose identical tree is
 already in a more stable channel (so it stays served).
+  --repo DIR       the storage repository (default: .)
+  --channel CH     the channel to clean up (e.g. snapshot)
   --push           fetch the channel branches first, then push the branch to origin with a lease
-  --author "N <E>" commit identity
-  --config FILE    policy file
+  --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
+  --config FILE    policy file (default: .github/package-storage.yml on the default branch)
   --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
 Exit: 0 done, 1 refused, 2 usage, 3 git failure.`;
 
@@ -66,7 +72,6 @@ const common = {
   json: { type: 'boolean', default: false },
   config: { type: 'string' },
   author: { type: 'string' },
-  help: { type: 'boolean', default: false },
 } as const;
 
 export async function promoteCommand(argv: string[], io: CliIO): Promise<number> {
@@ -76,10 +81,6 @@ export async function promoteCommand(argv: string[], io: CliIO): Promise<number>
     to: { type: 'string' },
     packages: { type: 'string' },
   });
-  if (values.help) {
-    io.out(promoteUsage);
-    return 0;
-  }
   required('promote', values, 'from', 'to', 'packages');
   const specs = parseSpecs(splitSpecs(values.packages!));
   const identity = parseIdentity(values.author);
@@ -95,10 +96,6 @@ export async function promoteCommand(argv: string[], io: CliIO): Promise<number>
 
 export async function cleanupCommand(argv: string[], io: CliIO): Promise<number> {
   const values = parse('cleanup', argv, { ...common, channel: { type: 'string' } });
-  if (values.help) {
-    io.out(cleanupUsage);
-    return 0;
-  }
   required('cleanup', values, 'channel');
   const identity = parseIdentity(values.author);
   const { repoDir, policy } = await openLocalRepo(values.repo, values.config);

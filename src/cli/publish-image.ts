@@ -17,18 +17,23 @@ import { processIO, type CliIO } from './io.js';
 import { openLocalRepo } from './repo.js';
 
 export const publishUsage = `usage: package-storage publish-image --repo DIR --channel CH --image NAME --base-image REF [--registry-version V]
-                                    [--push] [--layout DIR] [--archive FILE] [--platform P] [--label K=V]
-                                    [--annotation K=V] [--insecure-registry] [--json]
+                                    [--chain] [--push] [--layout DIR] [--archive FILE] [--platform P]
+                                    [--label K=V] [--annotation K=V] [--force-channel-tags] [--skip-sbom]
+                                    [--jobs N] [--insecure-registry] [--username U --password-stdin]
+                                    [--config FILE] [--json]
 
 Builds the distribution image of channel CH from git trees (CH's packages and every more stable channel's at
 /packages/<channel>/...), with no Docker daemon, and pushes it and/or writes it to disk.
-  --channel CH        channel(s), comma-separated; --chain adds every less stable channel
+  --repo DIR          the storage repository (default: .)
+  --channel CH        channel(s), comma-separated
+  --chain             also every less stable channel than those of --channel
   --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution
   --base-image REF    package-registry image repository (tag = registry version), a full reference,
                       oci:DIR[:TAG] (an OCI layout on disk) or scratch
   --registry-version  e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the channel branch's Dockerfile)
   --push              push to the registry: tags <branch> (moves forward only), <commit sha> (immutable),
-                      and an SPDX SBOM attached to each image (--skip-sbom: none)
+                      and an SPDX SBOM attached to each image
+  --skip-sbom         attach no SBOM
   --layout DIR        write an OCI image layout
   --archive FILE      write one tar that is both an OCI layout and a docker save archive (docker load)
   --platform P        base platforms to publish, e.g. linux/amd64,linux/arm64 (default: all the base has; more
@@ -38,7 +43,9 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
   --jobs N            layers built side by side (default: the number of cores)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)
-  --username U        registry user; the password is read from stdin with --password-stdin
+  --username U        target registry user (with --password-stdin)
+  --password-stdin    read the target registry's password from standard input
+  --config FILE       policy file (default: .github/package-storage.yml on the default branch)
   --json              print the result as JSON
 Credentials default to the Docker config file (docker login, docker/login-action).
 Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure).`;
@@ -115,12 +122,7 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
     'password-stdin': { type: 'boolean', default: false },
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.out(publishUsage);
-    return 0;
-  }
   required('publish-image', values, 'channel', 'image', 'base-image');
   if (values['password-stdin'] && !values.username) throw new UsageError('--password-stdin needs --username');
   // Before anything else touches them: a reference with credentials is refused without repeating the password.

@@ -10,13 +10,20 @@ import type { CliIO } from './io.js';
 import { openLocalRepo } from './repo.js';
 
 export const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
-                              [--image NAME --base-image REF --registry-version V --insecure-registry] [--json]
+                              [--image NAME --base-image REF [--registry-version V] [--insecure-registry]] [--config FILE] [--json]
 
 For each stack version without a git tag, creates the tag at the tip of the most stable channel (production); an
 existing tag is never moved. With --image, points <image>:<version> at the published image of the tag's commit
 (by digest; built when missing).
-  --versions V     8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1
-  --push           push created tags to origin (and read existing tags from origin)
+  --repo DIR           the storage repository (default: .)
+  --versions V         8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1 (comma-separated)
+  --push               push created tags to origin (and read existing tags from origin)
+  --image NAME         also tag <NAME>:<version>, e.g. ghcr.io/acme/distribution
+  --base-image REF     package-registry image repository, to build an image that is missing (as publish-image)
+  --registry-version V e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the tagged commit's Dockerfile)
+  --insecure-registry  plain HTTP to the registries (loopback addresses always are)
+  --config FILE        policy file (default: .github/package-storage.yml on the default branch)
+  --json               print {"releases": [...]} instead of text
 Exit: 0 done, 2 invalid version or usage, 3 git or registry failure (e.g. an image tag that points elsewhere).`;
 
 export async function releaseCommand(argv: string[], io: CliIO): Promise<number> {
@@ -30,12 +37,7 @@ export async function releaseCommand(argv: string[], io: CliIO): Promise<number>
     'insecure-registry': { type: 'boolean', default: false },
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.out(releaseUsage);
-    return 0;
-  }
   required('release', values, 'versions');
   const versions = parseReleaseList(values.versions!);
   if (versions.length === 0) throw new UsageError('--versions lists no version');

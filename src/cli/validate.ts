@@ -31,12 +31,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     exception: { type: 'boolean', default: false },
     config: { type: 'string' },
     json: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.out(validateUsage);
-    return 0;
-  }
   required('validate', values, 'base', 'head');
   const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
   const channel = channelByBranch(policy, values.base!);

@@ -124,10 +124,21 @@ export function cleanupTitle(plan: Pick<CleanupPlan, 'channel' | 'versions'>): s
 const marker = (kind: string, data: unknown): string =>
   `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
 
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+export function tableCell(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+const codeCell = (text: string): string => `\`${tableCell(text)}\``;
+
 // Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
 export function promotionBody(plan: PromotionPlan): string {
   const rows = plan.versions.map(
-    (v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.kibana ? `\`${v.kibana}\`` : 'any'} |`,
+    (v) =>
+      `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`,
   );
   return [
     `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
@@ -153,7 +164,10 @@ export function cleanupBody(plan: CleanupPlan): string {
     '',
     '| Package | Version | Tree | Now in |',
     '|---|---|---|---|',
-    ...plan.versions.map((v) => `| ${v.name} | ${v.version} | \`${v.tree}\` | ${v.promotedTo} |`),
+    ...plan.versions.map(
+      (v) =>
+        `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`,
+    ),
     '',
     'The validate check accepts each removal only while the identical tree is in the more stable channel.',
     '',

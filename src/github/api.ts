@@ -1,6 +1,12 @@
-// Thin adapter over the GitHub REST API calls the actions make. Errors become one-line messages that say which
-// permission or setting is missing, never a stack trace.
+// Thin adapter over the GitHub REST and GraphQL APIs the actions call. Every client retries server errors
+// (@octokit/plugin-retry) and waits out rate limits (@octokit/plugin-throttling), so a 502 or a secondary rate
+// limit does not turn a check red. Errors become one-line messages that say which permission or setting is
+// missing, never a stack trace.
+import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import { OperationError } from '../core/errors.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
@@ -10,20 +16,78 @@ export interface RepoRef {
   repo: string;
 }
 
-export function createClient(token: string): Octokit {
+export interface ClientOptions {
+  /**
+   * Multiplies every client-side wait: retry backoff, `retry-after`, and the pacing of writes (GitHub asks for a
+   * second between content-creating requests). 1 in production; tests use a tiny factor so that retries and
+   * rate limits are exercised without real sleeps. Default: `PACKAGE_STORAGE_API_TIME_SCALE`, else 1.
+   */
+  timeScale?: number;
+  /** Retries of a 5xx answer (default 3, with backoff 1 s, 4 s, 9 s). */
+  retries?: number;
+}
+
+/** A rate-limited request is retried this many times, and only when GitHub asks to wait at most `maxWait` s. */
+const rateLimitRetries = 2;
+const maxRateLimitWait = 120;
+
+function timeScaleOf(options: ClientOptions): number {
+  if (options.timeScale !== undefined) return options.timeScale;
+  const fromEnv = Number(process.env.PACKAGE_STORAGE_API_TIME_SCALE);
+  return Number.isFinite(fromEnv) && fromEnv >= 0 && process.env.PACKAGE_STORAGE_API_TIME_SCALE ? fromEnv : 1;
+}
+
+/** The throttling plugin's request groups with their pacing scaled (its defaults, shared per process, at scale 1). */
+function scaledGroups(scale: number): Record<string, Bottleneck.Group> {
+  const group = (id: string, maxConcurrent: number, minTime = 0): Bottleneck.Group =>
+    new Bottleneck.Group({ id: `${id}-scaled`, maxConcurrent, minTime: Math.round(minTime * scale) });
+  return {
+    global: group('octokit-global', 10),
+    auth: group('octokit-auth', 1),
+    search: group('octokit-search', 1, 2000),
+    write: group('octokit-write', 1, 1000),
+    notifications: group('octokit-notifications', 1, 3000),
+  };
+}
+
+const describe = (o: { method?: string; url?: string }): string => `${o.method ?? 'GET'} ${o.url ?? ''}`;
+
+/** A throttling handler: retry (after the wait GitHub asks for) a bounded number of times, and say so. */
+function waitOut(what: string) {
+  return (retryAfter: number, o: { method?: string; url?: string }, _: unknown, count: number): boolean => {
+    if (count >= rateLimitRetries || retryAfter > maxRateLimitWait) return false;
+    core.warning(`GitHub API ${what} (${describe(o)}): retrying in ${retryAfter} s`);
+    return true;
+  };
+}
+
+export function createClient(token: string, options: ClientOptions = {}): Octokit {
   if (!token)
     throw new OperationError('no GitHub token: pass the `github-token` input (default: the job token)');
+  const scale = timeScaleOf(options);
   // GITHUB_API_URL (GitHub Enterprise Server, tests) is read here: @actions/github reads it once, at import.
-  return getOctokit(token, {
-    userAgent: 'package-storage-actions',
-    baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
-  });
+  return getOctokit(
+    token,
+    {
+      userAgent: 'package-storage-actions',
+      baseUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      retry: { retries: options.retries ?? 3, retryAfterBaseValue: 1000 * scale },
+      throttle: {
+        retryAfterBaseValue: 1000 * scale,
+        ...(scale === 1 ? {} : scaledGroups(scale)),
+        onRateLimit: waitOut('rate limit reached'),
+        onSecondaryRateLimit: waitOut('secondary rate limit'),
+      },
+    },
+    retry,
+    throttling,
+  );
 }
 
 interface RequestErrorLike {
   status?: number;
   message?: string;
-  response?: { data?: { message?: string } };
+  response?: { data?: { message?: string }; headers?: Record<string, string | undefined> };
 }
 
 /** Wraps an API failure in a message naming the operation and what to check. */
@@ -32,6 +96,12 @@ export function apiError(error: unknown, operation: string, hint?: string): Oper
   const status = e.status;
   const message = (e.response?.data?.message ?? e.message ?? String(error)).split('\n')[0];
   let advice = hint ?? '';
+  if (/secondary rate limit/i.test(message ?? ''))
+    advice = 'GitHub kept refusing after waiting as it asked (secondary rate limit): re-run the job later';
+  else if (status === 403 && e.response?.headers?.['x-ratelimit-remaining'] === '0')
+    advice = 'the token used up its API rate limit: re-run the job after it resets';
+  else if (status !== undefined && status >= 500)
+    advice = 'GitHub kept failing after retries: re-run the job; see https://www.githubstatus.com';
   if (!advice && status === 401) advice = 'the token is invalid or expired';
   if (!advice && status === 403)
     advice =

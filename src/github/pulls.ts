@@ -1,5 +1,7 @@
 // One PR per head branch, created or updated in place, safe under concurrent runs: a create that races another
 // run's create falls back to finding and updating that PR (the approach of peter-evans/create-pull-request).
+// Reviewers and assignees are requested only where missing, and a refusal (not a collaborator, the PR's own
+// author) is reported, never fatal: the promotion itself is done by then.
 import { OperationError } from '../core/errors.js';
 import { apiError, type Octokit, type RepoRef } from './api.js';
 
@@ -10,14 +12,33 @@ export interface PullRequestSpec {
   body: string;
   labels: string[];
   draft?: boolean;
+  /** Users to request reviews from (only those not requested yet). */
+  reviewers?: string[];
+  /** Team slugs (`team` or `org/team`) to request reviews from. */
+  teamReviewers?: string[];
+  assignees?: string[];
+  /** Request the reviewers only when the PR is new or its branch changed (a re-run must not ping anyone). */
+  requestReviews?: boolean;
+}
+
+/** A reviewer or assignee GitHub did not take, and why. */
+export interface Refused {
+  who: string;
+  reason: string;
 }
 
 export interface PullRequestResult {
   operation: 'created' | 'updated' | 'unchanged';
   number: number;
   url: string;
+  /** GraphQL node id (for auto-merge). */
+  nodeId: string;
   /** Login of the PR's author (github-actions[bot] when made with the job token). */
   author: string;
+  /** Reviewers (users, and teams as `org/slug`) requested by this run. */
+  requested: string[];
+  assigned: string[];
+  refused: Refused[];
 }
 
 const notPermitted =
@@ -25,11 +46,15 @@ const notPermitted =
 
 interface OpenPull {
   number: number;
+  node_id: string;
   html_url: string;
   title: string;
   body: string | null;
   user: { login: string } | null;
   labels: Array<{ name: string }>;
+  assignees?: Array<{ login: string }> | null;
+  requested_reviewers?: Array<{ login: string }> | null;
+  requested_teams?: Array<{ slug: string }> | null;
 }
 
 export async function findOpenPull(
@@ -92,7 +117,132 @@ async function update(
     operation = 'updated';
   }
   await addLabels(octokit, repo, pull, spec.labels);
-  return { operation, number: pull.number, url: pull.html_url, author: pull.user?.login ?? '' };
+  return withOptions(octokit, repo, pull, spec, operation);
+}
+
+const sameLogin = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** GitHub's reason, from a 422 body (`message`, or `errors` as strings or objects). */
+function refusalReason(error: unknown): string {
+  const e = error as {
+    status?: number;
+    response?: { data?: { message?: string; errors?: Array<string | { message?: string }> } };
+  };
+  const data = e.response?.data;
+  const detail = (data?.errors ?? [])
+    .map((x) => (typeof x === 'string' ? x : (x.message ?? '')))
+    .filter(Boolean);
+  const text = detail.length > 0 ? detail.join('; ') : (data?.message ?? String(error));
+  return e.status === 403 ? `${text} (the token needs \`pull-requests: write\`)` : text;
+}
+
+async function addAssignees(
+  octokit: Octokit,
+  repo: RepoRef,
+  pull: OpenPull,
+  wanted: string[],
+): Promise<{ assigned: string[]; refused: Refused[] }> {
+  const current = (pull.assignees ?? []).map((a) => a.login);
+  const missing = wanted.filter((w) => !current.some((c) => sameLogin(c, w)));
+  if (missing.length === 0) return { assigned: [], refused: [] };
+  try {
+    const { data } = await octokit.rest.issues.addAssignees({
+      ...repo,
+      issue_number: pull.number,
+      assignees: missing,
+    });
+    const now = (data.assignees ?? []).map((a) => a.login);
+    // GitHub drops assignees it cannot assign without saying so: compare with what it answers.
+    return {
+      assigned: missing.filter((m) => now.some((n) => sameLogin(n, m))),
+      refused: missing
+        .filter((m) => !now.some((n) => sameLogin(n, m)))
+        .map((who) => ({
+          who,
+          reason: 'GitHub did not assign them (not a collaborator who can be assigned)',
+        })),
+    };
+  } catch (error) {
+    if (error instanceof Error && (error as { status?: number }).status === undefined) throw error;
+    return { assigned: [], refused: missing.map((who) => ({ who, reason: refusalReason(error) })) };
+  }
+}
+
+async function requestReviewers(
+  octokit: Octokit,
+  repo: RepoRef,
+  pull: OpenPull,
+  users: string[],
+  teams: string[],
+): Promise<{ requested: string[]; refused: Refused[] }> {
+  const currentUsers = (pull.requested_reviewers ?? []).map((r) => r.login);
+  const currentTeams = (pull.requested_teams ?? []).map((t) => t.slug);
+  const wantUsers = users.filter((u) => !currentUsers.some((c) => sameLogin(c, u)));
+  // `org/team` or `team`: the API takes the slug alone.
+  const wantTeams = teams
+    .map((t) => t.replace(/^[^/]+\//, ''))
+    .filter((t) => !currentTeams.some((c) => sameLogin(c, t)));
+  if (wantUsers.length === 0 && wantTeams.length === 0) return { requested: [], refused: [] };
+  const ask = (reviewers: string[], team_reviewers: string[]) =>
+    octokit.rest.pulls.requestReviewers({
+      ...repo,
+      pull_number: pull.number,
+      ...(reviewers.length ? { reviewers } : {}),
+      ...(team_reviewers.length ? { team_reviewers } : {}),
+    });
+  const label = (team: string): string => `${repo.owner}/${team}`;
+  try {
+    await ask(wantUsers, wantTeams);
+    return { requested: [...wantUsers, ...wantTeams.map(label)], refused: [] };
+  } catch (error) {
+    if ((error as { status?: number }).status !== 422 || wantUsers.length + wantTeams.length === 1) {
+      if ((error as { status?: number }).status === undefined) throw error;
+      const reason = refusalReason(error);
+      return {
+        requested: [],
+        refused: [...wantUsers, ...wantTeams.map(label)].map((who) => ({ who, reason })),
+      };
+    }
+  }
+  // GitHub refuses the whole request when one reviewer is not allowed: ask one by one to say which.
+  const result = { requested: [] as string[], refused: [] as Refused[] };
+  for (const [who, users1, teams1] of [
+    ...wantUsers.map((u) => [u, [u], []] as const),
+    ...wantTeams.map((t) => [label(t), [], [t]] as const),
+  ]) {
+    try {
+      await ask([...users1], [...teams1]);
+      result.requested.push(who);
+    } catch (error) {
+      if ((error as { status?: number }).status === undefined) throw error;
+      result.refused.push({ who, reason: refusalReason(error) });
+    }
+  }
+  return result;
+}
+
+async function withOptions(
+  octokit: Octokit,
+  repo: RepoRef,
+  pull: OpenPull,
+  spec: PullRequestSpec,
+  operation: PullRequestResult['operation'],
+): Promise<PullRequestResult> {
+  const assignees = await addAssignees(octokit, repo, pull, spec.assignees ?? []);
+  const reviews =
+    spec.requestReviews === false && operation !== 'created'
+      ? { requested: [], refused: [] }
+      : await requestReviewers(octokit, repo, pull, spec.reviewers ?? [], spec.teamReviewers ?? []);
+  return {
+    operation,
+    number: pull.number,
+    url: pull.html_url,
+    nodeId: pull.node_id,
+    author: pull.user?.login ?? '',
+    requested: reviews.requested,
+    assigned: assignees.assigned,
+    refused: [...reviews.refused, ...assignees.refused],
+  };
 }
 
 export async function ensurePullRequest(
@@ -112,9 +262,11 @@ export async function ensurePullRequest(
       draft: spec.draft ?? false,
       maintainer_can_modify: false,
     });
-    await addLabels(octokit, repo, { ...data, labels: [] }, spec.labels);
-    return { operation: 'created', number: data.number, url: data.html_url, author: data.user?.login ?? '' };
+    const created: OpenPull = { ...data, labels: [] };
+    await addLabels(octokit, repo, created, spec.labels);
+    return withOptions(octokit, repo, created, spec, 'created');
   } catch (error) {
+    if (error instanceof Error && (error as { status?: number }).status === undefined) throw error;
     const e = error as {
       status?: number;
       message?: string;

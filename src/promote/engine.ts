@@ -213,7 +213,7 @@ export async function prepareCleanup(request: CleanupRequest): Promise<BranchCha
   const { policy, repoDir } = request;
   const channel = channelByName(policy, request.channel);
   if (!channel)
-    throw new OperationError(
+    throw new UsageError(
       `unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`,
     );
   const tip = tipOf(request.tips, channel);

@@ -1,11 +1,15 @@
-// Pushing a prepared change: compare with what the branch holds, push with a lease, and when another writer
+// Pushing a prepared change: compare with what the branch holds, write it with a lease, and when another writer
 // moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
+// The write is `git push --force-with-lease`, or (signed commits) the same commit recreated by GitHub's API and
+// the branch moved conditionally there: either way the branch moves from the value just read or not at all.
 import { OperationError, UsageError } from '../core/errors.js';
+import { versionDir } from '../core/paths.js';
 import type { Policy } from '../core/policy.js';
+import type { PlannedVersion } from '../core/promotion.js';
 import { gitRaw } from '../git/git.js';
 import { localBranchTips, resolveBranch } from '../git/local.js';
 import { fetch, fetchBranches, remoteBranchTips } from '../git/remote.js';
-import { pushWithLease } from '../git/write.js';
+import { pushWithLease, treeOfCommit } from '../git/write.js';
 import {
   operationFor,
   restoreCommit,
@@ -19,6 +23,72 @@ export interface PushedChange {
   change: BranchChange;
   operation: Operation;
   attempts: number;
+  /** The commit at the branch tip that holds the change (after a push, or found there); undefined for none/dry runs. */
+  tip?: string;
+  /** The tip was written through the API and GitHub verified its signature (signed-commit writes only). */
+  verified?: boolean;
+}
+
+export type WriteResult =
+  { status: 'pushed'; sha: string; verified?: boolean } | { status: 'stale'; message: string };
+
+/** How a prepared commit reaches origin. */
+export interface BranchWriter {
+  /**
+   * Moves `branch` from `expected` (undefined = absent) to the content of local commit `commit`, or reports that the
+   * branch is no longer `expected`. `dirs`: the directories whose trees the commit introduced. `fastForward`: the
+   * new commit must descend from `expected` (direct commits to a channel).
+   */
+  write(o: {
+    commit: string;
+    branch: string;
+    expected: string | undefined;
+    dirs: string[];
+    fastForward: boolean;
+  }): Promise<WriteResult>;
+}
+
+/** `git push --force-with-lease` of the commit itself. */
+export function gitWriter(repoDir: string): BranchWriter {
+  return {
+    async write(o) {
+      const result = await pushWithLease(repoDir, {
+        commit: o.commit,
+        branch: o.branch,
+        expected: o.expected,
+      });
+      return result.status === 'pushed' ? { status: 'pushed', sha: o.commit } : result;
+    },
+  };
+}
+
+/** The directories above each version's directory: the trees a promotion or cleanup of `versions` rewrites. */
+export function changedDirs(policy: Policy, versions: readonly PlannedVersion[]): string[] {
+  const dirs = new Set<string>(['']);
+  for (const v of versions) {
+    const segments = versionDir(policy.packagesRoot, v.name, v.version).split('/');
+    for (let i = 1; i < segments.length; i++) dirs.add(segments.slice(0, i).join('/'));
+  }
+  return [...dirs];
+}
+
+/**
+ * Whether commit `tip` is exactly `change` made by anyone (another identity, or GitHub for a signed commit): one
+ * commit whose only parent is the planned base and whose tree is the planned tree. Read from the raw commit, so a
+ * shallow fetch of `tip` is enough.
+ */
+export async function holdsChange(repoDir: string, tip: string, change: BranchChange): Promise<boolean> {
+  if (!change.commit) return false;
+  const raw = await gitRaw(['cat-file', 'commit', tip], { cwd: repoDir, okCodes: [128] });
+  if (raw.code !== 0) return false;
+  const headers = raw.stdout.toString('utf8').split('\n\n')[0]!.split('\n');
+  const parents = headers.filter((l) => l.startsWith('parent ')).map((l) => l.slice('parent '.length));
+  const tree = headers.find((l) => l.startsWith('tree '))?.slice('tree '.length);
+  return (
+    parents.length === 1 &&
+    parents[0] === change.baseSha &&
+    tree === (await treeOfCommit(repoDir, change.commit))
+  );
 }
 
 export interface PushOptions {
@@ -31,6 +101,16 @@ export interface PushOptions {
   /** Also point the local branch refs/heads/<branch> at the result (the CLI does; the action has no use for it). */
   updateLocalBranch: boolean;
   maxAttempts?: number;
+  /** How commits reach origin (default: git push with a lease). */
+  writer?: BranchWriter;
+}
+
+/** After a write that git did not do (the API), the local repository learns the new tip by fetching it. */
+async function recordTip(options: PushOptions, branch: string, sha: string): Promise<void> {
+  const { repoDir } = options;
+  const known = await gitRaw(['cat-file', '-e', `${sha}^{commit}`], { cwd: repoDir, okCodes: [1, 128] });
+  if (known.code !== 0) await fetch(repoDir, [sha], { depth: 1, treesOnly: true });
+  await gitRaw(['update-ref', `refs/remotes/origin/${branch}`, sha], { cwd: repoDir });
 }
 
 /**
@@ -60,8 +140,15 @@ async function restoreIfVanished(options: PushOptions, change: BranchChange): Pr
       tip = current;
     }
     const restore = await restoreCommit(repoDir, policy, tip, lost);
-    const result = await pushWithLease(repoDir, { commit: restore, branch: change.branch, expected: tip });
+    const result = await (options.writer ?? gitWriter(repoDir)).write({
+      commit: restore,
+      branch: change.branch,
+      expected: tip,
+      dirs: changedDirs(policy, lost),
+      fastForward: true,
+    });
     if (result.status === 'pushed') {
+      await recordTip(options, change.branch, result.sha);
       change.restored = lost;
       return;
     }
@@ -123,19 +210,34 @@ export async function pushChange(
         depth: 1,
         treesOnly: true,
       });
-    const operation = await operationFor(repoDir, change, current);
-    if (operation === 'unchanged' || options.dryRun) return { change, operation, attempts: attempt };
-    const result = await pushWithLease(repoDir, {
+    let operation = await operationFor(repoDir, change, current);
+    // The same change made by someone else (another identity, or GitHub signing it) is left as it is.
+    if (operation === 'updated' && current && !change.direct && (await holdsChange(repoDir, current, change)))
+      operation = 'unchanged';
+    if (operation === 'unchanged')
+      return { change, operation, attempts: attempt, tip: current ?? change.commit };
+    if (options.dryRun) return { change, operation, attempts: attempt };
+    const result = await (options.writer ?? gitWriter(repoDir)).write({
       commit: change.commit,
       branch: change.branch,
       expected: current,
+      dirs: changedDirs(policy, change.versions),
+      fastForward: change.direct,
     });
     if (result.status === 'pushed') {
-      await gitRaw(['update-ref', `refs/remotes/origin/${change.branch}`, change.commit], { cwd: repoDir });
+      // The branch tip is what was written (a commit GitHub made has another id than the local one).
+      change.commit = result.sha;
+      await recordTip(options, change.branch, result.sha);
       if (change.kind === 'cleanup' && change.direct) await restoreIfVanished(options, change);
       if (options.updateLocalBranch && !change.direct)
         await gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
-      return { change, operation, attempts: attempt };
+      return {
+        change,
+        operation,
+        attempts: attempt,
+        tip: result.sha,
+        ...(result.verified !== undefined ? { verified: result.verified } : {}),
+      };
     }
     if (attempt >= maxAttempts)
       throw new OperationError(

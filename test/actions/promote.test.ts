@@ -6,6 +6,7 @@ import { startFakeGitHub, type FakeGitHub } from '../support/github/index.js';
 import { cleanupTempDirs } from '../support/git.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { checkoutLikeActions, StorageOrigin, type VersionSpec } from '../support/storage-origin.js';
+import { kibana } from '../support/manifests.js';
 import { pullRequestPayload, pushPayload, workflowDispatchPayload } from '../support/webhooks.js';
 
 const owner = 'acme';
@@ -61,7 +62,11 @@ async function promote(
   return run;
 }
 
-async function cleanupAfterPush(branch: string, before: string): Promise<ActionRun> {
+async function cleanupAfterPush(
+  branch: string,
+  before: string,
+  inputs: Record<string, string> = {},
+): Promise<ActionRun> {
   const after = await origin.rev(branch);
   const workspace = await checkoutLikeActions({
     origin: origin.bare,
@@ -78,6 +83,7 @@ async function cleanupAfterPush(branch: string, before: string): Promise<ActionR
   });
   return runAction({
     action: 'promote',
+    inputs,
     eventName: 'push',
     payload,
     workspace,
@@ -377,5 +383,259 @@ describe('the full cycle snapshot -> staging -> production', () => {
     expect(await origin.treeId('production', 'packages/nginx/1.6.0')).toBe(
       await origin.treeId(`${snapshotBefore}`, 'packages/nginx/1.6.0'),
     );
+  });
+});
+
+describe('auto-merge', () => {
+  beforeEach(async () => {
+    gh.setRepositorySettings({ allowAutoMerge: true });
+    await gh.protectBranch('staging', { requiredChecks: ['package-storage policy'] });
+  });
+  const promoteNginx = (method: string, more: Record<string, string> = {}) =>
+    promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0', 'auto-merge': method, ...more });
+  const autoMergeCalls = (): string[] =>
+    gh
+      .calls('graphql')
+      .flatMap((c) => c.graphql ?? [])
+      .filter((f) => f.endsWith('AutoMerge'));
+
+  it('arms auto-merge on the promotion PR it opened; a re-run keeps it; the PR merges when the check passes', async () => {
+    const run = await promoteNginx('squash');
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs['auto-merge']).toBe('enabled');
+    const pull = gh.pulls.get(1)!;
+    expect(pull.autoMerge).toMatchObject({
+      method: 'squash',
+      headSha: await origin.rev('promote/snapshot-to-staging'),
+    });
+    expect(run.summary).toContain('auto-merge (squash) armed');
+
+    const again = await promoteNginx('squash');
+    expect(again.outputs).toMatchObject({ operation: 'unchanged', 'auto-merge': 'unchanged' });
+    expect(autoMergeCalls()).toEqual(['enablePullRequestAutoMerge']);
+
+    expect((await validatePull(1)).outputs.result).toBe('pass');
+    const stagingBefore = await origin.rev('staging');
+    expect(await gh.completeChecks(1)).toBe(await origin.rev('staging'));
+    expect(gh.pulls.get(1)).toMatchObject({ merged: true });
+    expect((await validatePush('staging', stagingBefore)).outputs.result).toBe('pass');
+    expect(await origin.treeId('staging', 'packages/nginx/1.6.0')).toBe(
+      await origin.treeId('snapshot', 'packages/nginx/1.6.0'),
+    );
+  });
+
+  it('turns auto-merge off when the branch holds a commit promote did not write', async () => {
+    await promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0', 'auto-merge': 'merge' });
+    const ours = await origin.rev('promote/snapshot-to-staging');
+    expect(gh.pulls.get(1)!.autoMerge?.headSha).toBe(ours);
+    // A maintainer pushes onto the bot branch after promote read it and before it checks the PR's head.
+    let human = '';
+    gh.beforeNext('graphql', async () => {
+      human = await origin.commit('promote/snapshot-to-staging', {
+        files: { 'packages/nginx/1.6.0/extra.md': 'x\n' },
+      });
+    });
+    const raced = await promoteNginx('merge');
+    expect(raced.exitCode, raced.stdout + raced.stderr).toBe(0);
+    expect(raced.outputs).toMatchObject({ operation: 'unchanged', 'auto-merge': 'not-ours' });
+    expect(gh.pulls.get(1)!.autoMerge).toBeNull();
+    expect(raced.annotations.map((a) => a.message)).toContain(
+      `auto-merge turned off on PR #1: promote/snapshot-to-staging holds ${human.slice(0, 12)} that promote did not write; the next promote run rebuilds it`,
+    );
+    // The next run rebuilds the branch (the human commit goes) and arms auto-merge on its own commit again.
+    const rerun = await promoteNginx('merge');
+    expect(rerun.outputs).toMatchObject({ operation: 'updated', 'auto-merge': 'enabled', commit: ours });
+    expect(gh.pulls.get(1)!.autoMerge?.headSha).toBe(ours);
+  });
+
+  it('says what to change when the repository has auto-merge off, but still opens the PR', async () => {
+    gh.setRepositorySettings({ allowAutoMerge: false });
+    const run = await promoteNginx('squash');
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({
+      operation: 'created',
+      'pull-request-number': '1',
+      'auto-merge': 'failed',
+    });
+    expect(run.annotations.at(-1)?.message).toBe(
+      'auto-merge was not armed on PR #1: auto-merge is turned off for acme/package-storage: enable "Allow auto-merge" (Settings > General > Pull Requests), or leave the `auto-merge` input empty',
+    );
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(autoMergeCalls()).toEqual([]);
+  });
+
+  it('explains that GitHub arms auto-merge only while a required check is pending', async () => {
+    await gh.protectBranch('staging', { requiredChecks: [] });
+    const run = await promoteNginx('rebase');
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.at(-1)?.message).toContain(
+      'PR #1 could merge right away (GitHub says CLEAN), and GitHub arms auto-merge only while a required check or review is pending: require the validate check on staging',
+    );
+  });
+
+  it('says which permission is missing when the token cannot enable auto-merge', async () => {
+    const first = await promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0' });
+    expect(first.outputs['auto-merge']).toBe('off');
+    gh.setReadOnlyToken(true);
+    const run = await promoteNginx('squash');
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.at(-1)?.message).toContain(
+      'Resource not accessible by integration: the token needs `contents: write` and `pull-requests: write` to use auto-merge',
+    );
+  });
+
+  it('refuses auto-merge on drafts and unknown methods before doing anything', async () => {
+    const draft = await promoteNginx('squash', { draft: 'true' });
+    expect(draft.exitCode).toBe(2);
+    expect(draft.annotations.at(-1)?.message).toBe(
+      'inputs `auto-merge` and `draft` exclude each other: GitHub does not auto-merge drafts',
+    );
+    const unknown = await promoteNginx('yes');
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.annotations.at(-1)?.message).toBe(
+      'input `auto-merge` must be merge, squash, rebase or empty (got "yes")',
+    );
+    expect(gh.requests).toEqual([]);
+  });
+});
+
+describe('reviewers and assignees', () => {
+  it('requests reviewers and assigns, reports the ones GitHub refuses, and pings nobody on a re-run', async () => {
+    gh.setPermission('alice', 'write');
+    gh.setPermission('bob', 'maintain');
+    gh.addTeam('storage-maintainers');
+    const inputs = {
+      from: 'snapshot',
+      to: 'staging',
+      packages: 'nginx@1.6.0',
+      reviewers: 'alice, @mallory',
+      'team-reviewers': 'acme/storage-maintainers',
+      assignees: 'bob\nstranger',
+    };
+    const run = await promote(inputs);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const pull = gh.pulls.get(1)!;
+    expect(pull).toMatchObject({
+      requestedReviewers: ['alice'],
+      requestedTeams: ['storage-maintainers'],
+      assignees: ['bob'],
+    });
+    const warnings = run.annotations.filter(
+      (a) => a.level === 'warning' && !a.message.includes('GITHUB_TOKEN'),
+    );
+    expect(warnings.map((a) => a.message)).toEqual([
+      'PR #1: mallory was not added: Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/package-storage repository.',
+      'PR #1: stranger was not added: GitHub did not assign them (not a collaborator who can be assigned)',
+    ]);
+    expect(run.summary).toContain('review requested from alice, acme/storage-maintainers');
+
+    const again = await promote(inputs);
+    expect(again.outputs.operation).toBe('unchanged');
+    // One bulk request (refused), then one per reviewer to say which: none on the unchanged re-run.
+    expect(gh.calls('pulls/request-reviewers').map((c) => c.status)).toEqual([422, 201, 422, 201]);
+  });
+});
+
+describe('signed commits', () => {
+  it('creates the promotion commit through the API (verified), idempotently, with the same trees', async () => {
+    const inputs = {
+      from: 'snapshot',
+      to: 'staging',
+      packages: 'nginx@1.6.0, apm@8.0.0-rc1',
+      'sign-commits': 'true',
+    };
+    const run = await promote(inputs);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const tip = await origin.rev('promote/snapshot-to-staging');
+    expect(run.outputs).toMatchObject({ operation: 'created', commit: tip });
+    expect(gh.verifiedCommits.has(tip)).toBe(true);
+    expect(await origin.rev('promote/snapshot-to-staging^')).toBe(await origin.rev('staging'));
+    expect(await origin.treeId('promote/snapshot-to-staging', 'packages/apm/8.0.0-rc1')).toBe(
+      await origin.treeId('snapshot', 'packages/apm/8.0.0-rc1'),
+    );
+    expect(run.summary).toContain('(signed by GitHub)');
+    // git push was not used: the branch moved through updateRefs only.
+    expect(gh.calls('git/create-commit')).toHaveLength(1);
+
+    const again = await promote(inputs);
+    expect(again.outputs).toMatchObject({ operation: 'unchanged', commit: tip });
+    expect(gh.calls('git/create-commit')).toHaveLength(1);
+    expect((await validatePull(1)).outputs.result).toBe('pass');
+  });
+
+  it('passes "require signed commits" for a direct cleanup, where a plain push is refused', async () => {
+    await gh.protectBranch('snapshot', { requireSignedCommits: true });
+    await promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0' });
+    const stagingBefore = await origin.rev('staging');
+    await gh.mergePull(1, 'squash');
+    const snapshotBefore = await origin.rev('snapshot');
+
+    const plain = await cleanupAfterPush('staging', stagingBefore);
+    expect(plain.exitCode).toBe(1);
+    expect(plain.annotations.at(-1)?.message).toContain('Commits must have verified signatures');
+    expect(await origin.rev('snapshot')).toBe(snapshotBefore);
+
+    const signed = await cleanupAfterPush('staging', stagingBefore, { 'sign-commits': 'true' });
+    expect(signed.exitCode, signed.stdout + signed.stderr).toBe(0);
+    expect(signed.outputs).toMatchObject({ operation: 'updated', branch: 'snapshot' });
+    const tip = await origin.rev('snapshot');
+    expect(signed.outputs.commit).toBe(tip);
+    expect(gh.verifiedCommits.has(tip)).toBe(true);
+    expect(await origin.rev('snapshot^')).toBe(snapshotBefore);
+    expect((await validatePush('snapshot', snapshotBefore)).outputs.result).toBe('pass');
+  });
+});
+
+describe('a flaky GitHub', () => {
+  it('retries a 502 and waits out a secondary rate limit without failing the run', async () => {
+    gh.failNext('pulls/list', { status: 502 });
+    gh.failNext('pulls/create', { secondaryRateLimit: { retryAfter: 30 } });
+    gh.failNext('issues/add-labels', { status: 502 }, 2);
+    const run = await promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ operation: 'created', 'pull-request-number': '1' });
+    expect(gh.calls('pulls/create').map((c) => c.status)).toEqual([403, 201]);
+    expect(gh.calls('issues/add-labels').map((c) => c.status)).toEqual([502, 502, 200]);
+    expect(openPulls()).toEqual([1]);
+    expect(run.annotations.map((a) => a.message)).toContainEqual(
+      expect.stringMatching(
+        /^GitHub API secondary rate limit \(POST \/repos\/\{owner\}\/\{repo\}\/pulls\): retrying in 30 s$/,
+      ),
+    );
+  });
+
+  it('fails with a clear message when GitHub keeps failing', async () => {
+    gh.failNext('pulls/list', { status: 502 }, 4);
+    const run = await promote({ from: 'snapshot', to: 'staging', packages: 'nginx@1.6.0' });
+    expect(run.exitCode).toBe(1);
+    expect(gh.calls('pulls/list')).toHaveLength(4);
+    expect(run.annotations.at(-1)?.message).toMatch(
+      /^GitHub API listing pull requests for promote\/snapshot-to-staging failed \(HTTP 502\): Server Error: GitHub kept failing after retries/,
+    );
+  });
+});
+
+describe('PR bodies', () => {
+  it('escape | in table cells (Kibana ranges such as ^7.16.0 || ^8.0.0)', async () => {
+    await origin.commit('snapshot', {
+      add: [
+        {
+          name: 'kib',
+          version: '2.0.0',
+          manifest: { name: 'kib', version: '2.0.0', kibana: kibana('^7.16.0 || ^8.0.0') },
+        },
+      ],
+    });
+    const run = await promote({ from: 'snapshot', to: 'staging', packages: 'kib@2.0.0' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const row = gh.pulls
+      .get(1)!
+      .body!.split('\n')
+      .find((l) => l.startsWith('| kib |'))!;
+    expect(row).toBe(
+      `| kib | 2.0.0 | \`${await origin.treeId('snapshot', 'packages/kib/2.0.0')}\` | \`^7.16.0 \\|\\| ^8.0.0\` |`,
+    );
+    // Four cells: every unescaped | is a cell border.
+    expect(row.split(/(?<!\\)\|/).length - 2).toBe(4);
   });
 });

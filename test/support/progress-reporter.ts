@@ -68,7 +68,8 @@ export default class ProgressReporter implements Reporter {
         if (state === 'passed') passed++;
         else if (state === 'failed') failed++;
       }
-    for (const error of unhandledErrors) this.print(`unhandled error: ${error.message ?? JSON.stringify(error)}`);
+    for (const error of unhandledErrors)
+      this.print(`unhandled error: ${error.message ?? JSON.stringify(error)}`);
     const seconds = ((Date.now() - this.runStart) / 1000).toFixed(0);
     this.print(`tests: ${passed} passed, ${failed} failed in ${seconds} s`);
   }

@@ -412,6 +412,8 @@ export async function runAction(o: RunActionOptions): Promise<ActionRun> {
       // No identity and no developer config: a missing `git config user.name` fails as on a hosted runner.
       GIT_CONFIG_GLOBAL: f.gitconfig,
       GIT_CONFIG_NOSYSTEM: '1',
+      // The fake GitHub's wish for its clients (short client-side waits: retries and pacing are tested, not slept).
+      ...o.github?.clientEnv,
       ...inputEnv,
       ...o.env,
     };

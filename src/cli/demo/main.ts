@@ -28,12 +28,7 @@ export async function demoCommand(argv: string[], io: CliIO): Promise<number> {
   const values = parse('demo', argv, {
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
   });
-  if (values.help) {
-    io.out(demoUsage);
-    return 0;
-  }
   const root = values.dir ? resolve(values.dir) : await mkdtemp(join(tmpdir(), 'package-storage-demo-'));
   let step = 0;
   let surprises = 0;

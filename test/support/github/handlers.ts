@@ -271,7 +271,7 @@ export const handlers: Record<string, Handler> = {
       return basicError(ctx, 409, 'Head branch was modified. Review and try the merge again.');
     }
     const method = str(b.merge_method) ?? 'merge';
-    if (method !== 'merge' && method !== 'squash') {
+    if (method !== 'merge' && method !== 'squash' && method !== 'rebase') {
       ctx.violation(`pulls/merge: merge_method ${method} is not supported by the fake`);
       return basicError(ctx, 422, `merge_method ${method} not supported by the fake`);
     }

@@ -45,6 +45,16 @@ function nodeId(prefix: string, id: number): string {
   return Buffer.from(`${prefix}${id}`).toString('base64');
 }
 
+/** Global node ids of PRs and of the repository: the same in REST (`node_id`) and GraphQL (`id`). */
+export const pullNodeId = (n: number): string => nodeId('011:PullRequest', 100_000 + n);
+export const repositoryNodeId = (fullName: string): string => nodeId('010:Repository', userId(fullName) + 1);
+
+/** The PR number a node id from `pullNodeId` names, if it is one. */
+export function pullNumberOfNodeId(id: string): number | undefined {
+  const m = /^011:PullRequest(\d+)$/.exec(Buffer.from(id, 'base64').toString('utf8'));
+  return m ? Number(m[1]) - 100_000 : undefined;
+}
+
 export class Objects {
   constructor(
     private readonly state: GitHubState,
@@ -114,7 +124,7 @@ export class Objects {
   private patchRepo(repo: JsonObject, owner: string, fullName: string, fork: boolean): void {
     const id = userId(fullName) + 1;
     repo.id = id;
-    repo.node_id = nodeId('010:Repository', id);
+    repo.node_id = repositoryNodeId(fullName);
     repo.name = this.state.repo;
     repo.full_name = fullName;
     repo.owner = this.user(owner);
@@ -150,7 +160,7 @@ export class Objects {
     const api = `${this.repoApi}`;
     p.url = `${api}/pulls/${n}`;
     p.id = 100_000 + n;
-    p.node_id = nodeId('011:PullRequest', 100_000 + n);
+    p.node_id = pullNodeId(n);
     p.html_url = `${this.repoHtml}/pull/${n}`;
     p.diff_url = `${this.repoHtml}/pull/${n}.diff`;
     p.patch_url = `${this.repoHtml}/pull/${n}.patch`;
@@ -174,11 +184,11 @@ export class Objects {
     p.closed_at = pr.closedAt;
     p.merged_at = pr.mergedAt;
     p.merge_commit_sha = pr.mergeCommitSha ?? null;
-    p.assignee = null;
-    p.assignees = [];
-    // The documented example's requested_teams[0] lacks the required `type`.
-    p.requested_reviewers = [];
-    p.requested_teams = [];
+    p.assignees = pr.assignees.map((login) => this.user(login));
+    p.assignee = p.assignees[0] ?? null;
+    // The documented example's requested_teams[0] lacks the required `type`: teams are built here.
+    p.requested_reviewers = pr.requestedReviewers.map((login) => this.user(login));
+    p.requested_teams = pr.requestedTeams.map((slug) => this.team(slug));
     const headOwner = pr.headRepoFork ? pr.user : this.state.owner;
     p.head = {
       label: `${headOwner}:${pr.head}`,
@@ -205,7 +215,14 @@ export class Objects {
       statuses: { href: `${api}/statuses/${pr.headSha}` },
     };
     p.author_association = this.state.authorAssociation(pr.user);
-    p.auto_merge = null;
+    p.auto_merge = pr.autoMerge
+      ? {
+          enabled_by: this.user(pr.autoMerge.enabledBy),
+          merge_method: pr.autoMerge.method,
+          commit_title: '',
+          commit_message: '',
+        }
+      : null;
     p.draft = pr.draft;
     p.merged = pr.merged;
     p.mergeable = pr.state === 'open' ? pr.mergeable : null;
@@ -235,6 +252,30 @@ export class Objects {
         description: (l as JsonObject).description ?? '',
       }));
     return out;
+  }
+
+  /** `team-simple` (what a PR's requested_teams holds); the org is the repository owner. */
+  team(slug: string): JsonObject {
+    const id = userId(`team:${slug}`);
+    const org = `${this.urls.api}/organizations/${userId(this.state.owner)}`;
+    return {
+      id,
+      node_id: nodeId('04:Team', id),
+      url: `${org}/team/${id}`,
+      members_url: `${org}/team/${id}/members{/member}`,
+      name: this.state.teams.get(slug)?.name ?? slug,
+      description: null,
+      permission: 'push',
+      privacy: 'closed',
+      notification_setting: 'notifications_enabled',
+      html_url: `${this.urls.server}/orgs/${this.state.owner}/teams/${slug}`,
+      repositories_url: `${org}/team/${id}/repos`,
+      slug,
+      // `team` (in pull-request-simple) also requires `parent`; team-simple allows it.
+      parent: null,
+      type: 'organization',
+      organization_id: userId(this.state.owner),
+    };
   }
 
   comment(c: CommentRecord): JsonObject {

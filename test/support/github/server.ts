@@ -4,8 +4,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { basicError, handlers, type HandlerContext, type HandlerResult } from './handlers.js';
+import { gitDataHandlers } from './git-data.js';
+import { answerGraphQL } from './graphql.js';
+import { basicError, handlers as restHandlers, type HandlerContext, type HandlerResult } from './handlers.js';
 import { Objects } from './objects.js';
+import { pullOptionHandlers } from './pull-options.js';
+import { requireSignedCommitsOnPush } from './signed-commits.js';
 import { matchRoute, type Route } from './router.js';
 import {
   loadSpec,
@@ -15,10 +19,28 @@ import {
   type RequestBodyObject,
   type ResponseObject,
 } from './spec.js';
-import { GitHubState, type PullRecord, type PullState, type Role } from './state.js';
+import {
+  GitHubState,
+  type BranchRule,
+  type MergeMethod,
+  type PullRecord,
+  type PullState,
+  type RepoSettings,
+  type Role,
+} from './state.js';
 import { formatErrors, validate, validatorAt, validatorFor } from './validators.js';
 
-export type { PullState, Role } from './state.js';
+export type { BranchRule, PullState, RepoSettings, Role } from './state.js';
+
+const handlers = { ...restHandlers, ...gitDataHandlers, ...pullOptionHandlers };
+
+/** A failure GitHub's front end answers with before the operation runs (the request has no effect). */
+export type Fault =
+  | { status: 500 | 502 | 503 | 504 }
+  /** 403 "You have exceeded a secondary rate limit" with `retry-after` seconds. */
+  | { secondaryRateLimit: { retryAfter: number } }
+  /** 403 with `x-ratelimit-remaining: 0`, resetting `resetIn` seconds from now. */
+  | { rateLimit: { resetIn: number } };
 
 export interface FakeGitHubOptions {
   owner: string;
@@ -39,11 +61,18 @@ export interface RequestRecord {
   path: string;
   operationId?: string;
   status: number;
+  /** For POST /graphql: the operation's top-level fields. */
+  graphql?: string[];
 }
 
 export interface FakeGitHub {
   url: string;
   token: string;
+  /**
+   * Environment for an action run against this fake: `PACKAGE_STORAGE_API_TIME_SCALE` shrinks every client-side wait
+   * (retry backoff, `retry-after`, write pacing) a thousandfold, so retries and rate limits cost no real time.
+   */
+  clientEnv: Record<string, string>;
   violations: string[];
   requests: RequestRecord[];
   pulls: Map<number, PullState>;
@@ -60,7 +89,21 @@ export interface FakeGitHub {
   syncPull(n: number): Promise<void>;
   addLabel(n: number, label: string, actor: string): void;
   setPermission(login: string, role: Role): void;
-  mergePull(n: number, method?: 'merge' | 'squash'): Promise<string>;
+  mergePull(n: number, method?: MergeMethod): Promise<string>;
+  /** Repository settings (GitHub's defaults: auto-merge off, every merge method allowed). */
+  setRepositorySettings(settings: Partial<RepoSettings>): void;
+  /** A branch protection rule: required checks (PRs stay BLOCKED), required signed commits (pushes and API). */
+  protectBranch(branch: string, rule: Partial<BranchRule>): Promise<void>;
+  /** An organization team (slug) that may or may not have access to the repository. */
+  addTeam(slug: string, o?: { access?: boolean }): void;
+  /** The required checks of PR `n` passed: merges it when auto-merge is on; returns the merge commit or undefined. */
+  completeChecks(n: number): Promise<string | undefined>;
+  /** The next `times` requests to `target` (an operationId, or `graphql`) get `fault` instead of an answer. */
+  failNext(target: string, fault: Fault, times?: number): void;
+  /** Runs `fn` right before the next request to `target` (an operationId, or `graphql`) is answered. */
+  beforeNext(target: string, fn: () => Promise<unknown>): void;
+  /** Commits GitHub created and signed through the git data API. */
+  verifiedCommits: ReadonlySet<string>;
   closePull(n: number): void;
   setPullRequestCreationAllowed(allowed: boolean): void;
   /** true -> every non-GET request answers 403 "Resource not accessible by integration" (fork PR tokens). */
@@ -210,6 +253,12 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   const violations: string[] = [];
   const requests: RequestRecord[] = [];
   let readOnly = false;
+  const faults: Array<{ target: string; fault: Fault }> = [];
+  const before: Array<{ target: string; fn: () => Promise<unknown> }> = [];
+  const runBefore = async (target: string): Promise<void> => {
+    const i = before.findIndex((b) => b.target === target);
+    if (i >= 0) await before.splice(i, 1)[0]!.fn();
+  };
   let apiUrl = '';
   const urls = { api: '', server: o.serverUrl ?? 'https://github.com' };
   const objects = new Objects(state, urls);
@@ -251,6 +300,77 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
       send(basicError({ docUrl }, status, message));
     };
 
+    const faultFor = (target: string): Fault | undefined => {
+      const i = faults.findIndex((f) => f.target === target);
+      return i < 0 ? undefined : faults.splice(i, 1)[0]!.fault;
+    };
+    const sendFault = (fault: Fault): void => {
+      if ('status' in fault)
+        return send({
+          status: fault.status,
+          body: { message: 'Server Error', documentation_url: DOCS_ROOT },
+        });
+      if ('secondaryRateLimit' in fault)
+        return send({
+          status: 403,
+          headers: { 'retry-after': String(fault.secondaryRateLimit.retryAfter) },
+          body: {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: '403',
+          },
+        });
+      send({
+        status: 403,
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + fault.rateLimit.resetIn),
+        },
+        body: {
+          message: 'API rate limit exceeded for installation.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit',
+          status: '403',
+        },
+      });
+    };
+
+    if (url.pathname === '/graphql') {
+      record.operationId = 'graphql';
+      const fault = faultFor('graphql');
+      if (fault) return sendFault(fault);
+      await runBefore('graphql');
+      if (method !== 'POST')
+        return reject(404, 'Not Found', `${method} /graphql: GitHub's GraphQL API takes POST`);
+      const m = /^(token|bearer)\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''));
+      if (!m || m[2] !== token)
+        return reject(
+          401,
+          'This endpoint requires you to be authenticated.',
+          'GraphQL request without the token',
+        );
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        return reject(400, 'Problems parsing JSON', 'GraphQL body is not valid JSON');
+      }
+      const answer = await state.serialize(() =>
+        answerGraphQL(parsed, {
+          state,
+          objects,
+          actor: state.o.tokenUser,
+          readOnly,
+          violation: (msg) => violations.push(`${where}: ${msg}`),
+        }),
+      );
+      if (answer.fields) record.graphql = answer.fields;
+      return send(answer);
+    }
+
     const matched = matchRoute(method, url.pathname);
     if (matched.kind !== 'match') {
       const why =
@@ -261,6 +381,9 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     }
     const { route, pathParams } = matched.match;
     record.operationId = route.operationId;
+    const fault = faultFor(route.operationId);
+    if (fault) return sendFault(fault);
+    await runBefore(route.operationId);
     const docUrl = route.operation.externalDocs?.url ?? DOCS_ROOT;
 
     const auth = String(req.headers.authorization ?? '');
@@ -363,6 +486,7 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
   return {
     url: apiUrl,
     token,
+    clientEnv: { PACKAGE_STORAGE_API_TIME_SCALE: '0.001' },
     violations,
     requests,
     pulls: state.pulls,
@@ -389,6 +513,26 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
     mergePull: (n, method = 'merge') =>
       state.serialize(() => state.merge(pullOrThrow(n).number, { method, by: o.owner })),
     closePull: (n) => state.close(pullOrThrow(n)),
+    setRepositorySettings: (settings) => void Object.assign(state.settings, settings),
+    protectBranch: async (branch, rule) => {
+      state.branchRules.set(branch, { ...state.rule(branch), ...rule });
+      const signed = [...state.branchRules].filter(([, r]) => r.requireSignedCommits).map(([b]) => b);
+      await requireSignedCommitsOnPush(o.bareRepo, signed);
+    },
+    addTeam: (slug, t = {}) =>
+      void state.teams.set(slug.toLowerCase(), { name: slug, access: t.access ?? true }),
+    completeChecks: (n) =>
+      state.serialize(async () => {
+        const pr = pullOrThrow(n);
+        await state.syncPull(n);
+        if (pr.state !== 'open' || !pr.autoMerge) return undefined;
+        return state.merge(n, { method: pr.autoMerge.method, by: pr.autoMerge.enabledBy });
+      }),
+    failNext: (target, fault, times = 1) => {
+      for (let i = 0; i < times; i++) faults.push({ target, fault });
+    },
+    beforeNext: (target, fn) => void before.push({ target, fn }),
+    verifiedCommits: state.verifiedCommits,
     setPullRequestCreationAllowed: (allowed) => {
       state.pullRequestCreationAllowed = allowed;
     },

@@ -1,6 +1,11 @@
 // What the fake remembers between requests. Refs and SHAs are never stored here: they are read from the real bare
 // repository, so branches pushed by an action under test are what the API reports.
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { git } from './git.js';
+
+/** File in the bare repository listing the commits GitHub signed, one per line. */
+export const verifiedCommitsFile = 'fake-github-verified';
 
 export type Role = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
 
@@ -17,6 +22,11 @@ export interface PullState {
   headRepoFork: boolean;
   mergeCommitSha?: string;
   createdBy: 'test' | 'api';
+  requestedReviewers: string[];
+  /** Team slugs. */
+  requestedTeams: string[];
+  assignees: string[];
+  autoMerge: AutoMergeRecord | null;
 }
 
 /** Internal bookkeeping kept on the same object the tests see in `pulls`. */
@@ -37,6 +47,31 @@ export interface PullRecord extends PullState {
   changedFiles: number;
   /** head/base SHAs the merge ref and stats were last computed for. */
   computedFor?: string;
+}
+
+export type MergeMethod = 'merge' | 'squash' | 'rebase';
+
+export interface AutoMergeRecord {
+  enabledBy: string;
+  method: MergeMethod;
+  enabledAt: string;
+  /** The head the request was made for (GraphQL `expectedHeadOid`, or the head at that time). */
+  headSha: string;
+}
+
+/** Repository settings and branch rules the fake enforces (GitHub's defaults: auto-merge off). */
+export interface RepoSettings {
+  allowAutoMerge: boolean;
+  allowMergeCommit: boolean;
+  allowSquashMerge: boolean;
+  allowRebaseMerge: boolean;
+}
+
+export interface BranchRule {
+  /** Status check contexts that must pass: the PR is BLOCKED until then, which is when auto-merge can be armed. */
+  requiredChecks: string[];
+  /** Pushes of commits GitHub did not sign are refused (enforced by a pre-receive hook on the bare repo). */
+  requireSignedCommits: boolean;
 }
 
 export interface LabelRecord {
@@ -104,6 +139,17 @@ export class GitHubState {
   readonly comments: CommentRecord[] = [];
   readonly permissions = new Map<string, Role>();
   pullRequestCreationAllowed = true;
+  readonly settings: RepoSettings = {
+    allowAutoMerge: false,
+    allowMergeCommit: true,
+    allowSquashMerge: true,
+    allowRebaseMerge: true,
+  };
+  readonly branchRules = new Map<string, BranchRule>();
+  /** Organization teams by slug, with their members; a team counts as a collaborator when `access` is true. */
+  readonly teams = new Map<string, { name: string; access: boolean }>();
+  /** Commits GitHub created and signed (API commits of a bot without custom author/committer). */
+  readonly verifiedCommits = new Set<string>();
   private nextIssueNumber = 1;
   private nextId = 1000;
   private chain: Promise<unknown> = Promise.resolve();
@@ -122,6 +168,22 @@ export class GitHubState {
 
   newId(): number {
     return this.nextId++;
+  }
+
+  /** A commit GitHub signed; the bare repo's `fake-github-verified` lists them for the signed-commits hook. */
+  async recordVerified(sha: string): Promise<void> {
+    this.verifiedCommits.add(sha);
+    await appendFile(join(this.o.bareRepo, verifiedCommitsFile), `${sha}\n`);
+  }
+
+  /** Commits `after` brings that no ref has yet and GitHub did not sign (what "require signed commits" refuses). */
+  async unsignedCommits(after: string): Promise<string[]> {
+    const r = await this.git(['rev-list', after, '--not', '--all']);
+    return r.stdout.split('\n').filter((c) => c && !this.verifiedCommits.has(c));
+  }
+
+  rule(branch: string): BranchRule {
+    return this.branchRules.get(branch) ?? { requiredChecks: [], requireSignedCommits: false };
   }
 
   /** Requests and test-side mutations run one at a time, so git work for one PR never interleaves. */
@@ -264,6 +326,10 @@ export class GitHubState {
       additions: 0,
       deletions: 0,
       changedFiles: 0,
+      requestedReviewers: [],
+      requestedTeams: [],
+      assignees: [],
+      autoMerge: null,
     };
     this.pulls.set(pr.number, pr);
     await this.syncPull(pr.number, heads);
@@ -272,6 +338,7 @@ export class GitHubState {
 
   close(pr: PullRecord): void {
     if (pr.state === 'closed') return;
+    pr.autoMerge = null;
     pr.state = 'closed';
     pr.closedAt = now();
     pr.updatedAt = pr.closedAt;
@@ -370,7 +437,7 @@ export class GitHubState {
   /** A real merge into the base branch (compare-and-swap on the base ref); returns the new base tip. */
   async merge(
     n: number,
-    o: { method: 'merge' | 'squash'; by: string; title?: string; message?: string; sha?: string },
+    o: { method: MergeMethod; by: string; title?: string; message?: string; sha?: string },
   ): Promise<string> {
     await this.syncPull(n);
     const pr = this.pulls.get(n);
@@ -380,17 +447,19 @@ export class GitHubState {
     if (!tree) throw new MergeConflictError('Pull Request is not mergeable');
     const headLabel = `${pr.headRepoFork ? pr.user : this.o.owner}/${pr.head}`;
     const commit =
-      o.method === 'squash'
-        ? await this.commitTree(
-            tree,
-            [pr.baseSha],
-            `${o.title ?? `${pr.title} (#${pr.number})`}\n\n${o.message ?? pr.body ?? ''}`.trimEnd(),
-          )
-        : await this.commitTree(
-            tree,
-            [pr.baseSha, pr.headSha],
-            `${o.title ?? `Merge pull request #${pr.number} from ${headLabel}`}\n\n${o.message ?? pr.title}`,
-          );
+      o.method === 'rebase'
+        ? await this.rebase(pr.baseSha, pr.headSha)
+        : o.method === 'squash'
+          ? await this.commitTree(
+              tree,
+              [pr.baseSha],
+              `${o.title ?? `${pr.title} (#${pr.number})`}\n\n${o.message ?? pr.body ?? ''}`.trimEnd(),
+            )
+          : await this.commitTree(
+              tree,
+              [pr.baseSha, pr.headSha],
+              `${o.title ?? `Merge pull request #${pr.number} from ${headLabel}`}\n\n${o.message ?? pr.title}`,
+            );
     await this.git(['update-ref', `refs/heads/${pr.base}`, commit, pr.baseSha]);
     const t = now();
     pr.merged = true;
@@ -401,7 +470,21 @@ export class GitHubState {
     pr.mergedBy = o.by;
     pr.mergeCommitSha = commit;
     pr.mergeable = null;
+    pr.autoMerge = null;
     return commit;
+  }
+
+  /** "Rebase and merge": each commit of the PR replayed on the base (new committer, new SHAs), oldest first. */
+  private async rebase(baseSha: string, headSha: string): Promise<string> {
+    const list = await this.git(['rev-list', '--reverse', '--first-parent', `${baseSha}..${headSha}`]);
+    let onto = baseSha;
+    for (const commit of list.stdout.split('\n').filter(Boolean)) {
+      const tree = await this.testMerge(onto, commit);
+      if (!tree) throw new MergeConflictError('This branch cannot be rebased due to conflicts');
+      const message = await this.git(['log', '-1', '--format=%B', commit]);
+      onto = await this.commitTree(tree, [onto], message.stdout.trimEnd());
+    }
+    return onto;
   }
 
   /** Deleting a branch closes the open PRs whose head or base it was. */
