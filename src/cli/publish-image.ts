@@ -38,8 +38,8 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --archive FILE      write one tar that is both an OCI layout and a docker save archive (docker load)
   --platform P        base platforms to publish, e.g. linux/amd64,linux/arm64 (default: all the base has; more
                       than one makes an index)
-  --label K=V         extra config label (repeatable); --annotation K=V extra annotation, manifest: or index:
-                      prefix for one of them (repeatable)
+  --label K=V         extra config label (repeatable)
+  --annotation K=V    extra annotation on manifests and index; manifest: or index: before K for one (repeatable)
   --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
   --jobs N            layers built side by side (default: the number of cores)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, crc32, createDeflateRaw, createGzip, type DeflateRaw } from 'node:zlib';
-import { tarChunks, tarSegments, type TarEntry, type TarOptions } from './tar.js';
+import { tarSegments, type TarEntry, type TarOptions } from './tar.js';
 import { MediaType, type Descriptor, type Digest } from './types.js';
 
 /** Bumped whenever tar.ts changes the bytes it writes for the same entries (part of {@link layerRecipe}). */

@@ -494,7 +494,7 @@ export async function* tarSegments(
   // Sorted input is prepared as it streams (no wrapping generator: it runs once per entry).
   const sorted = opts.sorted ? undefined : await sortedPrepared(entries);
   for await (const item of sorted ?? entries) {
-    const p = sorted ? (item as Prepared) : prepare(item as TarEntry);
+    const p = sorted ? (item as Prepared) : prepare(item);
     // Parents first: any ancestor not seen yet is emitted as a directory.
     const parentEnd = p.path.lastIndexOf(SLASH);
     const parentPath = p.path.subarray(0, Math.max(parentEnd, 0));

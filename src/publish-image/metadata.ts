@@ -91,8 +91,8 @@ export function createdTime(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-/** Keys shared by labels and annotations. */
-function common(o: MetadataInput): Record<string, string> {
+/** Keys shared by labels and annotations; base.digest is the platform's base manifest, or the base index. */
+function common(o: MetadataInput & { baseDigest?: string }): Record<string, string> {
   const { plan } = o;
   const channel = plan.channel.name;
   const others = Object.keys(plan.commits).filter((c) => c !== channel);
@@ -103,6 +103,8 @@ function common(o: MetadataInput): Record<string, string> {
     [OciKey.title]: `package-storage ${channel} distribution`,
     [OciKey.description]: `package-registry ${o.registryVersion} serving the ${channel} channel${others.length ? ` and ${others.join(', ')}` : ''}`,
     ...(o.sourceUrl ? { [OciKey.source]: o.sourceUrl, [OciKey.url]: o.sourceUrl } : {}),
+    ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
+    ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
   };
 }
 
@@ -110,8 +112,6 @@ function common(o: MetadataInput): Record<string, string> {
 export function imageLabels(o: MetadataInput & { baseDigest?: string }): Record<string, string> {
   return {
     ...common(o),
-    ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
-    ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
     [StorageKey.registryVersion]: o.registryVersion,
     [StorageKey.channel]: o.plan.channel.name,
     [StorageKey.commits]: JSON.stringify(o.plan.commits),
@@ -120,22 +120,12 @@ export function imageLabels(o: MetadataInput & { baseDigest?: string }): Record<
   };
 }
 
-/** Manifest annotations of one platform image (base.digest is that platform's base manifest). */
+/** Manifest annotations of one platform image. */
 export function manifestAnnotations(o: MetadataInput & { baseDigest?: string }): Record<string, string> {
-  return {
-    ...common(o),
-    ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
-    ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
-    ...o.extra.manifestAnnotations,
-  };
+  return { ...common(o), ...o.extra.manifestAnnotations };
 }
 
-/** Index annotations (base.digest is the base's index). */
+/** Index annotations. */
 export function indexAnnotations(o: MetadataInput & { baseDigest?: string }): Record<string, string> {
-  return {
-    ...common(o),
-    ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
-    ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
-    ...o.extra.indexAnnotations,
-  };
+  return { ...common(o), ...o.extra.indexAnnotations };
 }

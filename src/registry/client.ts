@@ -645,17 +645,26 @@ export class RegistryClient {
       source.once('error', sourceFailed);
       return pipeline(source, v, () => undefined);
     };
+    return this.sendBody(call, () => verifier?.failure);
+  }
+
+  /**
+   * Sends a PATCH whose body streams from a source, and returns the upload's next Location. A failure the source
+   * itself reported (`sourceFailure()`) wins over the request error it caused.
+   */
+  private async sendBody(call: Call, sourceFailure: () => Error | undefined): Promise<URL> {
     let res: SentResponse;
     try {
       res = await this.exchange(call);
     } catch (e) {
-      throw verifier?.failure ?? e;
+      throw sourceFailure() ?? e;
     }
     await drain(res.body);
     const sendError = await res.requestDone;
-    if (verifier?.failure) throw verifier.failure;
+    const failure = sourceFailure();
+    if (failure !== undefined) throw failure;
     if (sendError) throw this.netError(sendError, call);
-    return headerValue(res, 'location') ? this.location(call, res) : location;
+    return headerValue(res, 'location') ? this.location(call, res) : call.url;
   }
 
   private async patchStream(
@@ -676,7 +685,7 @@ export class RegistryClient {
     };
     const hash = createHash('sha256');
     let size = 0;
-    let sourceError: unknown;
+    let sourceError: Error | undefined;
     let known: Promise<{ digest: Digest; size: number }> | undefined;
     // No Content-Length: node sends the body chunked, as docker and go-containerregistry stream layers.
     call.headers = { 'Content-Type': 'application/octet-stream' };
@@ -699,17 +708,7 @@ export class RegistryClient {
       });
       return pipeline(source, counter, () => undefined);
     };
-    let res: SentResponse;
-    try {
-      res = await this.exchange(call);
-    } catch (e) {
-      throw sourceError ?? e;
-    }
-    await drain(res.body);
-    const sendError = await res.requestDone;
-    if (sourceError !== undefined) throw sourceError;
-    if (sendError) throw this.netError(sendError, call);
-    const next = headerValue(res, 'location') ? this.location(call, res) : location;
+    const next = await this.sendBody(call, () => sourceError);
     if (!known) return { next, blob: { digest: `sha256:${hash.digest('hex')}`, size } };
     const blob = await known;
     if (blob.size !== size)

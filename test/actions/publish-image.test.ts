@@ -129,7 +129,7 @@ describe('publish-image action with htpasswd auth', () => {
     expect(run.outputs.digest).toBe(images[0]!.digest);
     // What actions/attest-build-provenance takes, per image: subject-name and subject-digest.
     expect(JSON.parse(run.outputs.images!)).toEqual(
-      images.map((i) =>
+      images.map((i): unknown =>
         expect.objectContaining({
           name: image,
           'subject-name': image,

@@ -161,6 +161,7 @@ describe('layer builder', () => {
     let pulled = 0;
     const endless = (async function* () {
       for (let i = 0; ; i++) {
+        await Promise.resolve();
         pulled++;
         yield {
           path: `f/${String(i).padStart(9, '0')}`,
