@@ -75,7 +75,7 @@ export function kibanaMatches(range: string, kibana: string): boolean {
   const pre = version.prerelease.length > 0;
   return parsed.set.some((alternative) =>
     alternative.every((c) => {
-      if (c.semver === semver.Comparator.ANY) return !pre;
+      if (c.value === '') return !pre; // `*`: any version, but a prerelease only where asked for
       if (pre && c.semver.prerelease.length === 0) return false;
       return semver.cmp(version, c.operator as semver.Operator, c.semver);
     }),
