@@ -41,9 +41,12 @@ async function candidatesAt(
       return { v, manifest: top.find((e) => e.name === 'manifest.yml' && e.type === 'blob') };
     }),
   );
+  // Only the manifests: a trees-only clone would otherwise fetch each one lazily, one request per version.
+  const manifests = entries.flatMap((e) => (e.manifest ? [e.manifest.oid] : []));
   await prefetchBlobs(
     repoDir,
-    entries.flatMap((e) => (e.manifest ? [e.manifest.oid] : [])),
+    entries.filter((e) => e.manifest).map((e) => e.v.tree),
+    new Set(manifests),
   );
   return Promise.all(
     entries.map(async ({ v, manifest }): Promise<IndexCandidate> => {
