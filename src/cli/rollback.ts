@@ -17,7 +17,8 @@ export const rollbackUsage = `usage: package-storage rollback --repo DIR --chann
 Moves the image tag of channel CH to the image already published for COMMIT (its <image>:<commit sha> tag), by
 digest. COMMIT must be on the first-parent history of CH's branch and have a published image of CH in every
 target; otherwise nothing moves. The tag stays there until a commit newer than the branch tip is published (a
-re-run or a scheduled publish of the same tip does not move it), or until another rollback.
+re-run or a scheduled publish of the same tip does not move it), or until another rollback (one to the tip
+undoes it: the tip's image, and the forward-only rule alone from then on).
   --repo DIR           the storage repository (default: .)
   --channel CH         the channel to roll back
   --to COMMIT          the commit to roll back to (full or abbreviated sha)

@@ -7,7 +7,8 @@
 // next run of the same tip (a scheduled run, another channel's push). So each rollback leaves a record with the
 // image, as an OCI referrer (`artifactType` below, its fields in annotations): "channel C rolled back from commit F
 // to commit T". While the tag names an image with such a record, publish moves it only to an image of a commit that
-// descends from F and is not F: the next normal publish of a newer commit.
+// descends from F and is not F: the next normal publish of a newer commit. A rollback to the tip itself undoes one
+// and leaves no record.
 import { OperationError, RefusedError, UsageError, type Refusal } from '../core/errors.js';
 import { channelByName, type Policy } from '../core/policy.js';
 import { sha256Digest } from '../oci/digest.js';
@@ -260,22 +261,25 @@ export async function rollback(request: RollbackRequest): Promise<RollbackResult
       continue;
     }
     try {
-      // The record first: from the moment the tag names the image, publish runs see why.
-      const record = rollbackArtifact(
-        { mediaType: c.image.mediaType, digest: c.image.digest, size: c.image.size },
-        {
-          channel: channel.name,
-          from: request.tip,
-          to: commit,
-          at,
-          ...(c.current ? { fromDigest: c.current.digest } : {}),
-        },
-      );
-      await attachReferrer(c.client, repo, {
-        subject: c.image.digest,
-        ...record,
-        blobs: [[EMPTY_DESCRIPTOR, EMPTY_CONFIG]],
-      });
+      // The record first: from the moment the tag names the image, publish runs see why. Rolling back to the tip
+      // undoes a rollback: no record, the forward-only rule alone applies again.
+      if (commit !== request.tip) {
+        const record = rollbackArtifact(
+          { mediaType: c.image.mediaType, digest: c.image.digest, size: c.image.size },
+          {
+            channel: channel.name,
+            from: request.tip,
+            to: commit,
+            at,
+            ...(c.current ? { fromDigest: c.current.digest } : {}),
+          },
+        );
+        await attachReferrer(c.client, repo, {
+          subject: c.image.digest,
+          ...record,
+          blobs: [[EMPTY_DESCRIPTOR, EMPTY_CONFIG]],
+        });
+      }
       const manifest = await c.client.getManifest(repo, c.image.digest);
       await c.client.putManifest(repo, tag, manifest.bytes, manifest.mediaType);
       log(

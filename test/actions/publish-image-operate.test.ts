@@ -284,6 +284,27 @@ describe('publish-image action: rollback-to', () => {
     expect(newer.commit).toBe(await origin.rev('snapshot'));
     expect(await digest(a, 'acme/distribution:snapshot')).toBe(newer.digest);
     expect(await digest(b, 'acme/distribution:snapshot')).toBe(newer.digest);
+
+    // A rollback to the tip undoes one and leaves no record: a rebuild of that same tip (here with a label added,
+    // so another digest) moves the tag again.
+    const back = await scheduled({ channels: 'snapshot', 'rollback-to': previous, index: 'false' });
+    expect(back.exitCode, back.stdout + back.stderr).toBe(0);
+    const undo = await scheduled({ channels: 'snapshot', 'rollback-to': newer.commit, index: 'false' });
+    expect(undo.exitCode, undo.stdout + undo.stderr).toBe(0);
+    expect((JSON.parse(undo.outputs.rollback!) as RollbackResult).targets.map((t) => t.to.digest)).toEqual([
+      newer.digest,
+      newer.digest,
+    ]);
+    const relabelled = await scheduled({
+      channels: 'snapshot',
+      index: 'false',
+      labels: 'org.example.rebuilt=1',
+    });
+    expect(relabelled.exitCode, relabelled.stdout + relabelled.stderr).toBe(0);
+    expect(relabelled.annotations.filter((x) => x.level === 'warning')).toEqual([]);
+    const rebuilt = imagesOf(relabelled)[0]!;
+    expect(rebuilt.digest).not.toBe(newer.digest);
+    expect(await digest(a, 'acme/distribution:snapshot')).toBe(rebuilt.digest);
   });
 
   it('refuses a commit of another channel, a rollback without exactly one channel, and an unknown index mode before publishing', async () => {
