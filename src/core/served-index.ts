@@ -77,7 +77,7 @@ export function kibanaMatches(range: string, kibana: string): boolean {
     alternative.every((c) => {
       if (c.value === '') return !pre; // `*`: any version, but a prerelease only where asked for
       if (pre && c.semver.prerelease.length === 0) return false;
-      return semver.cmp(version, c.operator as semver.Operator, c.semver);
+      return semver.cmp(version, c.operator, c.semver);
     }),
   );
 }
