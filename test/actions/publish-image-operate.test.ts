@@ -74,19 +74,12 @@ beforeAll(async () => {
     startRegistry({ auth: 'htpasswd', users: { [users.b[0]]: users.b[1] } }),
   ]);
   const credentials = { username: users.a[0], password: users.a[1] };
-  const seeded = await seedBaseImage({
+  await seedBaseImage({
     host: a.host,
     repository: 'package-registry/package-registry',
     client: { credentials },
+    tag: 'v1.15.0',
   });
-  const client = new RegistryClient(a.host, { credentials });
-  await client.putManifest(
-    'package-registry/package-registry',
-    'v1.15.0',
-    seeded.platforms.amd64.manifestBytes,
-    'application/vnd.oci.image.manifest.v1+json',
-  );
-  client.close();
   dockerConfig = await tempDir('docker-config');
   await mkdir(dockerConfig, { recursive: true });
   await writeFile(
@@ -169,21 +162,16 @@ describe('publish-image action: scheduled runs, mirrors, the served index', () =
     const before = imagesOf(await scheduled({ index: 'false' }));
     const credentials = { username: users.a[0], password: users.a[1] };
     // A new build of the registry image, pushed under the same version tag (Docker media types: other digests).
+    const client = new RegistryClient(a.host, { credentials });
+    const old = await client.headManifest('package-registry/package-registry', 'v1.15.0');
+    client.close();
     const rebuilt = await seedBaseImage({
       host: a.host,
       repository: 'package-registry/package-registry',
       format: 'docker',
       client: { credentials },
+      tag: 'v1.15.0',
     });
-    const client = new RegistryClient(a.host, { credentials });
-    const old = await client.headManifest('package-registry/package-registry', 'v1.15.0');
-    await client.putManifest(
-      'package-registry/package-registry',
-      'v1.15.0',
-      rebuilt.platforms.amd64.manifestBytes,
-      'application/vnd.docker.distribution.manifest.v2+json',
-    );
-    client.close();
     const run = await scheduled({
       'rollout-deployments': 'package-registry-{channel}-vanilla',
       'rollout-kubectl': kubectl,

@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { PublishResult } from '../../src/publish-image/engine.js';
-import { RegistryClient } from '../../src/registry/index.js';
 import { RegistryReader } from '../support/faults/registry-reader.js';
 import { cleanupTempDirs, git, tempDir } from '../support/git.js';
 import {
@@ -62,15 +61,7 @@ async function expectConsistent(host: string): Promise<Map<string, string>> {
 beforeAll(async () => {
   [a, b, c] = await Promise.all([startRegistry(), startRegistry(), startRegistry()]);
   proxy = await startFaultProxy({ target: c.host });
-  const base = await seedBaseImage({ host: a.host, repository: 'package-registry/package-registry' });
-  const client = new RegistryClient(a.host);
-  await client.putManifest(
-    'package-registry/package-registry',
-    'v1.15.0',
-    base.platforms.amd64.manifestBytes,
-    'application/vnd.oci.image.manifest.v1+json',
-  );
-  client.close();
+  await seedBaseImage({ host: a.host, repository: 'package-registry/package-registry', tag: 'v1.15.0' });
   origin = await StorageOrigin.create({
     branches: {
       production: [

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { PublishResult } from '../../src/publish-image/engine.js';
 import type { RollbackResult } from '../../src/publish-image/rollback.js';
-import { RegistryClient } from '../../src/registry/index.js';
 import { cleanupTempDirs, git, tempDir } from '../support/git.js';
 import { seedBaseImage, skopeoInspect, startRegistry, type TestRegistry } from '../support/registry/index.js';
 import { StorageOrigin } from '../support/storage-origin.js';
@@ -84,15 +83,7 @@ let s3: string;
 
 beforeAll(async () => {
   [a, b] = await Promise.all([startRegistry(), startRegistry()]);
-  const base = await seedBaseImage({ host: a.host, repository: 'package-registry/package-registry' });
-  const client = new RegistryClient(a.host);
-  await client.putManifest(
-    'package-registry/package-registry',
-    'v1.15.0',
-    base.platforms.amd64.manifestBytes,
-    'application/vnd.oci.image.manifest.v1+json',
-  );
-  client.close();
+  await seedBaseImage({ host: a.host, repository: 'package-registry/package-registry', tag: 'v1.15.0' });
   origin = await StorageOrigin.create({
     branches: {
       production: [{ name: 'nginx', version: '1.5.0', seed: 1 }],
