@@ -212,7 +212,15 @@ describe('an unknown channel is a usage error (exit 2) naming the channels', () 
     [['validate', '--base', 'main', '--head', 'HEAD'], 'main is not a channel branch'],
     [['index', '--channel', 'unknown'], `unknown channel "unknown" ${channels}`],
     [
-      ['rollback', '--channel', 'unknown', '--to', 'HEAD', '--image', 'registry.example.com/acme/distribution'],
+      [
+        'rollback',
+        '--channel',
+        'unknown',
+        '--to',
+        'HEAD',
+        '--image',
+        'registry.example.com/acme/distribution',
+      ],
       `unknown channel "unknown" ${channels}`,
     ],
   ])('%j', async (argv, message) => {
