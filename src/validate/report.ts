@@ -10,7 +10,7 @@ import { writeSticky, type StickyResult } from '../github/comments.js';
 import { errorMessage } from '../core/errors.js';
 import { safeLine } from '../runner/sanitize.js';
 import type { AdviceContext } from './advice.js';
-import { checkRunAnnotations, planAnnotations } from './annotations.js';
+import { checkRunAnnotations, planAnnotations, rankFindings } from './annotations.js';
 import type { Checked } from './check.js';
 import type { ValidateInputs } from './inputs.js';
 import { md, plural } from './markdown.js';
@@ -156,7 +156,10 @@ function logSticky(r: StickyResult, pull: number): void {
 }
 
 function failureMessage(c: Checked, annotated: Annotated): string {
-  const errors = c.findings.filter((f) => f.severity === 'error');
+  const errors = rankFindings(
+    c.findings.filter((f) => f.severity === 'error'),
+    c.target.channel,
+  );
   const rules = [...new Set(errors.map((f) => f.rule))];
   const head = `package-storage policy: ${plural(errors.length, 'violation')} (${rules.slice(0, 6).join(', ')}${rules.length > 6 ? ', …' : ''})`;
   if (annotated.kind === 'check-run')

@@ -223,14 +223,22 @@ function whatToFix(c: Checked, out: Out): void {
   out.list(items, (n) => `- … and ${plural(n, 'more rule')}: see the findings below.`);
 }
 
+/** The items a finding covers, one line per distinct message with the paths (and lines) it is about. */
 function detailLines(f: Finding): string[] {
-  const lines = (f.details ?? []).map(
-    (d) =>
-      `  - ${d.path ? `${code(clip(d.path, 200))}${d.line ? ` line ${d.line}` : ''}: ` : d.line ? `line ${d.line}: ` : ''}${md(clip(d.message, messageChars))}`,
+  const byMessage = new Map<string, string[]>();
+  for (const d of f.details ?? []) {
+    const where = d.path ? `${code(clip(d.path, 200))}${d.line ? ` line ${d.line}` : ''}` : d.line ? `line ${d.line}` : '';
+    const list = byMessage.get(d.message) ?? [];
+    if (where) list.push(where);
+    byMessage.set(d.message, list);
+  }
+  const lines = [...byMessage].map(
+    ([message, where]) => `  - ${md(clip(message, messageChars))}${where.length ? `: ${where.join(', ')}` : ''}`,
   );
   const count = f.count ?? 1;
-  if (lines.length > 0 && count > lines.length)
-    lines.push(`  - … and ${count - lines.length} more (${count} in all; the \`findings\` output lists the first ones)`);
+  const listed = f.details?.length ?? 0;
+  if (listed > 0 && count > listed)
+    lines.push(`  - … and ${count - listed} more (${count} in all; the \`findings\` output lists the first ones)`);
   return lines;
 }
 

@@ -113,10 +113,9 @@ describe('validate action on pull requests', () => {
     expect(JSON.parse(run.outputs.changes!)).toEqual([
       expect.objectContaining({ package: 'apm', version: '8.0.0-rc1', change: 'added', verdict: 'pass' }),
     ]);
-    expect(run.summary).toContain('<table>');
-    expect(run.summary).toMatch(
-      /<td>apm<\/td><td>8\.0\.0-rc1<\/td><td>added<\/td><td>—<\/td><td>✅ pass<\/td>/,
-    );
+    expect(run.summary).toMatch(/^## ✅ package-storage policy: PR #\d+ into staging passes/);
+    expect(run.summary).toContain('| apm | 8.0.0-rc1 | added | ✅ pass | — |');
+    expect(run.summary).toBe(`${run.outputs.report}\n`);
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(gh.calls('pulls/get').length).toBeGreaterThan(0);
   });
