@@ -141,7 +141,7 @@ describe('validate action on pull requests', () => {
     });
     const failure = run.annotations.filter((a) => a.level === 'error' && !a.file && !a.title);
     expect(failure.map((a) => a.message)).toEqual([
-      'package-storage policy: 3 violations (title-prefix, not-promoted, overwrite); see the annotations and the job summary',
+      'package-storage policy: 3 violations (overwrite, title-prefix, not-promoted); see the annotations and the job summary',
     ]);
     expect(run.summary).toContain('❌ fail');
   });
