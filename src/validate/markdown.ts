@@ -16,7 +16,8 @@ const entities: Record<string, string> = {
   '*': '&#42;',
   '_': '&#95;',
   '~': '&#126;',
-  '@': '&#64;',
+  // A zero-width space after @: GitHub links mentions in the rendered text, entities decoded (as Renovate does).
+  '@': '@&#8203;',
   '#': '&#35;',
   '!': '&#33;',
 };

@@ -329,7 +329,7 @@ function servedSection(c: Checked, passed: boolean, out: Out): void {
     body += `\n${row}`;
     shown++;
   }
-  out.add(head + body);
+  if (shown > 0) out.add(head + body);
   if (shown < rows.length) out.add(`… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists every change).`);
 }
 
@@ -351,7 +351,8 @@ function versionsTable(c: Checked, passed: boolean, out: Out): void {
     shown++;
   }
   out.add(`### Changed versions`);
-  out.add(`${open}${head}${body}${shown < rows.length ? `\n\n… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists all).` : ''}${close}`);
+  const more = shown < rows.length ? `… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists all).` : '';
+  out.add(shown > 0 ? `${open}${head}${body}${more ? `\n\n${more}` : ''}${close}` : more);
 }
 
 /** The report as Markdown (with inline HTML), within `o.budget` bytes. */
@@ -365,11 +366,13 @@ export function renderReport(c: Checked, o: RenderOptions): string {
   const exc = exceptions(c);
   if (exc) out.add(exc);
   // The big sections share what is left: findings first, then what users see, then the table.
+  // Each later section keeps room to say at least what it left out.
   const trailer = 600;
-  const findings = new Out(Math.max(0, Math.floor((out.left - trailer) * (o.condensed ? 0.85 : 0.6))));
+  const later = o.condensed ? 2 * trailer : 3 * trailer;
+  const findings = new Out(Math.max(0, Math.floor((out.left - later) * (o.condensed ? 0.85 : 0.6))));
   findingsByPackage(c, findings);
   out.add(findings.toString());
-  const served = new Out(Math.max(0, Math.floor((out.left - trailer) * (o.condensed ? 0.8 : 0.5))));
+  const served = new Out(Math.max(0, Math.floor((out.left - later) * (o.condensed ? 0.8 : 0.5))));
   servedSection(c, v.passed, served);
   out.add(served.toString());
   if (!o.condensed) {
