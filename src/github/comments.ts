@@ -66,7 +66,10 @@ export async function writeSticky(
     return result;
   } catch (error) {
     if (statusOf(error) === 403)
-      return { operation: 'forbidden', message: apiError(error, `commenting on pull request #${pull}`).message };
+      return {
+        operation: 'forbidden',
+        message: apiError(error, `commenting on pull request #${pull}`).message,
+      };
     throw apiError(error, `commenting on pull request #${pull}`);
   }
 }

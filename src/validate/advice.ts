@@ -98,7 +98,10 @@ function wasOnChannel(f: Finding, ctx: AdviceContext): boolean {
 
 /** Promotion steps covering many not-promoted versions: one line per path of promotions, the versions it takes. */
 export function promotionAdvice(findings: readonly Finding[], ctx: AdviceContext): string[] {
-  const byPath = new Map<string, { start: string; steps: Array<[string, string]>; specs: string[]; absent: string[] }>();
+  const byPath = new Map<
+    string,
+    { start: string; steps: Array<[string, string]>; specs: string[]; absent: string[] }
+  >();
   const released: string[] = [];
   for (const f of findings) {
     const s = spec(f);
@@ -120,9 +123,13 @@ export function promotionAdvice(findings: readonly Finding[], ctx: AdviceContext
   const lines: string[] = [];
   for (const { start, steps, specs, absent } of byPath.values()) {
     const them = specs.length === 1 ? 'it' : 'them';
-    const run = steps.map(([from, to], i) => `${i + 1}. ${promoteInputs(from, to, list(specs))}`).join('<br>');
+    const run = steps
+      .map(([from, to], i) => `${i + 1}. ${promoteInputs(from, to, list(specs))}`)
+      .join('<br>');
     const first = absent.length
-      ? `<br>Not in ${code(start)} yet: ${list(absent).map((x) => code(x)).join(', ')}; add ${absent.length === 1 ? 'it' : 'them'} there first (a PR into ${code(start)}).`
+      ? `<br>Not in ${code(start)} yet: ${list(absent)
+          .map((x) => code(x))
+          .join(', ')}; add ${absent.length === 1 ? 'it' : 'them'} there first (a PR into ${code(start)}).`
       : '';
     lines.push(
       `Promote ${them} through the stages with the promote workflow (merge each PR before the next step):<br>${run}${first}`,
@@ -130,7 +137,11 @@ export function promotionAdvice(findings: readonly Finding[], ctx: AdviceContext
   }
   if (released.length)
     lines.push(
-      `${list(released).map((x) => code(x)).join(', ')} ${released.length === 1 ? 'changes a version' : 'change versions'} already released on ${code(ctx.channel.name)}: see ${code('overwrite')} (changed content is a new version).`,
+      `${list(released)
+        .map((x) => code(x))
+        .join(
+          ', ',
+        )} ${released.length === 1 ? 'changes a version' : 'change versions'} already released on ${code(ctx.channel.name)}: see ${code('overwrite')} (changed content is a new version).`,
     );
   return lines;
 }
@@ -148,7 +159,9 @@ export function exceptionHow(ctx: AdviceContext, headSha?: string): string {
   const head = headSha ? ` ${code(headSha.slice(0, 7))}` : '';
   const pr = `add the label ${code(policy.exceptionLabel)} and have a user with the ${code(channel.exceptionApprovers)} role approve the head commit${head} (an approving review of it, or the label applied after it was pushed), then re-run the check`;
   const file = `an ${code('exceptions:')} entry for the version in the policy file on the default branch`;
-  return ctx.kind === 'pull' ? `${pr}; or ${file}` : `${file} (a ${ctx.kind === 'push' ? 'push' : 'merge queue'} has no PR to approve)`;
+  return ctx.kind === 'pull'
+    ? `${pr}; or ${file}`
+    : `${file} (a ${ctx.kind === 'push' ? 'push' : 'merge queue'} has no PR to approve)`;
 }
 
 /** What to do about one finding (Markdown, one paragraph); undefined for notices that need nothing. */
@@ -224,4 +237,3 @@ export function annotationAdvice(f: Finding, ctx: AdviceContext): string | undef
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
-

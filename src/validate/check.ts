@@ -34,7 +34,10 @@ export interface Checked {
 }
 
 /** The facts of consecutive parts as one change: the first part's "before" of each name, the last part's "after". */
-export function mergeFacts(parts: ReadonlyArray<{ facts: ChangeFacts; changes: readonly VersionChange[] }>, channel: string): ChangeFacts | undefined {
+export function mergeFacts(
+  parts: ReadonlyArray<{ facts: ChangeFacts; changes: readonly VersionChange[] }>,
+  channel: string,
+): ChangeFacts | undefined {
   if (parts.length === 0) return undefined;
   if (parts.length === 1) return parts[0]!.facts;
   const holdings = new Map<string, Holdings>();

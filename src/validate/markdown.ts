@@ -14,7 +14,7 @@ const entities: Record<string, string> = {
   ']': '&#93;',
   '\\': '&#92;',
   '*': '&#42;',
-  '_': '&#95;',
+  _: '&#95;',
   '~': '&#126;',
   // A zero-width space after @: GitHub links mentions in the rendered text, entities decoded (as Renovate does).
   '@': '@&#8203;',

@@ -110,7 +110,9 @@ async function annotate(c: Checked, o: ReportOptions): Promise<Annotated> {
       annotations: checkRunAnnotations(c.findings, adviceContext(c)),
     });
     if (result.kind === 'created') {
-      core.info(`check run "${checkRunName}": ${result.annotations} annotations in ${result.requests} requests, ${result.url}`);
+      core.info(
+        `check run "${checkRunName}": ${result.annotations} annotations in ${result.requests} requests, ${result.url}`,
+      );
       // Notes are no file's: they stay notices of the step.
       for (const note of notes(c)) core.notice(safeLine(note));
       return { kind: 'check-run', url: result.url };
@@ -119,7 +121,9 @@ async function annotate(c: Checked, o: ReportOptions): Promise<Annotated> {
       `annotations: check-run needs \`checks: write\` in the job's permissions (${safeLine(result.message)}); annotating with workflow commands instead, at most 10 errors and 10 warnings`,
     );
   } catch (error) {
-    core.warning(`the check run could not be written (${safeLine(errorMessage(error))}); annotating with workflow commands instead`);
+    core.warning(
+      `the check run could not be written (${safeLine(errorMessage(error))}); annotating with workflow commands instead`,
+    );
   }
   return annotateWithCommands(c, o.runUrl);
 }
@@ -137,7 +141,12 @@ async function comment(c: Checked, o: ReportOptions, summaryUrl: string | undefi
   logSticky(await sticky(o, pull.number, body, false), pull.number);
 }
 
-async function sticky(o: ReportOptions, pull: number, body: string, onlyIfPresent: boolean): Promise<StickyResult> {
+async function sticky(
+  o: ReportOptions,
+  pull: number,
+  body: string,
+  onlyIfPresent: boolean,
+): Promise<StickyResult> {
   try {
     return await writeSticky(o.octokit(), o.repo, pull, commentMarker, body, { onlyIfPresent });
   } catch (error) {
@@ -152,7 +161,9 @@ function logSticky(r: StickyResult, pull: number): void {
       `the report comment on PR #${pull} was not written (${safeLine(r.message)}); \`comment\` needs \`pull-requests: write\` in the job's permissions`,
     );
   else if (r.operation !== 'none')
-    core.info(`report comment on PR #${pull}: ${r.operation}${r.deleted ? `, ${r.deleted} duplicate(s) deleted` : ''} ${r.url}`);
+    core.info(
+      `report comment on PR #${pull}: ${r.operation}${r.deleted ? `, ${r.deleted} duplicate(s) deleted` : ''} ${r.url}`,
+    );
 }
 
 function failureMessage(c: Checked, annotated: Annotated): string {

@@ -100,7 +100,9 @@ export function verdict(c: Checked): { heading: string; sentence: string; passed
   const what = own(c.target.description);
   const versions = c.changes.length;
   const excepted = c.findings.filter((f) => f.exception).length;
-  const warned = warnings.length ? ` ${plural(warnings.length, 'warning')} to look at: ${ruleCounts(warnings)}.` : '';
+  const warned = warnings.length
+    ? ` ${plural(warnings.length, 'warning')} to look at: ${ruleCounts(warnings)}.`
+    : '';
   if (errors.length > 0) {
     const failing = c.changes.filter((v) => v.verdict === 'fail').length;
     const general = errors.filter((f) => !f.package).length;
@@ -152,17 +154,21 @@ function context(c: Checked, o: RenderOptions): string {
     `Checked ${where} with the policy from ${md(c.policySource)}: ${plural(c.changes.length, 'package version')} changed, ${plural(c.pathCount, 'path')}.${o.runUrl ? ` [Workflow run](${o.runUrl})` : ''}`,
   ];
   if (c.missingBranches.length)
-    lines.push(`Branches not on origin (treated as empty): ${c.missingBranches.map((b) => code(b)).join(', ')}.`);
+    lines.push(
+      `Branches not on origin (treated as empty): ${c.missingBranches.map((b) => code(b)).join(', ')}.`,
+    );
   for (const note of t.notes) lines.push(`Note: ${md(note)}.`);
   return lines.join('<br>\n');
 }
 
 /** Why no exception lifts a violation, in a few words. */
 function whyNot(f: Finding, c: Checked): string {
-  if (fixOnly.has(f.rule)) return f.rule === 'merge-conflict' ? 'nothing was checked' : 'the registry would refuse or mis-serve it';
+  if (fixOnly.has(f.rule))
+    return f.rule === 'merge-conflict' ? 'nothing was checked' : 'the registry would refuse or mis-serve it';
   const ch = c.target.channel;
   if (f.rule === 'overwrite') return `${own(ch.name)} never overwrites a version`;
-  if (f.rule === 'removal') return `${own(ch.name)} removes versions only ${ch.removal === 'promoted' ? 'after their promotion' : 'never'}`;
+  if (f.rule === 'removal')
+    return `${own(ch.name)} removes versions only ${ch.removal === 'promoted' ? 'after their promotion' : 'never'}`;
   return 'no exception lifts it';
 }
 
@@ -181,7 +187,9 @@ function exceptions(c: Checked): string | undefined {
         `- 🟡 ${pr}exception approved by ${code(`@${s.approval.by}`)} (${s.approval.via === 'review' ? 'an approving review' : `label ${code(c.policy.exceptionLabel)} applied after the last push`}, for head ${code(s.headSha.slice(0, 7))}); what it allows is listed as notices below.`,
       );
     else if (s.requested)
-      lines.push(`- ⏳ ${pr}**Requested, not approved yet:** ${md(clip(s.note ?? `label "${c.policy.exceptionLabel}" approves nothing yet`, messageChars))}.`);
+      lines.push(
+        `- ⏳ ${pr}**Requested, not approved yet:** ${md(clip(s.note ?? `label "${c.policy.exceptionLabel}" approves nothing yet`, messageChars))}.`,
+      );
   }
   if (lift.length > 0) {
     const requested = c.target.exceptions.some((s) => s.requested);
@@ -217,7 +225,9 @@ function whatToFix(c: Checked, out: Out): void {
       rule === 'not-promoted'
         ? promotionAdvice(list, ctx).join('<br>') || whatToDo(list[0]!, ctx, c.target.headSha)
         : whatToDo(list[0]!, ctx, c.target.headSha);
-    items.push(`- ${icon[severity]} **${rule}** — ${subject}${advice ? `<br>**What to do:** ${advice}` : ''}`);
+    items.push(
+      `- ${icon[severity]} **${rule}** — ${subject}${advice ? `<br>**What to do:** ${advice}` : ''}`,
+    );
   }
   out.add(`### What to fix`);
   out.list(items, (n) => `- … and ${plural(n, 'more rule')}: see the findings below.`);
@@ -227,23 +237,32 @@ function whatToFix(c: Checked, out: Out): void {
 function detailLines(f: Finding): string[] {
   const byMessage = new Map<string, string[]>();
   for (const d of f.details ?? []) {
-    const where = d.path ? `${code(clip(d.path, 200))}${d.line ? ` line ${d.line}` : ''}` : d.line ? `line ${d.line}` : '';
+    const where = d.path
+      ? `${code(clip(d.path, 200))}${d.line ? ` line ${d.line}` : ''}`
+      : d.line
+        ? `line ${d.line}`
+        : '';
     const list = byMessage.get(d.message) ?? [];
     if (where) list.push(where);
     byMessage.set(d.message, list);
   }
   const lines = [...byMessage].map(
-    ([message, where]) => `  - ${md(clip(message, messageChars))}${where.length ? `: ${where.join(', ')}` : ''}`,
+    ([message, where]) =>
+      `  - ${md(clip(message, messageChars))}${where.length ? `: ${where.join(', ')}` : ''}`,
   );
   const count = f.count ?? 1;
   const listed = f.details?.length ?? 0;
   if (listed > 0 && count > listed)
-    lines.push(`  - … and ${count - listed} more (${count} in all; the \`findings\` output lists the first ones)`);
+    lines.push(
+      `  - … and ${count - listed} more (${count} in all; the \`findings\` output lists the first ones)`,
+    );
   return lines;
 }
 
 function findingBlock(f: Finding, ctx: AdviceContext, headSha: string): string {
-  const lines = [`- ${icon[f.severity]} **${f.rule}**${f.exception ? ' (exception)' : ''}: ${md(clip(f.message, messageChars))}`];
+  const lines = [
+    `- ${icon[f.severity]} **${f.rule}**${f.exception ? ' (exception)' : ''}: ${md(clip(f.message, messageChars))}`,
+  ];
   if (f.line && !f.details) lines[0] += ` (line ${f.line})`;
   lines.push(...detailLines(f));
   const advice = f.severity === 'notice' ? undefined : whatToDo(f, ctx, headSha);
@@ -258,14 +277,18 @@ function findingsByPackage(c: Checked, out: Out): void {
   if (ranked.length === 0) return;
   const general = ranked.filter((f) => !f.package);
   const byPackage = new Map<string, Finding[]>();
-  for (const f of ranked.filter((x) => x.package)) byPackage.set(f.package!, [...(byPackage.get(f.package!) ?? []), f]);
+  for (const f of ranked.filter((x) => x.package))
+    byPackage.set(f.package!, [...(byPackage.get(f.package!) ?? []), f]);
   const collapse = byPackage.size > collapseAt.packages || ranked.length > collapseAt.findings;
   const changeOf = new Map(c.changes.map((v) => [`${v.name}@${v.version}`, v]));
   out.add(`### Findings`);
   const blocks: string[] = [];
   if (general.length)
     blocks.push(
-      [`#### The change as a whole`, general.map((f) => findingBlock(f, ctx, c.target.headSha)).join('\n')].join('\n\n'),
+      [
+        `#### The change as a whole`,
+        general.map((f) => findingBlock(f, ctx, c.target.headSha)).join('\n'),
+      ].join('\n\n'),
     );
   for (const [name, list] of byPackage) {
     const versions = new Map<string, Finding[]>();
@@ -294,7 +317,10 @@ function findingsByPackage(c: Checked, out: Out): void {
         : `#### ${head}\n\n${parts.join('\n\n')}`,
     );
   }
-  out.list(blocks, (n) => `… and ${plural(n, 'more package')} with findings: the \`findings\` output lists every finding.`);
+  out.list(
+    blocks,
+    (n) => `… and ${plural(n, 'more package')} with findings: the \`findings\` output lists every finding.`,
+  );
 }
 
 function servedRows(served: readonly ServedChange[]): string[] {
@@ -319,7 +345,10 @@ function servedSection(c: Checked, passed: boolean, out: Out): void {
     `### ${heading}\n\nEach channel's registry serves its own channel and every more stable one (the most stable copy wins). Registries affected: ${registries.map(md).join(', ')}.`,
   );
   const rows = servedRows(c.served);
-  const table = ['| Package | Version | After merge | Kibana | Registries |', '| --- | --- | --- | --- | --- |'];
+  const table = [
+    '| Package | Version | After merge | Kibana | Registries |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   const head = table.join('\n');
   // One table; rows while they fit.
   let body = '';
@@ -330,18 +359,26 @@ function servedSection(c: Checked, passed: boolean, out: Out): void {
     shown++;
   }
   if (shown > 0) out.add(head + body);
-  if (shown < rows.length) out.add(`… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists every change).`);
+  if (shown < rows.length)
+    out.add(
+      `… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists every change).`,
+    );
 }
 
 function versionsTable(c: Checked, passed: boolean, out: Out): void {
   if (c.changes.length === 0) return;
-  const head = ['| Package | Version | Change | Verdict | Rules |', '| --- | --- | --- | --- | --- |'].join('\n');
+  const head = ['| Package | Version | Change | Verdict | Rules |', '| --- | --- | --- | --- | --- |'].join(
+    '\n',
+  );
   const rows = c.changes.map(
-    (v) => `| ${md(v.name)} | ${md(v.version || '(legacy directory)')} | ${v.kind} | ${verdictIcon[v.verdict]} | ${v.rules.length ? v.rules.join(', ') : '—'} |`,
+    (v) =>
+      `| ${md(v.name)} | ${md(v.version || '(legacy directory)')} | ${v.kind} | ${verdictIcon[v.verdict]} | ${v.rules.length ? v.rules.join(', ') : '—'} |`,
   );
   // On a failure the findings above say what matters; the full list is there to look things up.
   const collapse = rows.length > 15 || !passed;
-  const open = collapse ? `<details><summary>All ${plural(rows.length, 'changed version')}</summary>\n\n` : '';
+  const open = collapse
+    ? `<details><summary>All ${plural(rows.length, 'changed version')}</summary>\n\n`
+    : '';
   const close = collapse ? '\n\n</details>' : '';
   let body = '';
   let shown = 0;
@@ -351,7 +388,10 @@ function versionsTable(c: Checked, passed: boolean, out: Out): void {
     shown++;
   }
   out.add(`### Changed versions`);
-  const more = shown < rows.length ? `… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists all).` : '';
+  const more =
+    shown < rows.length
+      ? `… and ${plural(rows.length - shown, 'more version')} (the \`changes\` output lists all).`
+      : '';
   out.add(shown > 0 ? `${open}${head}${body}${more ? `\n\n${more}` : ''}${close}` : more);
 }
 

@@ -20,7 +20,13 @@ export const supportedEvents = ['pull_request', 'pull_request_target', 'merge_gr
 
 /** What the event payload says, before anything is fetched or asked. */
 export type EventFacts =
-  | { kind: 'pull'; event: 'pull_request' | 'pull_request_target'; number: number; base: string; baseSha: string }
+  | {
+      kind: 'pull';
+      event: 'pull_request' | 'pull_request_target';
+      number: number;
+      base: string;
+      baseSha: string;
+    }
   | { kind: 'merge-group'; group: MergeGroup; base: string }
   | { kind: 'push'; base: string; before: string; after: string }
   | { kind: 'skip'; reason: string };
@@ -142,7 +148,10 @@ export async function fetchChange(ctx: RunContext, facts: EventFacts, repoDir: s
   if (facts.kind === 'pull' && facts.event === 'pull_request' && ctx.sha)
     refspecs.push({ spec: ctx.sha, depth: 2 });
   else if (facts.kind === 'pull')
-    refspecs.push({ spec: `+refs/pull/${facts.number}/merge:refs/remotes/pull/${facts.number}/merge`, depth: 2 });
+    refspecs.push({
+      spec: `+refs/pull/${facts.number}/merge:refs/remotes/pull/${facts.number}/merge`,
+      depth: 2,
+    });
   else if (facts.kind === 'merge-group') refspecs.push({ spec: facts.group.head_sha, depth: 1 });
   else if (facts.kind === 'push') refspecs.push({ spec: facts.after, depth: 1 });
   for (const { spec, depth } of refspecs) await fetch(repoDir, [spec], { depth }).catch(() => undefined);
@@ -200,7 +209,8 @@ async function pullTarget(
   const info = await getPull(octokit, ctx.repository, facts.number);
   // The base may have been changed since the event: the PR as it is now decides.
   const channel = channelByBranch(policy, info.baseRef);
-  if (!channel) return { kind: 'skip', reason: `the PR's base branch ${info.baseRef} is not a channel branch` };
+  if (!channel)
+    return { kind: 'skip', reason: `the PR's base branch ${info.baseRef} is not a channel branch` };
   const exception = await exceptionOf(octokit, ctx, policy, channel, info);
   const common = {
     kind: 'pull' as const,

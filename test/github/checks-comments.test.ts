@@ -56,8 +56,16 @@ describe('publishCheckRun', () => {
     const id = result.kind === 'created' ? result.id : 0;
     const { data } = await octokit.rest.checks.get({ ...repo, check_run_id: id });
     expect(data).toMatchObject({ status: 'completed', conclusion: 'failure', head_sha: head });
-    expect(data.output).toMatchObject({ title: 'PR #1 into production is blocked', summary: '## blocked', annotations_count: 120 });
-    const listed = await octokit.paginate(octokit.rest.checks.listAnnotations, { ...repo, check_run_id: id, per_page: 100 });
+    expect(data.output).toMatchObject({
+      title: 'PR #1 into production is blocked',
+      summary: '## blocked',
+      annotations_count: 120,
+    });
+    const listed = await octokit.paginate(octokit.rest.checks.listAnnotations, {
+      ...repo,
+      check_run_id: id,
+      per_page: 100,
+    });
     expect(listed.map((a) => a.message)).toEqual(Array.from({ length: 120 }, (_, i) => `problem ${i}`));
   });
 
@@ -86,7 +94,9 @@ describe('publishCheckRun', () => {
     });
     expect(result).toEqual({
       kind: 'forbidden',
-      message: expect.stringContaining('creating a check run failed (HTTP 403): Resource not accessible by integration'),
+      message: expect.stringContaining(
+        'creating a check run failed (HTTP 403): Resource not accessible by integration',
+      ),
     });
   });
 
@@ -110,15 +120,21 @@ describe('writeSticky', () => {
     const octokit = client();
     const list = async () =>
       (await octokit.rest.issues.listComments({ ...repo, issue_number: pr.number })).data.map((c) => c.body);
-    expect(await writeSticky(octokit, repo, pr.number, marker, `${marker}\nfirst`, { onlyIfPresent: true })).toEqual({ operation: 'none' });
+    expect(
+      await writeSticky(octokit, repo, pr.number, marker, `${marker}\nfirst`, { onlyIfPresent: true }),
+    ).toEqual({ operation: 'none' });
     const created = await writeSticky(octokit, repo, pr.number, marker, `${marker}\nfirst`);
     expect(created).toMatchObject({ operation: 'created', deleted: 0 });
-    expect(await writeSticky(octokit, repo, pr.number, marker, `${marker}\nfirst`)).toMatchObject({ operation: 'unchanged' });
+    expect(await writeSticky(octokit, repo, pr.number, marker, `${marker}\nfirst`)).toMatchObject({
+      operation: 'unchanged',
+    });
     await octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: 'a human comment' });
     await octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: `${marker}\nraced` });
     const updated = await writeSticky(octokit, repo, pr.number, marker, `${marker}\nsecond`);
     expect(updated).toMatchObject({ operation: 'updated', deleted: 1 });
-    expect(created.operation === 'created' && updated.operation === 'updated' && created.id === updated.id).toBe(true);
+    expect(
+      created.operation === 'created' && updated.operation === 'updated' && created.id === updated.id,
+    ).toBe(true);
     expect(await list()).toEqual([`${marker}\nsecond`, 'a human comment']);
   });
 

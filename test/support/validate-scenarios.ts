@@ -22,7 +22,12 @@ const v = (name: string, version: string, seed: number, extra: Partial<VersionSp
 export const holdings = {
   production: [v('nginx', '1.5.0', 1), v('apm', '8.0.0', 2), v('aws', '2.1.0', 3), v('system', '1.19.5', 4)],
   staging: [v('nginx', '1.6.0', 5), v('apm', '8.1.0', 6), v('system', '1.20.0', 7), v('aws', '2.1.0', 3)],
-  snapshot: [v('nginx', '1.7.0', 8), v('nginx', '1.6.0', 5), v('mysql', '1.3.0', 9), v('system', '1.20.0', 7)],
+  snapshot: [
+    v('nginx', '1.7.0', 8),
+    v('nginx', '1.6.0', 5),
+    v('mysql', '1.3.0', 9),
+    v('system', '1.20.0', 7),
+  ],
 };
 
 export interface Repository {
@@ -68,19 +73,35 @@ export async function validatePull(
   const number =
     o.number ?? (await r.gh.openPull({ head, base: o.base, title: o.title, user: 'contributor' })).number;
   for (const l of o.labels ?? []) r.gh.addLabel(number, l.label, l.actor);
-  return runOnPull(r, { base: o.base, number, head, ...(o.inputs ? { inputs: o.inputs } : {}), ...(o.mode ? { mode: o.mode } : {}) });
+  return runOnPull(r, {
+    base: o.base,
+    number,
+    head,
+    ...(o.inputs ? { inputs: o.inputs } : {}),
+    ...(o.mode ? { mode: o.mode } : {}),
+  });
 }
 
 /** Runs validate on an open PR as it is now. */
 export async function runOnPull(
   r: Repository,
-  o: { base: string; number: number; head: string; inputs?: Record<string, string>; mode?: 'source' | 'bundle' },
+  o: {
+    base: string;
+    number: number;
+    head: string;
+    inputs?: Record<string, string>;
+    mode?: 'source' | 'bundle';
+  },
 ): Promise<PullRun> {
   await r.gh.syncPull(o.number);
   const pull = r.gh.pulls.get(o.number)!;
   const baseSha = await r.origin.rev(o.base);
   const headSha = await r.origin.rev(o.head);
-  const workspace = await checkoutLikeActions({ origin: r.origin.bare, ref: `refs/heads/${o.base}`, sha: baseSha });
+  const workspace = await checkoutLikeActions({
+    origin: r.origin.bare,
+    ref: `refs/heads/${o.base}`,
+    sha: baseSha,
+  });
   const payload = pullRequestPayload({
     action: 'synchronize',
     number: o.number,
@@ -112,7 +133,11 @@ export async function runOnPull(
  * snapshot, one in no channel with a broken manifest, an overwrite of a released version, a title without the
  * prefix, and the exception label applied by a maintainer where production needs an admin.
  */
-export function failingChange(): { change: CommitChange; title: string; labels: Array<{ label: string; actor: string }> } {
+export function failingChange(): {
+  change: CommitChange;
+  title: string;
+  labels: Array<{ label: string; actor: string }>;
+} {
   const broken = manifestYaml({
     name: 'redis',
     version: '0.9.0',

@@ -7,7 +7,13 @@ import { defaultPolicy } from '../../src/core/policy.js';
 import { emptyTreeId } from '../../src/git/git.js';
 import { createClient } from '../../src/github/api.js';
 import type { RunContext } from '../../src/runner/event.js';
-import { fetchChange, readEvent, resolveTarget, type Resolved, type Target } from '../../src/validate/target.js';
+import {
+  fetchChange,
+  readEvent,
+  resolveTarget,
+  type Resolved,
+  type Target,
+} from '../../src/validate/target.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github/index.js';
 import { cleanupTempDirs } from '../support/git.js';
 import { checkoutLikeActions, StorageOrigin } from '../support/storage-origin.js';
@@ -40,7 +46,13 @@ afterEach(() => {
   expect(gh.violations).toEqual([]);
 });
 
-function context(eventName: string, payload: object, workspace: string, sha: string, ref: string): RunContext {
+function context(
+  eventName: string,
+  payload: object,
+  workspace: string,
+  sha: string,
+  ref: string,
+): RunContext {
   return {
     eventName,
     payload: payload as Record<string, unknown>,
@@ -70,7 +82,12 @@ async function openPull(base: string, payloadTitle: string) {
   const head = `feature-${++counter}`;
   await origin.commit(head, { parent: base, add: [{ name: 'mysql', version: `1.${counter}.0` }] });
   const pull = await gh.openPull({ head, base, title: `[${base}] Add mysql` });
-  gh.addLabel(pull.number, 'policy-exception', 'lead', new Date(Date.now() + 5_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  gh.addLabel(
+    pull.number,
+    'policy-exception',
+    'lead',
+    new Date(Date.now() + 5_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  );
   const baseSha = await origin.rev(base);
   const headSha = await origin.rev(head);
   const payload = pullRequestPayload({
@@ -106,12 +123,29 @@ const rows: Row[] = [
         expected: {
           kind: 'pull',
           description: `PR #${pr.number} into staging`,
-          parts: [{ before: pr.baseSha, after: merge, pull: pr.number, headBranch: pr.head, approval: { by: 'lead', via: 'label' } }],
-          pull: { number: pr.number, title: '[staging] Add mysql', headRef: pr.head, headSha: pr.headSha, baseRef: 'staging', url: `https://github.com/${owner}/${repo}/pull/${pr.number}` },
+          parts: [
+            {
+              before: pr.baseSha,
+              after: merge,
+              pull: pr.number,
+              headBranch: pr.head,
+              approval: { by: 'lead', via: 'label' },
+            },
+          ],
+          pull: {
+            number: pr.number,
+            title: '[staging] Add mysql',
+            headRef: pr.head,
+            headSha: pr.headSha,
+            baseRef: 'staging',
+            url: `https://github.com/${owner}/${repo}/pull/${pr.number}`,
+          },
           headSha: pr.headSha,
           resultSha: merge,
           queued: [],
-          exceptions: [{ pull: pr.number, requested: true, approval: { by: 'lead', via: 'label' }, headSha: pr.headSha }],
+          exceptions: [
+            { pull: pr.number, requested: true, approval: { by: 'lead', via: 'label' }, headSha: pr.headSha },
+          ],
         },
       };
     },
@@ -120,14 +154,26 @@ const rows: Row[] = [
     event: 'pull_request_target',
     arrange: async () => {
       const pr = await openPull('snapshot', '[snapshot] Add mysql');
-      const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/snapshot', sha: pr.baseSha });
+      const workspace = await checkoutLikeActions({
+        origin: origin.bare,
+        ref: 'refs/heads/snapshot',
+        sha: pr.baseSha,
+      });
       const merge = await origin.rev(`refs/pull/${pr.number}/merge`);
       return {
         ctx: context('pull_request_target', pr.payload, workspace, pr.baseSha, 'refs/heads/snapshot'),
         expected: {
           kind: 'pull',
           description: `PR #${pr.number} into snapshot`,
-          parts: [{ before: pr.baseSha, after: merge, pull: pr.number, headBranch: pr.head, approval: { by: 'lead', via: 'label' } }],
+          parts: [
+            {
+              before: pr.baseSha,
+              after: merge,
+              pull: pr.number,
+              headBranch: pr.head,
+              approval: { by: 'lead', via: 'label' },
+            },
+          ],
           headSha: pr.headSha,
           resultSha: merge,
         },
@@ -142,9 +188,24 @@ const rows: Row[] = [
       await origin.commit(branch, { parent: 'staging', add: [{ name: 'redis', version: '1.0.0' }] });
       const pull = await gh.openPull({ head: branch, base: 'staging', title: '[staging] queued' });
       const queueRef = `gh-readonly-queue/staging/pr-${pull.number}-${base}`;
-      const head = await origin.commit(queueRef, { parent: 'staging', add: [{ name: 'redis', version: '1.0.0' }] });
-      const workspace = await checkoutLikeActions({ origin: origin.bare, ref: `refs/heads/${queueRef}`, sha: head });
-      const payload = mergeGroupPayload({ headSha: head, headRef: queueRef, baseSha: base, baseRef: 'staging', owner, repo, defaultBranch: 'main' });
+      const head = await origin.commit(queueRef, {
+        parent: 'staging',
+        add: [{ name: 'redis', version: '1.0.0' }],
+      });
+      const workspace = await checkoutLikeActions({
+        origin: origin.bare,
+        ref: `refs/heads/${queueRef}`,
+        sha: head,
+      });
+      const payload = mergeGroupPayload({
+        headSha: head,
+        headRef: queueRef,
+        baseSha: base,
+        baseRef: 'staging',
+        owner,
+        repo,
+        defaultBranch: 'main',
+      });
       return {
         ctx: context('merge_group', payload, workspace, head, `refs/heads/${queueRef}`),
         expected: {
@@ -164,8 +225,19 @@ const rows: Row[] = [
     arrange: async () => {
       const before = await origin.rev('snapshot');
       const after = await origin.commit('snapshot', { add: [{ name: 'nginx', version: '1.9.0' }] });
-      const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/snapshot', sha: after });
-      const payload = pushPayload({ ref: 'refs/heads/snapshot', before, after, owner, repo, defaultBranch: 'main' });
+      const workspace = await checkoutLikeActions({
+        origin: origin.bare,
+        ref: 'refs/heads/snapshot',
+        sha: after,
+      });
+      const payload = pushPayload({
+        ref: 'refs/heads/snapshot',
+        before,
+        after,
+        owner,
+        repo,
+        defaultBranch: 'main',
+      });
       return {
         ctx: context('push', payload, workspace, after, 'refs/heads/snapshot'),
         expected: {
@@ -184,11 +256,26 @@ const rows: Row[] = [
     event: 'push (a new channel branch)',
     arrange: async () => {
       const after = await origin.rev('production');
-      const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/production', sha: after });
-      const payload = pushPayload({ ref: 'refs/heads/production', before: ZERO, after, owner, repo, defaultBranch: 'main' });
+      const workspace = await checkoutLikeActions({
+        origin: origin.bare,
+        ref: 'refs/heads/production',
+        sha: after,
+      });
+      const payload = pushPayload({
+        ref: 'refs/heads/production',
+        before: ZERO,
+        after,
+        owner,
+        repo,
+        defaultBranch: 'main',
+      });
       return {
         ctx: context('push', payload, workspace, after, 'refs/heads/production'),
-        expected: { kind: 'push', description: 'push to production (new branch)', parts: [{ before: emptyTreeId, after }] },
+        expected: {
+          kind: 'push',
+          description: 'push to production (new branch)',
+          parts: [{ before: emptyTreeId, after }],
+        },
       };
     },
   },
@@ -199,7 +286,10 @@ describe('the target of each event', () => {
     const { ctx, expected } = await arrange();
     const target = await targetOf(ctx);
     expect(target).toMatchObject(expected);
-    if (target.kind !== 'skip') expect(target.channel.name).toBe(/into (\w+)|to (\w+)/.exec(target.description)!.slice(1).find(Boolean));
+    if (target.kind !== 'skip')
+      expect(target.channel.name).toBe(
+        /into (\w+)|to (\w+)/.exec(target.description)!.slice(1).find(Boolean),
+      );
   });
 });
 
@@ -214,36 +304,83 @@ describe('events with nothing to check', () => {
     {
       what: 'a push to a branch that is not a channel',
       eventName: 'push',
-      payload: async () => pushPayload({ ref: 'refs/heads/main', before: ZERO, after: await origin.rev('main'), owner, repo, defaultBranch: 'main' }),
+      payload: async () =>
+        pushPayload({
+          ref: 'refs/heads/main',
+          before: ZERO,
+          after: await origin.rev('main'),
+          owner,
+          repo,
+          defaultBranch: 'main',
+        }),
       reason: 'branch main is not a channel branch',
     },
     {
       what: 'a deleted channel branch',
       eventName: 'push',
-      payload: async () => pushPayload({ ref: 'refs/heads/snapshot', before: await origin.rev('snapshot'), after: ZERO, owner, repo, defaultBranch: 'main' }),
+      payload: async () =>
+        pushPayload({
+          ref: 'refs/heads/snapshot',
+          before: await origin.rev('snapshot'),
+          after: ZERO,
+          owner,
+          repo,
+          defaultBranch: 'main',
+        }),
       reason: 'branch snapshot was deleted',
     },
     {
       what: 'a tag push',
       eventName: 'push',
-      payload: async () => pushPayload({ ref: 'refs/tags/v1', before: ZERO, after: await origin.rev('main'), owner, repo, defaultBranch: 'main' }),
+      payload: async () =>
+        pushPayload({
+          ref: 'refs/tags/v1',
+          before: ZERO,
+          after: await origin.rev('main'),
+          owner,
+          repo,
+          defaultBranch: 'main',
+        }),
       reason: 'refs/tags/v1 is not a branch',
     },
   ];
   it.each(skips)('$what', async ({ eventName, payload, reason }) => {
     const sha = await origin.rev('main');
     const workspace = await checkoutLikeActions({ origin: origin.bare, ref: 'refs/heads/main', sha });
-    expect(await targetOf(context(eventName, await payload(), workspace, sha, 'refs/heads/main'))).toEqual({ kind: 'skip', reason });
+    expect(await targetOf(context(eventName, await payload(), workspace, sha, 'refs/heads/main'))).toEqual({
+      kind: 'skip',
+      reason,
+    });
   });
 });
 
 describe('payloads an event cannot have', () => {
   const bad: Array<{ eventName: string; payload: object; message: string }> = [
-    { eventName: 'pull_request', payload: {}, message: 'the pull_request payload has no pull_request (number, base.ref)' },
-    { eventName: 'pull_request_target', payload: { pull_request: { number: '1' } }, message: 'the pull_request_target payload has no pull_request (number, base.ref)' },
-    { eventName: 'merge_group', payload: { merge_group: { head_sha: 'x' } }, message: 'the merge_group payload has no merge_group (head_sha, base_sha, base_ref)' },
-    { eventName: 'issues', payload: {}, message: 'event issues is not supported: use pull_request, pull_request_target, merge_group, push' },
-    { eventName: '', payload: {}, message: 'event (none) is not supported: use pull_request, pull_request_target, merge_group, push' },
+    {
+      eventName: 'pull_request',
+      payload: {},
+      message: 'the pull_request payload has no pull_request (number, base.ref)',
+    },
+    {
+      eventName: 'pull_request_target',
+      payload: { pull_request: { number: '1' } },
+      message: 'the pull_request_target payload has no pull_request (number, base.ref)',
+    },
+    {
+      eventName: 'merge_group',
+      payload: { merge_group: { head_sha: 'x' } },
+      message: 'the merge_group payload has no merge_group (head_sha, base_sha, base_ref)',
+    },
+    {
+      eventName: 'issues',
+      payload: {},
+      message: 'event issues is not supported: use pull_request, pull_request_target, merge_group, push',
+    },
+    {
+      eventName: '',
+      payload: {},
+      message: 'event (none) is not supported: use pull_request, pull_request_target, merge_group, push',
+    },
   ];
   it.each(bad)('$eventName: $message', ({ eventName, payload, message }) => {
     const run = () => readEvent(context(eventName, payload, '/nonexistent', '', ''));

@@ -143,7 +143,12 @@ export const checkHandlers: Record<string, Handler> = {
     const headSha = String(body.head_sha);
     if (!/^[0-9a-f]{40}$/.test(headSha) || !(await ctx.state.commitExists(headSha)))
       return validationFailed(ctx, [
-        { resource: 'CheckRun', code: 'custom', field: 'head_sha', message: `No commit found for SHA: ${headSha}` },
+        {
+          resource: 'CheckRun',
+          code: 'custom',
+          field: 'head_sha',
+          message: `No commit found for SHA: ${headSha}`,
+        },
       ]);
     const run: CheckRunRecord = {
       id: ctx.state.newId(),
