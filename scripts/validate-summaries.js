@@ -19,9 +19,13 @@ const run = (command, args, env = {}) => {
   }
 };
 try {
-  run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'test/docs/vitest.config.ts'], {
-    SUMMARY_DIR: dir,
-  });
+  run(
+    process.execPath,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'test/docs/vitest.config.ts'],
+    {
+      SUMMARY_DIR: dir,
+    },
+  );
   for (const [name, title] of [
     ['validate-summary-failing', 'validate — Summary (a PR into production that skips staging)'],
     ['validate-summary-passing', 'validate — Summary (the promotion PR promote opened)'],

@@ -47,11 +47,15 @@ interface FindingOut {
 }
 const findings = (run: ActionRun): FindingOut[] => JSON.parse(run.outputs.findings ?? '[]') as FindingOut[];
 
-/** The summary as a reader sees its text: without the HTML tags, the entities the report escapes with decoded. */
+/**
+ * The summary as a reader sees its text: without the HTML tags, the entities the report escapes with decoded, and
+ * without the zero-width space that keeps `name@version` from linking a user.
+ */
 const text = (markdown: string): string =>
   markdown
     .replace(/<[^>]+>/g, '')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/\u200b/g, '')
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -144,7 +148,9 @@ describe('a red check with many problems (bundled action)', () => {
     expect(shown).toMatch(/packages: badfiles@2\.0\.0, pkg_00@1\.0\.0, pkg_01@1\.0\.0, /);
     expect(shown).toContain('Edit the PR title to start with [production]');
     // Long summaries collapse by package.
-    expect(run.summary.match(/<details><summary>❌ pkg&#95;\d\d: 1 version, 1 violation<\/summary>/g)).toHaveLength(30);
+    expect(
+      run.summary.match(/<details><summary>❌ pkg&#95;\d\d: 1 version, 1 violation<\/summary>/g),
+    ).toHaveLength(30);
   });
 
   it('sets the report output to the summary it wrote, and posts it as the sticky comment', async () => {
@@ -155,7 +161,9 @@ describe('a red check with many problems (bundled action)', () => {
     expect(data[0]!.body!.startsWith(marker)).toBe(true);
     expect(data[0]!.body!.length).toBeLessThanOrEqual(65_536);
     expect(text(data[0]!.body!)).toContain('is blocked');
-    expect(text(data[0]!.body!)).toContain('[job summary](https://github.com/acme/package-storage/actions/runs/');
+    expect(text(data[0]!.body!)).toContain(
+      '[job summary](https://github.com/acme/package-storage/actions/runs/',
+    );
   });
 
   it('updates the comment in place on the next push, and marks it resolved when the check passes', async () => {
@@ -182,11 +190,19 @@ describe('a red check with many problems (bundled action)', () => {
     expect(again.run.outputs.comment).toBe('updated');
     let comments = (await api().rest.issues.listComments({ owner, repo, issue_number: number })).data;
     expect(comments.map((c) => c.id)).toEqual([first!.id]);
-    expect(text(comments[0]!.body!), comments[0]!.body!).toContain('1 violation in 1 of 3 changed versions must be fixed');
+    expect(text(comments[0]!.body!), comments[0]!.body!).toContain(
+      '1 violation in 1 of 3 changed versions must be fixed',
+    );
 
     // The fix: the package comes through staging instead (its copy there), and the check passes.
     await r.origin.commit('staging', { add: [small('pkg_00', '1.0.0')] });
-    const passed = await runOnPull(r, { base: 'production', number, head: 'many-problems', inputs: { comment: 'on-failure' }, mode: 'bundle' });
+    const passed = await runOnPull(r, {
+      base: 'production',
+      number,
+      head: 'many-problems',
+      inputs: { comment: 'on-failure' },
+      mode: 'bundle',
+    });
     expect(passed.run.exitCode, passed.run.stdout).toBe(0);
     expect(passed.run.outputs.comment).toBe('updated');
     comments = (await api().rest.issues.listComments({ owner, repo, issue_number: number })).data;
@@ -199,7 +215,13 @@ describe('a red check with many problems (bundled action)', () => {
 describe('the sticky comment', () => {
   it('is never duplicated: a duplicate left by a concurrent run is deleted, and on-failure creates none on a pass', async () => {
     const { change, title, head } = passingChange();
-    const opened = await validatePull(r, { base: 'production', change, title, head, inputs: { comment: 'on-failure' } });
+    const opened = await validatePull(r, {
+      base: 'production',
+      change,
+      title,
+      head,
+      inputs: { comment: 'on-failure' },
+    });
     expect(opened.run.exitCode, opened.run.stdout).toBe(0);
     expect(opened.run.outputs.comment).toBe('none');
     const octokit = api();
@@ -209,13 +231,23 @@ describe('the sticky comment', () => {
     for (const body of [`${marker}\nold report 1`, `${marker}\nold report 2`])
       await octokit.rest.issues.createComment({ owner, repo, issue_number: opened.number, body });
     await octokit.rest.issues.createComment({ owner, repo, issue_number: opened.number, body: 'LGTM' });
-    const always = await runOnPull(r, { base: 'production', number: opened.number, head, inputs: { comment: 'always' } });
+    const always = await runOnPull(r, {
+      base: 'production',
+      number: opened.number,
+      head,
+      inputs: { comment: 'always' },
+    });
     expect(always.run.outputs.comment).toBe('updated');
     const after = (await list()).data;
     expect(after.map((c) => c.body!.split('\n')[0])).toEqual([marker, 'LGTM']);
     expect(text(after[0]!.body!)).toContain('A pure promotion from staging, 3 versions');
     // Another run (its own run link in the report): the same comment, updated.
-    const again = await runOnPull(r, { base: 'production', number: opened.number, head, inputs: { comment: 'always' } });
+    const again = await runOnPull(r, {
+      base: 'production',
+      number: opened.number,
+      head,
+      inputs: { comment: 'always' },
+    });
     expect(again.run.outputs.comment).toBe('updated');
     expect((await list()).data.map((c) => c.id)).toEqual(after.map((c) => c.id));
     r.gh.closePull(opened.number);
@@ -244,10 +276,20 @@ describe('annotations: check-run', () => {
     const failure = run.annotations.find((a) => a.level === 'error')!;
     const id = Number(/check run "package-storage policy" \(.*\/runs\/(\d+)\)/.exec(failure.message)?.[1]);
     const { data: check } = await octokit.rest.checks.get({ owner, repo, check_run_id: id });
-    expect(check).toMatchObject({ name: 'package-storage policy', head_sha: headSha, status: 'completed', conclusion: 'failure' });
+    expect(check).toMatchObject({
+      name: 'package-storage policy',
+      head_sha: headSha,
+      status: 'completed',
+      conclusion: 'failure',
+    });
     expect(check.output.annotations_count).toBe(withPath.length);
     expect(check.output.summary!.length).toBeLessThanOrEqual(65_535);
-    const annotations = await octokit.paginate(octokit.rest.checks.listAnnotations, { owner, repo, check_run_id: id, per_page: 100 });
+    const annotations = await octokit.paginate(octokit.rest.checks.listAnnotations, {
+      owner,
+      repo,
+      check_run_id: id,
+      per_page: 100,
+    });
     expect(annotations).toHaveLength(withPath.length);
     expect(annotations[0]).toMatchObject({ annotation_level: 'failure', title: 'layout: badfiles@2.0.0' });
     // The step itself annotates no finding (they would show twice in the diff); only the failure.
@@ -275,10 +317,18 @@ describe('annotations: check-run', () => {
         }),
       );
       expect(run.annotations).toContainEqual(
-        expect.objectContaining({ level: 'error', title: 'manifest: redis@0.9.0', file: 'packages/redis/0.9.0/manifest.yml', line: 8 }),
+        expect.objectContaining({
+          level: 'error',
+          title: 'manifest: redis@0.9.0',
+          file: 'packages/redis/0.9.0/manifest.yml',
+          line: 8,
+        }),
       );
       expect(run.annotations).toContainEqual(
-        expect.objectContaining({ level: 'warning', message: expect.stringContaining('`comment` needs `pull-requests: write`') }),
+        expect.objectContaining({
+          level: 'warning',
+          message: expect.stringContaining('`comment` needs `pull-requests: write`'),
+        }),
       );
       expect(run.outputs.comment).toBe('failed');
     } finally {
