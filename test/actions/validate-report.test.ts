@@ -224,6 +224,15 @@ describe('the sticky comment', () => {
     });
     expect(opened.run.exitCode, opened.run.stdout).toBe(0);
     expect(opened.run.outputs.comment).toBe('none');
+    // promote's PR, recognised: the `exact` output for automation, the sentence for the maintainer.
+    expect(JSON.parse(opened.run.outputs.exact!)).toEqual({
+      kind: 'promotion',
+      from: 'staging',
+      to: 'production',
+    });
+    expect(text(opened.run.summary)).toContain(
+      '**A pure promotion from staging, 3 versions:** each is an identical copy of the one in staging, and nothing else changes',
+    );
     const octokit = api();
     const list = () => octokit.rest.issues.listComments({ owner, repo, issue_number: opened.number });
     expect((await list()).data).toEqual([]);
@@ -334,5 +343,91 @@ describe('annotations: check-run', () => {
     } finally {
       r.gh.setReadOnlyToken(false);
     }
+  });
+});
+
+describe('what the summary says about exceptions', () => {
+  it('says how to request one, why the label approves nothing yet, and who approved it for which commit', async () => {
+    const { change, title } = failingChange();
+    const opened = await validatePull(r, { base: 'production', change, title });
+    expect(opened.run.exitCode).toBe(1);
+    const short = opened.headSha.slice(0, 7);
+    // No label yet: what an exception would lift, what it cannot, and how to ask for one.
+    let shown = text(opened.run.summary);
+    expect(shown).toContain(
+      'An exception would lift not-promoted (3), title-prefix (1), but not overwrite (production never overwrites a version), manifest (the registry would refuse or mis-serve it).',
+    );
+    expect(shown).toContain(
+      `If one is warranted (a backport, a legal removal, a hotfix): add the label policy-exception and have a user with the admin role approve the head commit ${short}`,
+    );
+
+    // The label, applied by a maintainer: production's exceptions need an admin. The summary says so, not only a notice.
+    r.gh.addLabel(opened.number, 'policy-exception', 'maintainer');
+    const labelled = await runOnPull(r, { base: 'production', number: opened.number, head: opened.head });
+    expect(labelled.run.exitCode).toBe(1);
+    shown = text(labelled.run.summary);
+    expect(shown).toContain(
+      `⏳ **Requested, not approved yet:** label "policy-exception" is on the PR but approves nothing yet: it was applied by @maintainer, whose role is maintain. An exception needs a user with the admin role to approve the head commit ${short}`,
+    );
+    expect(shown).not.toContain('If one is warranted');
+    expect(labelled.run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'notice', message: expect.stringContaining('approves nothing yet') }),
+    );
+
+    // An admin approves the head: what the exception lifts turns into notices; what it cannot still blocks.
+    await r.gh.addReview(opened.number, { user: 'admin-user', state: 'APPROVED' });
+    const approved = await runOnPull(r, { base: 'production', number: opened.number, head: opened.head });
+    expect(approved.run.exitCode).toBe(1);
+    shown = text(approved.run.summary);
+    expect(shown).toContain(
+      `🟡 exception approved by @admin-user (an approving review, for head ${short}); what it allows is listed as notices below.`,
+    );
+    expect(shown).toContain(
+      '**2 violations in 2 of 5 changed versions must be fixed before this can merge:** manifest (1), overwrite (1).',
+    );
+    expect(shown).toContain('**not-promoted** (exception): nginx@1.7.0 enters production by promotion');
+    const lifted = findings(approved.run).filter(
+      (f) => f.rule === 'not-promoted' || f.rule === 'title-prefix',
+    );
+    expect(lifted.map((f) => f.severity)).toEqual(['notice', 'notice', 'notice', 'notice']);
+    r.gh.closePull(opened.number);
+  });
+});
+
+describe("what the summary says about promote's PRs", () => {
+  it('recognises a pure cleanup: every removed version served on, identical, from a more stable channel', async () => {
+    const { run } = await validatePull(r, {
+      base: 'snapshot',
+      head: 'cleanup/snapshot',
+      title: '[snapshot] Remove promoted packages (nginx-1.6.0, system-1.20.0)',
+      change: {
+        removeVersions: [
+          { name: 'nginx', version: '1.6.0' },
+          { name: 'system', version: '1.20.0' },
+        ],
+      },
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(JSON.parse(run.outputs.exact!)).toEqual({ kind: 'cleanup', channel: 'snapshot' });
+    const shown = text(run.summary);
+    expect(shown).toContain(
+      '**A pure cleanup of snapshot, 2 versions removed:** each is served on from a more stable channel with identical content, and nothing else changes',
+    );
+    expect(shown).toContain('No registry serves anything different');
+  });
+
+  it('says nothing of the kind for the same copies on a branch promote did not make', async () => {
+    const { change } = passingChange();
+    const { run } = await validatePull(r, {
+      base: 'production',
+      head: 'release-by-hand',
+      title: '[production] Release nginx 1.6.0, apm 8.1.0 and system 1.20.0',
+      change,
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.exact).toBe('');
+    const shown = text(run.summary);
+    expect(shown).toContain('All 3 changed versions pass.');
+    expect(shown).not.toContain('pure promotion');
   });
 });
