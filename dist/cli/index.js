@@ -8172,6 +8172,236 @@ class StorageReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/rules/collect.ts
+/** Paths listed per finding; the count says how many there were. */
+const listedPaths = 5;
+const listedDetails = 10;
+const quote = (text, max = 120) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+const severityRank = { error: 0, warning: 1, notice: 2 };
+const exceptionKey = (e) => e ? `${e.source}:${e.via ?? ''}:${e.by ?? ''}:${e.rule}` : '';
+class FindingCollector {
+    groups = new Map();
+    add(item) {
+        const key = [
+            item.package ?? '',
+            item.version ?? '',
+            item.rule,
+            item.severity,
+            exceptionKey(item.exception),
+        ].join('\0');
+        let group = this.groups.get(key);
+        if (!group)
+            this.groups.set(key, (group = { first: item, count: 0, paths: [], details: [], messages: new Map() }));
+        group.count++;
+        if (item.path !== undefined && group.paths.length < listedPaths && !group.paths.includes(item.path))
+            group.paths.push(item.path);
+        if (group.details.length < listedDetails)
+            group.details.push({
+                message: item.message,
+                ...(item.path !== undefined ? { path: item.path } : {}),
+                ...(item.line !== undefined ? { line: item.line } : {}),
+            });
+        let byMessage = group.messages.get(item.message);
+        if (!byMessage)
+            group.messages.set(item.message, (byMessage = { count: 0, paths: [], ...(item.line !== undefined ? { line: item.line } : {}) }));
+        byMessage.count++;
+        if (item.path !== undefined && byMessage.paths.length < 3)
+            byMessage.paths.push(item.path);
+    }
+    findings() {
+        const out = [];
+        for (const g of this.groups.values()) {
+            const f = g.first;
+            const finding = {
+                rule: f.rule,
+                severity: f.severity,
+                message: g.count === 1 ? single(f) : combined(g),
+                ...(f.package !== undefined ? { package: f.package } : {}),
+                ...(f.version !== undefined ? { version: f.version } : {}),
+                ...(f.path !== undefined ? { path: f.path } : {}),
+                ...(f.line !== undefined ? { line: f.line } : {}),
+                ...(f.exception ? { exception: f.exception } : {}),
+            };
+            if (g.count > 1) {
+                finding.count = g.count;
+                if (g.paths.length > 0)
+                    finding.paths = g.paths;
+                finding.details = g.details;
+            }
+            out.push(finding);
+        }
+        return out.sort((a, b) => (a.package ?? '').localeCompare(b.package ?? '') ||
+            (a.version ?? '').localeCompare(b.version ?? '') ||
+            a.rule.localeCompare(b.rule) ||
+            (a.path ?? '').localeCompare(b.path ?? '') ||
+            severityRank[a.severity] - severityRank[b.severity] ||
+            a.message.localeCompare(b.message));
+    }
+}
+function single(item) {
+    return item.path !== undefined && !item.standalone ? `${quote(item.path)}: ${item.message}` : item.message;
+}
+function combined(g) {
+    const what = g.first.package
+        ? `${g.first.package}${g.first.version ? `@${g.first.version}` : ''}`
+        : 'the change';
+    const onePath = g.paths.length <= 1;
+    const parts = [];
+    for (const [message, m] of g.messages) {
+        if (parts.length === 4) {
+            parts.push(`and ${g.messages.size - 4} more`);
+            break;
+        }
+        const line = m.line !== undefined ? ` (line ${m.line})` : '';
+        if (onePath || g.first.standalone)
+            parts.push(`${message}${m.count > 1 ? ` (${m.count} times)` : line}`);
+        else if (m.count === 1 && m.paths.length === 1)
+            parts.push(`${quote(m.paths[0])}: ${message}`);
+        else
+            parts.push(`${message} (${m.count} paths: ${m.paths.map((p) => quote(p)).join(', ')}${m.count > m.paths.length ? ', …' : ''})`);
+    }
+    const where = onePath && g.paths[0] !== undefined ? ` (${quote(g.paths[0])})` : '';
+    return `${g.count} ${g.first.rule} problems in ${what}${where}: ${parts.join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/context.ts
+// What every rule sees: the policy and channel, the holdings before and after, the version changes, content
+// identity, and one way to report — including how an exception turns a violation into a notice that says which
+// exception allowed it and who approved it.
+
+
+
+
+/** `nginx@1.0.0`, or the directory name of a legacy flat version (`nginx-1.0.0`, version ''). */
+function versionLabel(name, version) {
+    return version ? `${name}@${version}` : name;
+}
+/** Where a finding about a version points: the package, the version (if any) and its directory. */
+function versionAt(root, name, version) {
+    return {
+        package: name,
+        ...(version ? { version } : {}),
+        path: version ? `${root}/${name}/${version}` : `${root}/${name}`,
+    };
+}
+function describeGrant(policy, grant) {
+    if (grant.source === 'policy')
+        return `the policy's exception for this version${grant.reason ? ` (${grant.reason})` : ''}`;
+    const how = grant.via === 'review'
+        ? 'an approving review of the head commit'
+        : grant.via === 'label'
+            ? `label "${policy.exceptionLabel}" applied after the last push`
+            : 'the command line';
+    return grant.via === 'cli'
+        ? `an exception given on ${how}`
+        : `an exception approved by @${grant.by ?? '?'} (${how})`;
+}
+function createContext(input, scan, collector, changes) {
+    const { policy, channel } = input;
+    const before = input.holdings.get(channel.name) ?? new Map();
+    const exceptionFor = (rule, name, version) => {
+        if (name !== undefined && version !== undefined && rule !== 'title-prefix') {
+            const entry = policy.exceptions.find((x) => x.name === name &&
+                x.version === version &&
+                (x.channel === undefined || x.channel === channel.name) &&
+                x.rules.includes(rule));
+            if (entry)
+                return { rule, source: 'policy', ...(entry.reason ? { reason: entry.reason } : {}) };
+        }
+        const a = input.approval;
+        return a ? { rule, source: 'approval', via: a.via, by: a.by } : undefined;
+    };
+    const severityOf = (rule) => {
+        const setting = ruleSetting(policy, channel, rule);
+        return setting === 'off' ? undefined : setting;
+    };
+    const ctx = {
+        policy,
+        channel,
+        input,
+        root: policy.packagesRoot,
+        before,
+        after: input.after,
+        changes,
+        stabler: moreStable(policy, channel),
+        sources: promotionSources(policy, channel),
+        scan,
+        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
+        same: (a, b) => sameContent(input.identities, a, b),
+        modesOnly: (a, b) => modesOnly(input.identities, a, b),
+        modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
+        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
+        report(rule, item, severity) {
+            const s = severity ?? severityOf(rule);
+            if (s)
+                collector.add({ rule, severity: s, ...item });
+        },
+        violation(rule, item, o = {}) {
+            const s = severityOf(rule);
+            if (!s)
+                return;
+            const grant = o.liftable === false ? undefined : exceptionFor(rule, item.package, item.version ?? '');
+            if (grant)
+                collector.add({
+                    rule,
+                    severity: 'notice',
+                    ...item,
+                    message: `${item.message}; allowed by ${describeGrant(policy, grant)}`,
+                    exception: grant,
+                });
+            else
+                collector.add({ rule, severity: s, ...item });
+        },
+        approvalHint: `an exception approved by a user with the ${channel.exceptionApprovers} role: an approving review of the PR's head commit, or the label "${policy.exceptionLabel}" applied after the last push`,
+    };
+    return ctx;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/frozen.ts
+// frozen: a frozen channel takes no package change at all (images can still be published from it).
+
+function frozenRule(ctx) {
+    const { channel } = ctx;
+    if (!channel.frozen)
+        return;
+    for (const change of ctx.changes) {
+        const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
+        const label = versionLabel(change.name, change.version);
+        if (ctx.modesOnlyChange(change))
+            continue; // the overwrite notice says it
+        ctx.violation('frozen', {
+            ...at,
+            message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/layout.ts
+// layout (version level): crafted tree entries git never writes. The per-path layout checks run in the path scan.
+
+
+function layoutRule(ctx) {
+    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
+    for (const path of ctx.input.malformed ?? [])
+        ctx.report('layout', {
+            path,
+            standalone: true,
+            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
+        });
+    for (const change of ctx.changes) {
+        if (change.after === undefined)
+            continue;
+        const content = ctx.input.content.get(`${change.name}@${change.version}`);
+        const at = versionAt(ctx.root, change.name, change.version);
+        for (const path of content?.malformed ?? [])
+            ctx.report('layout', {
+                ...at,
+                path: `${at.path}/${path}`,
+                message: 'a tree entry name git never writes (".", "..", ".git" or a slash); the tree was crafted',
+            });
+    }
+}
+
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -12016,236 +12246,6 @@ function checkManifest(source, expected, context) {
     return { fields, problems, events: events.length };
 }
 
-;// CONCATENATED MODULE: ./src/core/rules/collect.ts
-/** Paths listed per finding; the count says how many there were. */
-const listedPaths = 5;
-const listedDetails = 10;
-const quote = (text, max = 120) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-const severityRank = { error: 0, warning: 1, notice: 2 };
-const exceptionKey = (e) => e ? `${e.source}:${e.via ?? ''}:${e.by ?? ''}:${e.rule}` : '';
-class FindingCollector {
-    groups = new Map();
-    add(item) {
-        const key = [
-            item.package ?? '',
-            item.version ?? '',
-            item.rule,
-            item.severity,
-            exceptionKey(item.exception),
-        ].join('\0');
-        let group = this.groups.get(key);
-        if (!group)
-            this.groups.set(key, (group = { first: item, count: 0, paths: [], details: [], messages: new Map() }));
-        group.count++;
-        if (item.path !== undefined && group.paths.length < listedPaths && !group.paths.includes(item.path))
-            group.paths.push(item.path);
-        if (group.details.length < listedDetails)
-            group.details.push({
-                message: item.message,
-                ...(item.path !== undefined ? { path: item.path } : {}),
-                ...(item.line !== undefined ? { line: item.line } : {}),
-            });
-        let byMessage = group.messages.get(item.message);
-        if (!byMessage)
-            group.messages.set(item.message, (byMessage = { count: 0, paths: [], ...(item.line !== undefined ? { line: item.line } : {}) }));
-        byMessage.count++;
-        if (item.path !== undefined && byMessage.paths.length < 3)
-            byMessage.paths.push(item.path);
-    }
-    findings() {
-        const out = [];
-        for (const g of this.groups.values()) {
-            const f = g.first;
-            const finding = {
-                rule: f.rule,
-                severity: f.severity,
-                message: g.count === 1 ? single(f) : combined(g),
-                ...(f.package !== undefined ? { package: f.package } : {}),
-                ...(f.version !== undefined ? { version: f.version } : {}),
-                ...(f.path !== undefined ? { path: f.path } : {}),
-                ...(f.line !== undefined ? { line: f.line } : {}),
-                ...(f.exception ? { exception: f.exception } : {}),
-            };
-            if (g.count > 1) {
-                finding.count = g.count;
-                if (g.paths.length > 0)
-                    finding.paths = g.paths;
-                finding.details = g.details;
-            }
-            out.push(finding);
-        }
-        return out.sort((a, b) => (a.package ?? '').localeCompare(b.package ?? '') ||
-            (a.version ?? '').localeCompare(b.version ?? '') ||
-            a.rule.localeCompare(b.rule) ||
-            (a.path ?? '').localeCompare(b.path ?? '') ||
-            severityRank[a.severity] - severityRank[b.severity] ||
-            a.message.localeCompare(b.message));
-    }
-}
-function single(item) {
-    return item.path !== undefined && !item.standalone ? `${quote(item.path)}: ${item.message}` : item.message;
-}
-function combined(g) {
-    const what = g.first.package
-        ? `${g.first.package}${g.first.version ? `@${g.first.version}` : ''}`
-        : 'the change';
-    const onePath = g.paths.length <= 1;
-    const parts = [];
-    for (const [message, m] of g.messages) {
-        if (parts.length === 4) {
-            parts.push(`and ${g.messages.size - 4} more`);
-            break;
-        }
-        const line = m.line !== undefined ? ` (line ${m.line})` : '';
-        if (onePath || g.first.standalone)
-            parts.push(`${message}${m.count > 1 ? ` (${m.count} times)` : line}`);
-        else if (m.count === 1 && m.paths.length === 1)
-            parts.push(`${quote(m.paths[0])}: ${message}`);
-        else
-            parts.push(`${message} (${m.count} paths: ${m.paths.map((p) => quote(p)).join(', ')}${m.count > m.paths.length ? ', …' : ''})`);
-    }
-    const where = onePath && g.paths[0] !== undefined ? ` (${quote(g.paths[0])})` : '';
-    return `${g.count} ${g.first.rule} problems in ${what}${where}: ${parts.join('; ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/context.ts
-// What every rule sees: the policy and channel, the holdings before and after, the version changes, content
-// identity, and one way to report — including how an exception turns a violation into a notice that says which
-// exception allowed it and who approved it.
-
-
-
-
-/** `nginx@1.0.0`, or the directory name of a legacy flat version (`nginx-1.0.0`, version ''). */
-function versionLabel(name, version) {
-    return version ? `${name}@${version}` : name;
-}
-/** Where a finding about a version points: the package, the version (if any) and its directory. */
-function versionAt(root, name, version) {
-    return {
-        package: name,
-        ...(version ? { version } : {}),
-        path: version ? `${root}/${name}/${version}` : `${root}/${name}`,
-    };
-}
-function describeGrant(policy, grant) {
-    if (grant.source === 'policy')
-        return `the policy's exception for this version${grant.reason ? ` (${grant.reason})` : ''}`;
-    const how = grant.via === 'review'
-        ? 'an approving review of the head commit'
-        : grant.via === 'label'
-            ? `label "${policy.exceptionLabel}" applied after the last push`
-            : 'the command line';
-    return grant.via === 'cli'
-        ? `an exception given on ${how}`
-        : `an exception approved by @${grant.by ?? '?'} (${how})`;
-}
-function createContext(input, scan, collector, changes) {
-    const { policy, channel } = input;
-    const before = input.holdings.get(channel.name) ?? new Map();
-    const exceptionFor = (rule, name, version) => {
-        if (name !== undefined && version !== undefined && rule !== 'title-prefix') {
-            const entry = policy.exceptions.find((x) => x.name === name &&
-                x.version === version &&
-                (x.channel === undefined || x.channel === channel.name) &&
-                x.rules.includes(rule));
-            if (entry)
-                return { rule, source: 'policy', ...(entry.reason ? { reason: entry.reason } : {}) };
-        }
-        const a = input.approval;
-        return a ? { rule, source: 'approval', via: a.via, by: a.by } : undefined;
-    };
-    const severityOf = (rule) => {
-        const setting = ruleSetting(policy, channel, rule);
-        return setting === 'off' ? undefined : setting;
-    };
-    const ctx = {
-        policy,
-        channel,
-        input,
-        root: policy.packagesRoot,
-        before,
-        after: input.after,
-        changes,
-        stabler: moreStable(policy, channel),
-        sources: promotionSources(policy, channel),
-        scan,
-        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
-        same: (a, b) => sameContent(input.identities, a, b),
-        modesOnly: (a, b) => modesOnly(input.identities, a, b),
-        modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
-        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
-        report(rule, item, severity) {
-            const s = severity ?? severityOf(rule);
-            if (s)
-                collector.add({ rule, severity: s, ...item });
-        },
-        violation(rule, item, o = {}) {
-            const s = severityOf(rule);
-            if (!s)
-                return;
-            const grant = o.liftable === false ? undefined : exceptionFor(rule, item.package, item.version ?? '');
-            if (grant)
-                collector.add({
-                    rule,
-                    severity: 'notice',
-                    ...item,
-                    message: `${item.message}; allowed by ${describeGrant(policy, grant)}`,
-                    exception: grant,
-                });
-            else
-                collector.add({ rule, severity: s, ...item });
-        },
-        approvalHint: `an exception approved by a user with the ${channel.exceptionApprovers} role: an approving review of the PR's head commit, or the label "${policy.exceptionLabel}" applied after the last push`,
-    };
-    return ctx;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/frozen.ts
-// frozen: a frozen channel takes no package change at all (images can still be published from it).
-
-function frozenRule(ctx) {
-    const { channel } = ctx;
-    if (!channel.frozen)
-        return;
-    for (const change of ctx.changes) {
-        const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
-        const label = versionLabel(change.name, change.version);
-        if (ctx.modesOnlyChange(change))
-            continue; // the overwrite notice says it
-        ctx.violation('frozen', {
-            ...at,
-            message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/layout.ts
-// layout (version level): crafted tree entries git never writes. The per-path layout checks run in the path scan.
-
-
-function layoutRule(ctx) {
-    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
-    for (const path of ctx.input.malformed ?? [])
-        ctx.report('layout', {
-            path,
-            standalone: true,
-            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
-        });
-    for (const change of ctx.changes) {
-        if (change.after === undefined)
-            continue;
-        const content = ctx.input.content.get(`${change.name}@${change.version}`);
-        const at = versionAt(ctx.root, change.name, change.version);
-        for (const path of content?.malformed ?? [])
-            ctx.report('layout', {
-                ...at,
-                path: `${at.path}/${path}`,
-                message: 'a tree entry name git never writes (".", "..", ".git" or a slash); the tree was crafted',
-            });
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/rules/manifest.ts
 // manifest: each added or changed version's manifest.yml read the way the registry reads it.
 
@@ -12829,7 +12829,6 @@ function validateChange(input) {
 
 
 
-
 /** Paths sized per batch while the diff streams. */
 const pathBatch = 512;
 /** Versions read at once. */
@@ -12848,7 +12847,6 @@ async function mapLimit(items, limit, fn) {
 /** Streams the diff through the path rules; only a batch of paths is alive at a time. */
 async function scanChange(reader, scan, before, after) {
     let count = 0;
-    let outside = 0;
     let batch = [];
     const flush = async () => {
         await reader.addSizes(batch);
@@ -12858,44 +12856,12 @@ async function scanChange(reader, scan, before, after) {
     };
     for await (const p of reader.changes(before, after)) {
         count++;
-        if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version')
-            outside++;
         batch.push(p);
         if (batch.length >= pathBatch)
             await flush();
     }
     await flush();
-    return { count, outside };
-}
-/** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
-async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
-    const ranges = new Map();
-    const rangeOf = (text, name, version) => checkManifest(text, { name, version }, { hasReadme: true }).fields.kibanaRange;
-    const wanted = new Map();
-    for (const c of changes) {
-        const text = content.get(versionKey(c.name, c.version))?.manifest?.text;
-        const range = c.after && text !== undefined ? rangeOf(text, c.name, c.version) : undefined;
-        if (c.after && range !== undefined)
-            ranges.set(c.after, range);
-        for (const h of [...holdings.values(), after]) {
-            const tree = h.get(c.name)?.get(c.version);
-            if (tree !== undefined && tree !== c.after)
-                wanted.set(tree, { name: c.name, version: c.version });
-        }
-    }
-    await mapLimit([...wanted], contentConcurrency, async ([tree, v]) => {
-        const entry = await reader.objects.lookup(tree, 'manifest.yml');
-        if (entry?.type !== 'blob')
-            return;
-        const size = (await reader.objects.info(entry.oid))?.size ?? 0;
-        if (size > manifestBytes)
-            return;
-        const text = (await reader.objects.read(entry.oid))?.content.toString('utf8');
-        const range = text === undefined ? undefined : rangeOf(text, v.name, v.version);
-        if (range !== undefined)
-            ranges.set(tree, range);
-    });
-    return ranges;
+    return count;
 }
 /**
  * Trees whose content identity the rules compare: for each changed version, its trees before and after, every
@@ -12949,7 +12915,7 @@ async function evaluate(request) {
         const after = await reader.holdings(request.after, names);
         const before = holdings.get(channel.name) ?? new Map();
         const scan = new PathScan(policy, channel, flatNames(before, after));
-        const scanned = await scanChange(reader, scan, request.before, request.after);
+        const pathCount = await scanChange(reader, scan, request.before, request.after);
         const malformed = await reader.malformedEntries(request.after, names);
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
@@ -12987,16 +12953,7 @@ async function evaluate(request) {
             malformed,
             ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
         });
-        const facts = request.describe
-            ? {
-                holdings,
-                after,
-                identities,
-                pathsOutsideVersions: scanned.outside,
-                kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
-            }
-            : undefined;
-        return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
+        return { ...result, pathCount };
     }
     finally {
         if (!request.reader)
@@ -21424,7 +21381,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:3e0aa0b807d3d5b5b6f57f59cf8a88d292b91ade0bbad74ffc19c99214e88d22\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:9d56288e8fbebe8ca443fdf2d00de52a543c0fb6b72037a190544b8097fed9f0\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

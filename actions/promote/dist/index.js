@@ -50892,21 +50892,22 @@ async function fetchBranches(repoDir, branches, options = {}) {
 
 
 /** The repository actions/checkout made (input `repository-path`, relative to the workspace). */
-async function checkoutDir(ctx, path = getInput('repository-path') || '.') {
+async function checkoutDir(ctx) {
+    const path = getInput('repository-path') || '.';
     const repoDir = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(ctx.workspace, path);
     if (!(await isGitRepository(repoDir)))
         throw new errors_UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
     return repoDir;
 }
 /** The policy file (input `config`) at the tip of the default branch. */
-async function defaultBranchPolicy(ctx, repoDir, file = getInput('config') || configPath) {
+async function defaultBranchPolicy(ctx, repoDir) {
     const defaultBranch = defaultBranchOf(ctx.payload);
     if (!defaultBranch)
         throw new errors_UsageError('the event payload names no default branch (repository.default_branch)');
     const defaultTip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
     if (!defaultTip)
         throw new errors_OperationError(`the default branch ${defaultBranch} was not found on origin`);
-    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, file);
+    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, getInput('config') || configPath);
     info(`policy: ${safeLine(loaded.source)}`);
     return { ...loaded, defaultBranch, defaultTip };
 }
@@ -58061,7 +58062,6 @@ function validateChange(input) {
 
 
 
-
 /** Paths sized per batch while the diff streams. */
 const pathBatch = 512;
 /** Versions read at once. */
@@ -58080,7 +58080,6 @@ async function mapLimit(items, limit, fn) {
 /** Streams the diff through the path rules; only a batch of paths is alive at a time. */
 async function scanChange(reader, scan, before, after) {
     let count = 0;
-    let outside = 0;
     let batch = [];
     const flush = async () => {
         await reader.addSizes(batch);
@@ -58090,44 +58089,12 @@ async function scanChange(reader, scan, before, after) {
     };
     for await (const p of reader.changes(before, after)) {
         count++;
-        if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version')
-            outside++;
         batch.push(p);
         if (batch.length >= pathBatch)
             await flush();
     }
     await flush();
-    return { count, outside };
-}
-/** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
-async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
-    const ranges = new Map();
-    const rangeOf = (text, name, version) => checkManifest(text, { name, version }, { hasReadme: true }).fields.kibanaRange;
-    const wanted = new Map();
-    for (const c of changes) {
-        const text = content.get(versionKey(c.name, c.version))?.manifest?.text;
-        const range = c.after && text !== undefined ? rangeOf(text, c.name, c.version) : undefined;
-        if (c.after && range !== undefined)
-            ranges.set(c.after, range);
-        for (const h of [...holdings.values(), after]) {
-            const tree = h.get(c.name)?.get(c.version);
-            if (tree !== undefined && tree !== c.after)
-                wanted.set(tree, { name: c.name, version: c.version });
-        }
-    }
-    await mapLimit([...wanted], contentConcurrency, async ([tree, v]) => {
-        const entry = await reader.objects.lookup(tree, 'manifest.yml');
-        if (entry?.type !== 'blob')
-            return;
-        const size = (await reader.objects.info(entry.oid))?.size ?? 0;
-        if (size > manifestBytes)
-            return;
-        const text = (await reader.objects.read(entry.oid))?.content.toString('utf8');
-        const range = text === undefined ? undefined : rangeOf(text, v.name, v.version);
-        if (range !== undefined)
-            ranges.set(tree, range);
-    });
-    return ranges;
+    return count;
 }
 /**
  * Trees whose content identity the rules compare: for each changed version, its trees before and after, every
@@ -58181,7 +58148,7 @@ async function evaluate(request) {
         const after = await reader.holdings(request.after, names);
         const before = holdings.get(channel.name) ?? new Map();
         const scan = new PathScan(policy, channel, flatNames(before, after));
-        const scanned = await scanChange(reader, scan, request.before, request.after);
+        const pathCount = await scanChange(reader, scan, request.before, request.after);
         const malformed = await reader.malformedEntries(request.after, names);
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
@@ -58219,16 +58186,7 @@ async function evaluate(request) {
             malformed,
             ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
         });
-        const facts = request.describe
-            ? {
-                holdings,
-                after,
-                identities,
-                pathsOutsideVersions: scanned.outside,
-                kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
-            }
-            : undefined;
-        return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
+        return { ...result, pathCount };
     }
     finally {
         if (!request.reader)

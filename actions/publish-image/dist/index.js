@@ -49752,21 +49752,22 @@ async function policyFromFile(file) {
 
 
 /** The repository actions/checkout made (input `repository-path`, relative to the workspace). */
-async function checkoutDir(ctx, path = getInput('repository-path') || '.') {
+async function checkoutDir(ctx) {
+    const path = getInput('repository-path') || '.';
     const repoDir = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(ctx.workspace, path);
     if (!(await isGitRepository(repoDir)))
         throw new errors_UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
     return repoDir;
 }
 /** The policy file (input `config`) at the tip of the default branch. */
-async function defaultBranchPolicy(ctx, repoDir, file = getInput('config') || configPath) {
+async function defaultBranchPolicy(ctx, repoDir) {
     const defaultBranch = defaultBranchOf(ctx.payload);
     if (!defaultBranch)
         throw new errors_UsageError('the event payload names no default branch (repository.default_branch)');
     const defaultTip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
     if (!defaultTip)
         throw new errors_OperationError(`the default branch ${defaultBranch} was not found on origin`);
-    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, file);
+    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, getInput('config') || configPath);
     info(`policy: ${safeLine(loaded.source)}`);
     return { ...loaded, defaultBranch, defaultTip };
 }
