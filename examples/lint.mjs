@@ -21,11 +21,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// The one finding that is the bundled linter's age: the `attestations` scope (attest-build-provenance) came later.
+const outdated = (message) => /^unknown permission scope "attestations"\./.test(message);
+
 const lint = await createLinter();
 let findings = 0;
 for (const file of files) {
   const name = relative(process.cwd(), file) || file;
-  for (const f of lint(await readFile(file, 'utf8'), name)) {
+  for (const f of lint(await readFile(file, 'utf8'), name).filter((x) => !outdated(x.message))) {
     findings++;
     console.log(`${name}:${f.line}:${f.column}: ${f.message} [${f.kind}]`);
   }

@@ -6,15 +6,21 @@ import { channelByName } from '../core/policy.js';
 import { gitRaw } from '../git/git.js';
 import { localBranchTips } from '../git/local.js';
 import { publishImages, type PublishResult } from '../publish-image/engine.js';
+import { parsePlatforms } from '../publish-image/base.js';
 import { imageHost, registryClients } from '../publish-image/clients.js';
+import { parseExtraMetadata } from '../publish-image/metadata.js';
+import { progressReporter } from '../publish-image/progress.js';
+import { CredentialsInReferenceError, redactedUserinfo } from '../registry/index.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required, list } from './args.js';
-import type { CliIO } from './io.js';
+import { processIO, type CliIO } from './io.js';
 import { openLocalRepo } from './repo.js';
 
 export const publishUsage = `usage: package-storage publish-image --repo DIR --channel CH --image NAME --base-image REF [--registry-version V]
-                                    [--chain] [--push] [--layout DIR] [--archive FILE] [--insecure-registry]
-                                    [--username U --password-stdin] [--config FILE] [--json]
+                                    [--chain] [--push] [--layout DIR] [--archive FILE] [--platform P]
+                                    [--label K=V] [--annotation K=V] [--force-channel-tags] [--skip-sbom]
+                                    [--jobs N] [--insecure-registry] [--username U --password-stdin]
+                                    [--config FILE] [--json]
 
 Builds the distribution image of channel CH from git trees (CH's packages and every more stable channel's at
 /packages/<channel>/...), with no Docker daemon, and pushes it and/or writes it to disk.
@@ -25,9 +31,17 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --base-image REF    package-registry image repository (tag = registry version), a full reference,
                       oci:DIR[:TAG] (an OCI layout on disk) or scratch
   --registry-version  e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the channel branch's Dockerfile)
-  --push              push to the registry: tags <branch> (moves), <commit sha> (immutable)
+  --push              push to the registry: tags <branch> (moves forward only), <commit sha> (immutable),
+                      and an SPDX SBOM attached to each image
+  --skip-sbom         attach no SBOM
   --layout DIR        write an OCI image layout
   --archive FILE      write one tar that is both an OCI layout and a docker save archive (docker load)
+  --platform P        base platforms to publish, e.g. linux/amd64,linux/arm64 (default: all the base has; more
+                      than one makes an index)
+  --label K=V         extra config label (repeatable)
+  --annotation K=V    extra annotation on manifests and index; manifest: or index: before K for one (repeatable)
+  --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
+  --jobs N            layers built side by side (default: the number of cores)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)
   --username U        target registry user (with --password-stdin)
   --password-stdin    read the target registry's password from standard input
@@ -62,9 +76,21 @@ export function reportPublish(io: CliIO, result: PublishResult): void {
     io.out(
       `  layers: ${image.layers.total} (${image.layers.base} base, ${image.layers.reused} reused, ${image.layers.built} built; ${image.layers.uploaded} uploaded, ${image.layers.mounted} mounted), ${image.bytesUploaded} bytes uploaded`,
     );
-    for (const tag of image.tags)
+    if (image.platforms.length > 1)
+      io.out(`  platforms: ${image.platforms.map((p) => `${p.platform} ${p.digest}`).join(', ')}`);
+    for (const tag of image.tags) {
+      const t = tag.slice(tag.lastIndexOf(':') + 1);
+      const state = image.unchangedTags.includes(t)
+        ? ' (unchanged)'
+        : image.keptTags.includes(t)
+          ? ' (kept)'
+          : '';
+      io.out(`  ${safeLine(tag)}${state}`);
+    }
+    for (const note of image.notes) io.out(`  note: ${safeLine(note)}`);
+    if (image.sbom)
       io.out(
-        `  ${safeLine(tag)}${image.unchangedTags.some((t) => tag.endsWith(`:${t}`)) ? ' (unchanged)' : ''}`,
+        `  SBOM: ${image.sbom.via === 'existing' ? 'already attached' : `${image.sbom.digest} (${image.sbom.via === 'tag' ? 'referrers tag' : 'referrers API'})`}`,
       );
   }
   if (result.layoutDir) io.out(`OCI layout: ${result.layoutDir}`);
@@ -73,6 +99,8 @@ export function reportPublish(io: CliIO, result: PublishResult): void {
 }
 
 export async function publishImageCommand(argv: string[], io: CliIO): Promise<number> {
+  // A status line rewritten in place only on a terminal; plain lines otherwise (CI logs, tests).
+  const tty = io === processIO && process.stderr.isTTY === true;
   const values = parse('publish-image', argv, {
     repo: { type: 'string', default: '.' },
     channel: { type: 'string' },
@@ -84,6 +112,12 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
     layout: { type: 'string' },
     archive: { type: 'string' },
     'insecure-registry': { type: 'boolean', default: false },
+    platform: { type: 'string' },
+    label: { type: 'string', multiple: true },
+    annotation: { type: 'string', multiple: true },
+    'force-channel-tags': { type: 'boolean', default: false },
+    'skip-sbom': { type: 'boolean', default: false },
+    jobs: { type: 'string' },
     username: { type: 'string' },
     'password-stdin': { type: 'boolean', default: false },
     config: { type: 'string' },
@@ -91,6 +125,20 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
   });
   required('publish-image', values, 'channel', 'image', 'base-image');
   if (values['password-stdin'] && !values.username) throw new UsageError('--password-stdin needs --username');
+  // Before anything else touches them: a reference with credentials is refused without repeating the password.
+  for (const [flag, ref] of [
+    ['--image', values.image!],
+    ['--base-image', values['base-image']!],
+  ] as const) {
+    const redacted = redactedUserinfo(ref);
+    if (redacted !== undefined)
+      throw new UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
+  }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
+    throw new UsageError(`--jobs ${JSON.stringify(values.jobs)}: give a whole number from 1 to 64`);
+  const platforms = parsePlatforms(values.platform ?? '');
+  const metadata = parseExtraMetadata((values.label ?? []).join('\n'), (values.annotation ?? []).join('\n'));
   const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
   let channels = list(values.channel);
   if (values.chain) {
@@ -110,6 +158,10 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
       : {}),
   });
   const source = await sourceUrl(repoDir);
+  const reporter = progressReporter({
+    write: (text) => (tty ? process.stderr.write(text) : io.err(safeLine(text.replace(/\n$/, '')))),
+    tty,
+  });
   try {
     const result = await publishImages({
       repoDir,
@@ -125,10 +177,16 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
       clientFor: clients.clientFor,
       ...(source ? { sourceUrl: source } : {}),
       allowRetag: policy.release.allowOverwrite,
-      // The report below says everything per image; only the git fetch is worth a line of its own.
+      ...(platforms.length > 0 ? { platforms } : {}),
+      metadata,
+      forceChannelTags: values['force-channel-tags'] ?? false,
+      sbom: !(values['skip-sbom'] ?? false),
+      ...(jobs !== undefined ? { concurrency: jobs } : {}),
+      // The report below says everything per image; the git fetch and the ancestry fetch are worth a line.
       log: (line) => {
-        if (!values.json && line.startsWith('fetched')) io.err(safeLine(line));
+        if (!values.json && /^fetch/.test(line)) io.err(safeLine(line));
       },
+      ...(values.json ? {} : { onProgress: reporter.listener, progressTicks: (p) => reporter.run(p) }),
     });
     if (values.json) io.out(JSON.stringify(result));
     else reportPublish(io, result);

@@ -25,9 +25,12 @@ import {
   assertRepository,
   indexEntry,
   planBlobs,
+  platformImages,
   verifyBlob,
   type FetchBlob,
   type LayoutImage,
+  type StoredImage,
+  type StoredIndex,
 } from './layout.js';
 import { createTarStream, tarChunks, type TarEntry } from './tar.js';
 import { MediaType, type Digest, type ImageIndex } from './types.js';
@@ -60,13 +63,25 @@ export function assertTag(tag: string): void {
 
 const blobPath = (digest: Digest): string => `blobs/sha256/${digestHex(digest)}`;
 
+/**
+ * The image `docker load` (classic store) gets for a multi-platform image: manifest.json has no platforms, so one
+ * image per tag; linux/amd64 when the index has it, else the first. The OCI side (index.json) keeps every platform.
+ */
+export function defaultPlatformImage(image: StoredImage | StoredIndex): StoredImage {
+  const images = platformImages(image);
+  return images.find((i) => i.config.os === 'linux' && i.config.architecture === 'amd64') ?? images[0]!;
+}
+
 /** The `manifest.json` entries for the images. */
 export function dockerArchiveManifest(images: readonly ArchiveImage[]): DockerArchiveManifestEntry[] {
-  return images.map(({ image, repository, refs }) => ({
-    Config: blobPath(image.manifest.config.digest),
-    RepoTags: refs.map((tag) => `${repository}:${tag}`),
-    Layers: image.manifest.layers.map((l) => blobPath(l.digest)),
-  }));
+  return images.map(({ image: top, repository, refs }) => {
+    const image = defaultPlatformImage(top);
+    return {
+      Config: blobPath(image.manifest.config.digest),
+      RepoTags: refs.map((tag) => `${repository}:${tag}`),
+      Layers: image.manifest.layers.map((l) => blobPath(l.digest)),
+    };
+  });
 }
 
 /** The archive's `index.json`. */

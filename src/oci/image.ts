@@ -21,6 +21,7 @@ import {
   type Digest,
   type HistoryEntry,
   type ImageConfig,
+  type ImageIndex,
   type ImageManifest,
   type Platform,
 } from './types.js';
@@ -354,4 +355,56 @@ export function findReusableLayer(
     };
   }
   return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Index: one manifest per platform
+
+/** An OCI image index over platform images (image.ts BuiltImage), canonical like everything else. */
+export interface BuiltIndex {
+  index: ImageIndex;
+  indexBytes: Buffer;
+  descriptor: Descriptor;
+  digest: Digest;
+  images: BuiltImage[];
+}
+
+/** The platform an image config declares (architecture, os, variant, os.version). */
+export function configPlatform(config: ImageConfig): Platform {
+  const p: Platform = { architecture: config.architecture, os: config.os };
+  if (typeof config.variant === 'string' && config.variant !== '') p.variant = config.variant;
+  if (typeof config['os.version'] === 'string' && config['os.version'] !== '')
+    p['os.version'] = config['os.version'];
+  return p;
+}
+
+/**
+ * Index over `images` in the given order. Each entry's platform is the given one (e.g. as the base's index listed
+ * it, variant included), else the one the image's config declares.
+ */
+export function buildIndex(
+  images: readonly BuiltImage[],
+  annotations?: Record<string, string>,
+  platforms?: readonly (Platform | undefined)[],
+): BuiltIndex {
+  if (images.length === 0) throw new Error('an index needs at least one image');
+  checkStrings(annotations, 'index annotation');
+  const index: ImageIndex = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociIndex,
+    manifests: images.map((image, i) => ({
+      ...image.manifestDescriptor,
+      platform: platforms?.[i] ?? configPlatform(image.config),
+    })),
+  };
+  if (annotations && Object.keys(annotations).length > 0) index.annotations = { ...annotations };
+  const indexBytes = canonicalJson(index);
+  const digest = sha256Digest(indexBytes);
+  return {
+    index,
+    indexBytes,
+    descriptor: { mediaType: MediaType.ociIndex, digest, size: indexBytes.length },
+    digest,
+    images: [...images],
+  };
 }

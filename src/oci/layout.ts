@@ -44,8 +44,26 @@ export interface StoredImage {
   configBytes: Buffer;
 }
 
+/** A multi-platform image: its index plus the platform images it lists (image.ts BuiltIndex satisfies this). */
+export interface StoredIndex {
+  index: ImageIndex;
+  indexBytes: Buffer;
+  descriptor: Descriptor;
+  images: readonly StoredImage[];
+}
+
+export function isStoredIndex(image: StoredImage | StoredIndex): image is StoredIndex {
+  return 'images' in image;
+}
+
+/** The platform images of a stored image or index. */
+export function platformImages(image: StoredImage | StoredIndex): readonly StoredImage[] {
+  return isStoredIndex(image) ? image.images : [image];
+}
+
 export interface LayoutImage {
-  image: StoredImage;
+  /** One image, or an index over several platform images. */
+  image: StoredImage | StoredIndex;
   /** Tags; each becomes one index.json entry with `org.opencontainers.image.ref.name`. */
   refs: readonly string[];
   /** Local blobs, e.g. the layers just built; any other layer is fetched. */
@@ -89,10 +107,17 @@ export function platformOf(
   return p;
 }
 
-/** index.json descriptor of one image under one ref (and, with a repository, its containerd image name). */
-export function indexEntry(image: StoredImage, ref: string, repository?: string): Descriptor {
+/** index.json descriptor of one image (or index) under one ref (and, with a repository, its containerd name). */
+export function indexEntry(image: StoredImage | StoredIndex, ref: string, repository?: string): Descriptor {
   const annotations: Record<string, string> = { [Annotation.refName]: ref };
   if (repository !== undefined) annotations[Annotation.containerdImageName] = `${repository}:${ref}`;
+  if (isStoredIndex(image))
+    return {
+      mediaType: image.descriptor.mediaType,
+      digest: image.descriptor.digest,
+      size: image.descriptor.size,
+      annotations,
+    };
   return {
     mediaType: image.manifest.mediaType ?? image.manifestDescriptor.mediaType,
     digest: image.manifestDescriptor.digest,
@@ -124,7 +149,18 @@ export function planBlobs(images: readonly LayoutImage[], fetchBlob?: FetchBlob)
   // Local sources of all images first: a layer one image fetches may be local for another.
   const local = new Map(images.flatMap(({ blobs }) => (blobs ?? []).map((b) => [b.digest, b] as const)));
   const plan = new Map<Digest, PlannedBlob>();
+  const all: StoredImage[] = [];
   for (const { image } of images) {
+    if (isStoredIndex(image)) {
+      const bytes = image.indexBytes;
+      plan.set(image.descriptor.digest, {
+        descriptor: image.descriptor,
+        open: () => Promise.resolve(bufferStream(bytes)),
+      });
+    }
+    all.push(...platformImages(image));
+  }
+  for (const image of all) {
     plan.set(image.manifestDescriptor.digest, {
       descriptor: image.manifestDescriptor,
       open: () => Promise.resolve(bufferStream(image.manifestBytes)),
@@ -285,13 +321,18 @@ export interface LayoutImageRead extends StoredImage, BaseImage {
   layers: Descriptor[];
 }
 
-/**
- * Reads one image of a layout by ref (or the only image when `ref` is omitted), verifying manifest and config
- * digests. Accepts OCI and Docker v2 manifests; an index entry pointing at a nested index is not supported.
- */
-export async function readOciLayoutImage(dir: string, ref?: string): Promise<LayoutImageRead> {
-  const index = await readIndex(dir);
-  if (!index) throw new Error(`${dir} has no index.json`);
+/** A layout entry: one image, or an index with its platform images (nested indexes are not followed). */
+export type LayoutTopRead =
+  | { kind: 'manifest'; image: LayoutImageRead }
+  | {
+      kind: 'index';
+      descriptor: Descriptor;
+      indexBytes: Buffer;
+      index: ImageIndex;
+      images: LayoutImageRead[];
+    };
+
+function layoutEntry(index: ImageIndex, dir: string, ref: string | undefined): Descriptor {
   const matches = index.manifests.filter(
     (d) => ref === undefined || d.annotations?.[Annotation.refName] === ref,
   );
@@ -300,14 +341,54 @@ export async function readOciLayoutImage(dir: string, ref?: string): Promise<Lay
       `${dir}: ${matches.length === 0 ? 'no' : 'more than one'} image ${ref === undefined ? '' : `for ref ${JSON.stringify(ref)} `}in index.json`,
     );
   }
-  const desc = matches[0] as Descriptor;
-  const readBlob = async (d: Descriptor): Promise<Buffer> => {
+  return matches[0] as Descriptor;
+}
+
+function layoutBlobReader(dir: string): (d: Descriptor) => Promise<Buffer> {
+  return async (d) => {
     if (!isDigest(d.digest)) throw new Error(`invalid digest in ${dir}`);
     const bytes = await readFile(join(dir, 'blobs', 'sha256', digestHex(d.digest)));
     if (bytes.length !== d.size || sha256Digest(bytes) !== d.digest)
       throw new Error(`blob ${d.digest} in ${dir} is corrupt`);
     return bytes;
   };
+}
+
+/** Reads the image or index of a layout under `ref` (or the only entry), verifying every digest read. */
+export async function readOciLayout(dir: string, ref?: string): Promise<LayoutTopRead> {
+  const top = await readIndex(dir);
+  if (!top) throw new Error(`${dir} has no index.json`);
+  const desc = layoutEntry(top, dir, ref);
+  if (desc.mediaType !== MediaType.ociIndex && desc.mediaType !== MediaType.dockerManifestList)
+    return { kind: 'manifest', image: await readManifestAt(dir, desc) };
+  const indexBytes = await layoutBlobReader(dir)(desc);
+  const index = JSON.parse(indexBytes.toString('utf8')) as ImageIndex;
+  if (index.schemaVersion !== 2 || !Array.isArray(index.manifests))
+    throw new Error(`${dir}: ${desc.digest} is not an image index`);
+  const images: LayoutImageRead[] = [];
+  for (const d of index.manifests) {
+    // Attestation manifests (buildx) and other non-images carry no real platform.
+    if (!d.platform || d.platform.os === 'unknown') continue;
+    images.push(await readManifestAt(dir, d));
+  }
+  return { kind: 'index', descriptor: desc, indexBytes, index, images };
+}
+
+/**
+ * Reads one image of a layout by ref (or the only image when `ref` is omitted), verifying manifest and config
+ * digests. Accepts OCI and Docker v2 manifests; for an index, its linux/amd64 image (else the first).
+ */
+export async function readOciLayoutImage(dir: string, ref?: string): Promise<LayoutImageRead> {
+  const top = await readOciLayout(dir, ref);
+  if (top.kind === 'manifest') return top.image;
+  const image =
+    top.images.find((i) => i.config.os === 'linux' && i.config.architecture === 'amd64') ?? top.images[0];
+  if (!image) throw new Error(`${dir}: the index for ${ref ?? 'its entry'} lists no image`);
+  return image;
+}
+
+async function readManifestAt(dir: string, desc: Descriptor): Promise<LayoutImageRead> {
+  const readBlob = layoutBlobReader(dir);
   const manifestBytes = await readBlob(desc);
   const manifest = JSON.parse(manifestBytes.toString('utf8')) as ImageManifest;
   const mediaType = manifest.mediaType ?? desc.mediaType;

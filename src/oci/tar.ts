@@ -51,6 +51,17 @@ export interface TarEntry {
   content?: TarContent;
   /** Symlink target, stored as given (may be absolute or contain `..`). */
   linkname?: string | Buffer;
+  /**
+   * Opaque label for a file's content, passed through to {@link tarSegments}: the content is emitted in segments
+   * of its own (never sharing a chunk with other bytes), e.g. so a compressor can store it instead of deflating it.
+   */
+  hint?: string;
+}
+
+/** A piece of the tar stream; `hint` is set on the content bytes of an entry that has one. */
+export interface TarSegment {
+  chunk: Buffer;
+  hint?: string;
 }
 
 export interface TarOptions {
@@ -148,6 +159,7 @@ interface Prepared {
   size: number;
   content: TarContent | undefined;
   linkname: Buffer;
+  hint?: string | undefined;
 }
 
 function checkSize(size: number, name: Buffer): void {
@@ -203,37 +215,66 @@ function prepare(e: TarEntry): Prepared {
     size = e.size;
   }
   checkSize(size, name);
-  return { path, name, type: 'file', mode, size, content: e.content, linkname: EMPTY };
+  return { path, name, type: 'file', mode, size, content: e.content, linkname: EMPTY, hint: e.hint };
 }
 
-/** Collects bytes into fixed-size chunks; a full chunk is handed out and never touched again. */
+const NONE: readonly Buffer[] = [];
+
+/**
+ * Collects bytes into fixed-size chunks; a full chunk is handed out and never touched again. Returns the chunks
+ * completed by each call (usually none): arrays, not generators, because this runs for every header and every
+ * content chunk of every entry.
+ */
 class Chunker {
   private buf: Buffer;
   private pos = 0;
   constructor(private readonly size: number) {
     this.buf = Buffer.allocUnsafe(size);
   }
-  *write(data: Uint8Array): Generator<Buffer> {
+  write(data: Uint8Array): readonly Buffer[] {
+    // Fast path: fits in the current chunk without completing it.
+    if (this.pos + data.length < this.size) {
+      this.buf.set(data, this.pos);
+      this.pos += data.length;
+      return NONE;
+    }
+    const full: Buffer[] = [];
     let off = 0;
     while (off < data.length) {
       const n = Math.min(this.size - this.pos, data.length - off);
       this.buf.set(data.subarray(off, off + n), this.pos);
       this.pos += n;
       off += n;
-      if (this.pos === this.size) yield this.take();
+      if (this.pos === this.size) full.push(this.take());
     }
+    return full;
   }
-  *zeros(count: number): Generator<Buffer> {
+  zeros(count: number): readonly Buffer[] {
+    if (this.pos + count < this.size) {
+      this.buf.fill(0, this.pos, this.pos + count);
+      this.pos += count;
+      return NONE;
+    }
+    const full: Buffer[] = [];
     while (count > 0) {
       const n = Math.min(this.size - this.pos, count);
       this.buf.fill(0, this.pos, this.pos + n);
       this.pos += n;
       count -= n;
-      if (this.pos === this.size) yield this.take();
+      if (this.pos === this.size) full.push(this.take());
     }
+    return full;
   }
   rest(): Buffer | undefined {
     return this.pos > 0 ? this.buf.subarray(0, this.pos) : undefined;
+  }
+  /** Hands out the partial chunk (if any) and starts a new one. */
+  flush(): readonly Buffer[] {
+    if (this.pos === 0) return NONE;
+    const part = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.size);
+    this.pos = 0;
+    return [part];
   }
   private take(): Buffer {
     const full = this.buf;
@@ -244,10 +285,13 @@ class Chunker {
 }
 
 function writeOctal(h: Buffer, offset: number, length: number, value: number): void {
-  const digits = value.toString(8).padStart(length - 1, '0');
-  if (digits.length > length - 1)
-    throw new TarError('ESIZE', `value ${value} does not fit a ${length}-byte tar field`);
-  h.write(digits, offset, 'ascii');
+  // Digits written by hand, right to left: toString(8) + padStart + write cost more per header than all the rest.
+  let v = value;
+  for (let i = offset + length - 2; i >= offset; i--) {
+    h[i] = 0x30 + (v % 8);
+    v = Math.floor(v / 8);
+  }
+  if (v !== 0) throw new TarError('ESIZE', `value ${value} does not fit a ${length}-byte tar field`);
   h[offset + length - 1] = 0;
 }
 
@@ -261,27 +305,31 @@ interface HeaderFields {
   linkname: Buffer;
 }
 
-function encodeHeader(f: HeaderFields, h: Buffer = Buffer.alloc(BLOCK)): Buffer {
-  h.fill(0);
-  f.name.copy(h, 0, 0, 100);
-  writeOctal(h, 100, 8, f.mode);
+/** What every header has in common: uid/gid 0, magic "ustar\0" + version "00", empty uname/gname, devices 0. */
+const HEADER_TEMPLATE = ((): Buffer => {
+  const h = Buffer.alloc(BLOCK);
   writeOctal(h, 108, 8, 0); // uid
   writeOctal(h, 116, 8, 0); // gid
-  writeOctal(h, 124, 12, f.size);
-  writeOctal(h, 136, 12, f.mtime);
-  h.write(f.typeflag, 156, 'ascii');
-  f.linkname.copy(h, 157, 0, 100);
-  h.write('ustar\u000000', 257, 'ascii'); // magic "ustar\0" + version "00"
-  // uname (265, 32) and gname (297, 32) stay empty
+  h.write('ustar\u000000', 257, 'ascii');
   writeOctal(h, 329, 8, 0); // devmajor
   writeOctal(h, 337, 8, 0); // devminor
+  return h;
+})();
+
+function encodeHeader(f: HeaderFields, h: Buffer = Buffer.alloc(BLOCK)): Buffer {
+  HEADER_TEMPLATE.copy(h);
+  f.name.copy(h, 0, 0, 100);
+  writeOctal(h, 100, 8, f.mode);
+  writeOctal(h, 124, 12, f.size);
+  writeOctal(h, 136, 12, f.mtime);
+  h[156] = f.typeflag.charCodeAt(0);
+  f.linkname.copy(h, 157, 0, 100);
   f.prefix.copy(h, 345, 0, 155);
   h.fill(0x20, 148, 156);
   let sum = 0;
   for (let i = 0; i < BLOCK; i++) sum += h[i] as number;
-  h.write(sum.toString(8).padStart(6, '0'), 148, 'ascii');
-  h[154] = 0;
-  h[155] = 0x20;
+  writeOctal(h, 148, 7, sum); // six digits and a NUL,
+  h[155] = 0x20; // then a space
   return h;
 }
 
@@ -352,7 +400,16 @@ function encodeEntryHeaders(
   }
   if (binaryRecord) records.unshift(paxRecord('hdrcharset', Buffer.from('BINARY')));
   const typeflag = p.type === 'dir' ? '5' : p.type === 'symlink' ? '2' : '0';
-  const fields = { ...split, mode: p.mode, size: p.size, mtime, typeflag, linkname };
+  // Explicit fields: an object spread here cost more than the rest of the header (measured).
+  const fields = {
+    name: split.name,
+    prefix: split.prefix,
+    mode: p.mode,
+    size: p.size,
+    mtime,
+    typeflag,
+    linkname,
+  };
   // Common case: one header, encoded into a scratch block that the caller copies out at once.
   if (records.length === 0) return encodeHeader(fields, scratch);
   const header = encodeHeader(fields);
@@ -374,15 +431,6 @@ async function openContent(content: Exclude<TarContent, Uint8Array>): Promise<By
   return typeof content === 'function' ? await content() : content;
 }
 
-function isIterable(x: unknown): x is Iterable<Uint8Array> {
-  return typeof (x as Iterable<Uint8Array>)[Symbol.iterator] === 'function';
-}
-
-async function* contentChunks(source: ByteSource): AsyncGenerator<Uint8Array> {
-  if (isIterable(source) && !(Symbol.asyncIterator in source)) yield* source;
-  else yield* source as AsyncIterable<Uint8Array>;
-}
-
 function resolveOptions(options: TarOptions): Required<TarOptions> {
   const mtime = options.mtime ?? 0;
   if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > MAX_OCTAL_11) {
@@ -399,19 +447,11 @@ function resolveOptions(options: TarOptions): Required<TarOptions> {
   };
 }
 
-async function* sortedPrepared(
-  entries: AsyncIterable<TarEntry> | Iterable<TarEntry>,
-): AsyncGenerator<Prepared> {
+async function sortedPrepared(entries: AsyncIterable<TarEntry> | Iterable<TarEntry>): Promise<Prepared[]> {
   const all: Prepared[] = [];
   for await (const e of entries) all.push(prepare(e));
   all.sort((a, b) => Buffer.compare(a.name, b.name));
-  yield* all;
-}
-
-async function* preparedInOrder(
-  entries: AsyncIterable<TarEntry> | Iterable<TarEntry>,
-): AsyncGenerator<Prepared> {
-  for await (const e of entries) yield prepare(e);
+  return all;
 }
 
 /**
@@ -422,6 +462,17 @@ export async function* tarChunks(
   entries: AsyncIterable<TarEntry> | Iterable<TarEntry>,
   options: TarOptions = {},
 ): AsyncGenerator<Buffer, void, undefined> {
+  for await (const segment of tarSegments(entries, options)) yield segment.chunk;
+}
+
+/**
+ * {@link tarChunks} with the content of hinted entries in segments of their own, labelled with the hint. Without
+ * hints the chunks are exactly those of tarChunks; a hint only splits chunks at the content's start and end.
+ */
+export async function* tarSegments(
+  entries: AsyncIterable<TarEntry> | Iterable<TarEntry>,
+  options: TarOptions = {},
+): AsyncGenerator<TarSegment, void, undefined> {
   const opts = resolveOptions(options);
   const out = new Chunker(opts.chunkSize);
   // Per generator (not module-level): two tar streams may interleave at their yields.
@@ -440,8 +491,10 @@ export async function* tarChunks(
   };
 
   let checkedParent: Buffer | undefined; // all ancestors of the previous entry exist as directories
-  const source = opts.sorted ? preparedInOrder(entries) : sortedPrepared(entries);
-  for await (const p of source) {
+  // Sorted input is prepared as it streams (no wrapping generator: it runs once per entry).
+  const sorted = opts.sorted ? undefined : await sortedPrepared(entries);
+  for await (const item of sorted ?? entries) {
+    const p = sorted ? (item as Prepared) : prepare(item);
     // Parents first: any ancestor not seen yet is emitted as a directory.
     const parentEnd = p.path.lastIndexOf(SLASH);
     const parentPath = p.path.subarray(0, Math.max(parentEnd, 0));
@@ -468,7 +521,8 @@ export async function* tarChunks(
       };
       order(dir.name, 'implied parent directory');
       seen.set(key, 'dir');
-      yield* out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch));
+      for (const chunk of out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch)))
+        yield { chunk };
     }
     checkedParent = parentPath;
     const key = p.path.toString('latin1');
@@ -479,13 +533,17 @@ export async function* tarChunks(
     }
     order(p.name, 'entry');
     seen.set(key, p.type);
-    yield* out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch));
+    for (const chunk of out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch)))
+      yield { chunk };
     if (p.type !== 'file' || p.content === undefined) continue;
+    const hint = p.size > 0 ? p.hint : undefined;
+    if (hint !== undefined) for (const chunk of out.flush()) yield { chunk };
     if (p.content instanceof Uint8Array) {
-      yield* out.write(p.content);
+      for (const chunk of out.write(p.content)) yield { chunk, hint };
     } else {
       let written = 0;
-      for await (const chunk of contentChunks(await openContent(p.content))) {
+      // for await takes sync iterables too: no wrapping generator per entry.
+      for await (const chunk of await openContent(p.content)) {
         if (!(chunk instanceof Uint8Array)) {
           throw new TarError(
             'EENTRY',
@@ -496,7 +554,7 @@ export async function* tarChunks(
         if (written > p.size) {
           throw new TarError('ESIZE', `content of ${showName(p.name)} is longer than its size ${p.size}`);
         }
-        yield* out.write(chunk);
+        for (const full of out.write(chunk)) yield { chunk: full, hint };
       }
       if (written !== p.size) {
         throw new TarError(
@@ -505,11 +563,12 @@ export async function* tarChunks(
         );
       }
     }
-    yield* out.zeros((BLOCK - (p.size % BLOCK)) % BLOCK);
+    if (hint !== undefined) for (const chunk of out.flush()) yield { chunk, hint };
+    for (const chunk of out.zeros((BLOCK - (p.size % BLOCK)) % BLOCK)) yield { chunk };
   }
-  yield* out.zeros(2 * BLOCK);
+  for (const chunk of out.zeros(2 * BLOCK)) yield { chunk };
   const rest = out.rest();
-  if (rest) yield rest;
+  if (rest) yield { chunk: rest };
 }
 
 /** {@link tarChunks} as a byte stream. */

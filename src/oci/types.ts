@@ -54,13 +54,19 @@ export interface Descriptor {
   annotations?: Record<string, string>;
   platform?: Platform;
   urls?: string[];
+  /** OCI 1.1: the artifact type of the manifest described (referrers index entries). */
+  artifactType?: string;
 }
 
 export interface ImageManifest {
   schemaVersion: 2;
   mediaType?: string;
+  /** OCI 1.1 artifacts (an SBOM, an attestation). */
+  artifactType?: string;
   config: Descriptor;
   layers: Descriptor[];
+  /** OCI 1.1: the manifest this one refers to (what the artifact is about). */
+  subject?: Descriptor;
   annotations?: Record<string, string>;
 }
 

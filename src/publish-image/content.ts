@@ -1,82 +1,160 @@
 // Layer contents straight from git objects: a package version's tree becomes /packages/<channel>/<name>/<version>/.
-// Blobs missing from a trees-only clone are fetched in one request before building, never one by one.
+// Blobs missing from a trees-only clone are fetched in one request before building, never one by one. Each file
+// is one `git cat-file` request, streamed into the tar (blob-stream.ts).
 import { dump, load } from 'js-yaml';
 import { OperationError } from '../core/errors.js';
 import type { LayerPlan } from '../core/image-plan.js';
 import { gitRaw } from '../git/git.js';
-import type { ObjectReader } from '../git/objects.js';
+import { COMPRESSED_MAGIC_BYTES, isCompressedFormat } from '../oci/layer.js';
 import type { TarEntry } from '../oci/tar.js';
+import { BlobStream } from './blob-stream.js';
 
-interface FileRef {
+/** Below this size a stored segment saves too little to be worth its two sync flushes. */
+const MIN_STORED_BYTES = 2048;
+
+export interface FileRef {
   path: string;
   mode: string;
   oid: string;
 }
 
-async function walk(
-  objects: ObjectReader,
-  tree: string,
+/** Where a channel's version directories are in the repository (`packages/` for the default root). */
+function rootPrefix(packagesRoot: string): string {
+  const root = packagesRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
+  return root === '' ? '' : `${root}/`;
+}
+
+/**
+ * Files under the given version directories at `commit`, from one `git ls-tree -r -z` (trees only: works in a
+ * trees-only clone, and git does the walking instead of one object read per tree). In byte order of the paths.
+ */
+async function listFiles(
+  repoDir: string,
+  commit: string,
   prefix: string,
-  out: FileRef[],
-  where: string,
+  dirs: readonly string[],
+  onFile: (dir: string, path: string, mode: string, oid: string) => void,
 ): Promise<void> {
-  const entries = await objects.tree(tree);
-  if (!entries) throw new OperationError(`tree ${tree} (${where}) is not available`);
-  for (const e of entries) {
-    const path = `${prefix}/${e.name}`;
-    if (e.type === 'tree') await walk(objects, e.oid, path, out, where);
-    else if (e.mode === '120000')
+  if (dirs.length === 0) return;
+  const result = await gitRaw(
+    ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs],
+    {
+      cwd: repoDir,
+    },
+  );
+  const out = result.stdout;
+  const wanted = new Set(dirs);
+  let offset = 0;
+  while (offset < out.length) {
+    const nul = out.indexOf(0, offset);
+    const end = nul === -1 ? out.length : nul;
+    const tab = out.indexOf(9, offset);
+    const [mode, , oid] = out.subarray(offset, tab).toString('latin1').split(' ');
+    const path = out.subarray(tab + 1, end).toString('utf8');
+    offset = end + 1;
+    // The version directory: `<root>/` then two more path components.
+    const first = path.indexOf('/', prefix.length);
+    const second = first === -1 ? -1 : path.indexOf('/', first + 1);
+    const dir = second === -1 ? undefined : path.slice(0, second + 1);
+    if (dir === undefined || !wanted.has(dir)) continue;
+    const where = path.slice(0, dir.length - 1);
+    if (mode === '120000')
       throw new OperationError(`${where} contains a symbolic link (${path}); links are not put into images`);
-    else if (e.mode === '160000')
+    if (mode === '160000')
       throw new OperationError(`${where} contains a submodule (${path}); submodules are not put into images`);
-    else out.push({ path, mode: e.mode, oid: e.oid });
+    onFile(dir, path.slice(dir.length), mode!, oid!);
   }
 }
 
-/** Every file of the layer's versions, with image paths. */
-export async function layerFiles(objects: ObjectReader, layer: LayerPlan): Promise<FileRef[]> {
+/** Every file of the layer's versions (at `commit`, where the plan read them), with image paths. */
+export async function layerFiles(
+  repoDir: string,
+  commit: string,
+  packagesRoot: string,
+  layer: LayerPlan,
+): Promise<FileRef[]> {
+  const prefix = rootPrefix(packagesRoot);
+  const image = new Map(
+    layer.versions.map((v) => [
+      `${prefix}${v.name}/${v.version}/`,
+      `packages/${layer.channel}/${v.name}/${v.version}/`,
+    ]),
+  );
   const files: FileRef[] = [];
-  for (const v of layer.versions)
-    await walk(
-      objects,
-      v.tree,
-      `packages/${layer.channel}/${v.name}/${v.version}`,
-      files,
-      `${layer.channel} ${v.name}@${v.version}`,
-    );
+  await listFiles(repoDir, commit, prefix, [...image.keys()], (dir, path, mode, oid) =>
+    files.push({ path: `${image.get(dir)!}${path}`, mode, oid }),
+  );
   return files;
 }
 
-/** Tar entries for a layer; blob contents are read when the tar writer reaches them. */
-export function layerEntries(
-  objects: ObjectReader,
-  files: readonly FileRef[],
-  sizes: ReadonlyMap<string, number>,
-): TarEntry[] {
-  return files.map((f) => ({
-    path: f.path,
-    type: 'file',
-    mode: f.mode === '100755' ? 0o755 : 0o644,
-    size: sizes.get(f.oid) ?? 0,
-    content: async () => {
-      const blob = await objects.read(f.oid);
-      if (!blob) throw new OperationError(`blob ${f.oid} (${f.path}) is not available`);
-      return [blob.content];
-    },
-  }));
+/**
+ * The files of each version (paths relative to its directory) at `commit`, one version at a time: `onVersion` gets
+ * a version's complete list before the next one is collected, so memory holds one version, not the channel.
+ */
+export async function versionFiles(
+  repoDir: string,
+  commit: string,
+  packagesRoot: string,
+  versions: ReadonlyArray<{ name: string; version: string }>,
+  onVersion: (index: number, files: Array<{ path: string; blob: string }>) => void,
+): Promise<void> {
+  const prefix = rootPrefix(packagesRoot);
+  const dirs = versions.map((v) => `${prefix}${v.name}/${v.version}/`);
+  const index = new Map(dirs.map((d, i) => [d, i]));
+  let current: string | undefined;
+  let files: Array<{ path: string; blob: string }> = [];
+  const seen = new Set<string>();
+  await listFiles(repoDir, commit, prefix, dirs, (dir, path, _mode, oid) => {
+    if (dir !== current) {
+      if (current !== undefined) onVersion(index.get(current)!, files);
+      current = dir;
+      files = [];
+      seen.add(dir);
+    }
+    files.push({ path, blob: oid });
+  });
+  if (current !== undefined) onVersion(index.get(current)!, files);
+  // A version without any file (only possible for an empty tree) still has an identity.
+  for (const [d, i] of index) if (!seen.has(d)) onVersion(i, []);
 }
 
-/** Sizes of blobs without reading them (`cat-file --batch-check`). */
-export async function blobSizes(objects: ObjectReader, oids: Iterable<string>): Promise<Map<string, number>> {
-  const unique = [...new Set(oids)];
-  const sizes = new Map<string, number>();
-  const infos = await Promise.all(unique.map((oid) => objects.info(oid)));
-  unique.forEach((oid, i) => {
-    const info = infos[i];
-    if (!info) throw new OperationError(`blob ${oid} is not available`);
-    sizes.set(oid, info.size);
-  });
-  return sizes;
+/** Files in tar order: the byte order of their paths (git's order within a tree, across versions too). */
+export function sortForTar(files: readonly FileRef[]): FileRef[] {
+  const keyed = files.map((f) => ({ f, key: Buffer.from(f.path, 'utf8') }));
+  keyed.sort((a, b) => Buffer.compare(a.key, b.key));
+  return keyed.map((k) => k.f);
+}
+
+/**
+ * Tar entries for a layer, in tar order, each read with one `git cat-file` request whose answer gives the size
+ * (for the tar header) and then the content, streamed. Content in an already-compressed format gets `storeHint`.
+ */
+export async function* streamedEntries(
+  repoDir: string,
+  files: readonly FileRef[],
+  storeHint: string,
+): AsyncGenerator<TarEntry> {
+  const blobs = new BlobStream(
+    repoDir,
+    files.map((f) => f.oid),
+    COMPRESSED_MAGIC_BYTES,
+  );
+  try {
+    for (const f of files) {
+      const blob = await blobs.next();
+      if (!blob) throw new OperationError(`git cat-file ended before ${f.path}`);
+      yield {
+        path: f.path,
+        type: 'file',
+        mode: f.mode === '100755' ? 0o755 : 0o644,
+        size: blob.size,
+        content: () => blob.content,
+        ...(blob.size >= MIN_STORED_BYTES && isCompressedFormat(blob.head) ? { hint: storeHint } : {}),
+      };
+    }
+  } finally {
+    await blobs.close();
+  }
 }
 
 /**

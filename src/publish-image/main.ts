@@ -19,12 +19,25 @@ import {
   type ReleaseResult,
 } from './release.js';
 import { rollout, rolloutTargets, type RolloutResult } from './rollout.js';
-import { sanitizeTag } from '../registry/index.js';
+import { CredentialsInReferenceError, sanitizeTag, splitUserinfo } from '../registry/index.js';
+import { parsePlatforms } from './base.js';
+import { parseExtraMetadata } from './metadata.js';
+import { progressReporter, type Progress } from './progress.js';
 import { runContext } from '../runner/event.js';
 import { listInput } from '../runner/inputs.js';
 import { safeLine, summaryText } from '../runner/sanitize.js';
 import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { imageHost, registryClients } from './clients.js';
+
+/** A reference with userinfo is refused before anything uses it; its password is masked in case it was logged. */
+function refuseCredentials(input: string, reference: string): void {
+  const found = splitUserinfo(reference);
+  if (!found) return;
+  const colon = found.userinfo.indexOf(':');
+  const secret = colon === -1 ? found.userinfo : found.userinfo.slice(colon + 1);
+  if (secret) core.setSecret(secret);
+  throw new UsageError(`${input}: ${new CredentialsInReferenceError(found.redacted).message}`);
+}
 
 async function summary(
   result: PublishResult | undefined,
@@ -35,7 +48,7 @@ async function summary(
   core.summary.addHeading('package-storage images', 2);
   if (result)
     core.summary.addTable([
-      ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded'].map((h) => ({
+      ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded', 'SBOM'].map((h) => ({
         data: h,
         header: true,
       })),
@@ -45,11 +58,12 @@ async function summary(
         i.tags
           .map(
             (t) =>
-              `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : ''}`,
+              `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : i.keptTags.some((u) => t.endsWith(`:${u}`)) ? ' (kept)' : ''}`,
           )
           .join('<br>'),
         `${i.layers.total} (${i.layers.base} / ${i.layers.reused} / ${i.layers.built})`,
         `${i.layers.uploaded} layers, ${(i.bytesUploaded / 1e6).toFixed(2)} MB`,
+        i.sbom ? `<code>${i.sbom.via === 'existing' ? 'attached' : i.sbom.digest}</code>` : '—',
       ]),
     ]);
   if (releases.length > 0)
@@ -142,6 +156,10 @@ export async function run(): Promise<void> {
       if (password && !username) throw new UsageError('`password` needs `username`');
       const image = core.getInput('image', { required: true });
       const baseImage = core.getInput('base-image', { required: true });
+      refuseCredentials('image', image);
+      refuseCredentials('base-image', baseImage);
+      const platforms = parsePlatforms(core.getInput('platforms'));
+      const metadata = parseExtraMetadata(core.getInput('labels'), core.getInput('annotations'));
       const push = core.getBooleanInput('push');
       const insecure = core.getBooleanInput('insecure-registry');
       const layout = core.getInput('layout');
@@ -160,12 +178,21 @@ export async function run(): Promise<void> {
       close = clients.close;
       const clientFor = clients.clientFor;
       const serverUrl = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+      const reporter = progressReporter({
+        write: (text) => core.info(safeLine(text.replace(/\n$/, ''))),
+        tty: false,
+      });
       const common = {
         image,
         baseImage,
         clientFor,
         sourceUrl: `${serverUrl}/${ctx.repository.owner}/${ctx.repository.repo}`,
         allowRetag: policy.release.allowOverwrite,
+        ...(platforms.length > 0 ? { platforms } : {}),
+        metadata,
+        sbom: core.getBooleanInput('sbom'),
+        onProgress: reporter.listener,
+        progressTicks: (p: Progress) => reporter.run(p),
         ...(registryVersion ? { registryVersion } : {}),
         ...(process.env.RUNNER_TEMP ? { tmpDir: process.env.RUNNER_TEMP } : {}),
         log: (line: string) => core.info(safeLine(line)),
@@ -209,6 +236,7 @@ export async function run(): Promise<void> {
         channels,
         tips,
         push,
+        forceChannelTags: core.getBooleanInput('force-channel-tags'),
         ...(layout ? { layoutDir: isAbsolute(layout) ? layout : join(ctx.workspace, layout) } : {}),
         ...(archive ? { archiveFile: isAbsolute(archive) ? archive : join(ctx.workspace, archive) } : {}),
       });
@@ -217,6 +245,10 @@ export async function run(): Promise<void> {
           `${i.channel}: ${i.digest}; ${i.layers.uploaded} layers uploaded (${i.bytesUploaded} bytes), ${i.layers.reused} reused, ${i.layers.mounted} mounted`,
         );
         for (const t of i.tags) core.info(`  ${safeLine(t)}`);
+        // A channel tag that did not move is worth a warning: the channel is not serving its branch's tip.
+        for (const note of i.notes)
+          if (i.keptTags.includes(sanitizeTag(i.branch))) core.warning(safeLine(note));
+          else core.info(`  ${safeLine(note)}`);
       }
       core.setOutput('digest', result.images[0]?.digest ?? '');
       core.setOutput('tags', result.images.flatMap((i) => i.tags).join('\n'));

@@ -1,21 +1,26 @@
 // Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
 // exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
+import semver from 'semver';
 import { OperationError, UsageError } from '../core/errors.js';
 import type { Policy } from '../core/policy.js';
 import { gitRaw, revParse } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
 import { parseImageReference, RegistryError } from '../registry/index.js';
+import { safeLine } from '../runner/sanitize.js';
 import type { ClientFor } from './base.js';
 import { publishImages, type PublishRequest } from './engine.js';
 
-const releasePattern = /^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*))?$/;
-
-/** `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything else is a usage error (it doubles as an image tag). */
+/**
+ * `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything that is not plain semver is a usage error (it
+ * doubles as an image tag and a git tag): no leading zeros (`08.15.0` would sort and compare as another version
+ * than it reads), no build metadata (`+` is not allowed in image tags).
+ */
 export function normalizeReleaseVersion(input: string): string {
   const version = input.trim().replace(/^v/, '');
-  if (!releasePattern.test(version) || version.length > 128)
+  const plain = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version) && semver.valid(version) === version;
+  if (!plain || version.length > 128)
     throw new UsageError(
-      `invalid release version ${JSON.stringify(input)}: expected X.Y.Z with an optional -prerelease (e.g. 8.15.0, 8.16.0-rc1)`,
+      `invalid release version ${JSON.stringify(safeLine(input.slice(0, 140)))}: expected plain semver X.Y.Z with an optional -prerelease and no leading zeros (e.g. 8.15.0, 8.16.0-rc1)`,
     );
   return version;
 }
@@ -38,6 +43,9 @@ export interface ReleaseResult {
   image?: {
     reference: string;
     digest: string;
+    /** The image repository and the digest, as actions/attest-build-provenance takes them. */
+    'subject-name': string;
+    'subject-digest': string;
     operation: 'tagged' | 'unchanged' | 'retagged';
     built: boolean;
   };
@@ -178,8 +186,9 @@ async function releaseImage(
     if (!source) throw new OperationError(`the image of ${commit} is still missing after building it`);
   }
   const existing = await client.headManifest(repo, version);
+  const subject = { 'subject-name': image.image, 'subject-digest': source.digest };
   if (existing?.digest === source.digest)
-    return { reference, digest: source.digest, operation: 'unchanged', built };
+    return { reference, digest: source.digest, ...subject, operation: 'unchanged', built };
   if (existing && !request.policy.release.allowOverwrite)
     throw new OperationError(
       `${reference} already points at ${existing.digest}, not at the image of tag ${version} (${source.digest}); release tags are not moved unless the policy sets release.allow-overwrite`,
@@ -194,7 +203,7 @@ async function releaseImage(
     );
   }
   log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
-  return { reference, digest: source.digest, operation: existing ? 'retagged' : 'tagged', built };
+  return { reference, digest: source.digest, ...subject, operation: existing ? 'retagged' : 'tagged', built };
 }
 
 /** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */

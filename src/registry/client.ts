@@ -2,9 +2,11 @@
 // list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; protocol facts in
 // /work/shared/notes/oci-registry.md §3–§4.
 
-import { pipeline, type Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import { isDigest } from '../oci/digest.js';
 import {
+  MediaType,
   manifestAccept,
   type Descriptor,
   type Digest,
@@ -27,6 +29,7 @@ import {
 import {
   declaredMediaType,
   formatPlatform,
+  imagePlatforms,
   isIndexMediaType,
   parseConfig,
   parseJson,
@@ -105,6 +108,9 @@ export interface ResolvedImage {
 }
 
 export type UploadResult = 'exists' | 'mounted' | 'uploaded';
+
+/** A streamed upload's source: bytes, or bytes plus their digest once they have all been produced. */
+export type StreamSource = Readable | { stream: Readable; digest: Promise<{ digest: Digest; size: number }> };
 
 interface Call {
   operation: string;
@@ -236,6 +242,42 @@ export class RegistryClient {
     return 'uploaded';
   }
 
+  /**
+   * Uploads a blob whose digest is known only at its end (a layer being built): POST, one streaming PATCH without
+   * Content-Length (chunked), then `PUT ?digest=` with the digest hashed on the way. A failed attempt is retried
+   * with a fresh `open()` — the source is rebuilt, never replayed from memory; when an attempt failed after the
+   * whole blob was sent, the registry is asked first whether it has it. Resolves with the blob's digest and size.
+   */
+  async uploadStream(
+    repo: string,
+    open: (attempt: number) => StreamSource,
+    o: { onAttempt?: (attempt: number) => void } = {},
+  ): Promise<{ digest: Digest; size: number }> {
+    assertRepository(repo);
+    const scopes = [pushScope(repo)];
+    const operation = 'upload a streamed blob';
+    let sent: { digest: Digest; size: number } | undefined;
+    let attempts = 0;
+    const result = await this.transport.retry(`${operation} to ${repo}`, async (attempt) => {
+      attempts = attempt;
+      o.onAttempt?.(attempt);
+      if (sent && (await this.blobExistsWith(repo, sent.digest, scopes))) return sent;
+      const location = await this.startUpload(repo, scopes, operation);
+      const streamed = await this.patchStream(repo, location, open, attempt, scopes, operation);
+      sent = streamed.blob;
+      await this.commitBlob(repo, streamed.next, sent.digest, scopes, `upload blob ${sent.digest}`);
+      return sent;
+    });
+    this.emit({
+      type: 'blob-uploaded',
+      repository: repo,
+      digest: result.digest,
+      bytes: result.size,
+      attempts,
+    });
+    return result;
+  }
+
   /** The blob as a stream, verified against its digest (the stream errors on mismatch). Redirects are followed. */
   async getBlob(repo: string, digest: Digest): Promise<Readable> {
     assertRepository(repo);
@@ -279,18 +321,27 @@ export class RegistryClient {
     return this.platformManifest(repo, reference, top.manifest as ImageIndex, o.platform);
   }
 
-  /** Follows an index to the platform manifest and fetches + parses the config blob. */
+  /**
+   * Follows an index to the platform manifest and fetches + parses the config blob. `'first'` takes the index's
+   * first real platform (attestation entries skipped), for reading what every platform shares.
+   */
   async resolveImage(
     repo: string,
     reference: string,
-    platform: Platform = { os: 'linux', architecture: 'amd64' },
+    platform: Platform | 'first' = { os: 'linux', architecture: 'amd64' },
   ): Promise<ResolvedImage> {
     const top = await this.fetchManifest(repo, reference);
     let index: ResolvedImage['index'];
     let m = top;
     if (isIndexMediaType(top.mediaType)) {
       index = { digest: top.digest, mediaType: top.mediaType, manifest: top.manifest as ImageIndex };
-      m = await this.platformManifest(repo, reference, index.manifest, platform);
+      const want = platform === 'first' ? imagePlatforms(index.manifest)[0]?.platform : platform;
+      m = await this.platformManifest(
+        repo,
+        reference,
+        index.manifest,
+        want ?? { os: 'none', architecture: 'none' },
+      );
     }
     const manifest = m.manifest as ImageManifest;
     assertDigest(manifest.config.digest);
@@ -348,6 +399,20 @@ export class RegistryClient {
 
   /** PUT the exact bytes with Content-Type = mediaType; returns their digest, checked against the registry's. */
   async putManifest(repo: string, reference: string, bytes: Buffer, mediaType: string): Promise<Digest> {
+    return (await this.putManifestInfo(repo, reference, bytes, mediaType)).digest;
+  }
+
+  /**
+   * {@link putManifest}, also telling whether the registry took care of the manifest's `subject`: a registry with
+   * the referrers API answers with an `OCI-Subject` header (distribution-spec 1.1); without it, the client must
+   * maintain the `sha256-<hex>` referrers tag itself.
+   */
+  async putManifestInfo(
+    repo: string,
+    reference: string,
+    bytes: Buffer,
+    mediaType: string,
+  ): Promise<{ digest: Digest; subjectHandled: boolean }> {
     assertRepository(repo);
     assertManifestReference(reference);
     const digest = sha256Digest(bytes);
@@ -363,15 +428,59 @@ export class RegistryClient {
     if (declared !== undefined && declared !== mediaType) {
       throw this.fail(call, 'MANIFEST_INVALID', `manifest mediaType is ${declared}, not ${mediaType}`);
     }
-    await this.request(call, async (res) => {
+    const subjectHandled = await this.request(call, async (res) => {
       await drain(res.body);
       const reported = headerValue(res, 'docker-content-digest');
       if (reported && reported !== digest) {
         throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}, we sent ${digest}`);
       }
+      return headerValue(res, 'oci-subject') !== undefined;
     });
     this.emit({ type: 'manifest-pushed', repository: repo, reference, digest, mediaType });
-    return digest;
+    return { digest, subjectHandled };
+  }
+
+  /** GET by tag or digest; undefined when the registry does not have it (404 / MANIFEST_UNKNOWN / NAME_UNKNOWN). */
+  async findManifest(repo: string, reference: string): Promise<ManifestResult | undefined> {
+    try {
+      return await this.getManifest(repo, reference);
+    } catch (e) {
+      if (e instanceof RegistryError && isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * The referrers of `digest` through the referrers API (`GET /v2/<name>/referrers/<digest>`), optionally filtered
+   * by artifact type; undefined when the registry has no referrers API (Distribution 2.8 answers 404) — then the
+   * `sha256-<hex>` tag holds them (see {@link referrersTag}).
+   */
+  async listReferrers(
+    repo: string,
+    digest: Digest,
+    artifactType?: string,
+  ): Promise<Descriptor[] | undefined> {
+    assertRepository(repo);
+    assertDigest(digest);
+    const url = new URL(`/v2/${repo}/referrers/${digest}`, this.baseUrl);
+    if (artifactType) url.searchParams.set('artifactType', artifactType);
+    const call: Call = {
+      operation: `list referrers of ${digest}`,
+      repository: repo,
+      method: 'GET',
+      url,
+      scopes: [pullScope(repo)],
+      ok: [200, 404],
+      headers: { Accept: MediaType.ociIndex },
+    };
+    return this.request(call, async (res) => {
+      const body = await readBody(res.body, MAX_MANIFEST_BYTES);
+      if (res.status === 404) return undefined;
+      const json = parseJson(body) as { manifests?: unknown } | undefined;
+      if (!json || !Array.isArray(json.manifests))
+        throw this.fail(call, 'MANIFEST_INVALID', 'the referrers answer is not an image index');
+      return json.manifests as Descriptor[];
+    });
   }
 
   /** All tags of a repository (following `Link` pagination); [] when the repository does not exist. */
@@ -536,17 +645,75 @@ export class RegistryClient {
       source.once('error', sourceFailed);
       return pipeline(source, v, () => undefined);
     };
+    return this.sendBody(call, () => verifier?.failure);
+  }
+
+  /**
+   * Sends a PATCH whose body streams from a source, and returns the upload's next Location. A failure the source
+   * itself reported (`sourceFailure()`) wins over the request error it caused.
+   */
+  private async sendBody(call: Call, sourceFailure: () => Error | undefined): Promise<URL> {
     let res: SentResponse;
     try {
       res = await this.exchange(call);
     } catch (e) {
-      throw verifier?.failure ?? e;
+      throw sourceFailure() ?? e;
     }
     await drain(res.body);
     const sendError = await res.requestDone;
-    if (verifier?.failure) throw verifier.failure;
+    const failure = sourceFailure();
+    if (failure !== undefined) throw failure;
     if (sendError) throw this.netError(sendError, call);
-    return headerValue(res, 'location') ? this.location(call, res) : location;
+    return headerValue(res, 'location') ? this.location(call, res) : call.url;
+  }
+
+  private async patchStream(
+    repo: string,
+    location: URL,
+    open: (attempt: number) => StreamSource,
+    attempt: number,
+    scopes: string[],
+    operation: string,
+  ): Promise<{ next: URL; blob: { digest: Digest; size: number } }> {
+    const call: Call = {
+      operation,
+      repository: repo,
+      method: 'PATCH',
+      url: location,
+      scopes,
+      ok: [202, 204],
+    };
+    const hash = createHash('sha256');
+    let size = 0;
+    let sourceError: Error | undefined;
+    let known: Promise<{ digest: Digest; size: number }> | undefined;
+    // No Content-Length: node sends the body chunked, as docker and go-containerregistry stream layers.
+    call.headers = { 'Content-Type': 'application/octet-stream' };
+    call.body = () => {
+      const opened = open(attempt);
+      const source = 'stream' in opened ? opened.stream : opened;
+      // A source that hashes itself (a layer being built) is not hashed twice.
+      known = 'stream' in opened ? opened.digest : undefined;
+      const counter = new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          if (!known) hash.update(chunk);
+          size += chunk.length;
+          cb(null, chunk);
+        },
+      });
+      // The source's own failure (git, the build) ends the upload as it is; a source torn down because the
+      // request failed (its error comes after the counter was destroyed) leaves the request's error to decide.
+      source.once('error', (e) => {
+        if (!counter.destroyed) sourceError ??= e;
+      });
+      return pipeline(source, counter, () => undefined);
+    };
+    const next = await this.sendBody(call, () => sourceError);
+    if (!known) return { next, blob: { digest: `sha256:${hash.digest('hex')}`, size } };
+    const blob = await known;
+    if (blob.size !== size)
+      throw this.fail(call, 'SIZE_MISMATCH', `the source says ${blob.size} bytes, ${size} were sent`);
+    return { next, blob };
   }
 
   private async commitBlob(repo: string, location: URL, digest: Digest, scopes: string[], operation: string) {
@@ -764,6 +931,16 @@ export class RegistryClient {
     const err = networkError(e, { host: this.host, repository: call.repository, operation: call.operation });
     return err.withDetail(this.secrets.redact(err.detail));
   }
+}
+
+/** Whether a registry error means "no such manifest / repository". */
+export function isNotFound(e: RegistryError): boolean {
+  return e.status === 404 || e.code === 'MANIFEST_UNKNOWN' || e.code === 'NAME_UNKNOWN';
+}
+
+/** The tag that holds an image's referrers on registries without the referrers API (distribution-spec 1.1). */
+export function referrersTag(digest: Digest): string {
+  return digest.replace(':', '-');
 }
 
 function pullScope(repo: string): string {

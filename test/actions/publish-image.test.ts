@@ -13,6 +13,7 @@ import {
   type FaultProxy,
   type TestRegistry,
 } from '../support/registry/index.js';
+import { RegistryReader } from '../support/faults/registry-reader.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { checkoutLikeActions, StorageOrigin } from '../support/storage-origin.js';
 import { pushPayload } from '../support/webhooks.js';
@@ -126,6 +127,17 @@ describe('publish-image action with htpasswd auth', () => {
     }>;
     expect(images.map((i) => i.channel)).toEqual(['production', 'staging', 'snapshot']);
     expect(run.outputs.digest).toBe(images[0]!.digest);
+    // What actions/attest-build-provenance takes, per image: subject-name and subject-digest.
+    expect(JSON.parse(run.outputs.images!)).toEqual(
+      images.map((i): unknown =>
+        expect.objectContaining({
+          name: image,
+          'subject-name': image,
+          'subject-digest': i.digest,
+          channel: i.channel,
+        }),
+      ),
+    );
     expect(run.outputs.tags!.split('\n')).toContain(`${image}:snapshot`);
     expect(Number(run.outputs['bytes-uploaded'])).toBeGreaterThan(0);
     for (const i of images)
@@ -196,7 +208,7 @@ describe('publish-image action with token auth', () => {
         'repository:package-registry/package-registry:pull',
       ]),
     );
-    expect(run.stdout).toMatch(/snapshot: sha256:[0-9a-f]{64}; \d+ layers uploaded .* 2 mounted/);
+    expect(run.stdout).toMatch(/snapshot: sha256:[0-9a-f]{64}; \d+ layers uploaded .* 4 mounted/); // 2 base layers × 2 platforms
     expectNoSecret(run, password);
   });
 });
@@ -236,6 +248,46 @@ describe('publish-image action behind a faulty registry', () => {
     const digest = (JSON.parse(run.outputs.images!) as Array<{ digest: string }>)[0]!.digest;
     expect((await skopeoInspect(`${registry.host}/acme/faulty:production`)).json.Digest).toBe(digest);
     expect(run.stdout).toContain('registry: retrying');
+  });
+
+  it('an upload cut mid-stream on every attempt changes no tag; the next run completes', async () => {
+    proxy.setFaults([]);
+    const image = `${proxy.host}/acme/cut`;
+    const inputs = {
+      image,
+      'base-image': `${proxy.host}/package-registry/package-registry`,
+      channels: 'production',
+    };
+    const first = await publishOnPush('production', inputs);
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    const reader = new RegistryReader(registry.host);
+    const before = await reader.tagDigests('acme/cut');
+    await origin.commit('production', { add: [{ name: 'nginx', version: '1.9.1', seed: 19 }] });
+    // Every PATCH is cut after 2,000 bytes: each attempt rebuilds the layer from git and is cut again.
+    proxy.setFaults([
+      {
+        method: 'PATCH',
+        path: /\/blobs\/uploads\//,
+        occurrences: Array.from({ length: 20 }, (_, i) => i + 1),
+        action: { type: 'reset', afterBytes: 2000 },
+      },
+    ]);
+    const failed = await publishOnPush('production', inputs);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.annotations.at(-1)?.message).toMatch(
+      /upload a streamed blob .*(NETWORK|ECONNRESET).*gave up after 5 attempts/,
+    );
+    // Five attempts, each starting again at byte 0 of a rebuilt stream.
+    expect(proxy.injected.filter((f) => f.method === 'PATCH')).toHaveLength(5);
+    expect(await reader.tagDigests('acme/cut')).toEqual(before);
+    proxy.setFaults([]);
+    const again = await publishOnPush('production', inputs);
+    expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+    const result = (JSON.parse(again.outputs.images!) as Array<{ digest: string; commit: string }>)[0]!;
+    expect(result.commit).toBe(await origin.rev('production'));
+    expect((await reader.manifest('acme/cut', 'production'))?.digest).toBe(result.digest);
+    expect((await reader.checkImage('acme/cut', result.digest)).complete).toBe(true);
+    reader.close();
   });
 
   it('leaves the channel tag on the previous complete image when the registry keeps failing', async () => {
@@ -379,5 +431,65 @@ describe('publish-image action: rollout and release tags', () => {
       }),
     ]);
     expect((await skopeoInspect(`${image}:8.15.0`)).json.Digest).toBe(digest);
+  });
+});
+
+describe('publish-image action: platforms, metadata, SBOM and bad references', () => {
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+    await seed(registry);
+  });
+  afterAll(() => registry.stop());
+
+  it('takes platforms, labels and annotations, and attaches the SBOM', async () => {
+    const image = `${registry.host}/acme/metadata`;
+    const run = await publishOnPush('production', {
+      image,
+      'base-image': `${registry.host}/package-registry/package-registry`,
+      channels: 'production',
+      platforms: 'linux/arm64',
+      labels: 'org.opencontainers.image.licenses=Elastic-2.0\norg.example.owner=ecosystem',
+      annotations: 'index:org.example.only-index=1\norg.example.everywhere=yes',
+    });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    const [result] = JSON.parse(run.outputs.images!) as Array<{
+      digest: string;
+      platforms: Array<{ platform: string }>;
+      sbom: { via: string };
+    }>;
+    expect(result!.platforms.map((p) => p.platform)).toEqual(['linux/arm64/v8']);
+    expect(result!.sbom.via).toBe('tag');
+    const raw = (await skopeoInspect(`${image}:production`, { raw: true })).json as {
+      mediaType: string;
+      annotations: Record<string, string>;
+    };
+    // One platform: a plain manifest, with the manifest annotations only.
+    expect(raw.mediaType).toBe('application/vnd.oci.image.manifest.v1+json');
+    expect(raw.annotations['org.example.everywhere']).toBe('yes');
+    expect(raw.annotations['org.example.only-index']).toBeUndefined();
+    expect(raw.annotations['org.opencontainers.image.source']).toBe(`https://github.com/${owner}/${repo}`);
+    const inspected = await skopeoInspect(`${image}:production`, { overrideArch: 'arm64' });
+    expect(inspected.json.Labels).toMatchObject({
+      'org.opencontainers.image.licenses': 'Elastic-2.0',
+      'org.example.owner': 'ecosystem',
+      'org.opencontainers.image.url': `https://github.com/${owner}/${repo}`,
+    });
+    expect(run.summary).toContain('SBOM');
+  });
+
+  it('refuses an image reference with credentials, masking the password and never printing it', async () => {
+    const secret = 'hunter2-registry-pw';
+    const run = await publishOnPush('production', {
+      image: `ci-user:${secret}@${registry.host}/acme/leaky`,
+      'base-image': `${registry.host}/package-registry/package-registry`,
+    });
+    expect(run.exitCode).toBe(2);
+    expect(run.annotations.at(-1)?.message).toContain(
+      `image: image reference "***@${registry.host}/acme/leaky" contains credentials`,
+    );
+    expect(run.masks).toContain(secret);
+    expectNoSecret(run, secret);
+    expect(await new RegistryReader(registry.host).tags('acme/leaky')).toEqual([]);
   });
 });

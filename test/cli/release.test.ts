@@ -54,12 +54,23 @@ describe('release versions', () => {
   ])('accepts %j as %j', (input, expected) => {
     expect(normalizeReleaseVersion(input)).toBe(expected);
   });
-  it.each(['8.15', '8.15.0.1', 'latest', '8.15.0+build', 'v', '8.15.0-', '../8.15.0', '8.15.0;rm -rf /'])(
-    'rejects %j',
-    (input) => {
-      expect(() => normalizeReleaseVersion(input)).toThrow(/invalid release version/);
-    },
-  );
+  it.each([
+    '8.15',
+    '8.15.0.1',
+    'latest',
+    '8.15.0+build',
+    'v',
+    '8.15.0-',
+    '../8.15.0',
+    '8.15.0;rm -rf /',
+    // Not plain semver: leading zeros would read as one version and compare as another.
+    '08.15.0',
+    '8.015.0',
+    '8.15.00',
+    '8.16.0-rc.01',
+  ])('rejects %j', (input) => {
+    expect(() => normalizeReleaseVersion(input)).toThrow(/invalid release version/);
+  });
   it('reads lists and files with comments, deduplicated', () => {
     expect(parseReleaseList('# released\n8.15.0\nv8.15.0, 8.16.0  # latest\n\n')).toEqual([
       '8.15.0',
@@ -74,6 +85,29 @@ describe('package-storage release', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('invalid release version "8.15"');
     expect((await git(['-C', clone, 'tag', '--list'])).trim()).toBe('');
+  });
+
+  it('exits 2 on a version with a leading zero, making no git tag and no image tag', async () => {
+    const r = await cli([
+      'release',
+      '--repo',
+      clone,
+      '--versions',
+      '8.15.1,08.15.0',
+      '--push',
+      '--image',
+      image,
+      '--base-image',
+      base,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('invalid release version "08.15.0"');
+    expect(r.err).toContain('no leading zeros');
+    expect((await git(['-C', clone, 'tag', '--list'])).trim()).toBe('');
+    expect((await git(['ls-remote', '--tags', origin.bare])).trim()).toBe('');
+    const client = new RegistryClient(registry.host);
+    expect(await client.listTags('acme/distribution')).not.toContain('8.15.1');
+    client.close();
   });
 
   it('creates tags at the production tip, pushes them, and never moves them', async () => {

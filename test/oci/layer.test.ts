@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { access, readdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildLayer, layerRecipe } from '../../src/oci/layer.js';
+import { buildLayer, isCompressedFormat, layerRecipe, streamLayer } from '../../src/oci/layer.js';
 import type { TarEntry } from '../../src/oci/tar.js';
 import { run, TempDirs } from '../support/oci/exec.js';
 
@@ -115,6 +115,90 @@ describe('layer builder', () => {
     ];
     await expect(buildLayer(failing, { tmpDir: dir, memoryThreshold: 0 })).rejects.toThrow('disk on fire');
     expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('stores already-compressed content instead of deflating it, changing the gzip bytes but not the tar', async () => {
+    // A PNG-like file (incompressible after its signature) between texts: hinted, it is stored.
+    const png = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(400_000)]);
+    const entries = (hint?: string): TarEntry[] => [
+      { path: 'a/manifest.yml', type: 'file', content: text(1) },
+      { path: 'a/img/shot.png', type: 'file', content: png, ...(hint ? { hint } : {}) },
+      { path: 'a/zz.yml', type: 'file', content: text(2) },
+    ];
+    const plain = await buildLayer(entries(), { tmpDir, storeHint: 'stored' });
+    const stored = await buildLayer(entries('stored'), { tmpDir, storeHint: 'stored' });
+    const again = await buildLayer(entries('stored'), { tmpDir, storeHint: 'stored' });
+    expect(stored.diffId).toBe(plain.diffId);
+    expect(stored.digest).not.toBe(plain.digest);
+    expect([again.digest, again.size]).toEqual([stored.digest, stored.size]);
+    const gz = await readAll(stored.open());
+    // Valid gzip for gzip itself and for GNU tar, with the exact tar inside.
+    await run('gzip', ['-t'], { input: gz });
+    const tar = (await run('gzip', ['-dc'], { input: gz })).stdout;
+    expect(sha(tar)).toBe(stored.diffId);
+    expect((await run('tar', ['-tzvf', '-'], { input: gz })).stdout.toString()).toContain('a/img/shot.png');
+    // The PNG bytes appear verbatim in the blob: stored deflate blocks. Deflating them saves nothing anyway.
+    expect(gz.includes(png.subarray(1000, 1100))).toBe(true);
+    expect(stored.size).toBeLessThanOrEqual(plain.size + 20);
+  });
+
+  it('streams the same bytes it keeps, with the digests known at the end', async () => {
+    const kept = await buildLayer(tree(), { tmpDir });
+    const { stream, result } = streamLayer(tree(), {});
+    const bytes = await readAll(stream);
+    const digests = await result;
+    expect(digests).toEqual({
+      diffId: kept.diffId,
+      digest: kept.digest,
+      size: kept.size,
+      uncompressedSize: kept.uncompressedSize,
+      mediaType: kept.mediaType,
+    });
+    expect(sha(bytes)).toBe(kept.digest);
+  });
+
+  it('stops reading its sources when the consumer goes away', async () => {
+    let pulled = 0;
+    const endless = (async function* () {
+      for (let i = 0; ; i++) {
+        await Promise.resolve();
+        pulled++;
+        yield {
+          path: `f/${String(i).padStart(9, '0')}`,
+          type: 'file' as const,
+          content: randomBytes(64 * 1024),
+        };
+      }
+    })();
+    const { stream, result } = streamLayer(endless, { sorted: true });
+    for await (const chunk of stream) {
+      void chunk;
+      stream.destroy();
+      break;
+    }
+    await expect(result).rejects.toThrow(/closed before its end/);
+    const after = pulled;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pulled).toBe(after);
+  });
+
+  it.each([
+    ['89504e470d0a1a0a0000000d', true],
+    ['ffd8ffe000104a4649460001', true],
+    ['474946383961', true],
+    ['52494646aaaaaaaa57454250', true],
+    ['504b0304', true],
+    ['1f8b08', true],
+    ['28b52ffd', true],
+    ['fd377a585a00', true],
+    ['425a6839', true],
+    ['377abcaf271c', true],
+    ['774f4632', true],
+    ['6e616d653a206e67696e78', false], // "name: nginx"
+    ['7b226b223a317d', false], // {"k":1}
+    ['89504e47', false], // a truncated PNG signature
+  ])('%s is already compressed: %s', (head, expected) => {
+    expect(isCompressedFormat(Buffer.from(head, 'hex'))).toBe(expected);
   });
 
   it('describes its recipe for layer reuse', () => {

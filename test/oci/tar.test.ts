@@ -11,6 +11,7 @@ import {
   compareTarEntries,
   createTarStream,
   tarChunks,
+  tarSegments,
   TarError,
   type TarEntry,
   type TarOptions,
@@ -394,5 +395,38 @@ describe('tar writer: errors', () => {
     );
     await expectTarError([{ path: 'l', type: 'symlink' }], 'EENTRY', /without linkname/);
     await expectTarError([{ path: 'd', type: 'dir', content: Buffer.from('x') }], 'EENTRY', /with content/);
+  });
+});
+
+describe('tar segments', () => {
+  const entries = (hint?: string): TarEntry[] => [
+    { path: 'p/a.yml', type: 'file', content: Buffer.alloc(70_000, 0x61) },
+    { path: 'p/b.png', type: 'file', content: Buffer.alloc(150_000, 0x62), ...(hint ? { hint } : {}) },
+    { path: 'p/c.yml', type: 'file', content: Buffer.alloc(10, 0x63) },
+    { path: 'p/empty.png', type: 'file', content: Buffer.alloc(0), ...(hint ? { hint } : {}) },
+  ];
+
+  it('are the tar chunks when no entry has a hint', async () => {
+    const chunks: Buffer[] = [];
+    for await (const c of tarChunks(entries())) chunks.push(c);
+    const segments: Buffer[] = [];
+    for await (const s of tarSegments(entries())) {
+      expect(s.hint).toBeUndefined();
+      segments.push(s.chunk);
+    }
+    expect(segments.map((c) => c.length)).toEqual(chunks.map((c) => c.length));
+    expect(Buffer.concat(segments).equals(Buffer.concat(chunks))).toBe(true);
+  });
+
+  it("give a hinted entry's content in segments of its own, and the same bytes", async () => {
+    const plain: Buffer[] = [];
+    for await (const c of tarChunks(entries())) plain.push(c);
+    const hinted: Array<{ chunk: Buffer; hint?: string }> = [];
+    for await (const s of tarSegments(entries('stored'))) hinted.push(s);
+    expect(Buffer.concat(hinted.map((s) => s.chunk)).equals(Buffer.concat(plain))).toBe(true);
+    const content = hinted.filter((s) => s.hint === 'stored');
+    // Exactly b.png's bytes (the empty file has no content to label), in chunks of at most 64 KiB.
+    expect(Buffer.concat(content.map((s) => s.chunk)).equals(Buffer.alloc(150_000, 0x62))).toBe(true);
+    expect(content.map((s) => s.chunk.length)).toEqual([65_536, 65_536, 18_928]);
   });
 });

@@ -82,6 +82,44 @@ describe('blobs', () => {
     expect(`sha256:${hash.digest('hex')}`).toBe(blob.descriptor.digest);
   });
 
+  it('streams a blob of unknown size and digest: one chunked PATCH, the digest given at the end', async () => {
+    const blob = randomBlob(2 * 1024 * 1024 + 5);
+    events = [];
+    const sent = await client.uploadStream('app/streamed', () => blob.open());
+    expect(sent).toEqual({ digest: blob.descriptor.digest, size: blob.bytes.length });
+    expect(requestsOf(events)).toEqual(['POST 202', 'PATCH 202', 'PUT 201']);
+    expect((await client.getBlobBytes('app/streamed', sent.digest)).equals(blob.bytes)).toBe(true);
+    // A source that hashes itself is trusted for the digest, and checked for the size.
+    const other = randomBlob(70_000);
+    const self = await client.uploadStream('app/streamed', () => ({
+      stream: other.open(),
+      digest: Promise.resolve({ digest: other.descriptor.digest, size: other.bytes.length }),
+    }));
+    expect(self.digest).toBe(other.descriptor.digest);
+    await expect(
+      client.uploadStream('app/streamed', () => ({
+        stream: other.open(),
+        digest: Promise.resolve({ digest: other.descriptor.digest, size: 1 }),
+      })),
+    ).rejects.toThrow(/SIZE_MISMATCH: the source says 1 bytes, 70000 were sent/);
+  });
+
+  it('does not retry a streamed upload whose source fails, and reports the source error as it is', async () => {
+    let opened = 0;
+    const failing = () => {
+      opened++;
+      return new Readable({
+        read() {
+          this.destroy(new Error('git cat-file ended early (exit 128)'));
+        },
+      });
+    };
+    await expect(client.uploadStream('app/streamed', failing)).rejects.toThrow(
+      'git cat-file ended early (exit 128)',
+    );
+    expect(opened).toBe(1);
+  });
+
   it('uploads an empty blob', async () => {
     const empty = { mediaType: 'application/octet-stream', digest: sha256(Buffer.alloc(0)), size: 0 };
     expect(await client.uploadBlob('app/blobs', empty, () => Readable.from([]))).toBe('uploaded');

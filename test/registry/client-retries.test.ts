@@ -110,6 +110,51 @@ describe('retries through the fault proxy (anonymous registry)', () => {
     c.close();
   });
 
+  it('rebuilds a streamed upload from its source after a reset mid-PATCH, never replaying sent bytes', async () => {
+    plainProxy.setFaults([
+      { method: 'PATCH', path: /\/blobs\/uploads\//, action: { type: 'reset', afterBytes: 200_000 } },
+    ]);
+    const c = client(plainProxy.host);
+    const blob = randomBlob(900_000);
+    const attempts: number[] = [];
+    const sent = await c.uploadStream('faults/streamed', (attempt) => {
+      attempts.push(attempt);
+      return blob.open();
+    });
+    expect(sent.digest).toBe(blob.desc.digest);
+    expect(attempts).toEqual([1, 2]);
+    expect(plainProxy.requests.map((r) => `${r.method} ${r.status ?? r.fault}`)).toEqual([
+      'POST 202',
+      'PATCH reset',
+      'POST 202',
+      'PATCH 202',
+      'PUT 201',
+    ]);
+    expect((await c.getBlobBytes('faults/streamed', sent.digest)).equals(blob.bytes)).toBe(true);
+    c.close();
+  });
+
+  it('after a streamed upload whose commit failed, asks the registry before sending it again', async () => {
+    // The first PUT ?digest= gets a 503 after the registry already has the bytes of the PATCH (not committed).
+    plainProxy.setFaults([
+      { method: 'PUT', path: /\/blobs\/uploads\//, action: { type: 'status', status: 503 } },
+    ]);
+    const c = client(plainProxy.host);
+    const blob = randomBlob(300_000);
+    const sent = await c.uploadStream('faults/streamed-put', () => blob.open());
+    expect(sent.digest).toBe(blob.desc.digest);
+    expect(plainProxy.requests.map((r) => `${r.method} ${r.status ?? r.fault}`)).toEqual([
+      'POST 202',
+      'PATCH 202',
+      'PUT 503',
+      'HEAD 404',
+      'POST 202',
+      'PATCH 202',
+      'PUT 201',
+    ]);
+    c.close();
+  });
+
   it('retries a manifest PUT answered with 503', async () => {
     plainProxy.setFaults([{ method: 'PUT', path: /\/manifests\//, action: { type: 'status', status: 503 } }]);
     const c = client(plainProxy.host);

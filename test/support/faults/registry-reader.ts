@@ -167,14 +167,26 @@ export class RegistryReader {
     if (m.digest !== digest) result.problems.push(`manifest bytes hash to ${m.digest}`);
     const json = JSON.parse(m.bytes.toString('utf8')) as {
       manifests?: Array<{ digest: string }>;
-      config?: { digest: string; size: number };
+      artifactType?: string;
+      config?: { digest: string; size: number; mediaType?: string };
       layers?: Array<{ digest: string; size: number }>;
     };
     if (json.manifests) {
+      // An index (every platform image complete; labels from the first) or a referrers index (artifacts).
       for (const child of json.manifests) {
         const c = await this.checkImage(repo, child.digest);
         result.problems.push(...c.problems);
+        if (Object.keys(result.labels).length === 0) {
+          result.labels = c.labels;
+          if (c.commits) result.commits = c.commits;
+        }
+        result.layers.push(...c.layers.filter((l) => !result.layers.includes(l)));
       }
+    } else if (json.artifactType !== undefined) {
+      // An OCI artifact (an SBOM): its blobs must be there; its config is not an image config.
+      result.layers = (json.layers ?? []).map((l) => l.digest);
+      for (const d of [...result.layers, ...(json.config ? [json.config.digest] : [])])
+        if (!(await this.blobExists(repo, d))) result.problems.push(`artifact blob ${d} is missing`);
     } else {
       if (!json.config || !json.layers) result.problems.push('manifest without config or layers');
       result.layers = (json.layers ?? []).map((l) => l.digest);

@@ -36,3 +36,4 @@ export {
   type TarEntry,
 } from './base-image.js';
 export { run } from './exec.js';
+export { seedUmociBase, type UmociBase, type UmociPlatform } from './umoci-base.js';

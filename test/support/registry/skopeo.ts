@@ -12,6 +12,8 @@ export interface SkopeoInspectOptions {
   /** The manifest (or with `config`, the config blob) exactly as stored. */
   raw?: boolean;
   config?: boolean;
+  /** Pick this architecture's image from an index (a global skopeo option). */
+  overrideArch?: string;
 }
 
 export interface SkopeoInspectResult {
@@ -33,6 +35,7 @@ function credsArgs(flag: string, creds: string | undefined, anonymousFlag?: stri
 export async function skopeoInspect(ref: string, o: SkopeoInspectOptions = {}): Promise<SkopeoInspectResult> {
   await ensureRegistryTools();
   const args = [
+    ...(o.overrideArch ? ['--override-arch', o.overrideArch] : []),
     'inspect',
     '--tls-verify=false',
     ...credsArgs('--creds', o.creds, '--no-creds'),

@@ -1,0 +1,275 @@
+// The SBOM of a channel image: an SPDX 2.3 JSON document listing every package version the image serves (name,
+// version, channel, the version's content identity and git tree), attached to the image as an OCI artifact whose
+// `subject` is the image (distribution-spec 1.1 referrers). Registries with the referrers API index it
+// themselves (they answer the manifest PUT with `OCI-Subject`); on the others (Distribution 2.8) the client keeps
+// the `sha256-<hex>` tag holding the referrers index, as the spec's fallback says. Either way it is read back
+// with plain registry calls: referrers (or that tag) → artifact manifest → SBOM blob.
+import { Readable } from 'node:stream';
+import { contentIdentity } from '../core/identity.js';
+import { packagePath } from '../core/image-plan.js';
+import { sha256Digest } from '../oci/digest.js';
+import { canonicalJson } from '../oci/image.js';
+import {
+  MediaType,
+  type Descriptor,
+  type Digest,
+  type ImageIndex,
+  type ImageManifest,
+} from '../oci/types.js';
+import { referrersTag, type RegistryClient } from '../registry/index.js';
+import type { AssembledImage } from './assemble.js';
+import { versionFiles } from './content.js';
+import { createdTime } from './metadata.js';
+
+export const SPDX_MEDIA_TYPE = 'application/spdx+json';
+/** On the artifact manifest (and so on its referrers entry): which SBOMs are ours. */
+export const SBOM_ANNOTATION = 'io.package-storage.sbom';
+const EMPTY_CONFIG = Buffer.from('{}');
+const EMPTY_DESCRIPTOR: Descriptor = {
+  mediaType: 'application/vnd.oci.empty.v1+json',
+  digest: sha256Digest(EMPTY_CONFIG),
+  size: EMPTY_CONFIG.length,
+};
+
+export interface ServedPackage {
+  channel: string;
+  name: string;
+  version: string;
+  tree: string;
+  /** core/identity.ts: blob per path, modes ignored. */
+  identity: string;
+}
+
+/**
+ * Every package version the image serves, with its content identity: one `git ls-tree -r` per included channel
+ * (at the commit the image was built from), one version's file list in memory at a time.
+ */
+export async function servedPackages(
+  image: AssembledImage,
+  repoDir: string,
+  packagesRoot: string,
+): Promise<ServedPackage[]> {
+  const out: ServedPackage[] = [];
+  for (const [channel, commit] of Object.entries(image.job.plan.commits)) {
+    const versions = image.job.plan.layers.filter((l) => l.channel === channel).flatMap((l) => l.versions);
+    const identities = new Array<string>(versions.length);
+    await versionFiles(repoDir, commit, packagesRoot, versions, (i, files) => {
+      identities[i] = contentIdentity(files);
+    });
+    versions.forEach((v, i) =>
+      out.push({ channel, name: v.name, version: v.version, tree: v.tree, identity: identities[i]! }),
+    );
+  }
+  const order = new Map(Object.keys(image.job.plan.commits).map((c, i) => [c, i]));
+  return out.sort(
+    (a, b) =>
+      (order.get(a.channel) ?? 0) - (order.get(b.channel) ?? 0) ||
+      (a.name < b.name
+        ? -1
+        : a.name > b.name
+          ? 1
+          : a.version < b.version
+            ? -1
+            : a.version > b.version
+              ? 1
+              : 0),
+  );
+}
+
+/** `pkg:oci/<name>@<digest>?repository_url=<host>/<path>` (the purl of a container image). */
+function imagePurl(display: string, digest: Digest): string {
+  const name = display.slice(display.lastIndexOf('/') + 1);
+  return `pkg:oci/${name}@${encodeURIComponent(digest)}?repository_url=${encodeURIComponent(display)}`;
+}
+
+/** The SPDX 2.3 document (canonical JSON) for an image. Deterministic: the same image gives the same bytes. */
+export function spdxDocument(o: {
+  image: AssembledImage;
+  display: string;
+  packages: readonly ServedPackage[];
+}): Buffer {
+  const { image, display, packages } = o;
+  const channel = image.job.channel.name;
+  const hex = image.digest.slice('sha256:'.length);
+  const doc = {
+    spdxVersion: 'SPDX-2.3',
+    dataLicense: 'CC0-1.0',
+    SPDXID: 'SPDXRef-DOCUMENT',
+    name: `${display}:${channel}@${image.digest}`,
+    documentNamespace: `https://spdx.org/spdxdocs/package-storage-${channel}-${hex}`,
+    creationInfo: {
+      created: createdTime(image.job.plan.created),
+      creators: ['Tool: package-storage-actions'],
+    },
+    packages: [
+      {
+        SPDXID: 'SPDXRef-Image',
+        name: display,
+        versionInfo: image.digest,
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        primaryPackagePurpose: 'CONTAINER',
+        externalRefs: [
+          {
+            referenceCategory: 'PACKAGE-MANAGER',
+            referenceType: 'purl',
+            referenceLocator: imagePurl(display, image.digest),
+          },
+        ],
+      },
+      ...packages.map((p, i) => ({
+        SPDXID: `SPDXRef-Package-${i + 1}`,
+        name: p.name,
+        versionInfo: p.version,
+        downloadLocation: 'NOASSERTION',
+        filesAnalyzed: false,
+        sourceInfo: `channel ${p.channel}, served from ${packagePath(p.channel)}/${p.name}/${p.version}`,
+        externalRefs: [
+          {
+            referenceCategory: 'OTHER',
+            referenceType: 'package-storage-channel',
+            referenceLocator: p.channel,
+          },
+          {
+            referenceCategory: 'OTHER',
+            referenceType: 'package-storage-content-identity',
+            referenceLocator: p.identity,
+          },
+          // The version's git tree id is its Software Heritage directory id (SHA-1 repositories).
+          ...(/^[0-9a-f]{40}$/.test(p.tree)
+            ? [
+                {
+                  referenceCategory: 'PERSISTENT-ID',
+                  referenceType: 'swh',
+                  referenceLocator: `swh:1:dir:${p.tree}`,
+                },
+              ]
+            : []),
+        ],
+      })),
+    ],
+    relationships: [
+      {
+        spdxElementId: 'SPDXRef-DOCUMENT',
+        relationshipType: 'DESCRIBES',
+        relatedSpdxElement: 'SPDXRef-Image',
+      },
+      ...packages.map((_, i) => ({
+        spdxElementId: 'SPDXRef-Image',
+        relationshipType: 'CONTAINS',
+        relatedSpdxElement: `SPDXRef-Package-${i + 1}`,
+      })),
+    ],
+  };
+  return canonicalJson(doc);
+}
+
+export interface SbomArtifact {
+  manifest: ImageManifest & { artifactType: string; subject: Descriptor };
+  manifestBytes: Buffer;
+  descriptor: Descriptor & { artifactType: string };
+  sbom: Buffer;
+  sbomDescriptor: Descriptor;
+}
+
+/** The OCI 1.1 artifact manifest carrying `sbom`, with the image as its subject. */
+export function sbomArtifact(sbom: Buffer, image: AssembledImage): SbomArtifact {
+  const sbomDescriptor: Descriptor = {
+    mediaType: SPDX_MEDIA_TYPE,
+    digest: sha256Digest(sbom),
+    size: sbom.length,
+    annotations: { 'org.opencontainers.image.title': 'sbom.spdx.json' },
+  };
+  const annotations = {
+    'org.opencontainers.image.created': createdTime(image.job.plan.created),
+    [SBOM_ANNOTATION]: 'spdx-2.3',
+  };
+  const manifest = {
+    schemaVersion: 2 as const,
+    mediaType: MediaType.ociManifest,
+    artifactType: SPDX_MEDIA_TYPE,
+    config: EMPTY_DESCRIPTOR,
+    layers: [sbomDescriptor],
+    subject: {
+      mediaType: image.top.descriptor.mediaType,
+      digest: image.digest,
+      size: image.top.descriptor.size,
+    },
+    annotations,
+  };
+  const manifestBytes = canonicalJson(manifest);
+  return {
+    manifest,
+    manifestBytes,
+    descriptor: {
+      mediaType: MediaType.ociManifest,
+      digest: sha256Digest(manifestBytes),
+      size: manifestBytes.length,
+      artifactType: SPDX_MEDIA_TYPE,
+      annotations,
+    },
+    sbom,
+    sbomDescriptor,
+  };
+}
+
+/** The referrers of `subject`: through the referrers API, else from the fallback tag; [] when there are none. */
+export async function referrersOf(
+  client: RegistryClient,
+  repo: string,
+  subject: Digest,
+): Promise<Descriptor[]> {
+  const listed = await client.listReferrers(repo, subject);
+  if (listed) return listed;
+  const tagged = await client.findManifest(repo, referrersTag(subject));
+  if (!tagged || tagged.mediaType !== MediaType.ociIndex) return [];
+  return (tagged.manifest as ImageIndex).manifests;
+}
+
+/** Whether one of our SBOMs is attached to `subject` already. */
+export async function hasSbom(client: RegistryClient, repo: string, subject: Digest): Promise<boolean> {
+  return (await referrersOf(client, repo, subject)).some(
+    (d) => d.artifactType === SPDX_MEDIA_TYPE && d.annotations?.[SBOM_ANNOTATION] !== undefined,
+  );
+}
+
+/**
+ * Pushes the SBOM artifact (blobs, then the manifest by digest) and, when the registry did not index the subject
+ * itself, adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
+ * `uploadedBytes` counts the blobs sent (manifests are not counted, as for images).
+ */
+export async function attachSbom(
+  client: RegistryClient,
+  repo: string,
+  artifact: SbomArtifact,
+): Promise<{ digest: Digest; via: 'referrers-api' | 'tag'; uploadedBytes: number }> {
+  let uploadedBytes = 0;
+  for (const [d, bytes] of [
+    [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
+    [artifact.sbomDescriptor, artifact.sbom],
+  ] as const) {
+    if ((await client.uploadBlob(repo, d, () => Readable.from([bytes]))) === 'uploaded')
+      uploadedBytes += d.size;
+  }
+  const put = await client.putManifestInfo(
+    repo,
+    artifact.descriptor.digest,
+    artifact.manifestBytes,
+    MediaType.ociManifest,
+  );
+  if (put.subjectHandled) return { digest: put.digest, via: 'referrers-api', uploadedBytes };
+  const tag = referrersTag(artifact.manifest.subject.digest);
+  const existing = await client.findManifest(repo, tag);
+  const others =
+    existing?.mediaType === MediaType.ociIndex
+      ? (existing.manifest as ImageIndex).manifests.filter((d) => d.digest !== artifact.descriptor.digest)
+      : [];
+  const index: ImageIndex = {
+    schemaVersion: 2,
+    mediaType: MediaType.ociIndex,
+    manifests: [...others, artifact.descriptor],
+  };
+  const bytes = canonicalJson(index);
+  await client.putManifest(repo, tag, bytes, MediaType.ociIndex);
+  return { digest: put.digest, via: 'tag', uploadedBytes };
+}
