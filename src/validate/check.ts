@@ -48,7 +48,10 @@ export function mergeFacts(
   for (const { facts } of parts) {
     for (const [name, h] of facts.holdings) {
       let into = holdings.get(name);
-      if (!into) holdings.set(name, (into = new Map()));
+      if (!into) {
+        into = new Map();
+        holdings.set(name, into);
+      }
       for (const [pkg, versions] of h) if (name !== channel || !into.has(pkg)) into.set(pkg, versions);
     }
     for (const [pkg, versions] of facts.after) after.set(pkg, versions);

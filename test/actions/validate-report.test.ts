@@ -190,7 +190,7 @@ describe('a red check with many problems (bundled action)', () => {
     expect(again.run.outputs.comment).toBe('updated');
     let comments = (await api().rest.issues.listComments({ owner, repo, issue_number: number })).data;
     expect(comments.map((c) => c.id)).toEqual([first!.id]);
-    expect(text(comments[0]!.body!), comments[0]!.body!).toContain(
+    expect(text(comments[0]!.body!), comments[0]!.body).toContain(
       '1 violation in 1 of 3 changed versions must be fixed',
     );
 

@@ -9,7 +9,7 @@
 // back through the API (`checks/get`, `checks/list-annotations`), as a GitHub client would.
 import { basicError, validationFailed, type Handler, type HandlerContext } from './handlers.js';
 import { retarget } from './objects.js';
-import { example, type Json, type JsonObject } from './spec.js';
+import { example, type JsonObject } from './spec.js';
 import { now, type GitHubState } from './state.js';
 
 interface CheckRunRecord {
@@ -103,7 +103,7 @@ function apply(ctx: HandlerContext, run: CheckRunRecord, body: Record<string, un
 }
 
 function checkRun(ctx: HandlerContext, run: CheckRunRecord): JsonObject {
-  const html = String(ctx.objects.fullRepository().html_url);
+  const html = ctx.objects.fullRepository().html_url as string;
   const o = retarget(example<JsonObject>('check-run-example-of-completed-conclusion'), [
     ['https://api.github.com/repos/github/hello-world', `${ctx.apiUrl}/repos/${ctx.state.fullName}`],
     ['https://github.com/github/hello-world', html],
@@ -118,7 +118,7 @@ function checkRun(ctx: HandlerContext, run: CheckRunRecord): JsonObject {
   o.details_url = run.detailsUrl;
   o.external_id = run.externalId;
   o.status = run.status;
-  o.conclusion = run.conclusion as Json;
+  o.conclusion = run.conclusion;
   o.started_at = run.startedAt;
   o.completed_at = run.completedAt;
   o.output = {
@@ -133,7 +133,7 @@ function checkRun(ctx: HandlerContext, run: CheckRunRecord): JsonObject {
   return o;
 }
 
-async function found(ctx: HandlerContext): Promise<CheckRunRecord | undefined> {
+function found(ctx: HandlerContext): CheckRunRecord | undefined {
   return store(ctx.state).get(Number(ctx.params.check_run_id));
 }
 
@@ -169,22 +169,22 @@ export const checkHandlers: Record<string, Handler> = {
     return { status: 201, body: checkRun(ctx, run) };
   },
 
-  'checks/update': async (ctx) => {
-    const run = await found(ctx);
+  'checks/update': (ctx) => {
+    const run = found(ctx);
     if (!run) return basicError(ctx, 404, 'Not Found');
     const refused = apply(ctx, run, obj(ctx.body));
     if (refused) return refused;
     return { status: 200, body: checkRun(ctx, run) };
   },
 
-  'checks/get': async (ctx) => {
-    const run = await found(ctx);
+  'checks/get': (ctx) => {
+    const run = found(ctx);
     if (!run) return basicError(ctx, 404, 'Not Found');
     return { status: 200, body: checkRun(ctx, run) };
   },
 
-  'checks/list-annotations': async (ctx) => {
-    const run = await found(ctx);
+  'checks/list-annotations': (ctx) => {
+    const run = found(ctx);
     if (!run) return basicError(ctx, 404, 'Not Found');
     return { status: 200, body: run.annotations, paginate: true };
   },
