@@ -264,9 +264,10 @@ function findingBlock(f: Finding, ctx: AdviceContext, headSha: string): string {
     `- ${icon[f.severity]} **${f.rule}**${f.exception ? ' (exception)' : ''}: ${md(clip(f.message, messageChars))}`,
   ];
   if (f.line && !f.details) lines[0] += ` (line ${f.line})`;
-  lines.push(...detailLines(f));
+  // What to do right under the message: after the item list it would render inside the last item.
   const advice = f.severity === 'notice' ? undefined : whatToDo(f, ctx, headSha);
-  if (advice) lines.push(`  <br>**What to do:** ${advice}`);
+  if (advice) lines[0] += `<br>**What to do:** ${advice}`;
+  lines.push(...detailLines(f));
   return lines.join('\n');
 }
 

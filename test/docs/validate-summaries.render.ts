@@ -26,7 +26,13 @@ afterAll(async () => {
 
 it('writes the failing summary', async () => {
   const { change, title, labels } = failingChange();
-  const { run } = await validatePull(r, { base: 'production', change, title, labels });
+  const { run } = await validatePull(r, {
+    base: 'production',
+    change,
+    title,
+    labels,
+    head: 'release-nginx-redis',
+  });
   expect(run.exitCode).toBe(1);
   await writeFile(join(dir, 'validate-summary-failing.md'), run.summary);
 });

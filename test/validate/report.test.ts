@@ -263,6 +263,24 @@ describe('the summary within its size limits', () => {
     ).toHaveLength(20);
   });
 
+  it("puts a finding's what to do with the finding, not inside the last of its items", () => {
+    const { findings, changes } = manyVersions(1, 3);
+    const html = marked.parse(renderReport(checked(findings, changes), { budget: summaryBudget }), {
+      async: false,
+    });
+    const manifest = html.slice(html.indexOf('<strong>manifest</strong>: 3 manifest problems'));
+    const item = manifest.slice(0, manifest.indexOf('</li>\n</ul>'));
+    // The message, what to do, then the list of items: no item holds the advice.
+    expect(item).toMatch(
+      /^<strong>manifest<\/strong>: 3 manifest problems[^<]*<br><strong>What to do:<\/strong> Fix/,
+    );
+    const items = item.slice(item.indexOf('<ul>')).split('<li>').slice(1);
+    // Three items and the line saying how many more there are (40 in all).
+    expect(items).toHaveLength(4);
+    expect(items[3]).toContain('… and 37 more (40 in all');
+    for (const i of items) expect(i).not.toContain('What to do');
+  });
+
   it('keeps untrusted text as text: no HTML, links, mentions or table cells of its own', () => {
     const hostile =
       '<img src=x onerror=alert(1)> @everyone [click](http://evil.example) | a | **b** `c` www.evil.example';
