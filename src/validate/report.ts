@@ -9,12 +9,11 @@ import { publishCheckRun } from '../github/checks.js';
 import { writeSticky, type StickyResult } from '../github/comments.js';
 import { errorMessage } from '../core/errors.js';
 import { safeLine } from '../runner/sanitize.js';
-import type { AdviceContext } from './advice.js';
 import { checkRunAnnotations, planAnnotations, rankFindings } from './annotations.js';
 import type { Checked } from './check.js';
 import type { ValidateInputs } from './inputs.js';
 import { md, plural } from './markdown.js';
-import { commentBudget, renderReport, summaryBudget, verdict } from './summary.js';
+import { adviceContext, commentBudget, renderReport, summaryBudget, verdict } from './summary.js';
 
 export const checkRunName = 'package-storage policy';
 /** Starts the sticky comment, so that the next run finds and updates it. */
@@ -26,15 +25,6 @@ export interface ReportOptions {
   runUrl?: string;
   /** Created only when the report needs the API (check run, comment). */
   octokit: () => Octokit;
-}
-
-function adviceContext(c: Checked): AdviceContext {
-  return {
-    policy: c.policy,
-    channel: c.target.channel,
-    kind: c.target.kind,
-    ...(c.facts ? { facts: c.facts } : {}),
-  };
 }
 
 function setOutputs(c: Checked, markdown: string): void {

@@ -72,7 +72,8 @@ const verdictIcon: Record<VersionVerdict['verdict'], string> = {
 
 const label = (name: string, version?: string): string => (version ? `${name}@${version}` : name);
 
-function adviceContext(c: Checked): AdviceContext {
+/** What the advice needs of a checked target. */
+export function adviceContext(c: Checked): AdviceContext {
   return {
     policy: c.policy,
     channel: c.target.channel,
