@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // In CI: one progress line per test file (test/support/progress-reporter.ts) and the runner's own JSON report, so
@@ -10,6 +11,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['test/**/*.test.ts'],
+    // Most test time is spent waiting on git, registries and child processes, so even two cores keep two test files
+    // busy (vitest's default, cores - 1, would run them one at a time here).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     clearMocks: true,
     unstubEnvs: true,
     testTimeout: 60_000,

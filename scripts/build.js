@@ -2,10 +2,13 @@
 // Bundles each action and the CLI with ncc into a committed single-file bundle. The CLI bundle gets the package
 // version and the hash of the sources it is built from (`package-storage --version`); both depend on the sources
 // only, so a rebuild of the same sources, at any path, is byte-identical (what CI's check-dist relies on).
-// Usage: node scripts/build.js [name...]   (default: all)
+// Usage: node scripts/build.js [--out-root DIR] [name...]   (default: all, in place)
+// --out-root writes the bundles under DIR instead (CI's check-dist compares them with the committed ones while the
+// tests use the committed ones).
 import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { sourceHash } from '../src/cli/source-hash.js';
 
 export const bundles = [
@@ -57,22 +60,32 @@ const root = resolve(import.meta.dirname, '..');
 const version = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')).version;
 const stamp = { version, sources: await sourceHash(root) };
 
-const wanted = process.argv.slice(2);
+const { values: options, positionals: wanted } = parseArgs({
+  allowPositionals: true,
+  options: { 'out-root': { type: 'string' } },
+});
+const outRoot = options['out-root'] ? resolve(options['out-root']) : root;
+const unknown = wanted.filter((name) => !bundles.some((b) => b.name === name));
+if (unknown.length > 0)
+  throw new Error(`unknown bundle ${unknown.join(', ')} (bundles: ${bundles.map((b) => b.name).join(', ')})`);
 const selected = bundles.filter((b) => wanted.length === 0 || wanted.includes(b.name));
 // Two at a time: ncc is mostly single-threaded and these machines have two cores.
 for (let i = 0; i < selected.length; i += 2) {
   await Promise.all(
     selected.slice(i, i + 2).map(async (b) => {
-      await rm(b.out, { recursive: true, force: true });
-      await ncc(b.entry, b.out, b);
-      let code = await readFile(`${b.out}/index.js`, 'utf8');
+      const out = resolve(outRoot, b.out);
+      await rm(out, { recursive: true, force: true });
+      await ncc(b.entry, out, b);
+      let code = await readFile(`${out}/index.js`, 'utf8');
       // ncc exits 0 even when it could not resolve an import (the CommonJS trap): refuse such a bundle.
       if (code.includes('webpackMissingModule')) throw new Error(`${b.out}/index.js has unresolved modules`);
       if (b.stamped) {
         code = stampBundle(code, stamp);
-        await writeFile(`${b.out}/index.js`, code);
+        await writeFile(`${out}/index.js`, code);
       }
-      console.log(`built ${b.out}/index.js (${(code.length / 1024).toFixed(0)} kB)`);
+      console.log(
+        `built ${b.out}/index.js (${(code.length / 1024).toFixed(0)} kB)${outRoot === root ? '' : ` in ${outRoot}`}`,
+      );
     }),
   );
 }

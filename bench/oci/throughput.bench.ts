@@ -1,4 +1,4 @@
-// Throughput of tar + gzip on a generated ~200 MB package tree (oci-registry.md §8). A benchmark, not a test:
+// Throughput of tar + gzip on a generated ~200 MB package tree A benchmark, not a test:
 //   npm run bench:oci
 import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -23209,7 +23209,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:44b586f55a02ca858cb8fe245a21a7a78ca6e3e2ad3f02b784a0be6e7a3a8533\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:0b3904f999e1004d8ff130a4cf5d608700dcaa25cf850af1df43a6200a6c9031\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

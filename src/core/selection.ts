@@ -66,7 +66,7 @@ export function splitSpecs(input: string): string[] {
  */
 export function selectVersions(
   specs: readonly PackageSpec[],
-  available: ReadonlyMap<string, Iterable<string>>,
+  available: ReadonlyMap<string, readonly string[]>,
   markers: readonly string[] = [],
 ): { selected: Selected[]; problems: SelectionProblem[] } {
   const chosen = new Map<string, Selected>();

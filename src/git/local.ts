@@ -1,5 +1,4 @@
-// Resolving branches and merge results in a local clone, for the CLI (no fetching, no API).
-import { OperationError, UsageError } from '../core/errors.js';
+// Resolving branches in a local clone, for the CLI (no fetching, no API).
 import { gitRaw, revParse } from './git.js';
 
 /** `refs/heads/<branch>`, else `refs/remotes/origin/<branch>`. */
@@ -20,29 +19,6 @@ export async function isAncestor(repoDir: string, ancestor: string, descendant: 
     okCodes: [1, 128],
   });
   return result.code === 0;
-}
-
-/**
- * The tree that merging `head` into `base` would produce: exactly what a PR would change. A fast-forward is
- * just `head`; otherwise `git merge-tree --write-tree` (needs the history down to a merge base).
- */
-export async function mergeResult(repoDir: string, base: string, head: string): Promise<string> {
-  if (await isAncestor(repoDir, base, head)) return head;
-  const result = await gitRaw(['merge-tree', '--write-tree', '--no-messages', base, head], {
-    cwd: repoDir,
-    okCodes: [1, 128],
-  });
-  const output = result.stdout.toString('utf8');
-  if (result.code === 0) return output.split('\n')[0]!.trim();
-  if (result.code === 1) {
-    const files = output.split('\n').slice(1).filter(Boolean).slice(0, 5).join(', ');
-    throw new OperationError(`${head} does not merge cleanly into ${base} (conflicts: ${files})`);
-  }
-  if (/unrelated histories|no merge base/i.test(result.stderr))
-    throw new UsageError(
-      `${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`,
-    );
-  throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
 
 /**

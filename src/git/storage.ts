@@ -229,7 +229,7 @@ export class StorageReader {
     return lists.flat();
   }
 
-  /** Every version at `rev`, sorted by name then version directory (legacy flat directories with version ''). */
+  /** Every version at `rev`, in git's tree order of names, then of version directories (legacy flat directories with version ''). */
   async allVersions(rev: string | undefined): Promise<VersionEntry[]> {
     const packages = (await this.packagesTree(rev)) ?? [];
     const lists = await Promise.all(

@@ -1,5 +1,5 @@
 // Air-gapped image archive: ONE uncompressed tar that is both an OCI image layout and a `docker save` archive
-// (oci-registry.md §7, the layout Docker >= 25 writes):
+// (the layout Docker >= 25 writes; src/oci/README.md, "Archive"):
 //
 //   blobs/sha256/<hex>   every manifest, config and layer blob, layers kept gzip-compressed (registry bytes)
 //   index.json           one entry per image and tag: `io.containerd.image.name` = `<repository>:<tag>` (containerd

@@ -1,4 +1,4 @@
-// Image assembly: base image + new layers -> deterministic config and OCI manifest (oci-registry.md §5).
+// Image assembly: base image + new layers -> deterministic config and OCI manifest (src/oci/README.md, "Image").
 //
 // Choices:
 // - The output is always an OCI image manifest with an OCI config media type. Docker v2 base layers

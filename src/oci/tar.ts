@@ -1,4 +1,4 @@
-// Deterministic tar writer for image layers and image archives (oci-registry.md §5, §6).
+// Deterministic tar writer for image layers and image archives (src/oci/README.md, "Tar order", "Header fields", "Names").
 //
 // Our own USTAR + PAX encoder rather than tar-stream: tar-stream takes names as JS strings (raw non-UTF-8 bytes
 // cannot be expressed), defaults mtime to "now", wants one stream per entry (slow for 14k small files) and its PAX

@@ -172,7 +172,11 @@ export async function preparePromotion(request: PromotionRequest): Promise<Branc
   try {
     const sourceVersions = await reader.allVersions(fromTip);
     const available = new Map<string, string[]>();
-    for (const v of sourceVersions) available.set(v.name, [...(available.get(v.name) ?? []), v.version]);
+    for (const v of sourceVersions) {
+      const versions = available.get(v.name);
+      if (versions) versions.push(v.version);
+      else available.set(v.name, [v.version]);
+    }
     const selection = selectVersions(request.specs, available, edge.from.markers);
     const names = [...new Set(selection.selected.map((s) => s.name))];
     const sourceHoldings = await reader.holdings(fromTip, names);

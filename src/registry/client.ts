@@ -1,6 +1,6 @@
 // OCI distribution client: blobs (HEAD → mount → POST + one streaming PATCH + PUT ?digest=), manifests (full Accept
-// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; protocol facts in
-// /work/shared/notes/oci-registry.md §3–§4.
+// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; the protocol as
+// Distribution 2.8 speaks it is in src/registry/README.md.
 
 import { createHash } from 'node:crypto';
 import { pipeline, Transform, type Readable } from 'node:stream';

@@ -205,7 +205,7 @@ export class Transport {
 
   /**
    * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
-   * number (1-based). Errors must already be RegistryErrors (use toRegistryError in `fn`).
+   * number (1-based). Errors must already be RegistryErrors (`networkError` turns a socket error into one).
    */
   async retry<T>(operation: string, fn: (attempt: number) => Promise<T>, attempts?: number): Promise<T> {
     const policy = this.options.retry;

@@ -6,10 +6,12 @@ import {
   versionChanges,
   type ChangedPath,
   type Holdings,
+  type TreeId,
   type VersionChange,
   type VersionContent,
 } from '../core/change.js';
-import { versionKey } from '../core/paths.js';
+import { checkManifest } from '../core/manifest.js';
+import { classifyPath, versionKey } from '../core/paths.js';
 import type { ChannelPolicy, Policy } from '../core/policy.js';
 import { registryVersionOf } from '../core/rules/registry-version.js';
 import {
@@ -39,11 +41,29 @@ export interface ValidateRequest {
   approval?: Approval;
   /** A reader to share (audit replays one across every commit); by default the engine opens and closes its own. */
   reader?: StorageReader;
+  /** Also return what a report needs beyond the findings (`facts`): the action's summary asks for it. */
+  describe?: boolean;
+}
+
+/** What the report says beyond the findings: what the channels hold, and the Kibana range of each copy. */
+export interface ChangeFacts {
+  /** Each channel's versions of the touched names; the checked channel's as before the change. */
+  holdings: ReadonlyMap<string, Holdings>;
+  /** The checked channel's versions of the touched names after the change. */
+  after: Holdings;
+  /** Content identities of the trees compared (policy `identity: content`). */
+  identities: ReadonlyMap<TreeId, string>;
+  /** Changed paths outside any version directory (a change with any is not exactly a promotion). */
+  pathsOutsideVersions: number;
+  /** `conditions.kibana.version` of each copy of a changed version, in any channel, by tree id. */
+  kibana: ReadonlyMap<TreeId, string>;
 }
 
 export interface ValidateOutcome extends ValidationResult {
   /** How many paths the change touches. */
   pathCount: number;
+  /** Set when the request asked for it (`describe`). */
+  facts?: ChangeFacts;
 }
 
 /** Paths sized per batch while the diff streams. */
@@ -71,8 +91,9 @@ async function scanChange(
   scan: PathScan,
   before: string,
   after: string,
-): Promise<number> {
+): Promise<{ count: number; outside: number }> {
   let count = 0;
+  let outside = 0;
   let batch: ChangedPath[] = [];
   const flush = async (): Promise<void> => {
     await reader.addSizes(batch);
@@ -81,11 +102,46 @@ async function scanChange(
   };
   for await (const p of reader.changes(before, after)) {
     count++;
+    if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version') outside++;
     batch.push(p);
     if (batch.length >= pathBatch) await flush();
   }
   await flush();
-  return count;
+  return { count, outside };
+}
+
+/** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
+async function kibanaRanges(
+  reader: StorageReader,
+  changes: readonly VersionChange[],
+  holdings: ReadonlyMap<string, Holdings>,
+  after: Holdings,
+  content: ReadonlyMap<string, VersionContent>,
+  manifestBytes: number,
+): Promise<Map<TreeId, string>> {
+  const ranges = new Map<TreeId, string>();
+  const rangeOf = (text: string, name: string, version: string): string | undefined =>
+    checkManifest(text, { name, version }, { hasReadme: true }).fields.kibanaRange;
+  const wanted = new Map<TreeId, { name: string; version: string }>();
+  for (const c of changes) {
+    const text = content.get(versionKey(c.name, c.version))?.manifest?.text;
+    const range = c.after && text !== undefined ? rangeOf(text, c.name, c.version) : undefined;
+    if (c.after && range !== undefined) ranges.set(c.after, range);
+    for (const h of [...holdings.values(), after]) {
+      const tree = h.get(c.name)?.get(c.version);
+      if (tree !== undefined && tree !== c.after) wanted.set(tree, { name: c.name, version: c.version });
+    }
+  }
+  await mapLimit([...wanted], contentConcurrency, async ([tree, v]) => {
+    const entry = await reader.objects.lookup(tree, 'manifest.yml');
+    if (entry?.type !== 'blob') return;
+    const size = (await reader.objects.info(entry.oid))?.size ?? 0;
+    if (size > manifestBytes) return;
+    const text = (await reader.objects.read(entry.oid))?.content.toString('utf8');
+    const range = text === undefined ? undefined : rangeOf(text, v.name, v.version);
+    if (range !== undefined) ranges.set(tree, range);
+  });
+  return ranges;
 }
 
 /**
@@ -153,7 +209,7 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
     const before = holdings.get(channel.name) ?? new Map<string, Map<string, string>>();
 
     const scan = new PathScan(policy, channel, flatNames(before, after));
-    const pathCount = await scanChange(reader, scan, request.before, request.after);
+    const scanned = await scanChange(reader, scan, request.before, request.after);
     const malformed = await reader.malformedEntries(request.after, names);
 
     const limits = {
@@ -196,7 +252,16 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
       malformed,
       ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
     });
-    return { ...result, pathCount };
+    const facts: ChangeFacts | undefined = request.describe
+      ? {
+          holdings,
+          after,
+          identities,
+          pathsOutsideVersions: scanned.outside,
+          kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
+        }
+      : undefined;
+    return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
   } finally {
     if (!request.reader) reader.close();
   }

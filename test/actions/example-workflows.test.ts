@@ -273,17 +273,21 @@ describe('example workflows', () => {
     }
   });
 
-  it('grants the validate workflow read access only, to contents, pull requests and issues', () => {
+  it('grants the validate workflow read access to contents and issues, and writes only its report (comment, check run)', () => {
     const validate = files.find((f) => f.name === 'validate.yml')!;
     expect(grantsWrite(validate.doc.permissions)).toBe(false);
+    // The report's writes: the sticky comment (pull-requests) and the check run (checks); never contents.
+    const reportWrites = new Set(['pull-requests', 'checks']);
     for (const [name, job] of Object.entries(validate.doc.jobs ?? {})) {
-      expect(grantsWrite(job.permissions), `job ${name}`).toBe(false);
       if (job.permissions && typeof job.permissions === 'object')
-        for (const [scope, level] of Object.entries(job.permissions))
+        for (const [scope, level] of Object.entries(job.permissions)) {
           expect(
-            ['contents', 'pull-requests', 'issues'],
+            ['contents', 'pull-requests', 'issues', 'checks'],
             `job ${name}: ${scope}: ${String(level)}`,
           ).toContain(scope);
+          if (!reportWrites.has(scope))
+            expect(grantsWrite({ [scope]: level }), `job ${name}: ${scope}`).toBe(false);
+        }
     }
     expect(eventsOf(validate.doc.on).sort()).toEqual(['merge_group', 'pull_request_target', 'push']);
   });

@@ -113,10 +113,9 @@ describe('validate action on pull requests', () => {
     expect(JSON.parse(run.outputs.changes!)).toEqual([
       expect.objectContaining({ package: 'apm', version: '8.0.0-rc1', change: 'added', verdict: 'pass' }),
     ]);
-    expect(run.summary).toContain('<table>');
-    expect(run.summary).toMatch(
-      /<td>apm<\/td><td>8\.0\.0-rc1<\/td><td>added<\/td><td>—<\/td><td>✅ pass<\/td>/,
-    );
+    expect(run.summary).toMatch(/^## ✅ package-storage policy: PR #\d+ into staging passes/);
+    expect(run.summary).toContain('| apm | 8.0.0-rc1 | added | ✅ pass | — |');
+    expect(run.summary).toBe(`${run.outputs.report}\n`);
     expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
     expect(gh.calls('pulls/get').length).toBeGreaterThan(0);
   });
@@ -142,7 +141,7 @@ describe('validate action on pull requests', () => {
     });
     const failure = run.annotations.filter((a) => a.level === 'error' && !a.file && !a.title);
     expect(failure.map((a) => a.message)).toEqual([
-      'package-storage policy: 3 violations (title-prefix, not-promoted, overwrite); see the annotations and the job summary',
+      'package-storage policy: 3 violations (overwrite, title-prefix, not-promoted); see the annotations and the job summary',
     ]);
     expect(run.summary).toContain('❌ fail');
   });

@@ -212,5 +212,6 @@ describe('a day in the life of a storage repository', () => {
         image: expect.objectContaining({ operation: 'unchanged' }),
       }),
     ]);
-  });
+    // One long story of about 25 bundle runs: a harness limit for a loaded machine, not a timing assertion.
+  }, 300_000);
 });

@@ -30,6 +30,9 @@ import {
 import { StorageOrigin } from '../support/storage-origin.js';
 
 const SEED = Number(process.env.FAULTS_SEED ?? 20251122);
+// CI's size: every kind alone once, then a few seeded combinations per phase. `npm run campaign:faults` runs
+// FAULTS_SCALE=4 (four times the combinations); any seed and scale can be replayed.
+const SCALE = Math.max(1, Number(process.env.FAULTS_SCALE ?? 1));
 const USER = 'ci-user';
 const PASSWORD = 'campaign-Secret-42';
 const CHANNELS = ['production', 'staging', 'snapshot'] as const;
@@ -510,60 +513,65 @@ async function campaign(phase: Phase, runs: number, kinds: Kind[]): Promise<void
 }
 
 describe('publish-image under injected registry faults', () => {
-  it('keeps every tag on a complete image through a seeded fault campaign, and converges', async () => {
-    const all: Kind[] = [
-      'patch-reset',
-      'manifest-put-500',
-      'manifest-put-503',
-      'head-429',
-      'get-manifest-stall-response',
-      'manifest-put-stall',
-      'manifest-put-reset-response',
-      'blob-commit-reset-response',
-      'upload-post-503',
-      'head-manifest-stall',
-      'blob-get-reset-response',
-    ];
-    const anonymous: Phase = {
-      name: 'anonymous registry',
-      registry: plain,
-      proxy: plainProxy,
-      reader: new RegistryReader(plain.host),
-      repository: 'acme/distribution',
-    };
-    const creds = { username: USER, password: PASSWORD };
-    const withToken: Phase = {
-      name: 'token auth registry',
-      registry: token,
-      proxy: tokenProxy,
-      reader: new RegistryReader(token.host, creds),
-      repository: 'acme/distribution',
-      creds,
-    };
-    try {
-      await campaign(anonymous, 24, all);
-      // Token auth: the token endpoint fails once first, then mixed with the registry faults.
-      await campaign(withToken, 10, [
-        ...TOKEN_KINDS,
+  it(
+    'keeps every tag on a complete image through a seeded fault campaign, and converges',
+    async () => {
+      const all: Kind[] = [
         'patch-reset',
+        'manifest-put-500',
         'manifest-put-503',
         'head-429',
+        'get-manifest-stall-response',
+        'manifest-put-stall',
+        'manifest-put-reset-response',
+        'blob-commit-reset-response',
+        'upload-post-503',
         'head-manifest-stall',
-      ]);
-    } finally {
-      anonymous.reader.close();
-      withToken.reader.close();
-    }
-    console.log(
-      `faults injected: ${totals.injected}, runs: ${totals.runs}, failed runs: ${totals.failed}, inconsistent: ${totals.inconsistent} (seed ${SEED}; kinds injected: ${[...totals.kinds].sort().join(', ')})`,
-    );
-    expect(totals.problems).toEqual([]);
-    expect(totals.inconsistent).toBe(0);
-    // The campaign did what it says: every kind was injected, and some runs ran out of retries.
-    expect([...totals.kinds].sort()).toEqual([...new Set([...all, ...TOKEN_KINDS])].sort());
-    expect(totals.failed).toBeGreaterThan(0);
-    expect(totals.failed).toBeLessThan(totals.runs);
-  }, 240_000);
+        'blob-get-reset-response',
+      ];
+      const anonymous: Phase = {
+        name: 'anonymous registry',
+        registry: plain,
+        proxy: plainProxy,
+        reader: new RegistryReader(plain.host),
+        repository: 'acme/distribution',
+      };
+      const creds = { username: USER, password: PASSWORD };
+      const withToken: Phase = {
+        name: 'token auth registry',
+        registry: token,
+        proxy: tokenProxy,
+        reader: new RegistryReader(token.host, creds),
+        repository: 'acme/distribution',
+        creds,
+      };
+      try {
+        await campaign(anonymous, all.length + Math.round(6 * SCALE), all);
+        // Token auth: the token endpoint fails once first, then mixed with the registry faults.
+        const tokenKinds: Kind[] = [
+          ...TOKEN_KINDS,
+          'patch-reset',
+          'manifest-put-503',
+          'head-429',
+          'head-manifest-stall',
+        ];
+        await campaign(withToken, tokenKinds.length + Math.round(3 * SCALE), tokenKinds);
+      } finally {
+        anonymous.reader.close();
+        withToken.reader.close();
+      }
+      console.log(
+        `faults injected: ${totals.injected}, runs: ${totals.runs}, failed runs: ${totals.failed}, inconsistent: ${totals.inconsistent} (seed ${SEED}; kinds injected: ${[...totals.kinds].sort().join(', ')})`,
+      );
+      expect(totals.problems).toEqual([]);
+      expect(totals.inconsistent).toBe(0);
+      // The campaign did what it says: every kind was injected, and some runs ran out of retries.
+      expect([...totals.kinds].sort()).toEqual([...new Set([...all, ...TOKEN_KINDS])].sort());
+      expect(totals.failed).toBeGreaterThan(0);
+      expect(totals.failed).toBeLessThan(totals.runs);
+    },
+    240_000 * SCALE,
+  );
 
   // A reset while the source of a cross-registry upload is streaming (the base layer's download) is retried.
   it('retries a base layer upload when the base registry cuts the stream mid-blob', async () => {

@@ -312,10 +312,10 @@ describe('fake GitHub: contract checks', () => {
     expect(gh.violations.pop()).toMatch(/no such route/);
 
     const unhandled = await octokit.rest.checks
-      .create({ owner, repo, name: 'x', head_sha: 'a'.repeat(40) })
+      .createSuite({ owner, repo, head_sha: 'a'.repeat(40) })
       .catch((e: unknown) => e as { status: number });
     expect(unhandled.status).toBe(501);
-    expect(gh.violations.pop()).toMatch(/no handler for checks\/create/);
+    expect(gh.violations.pop()).toMatch(/no handler for checks\/create-suite/);
 
     expect(
       await status(octokit.request('GET /repos/{owner}/{repo}/pulls', { owner, repo, head_branch: 'x' })),

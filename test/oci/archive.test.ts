@@ -170,6 +170,45 @@ describe('air-gapped image archive', () => {
     expect(await readFile(join(bundle, 'rootfs/etc/os-release'), 'utf8')).toContain('Synthetic');
   });
 
+  it('loads into podman (a private store): every tag, the config as the image id, the labels, the files', async () => {
+    // What an operator of an air-gapped site does with the archive; a store of its own keeps the host's untouched.
+    const store = await temp.make('oci-podman-');
+    const podman = (...args: string[]) =>
+      run('podman', [
+        '--root',
+        join(store, 'root'),
+        '--runroot',
+        join(store, 'run'),
+        '--storage-driver',
+        'vfs',
+        '--cgroup-manager',
+        'cgroupfs',
+        '--events-backend',
+        'none',
+        ...args,
+      ]);
+    const loaded = (await podman('load', '--input', archive)).stdout.toString('utf8');
+    for (const tag of ['production', 'c0ffee', 'staging']) expect(loaded).toContain(`${repository}:${tag}`);
+    const inspected = JSON.parse(
+      (await podman('image', 'inspect', `${repository}:production`, `${repository}:staging`)).stdout.toString(
+        'utf8',
+      ),
+    ) as Array<{ Id: string; Labels: Record<string, string> | null; RootFS: { Layers: string[] } }>;
+    expect(inspected.map((i) => `sha256:${i.Id}`)).toEqual([
+      production.configDescriptor.digest,
+      staging.configDescriptor.digest,
+    ]);
+    expect(inspected[0]!.Labels).toMatchObject({ 'package-registry': 'v1.15.0' });
+    expect(inspected[1]!.RootFS.Layers).toEqual(staging.config.rootfs.diff_ids);
+    // The files themselves, from podman's copy: mount-free, by saving the staging image as a plain directory.
+    const saved = join(store, 'saved');
+    await podman('save', '--format', 'oci-dir', '--output', saved, `${repository}:staging`);
+    const bundle = join(store, 'bundle');
+    // podman names the saved manifest with the full reference.
+    await run('umoci', ['unpack', '--rootless', '--image', `${saved}:${repository}:staging`, bundle]);
+    expect(await readFile(join(bundle, 'rootfs/packages/staging/b/2.0.0/manifest.yml'), 'utf8')).toBe('b');
+  });
+
   it('rejects ambiguous tags, bad names and missing blobs', async () => {
     const file = join(work, 'bad.tar');
     const one = images[0] as ArchiveImage;

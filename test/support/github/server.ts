@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gitDataHandlers } from './git-data.js';
 import { answerGraphQL } from './graphql.js';
+import { checkHandlers } from './handlers-checks.js';
 import { basicError, handlers as restHandlers, type HandlerContext, type HandlerResult } from './handlers.js';
 import { Objects } from './objects.js';
 import { pullOptionHandlers } from './pull-options.js';
@@ -32,7 +33,7 @@ import { formatErrors, validate, validatorAt, validatorFor } from './validators.
 
 export type { BranchRule, PullState, RepoSettings, Role } from './state.js';
 
-const handlers = { ...restHandlers, ...gitDataHandlers, ...pullOptionHandlers };
+const handlers = { ...restHandlers, ...gitDataHandlers, ...pullOptionHandlers, ...checkHandlers };
 
 /** A failure GitHub's front end answers with before the operation runs (the request has no effect). */
 export type Fault =

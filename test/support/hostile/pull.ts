@@ -82,7 +82,7 @@ export const RULES = ruleIds;
 
 /** Commands the validate action itself writes besides annotations. */
 const OWN_COMMANDS = new Set(['debug', 'group', 'endgroup']);
-const OUTPUTS = ['changes', 'findings', 'result', 'violations'];
+const OUTPUTS = ['changes', 'exact', 'findings', 'report', 'result', 'violations'];
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f\u0085\u2028\u2029]/;
 

@@ -1,5 +1,5 @@
 // Starts a real CNCF Distribution 2.8 (`docker-registry serve`) on 127.0.0.1 with its own config in a temp dir
-// (never the packaged default config): anonymous, htpasswd (bcrypt) or token auth. See notes/oci-registry.md §1–§2.
+// (never the packaged default config): anonymous, htpasswd (bcrypt) or token auth.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
