@@ -4,9 +4,11 @@ import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
 import { auditCommand, auditUsage } from './audit.js';
 import { demoCommand, demoUsage } from './demo/main.js';
+import { indexCommand, indexUsage } from './index-command.js';
 import { cleanupCommand, cleanupUsage, promoteCommand, promoteUsage } from './promote.js';
 import { publishImageCommand, publishUsage } from './publish-image.js';
 import { releaseCommand, releaseUsage } from './release.js';
+import { rollbackCommand, rollbackUsage } from './rollback.js';
 import { validateCommand, validateUsage } from './validate.js';
 import { versionInfo, versionLines } from './version.js';
 
@@ -42,6 +44,16 @@ export const commands: Record<string, CommandEntry> = {
     run: publishImageCommand,
     summary: 'build and push (or write) a channel distribution image',
     usage: publishUsage,
+  },
+  rollback: {
+    run: rollbackCommand,
+    summary: "point a channel's image tag back at the image of an earlier commit of the channel",
+    usage: rollbackUsage,
+  },
+  index: {
+    run: indexCommand,
+    summary: "what a channel's registry serves: after precedence, filtered like its search",
+    usage: indexUsage,
   },
   release: {
     run: releaseCommand,

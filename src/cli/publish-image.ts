@@ -27,7 +27,8 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --repo DIR          the storage repository (default: .)
   --channel CH        channel(s), comma-separated
   --chain             also every less stable channel than those of --channel
-  --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution
+  --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution; several (mirrors, possibly
+                      on other registries) comma-separated: built once, each blob uploaded once per registry
   --base-image REF    package-registry image repository (tag = registry version), a full reference,
                       oci:DIR[:TAG] (an OCI layout on disk) or scratch
   --registry-version  e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the channel branch's Dockerfile)
@@ -43,12 +44,14 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
   --jobs N            layers built side by side (default: the number of cores)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)
-  --username U        target registry user (with --password-stdin)
+  --username U        user for the first --image's registry (with --password-stdin); the others (and this one
+                      without it) use the Docker config, which holds one entry per registry
   --password-stdin    read the target registry's password from standard input
   --config FILE       policy file (default: .github/package-storage.yml on the default branch)
   --json              print the result as JSON
 Credentials default to the Docker config file (docker login, docker/login-action).
-Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure).`;
+Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure; with
+several --image, any target that failed, after the others were published).`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -69,10 +72,12 @@ async function sourceUrl(repoDir: string): Promise<string | undefined> {
 }
 
 export function reportPublish(io: CliIO, result: PublishResult): void {
+  const several = result.targets.length > 1;
   for (const image of result.images) {
     io.out(
-      `${image.channel}: ${image.digest}  (${image.packages} package versions, registry ${image.registryVersion}, base ${safeLine(image.base)})`,
+      `${several ? `${safeLine(image.name)} ` : ''}${image.channel}: ${image.digest}  (${image.packages} package versions, registry ${image.registryVersion}, base ${safeLine(image.base)})`,
     );
+    io.out(`  ${image.why.length === 0 ? 'unchanged' : `why: ${safeLine(image.why.join('; '))}`}`);
     io.out(
       `  layers: ${image.layers.total} (${image.layers.base} base, ${image.layers.reused} reused, ${image.layers.built} built; ${image.layers.uploaded} uploaded, ${image.layers.mounted} mounted), ${image.bytesUploaded} bytes uploaded`,
     );
@@ -93,6 +98,8 @@ export function reportPublish(io: CliIO, result: PublishResult): void {
         `  SBOM: ${image.sbom.via === 'existing' ? 'already attached' : `${image.sbom.digest} (${image.sbom.via === 'tag' ? 'referrers tag' : 'referrers API'})`}`,
       );
   }
+  for (const t of result.targets)
+    if (t.status === 'failed') io.out(`${safeLine(t.image)}: FAILED ${safeLine(t.error ?? '')}`);
   if (result.layoutDir) io.out(`OCI layout: ${result.layoutDir}`);
   if (result.archive)
     io.out(`archive: ${result.archive.file} (${result.archive.size} bytes, ${result.archive.digest})`);
@@ -127,9 +134,9 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
   if (values['password-stdin'] && !values.username) throw new UsageError('--password-stdin needs --username');
   // Before anything else touches them: a reference with credentials is refused without repeating the password.
   for (const [flag, ref] of [
-    ['--image', values.image!],
-    ['--base-image', values['base-image']!],
-  ] as const) {
+    ...values.image!.split(/[,\n]/).map((i) => ['--image', i.trim()] as const),
+    ['--base-image', values['base-image']!] as const,
+  ]) {
     const redacted = redactedUserinfo(ref);
     if (redacted !== undefined)
       throw new UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
@@ -190,7 +197,10 @@ export async function publishImageCommand(argv: string[], io: CliIO): Promise<nu
     });
     if (values.json) io.out(JSON.stringify(result));
     else reportPublish(io, result);
-    return 0;
+    const failed = result.targets.filter((t) => t.status === 'failed');
+    for (const t of failed)
+      io.err(`package-storage publish-image: ${safeLine(t.image)} failed: ${safeLine(t.error ?? '')}`);
+    return failed.length > 0 ? 3 : 0;
   } finally {
     clients.close();
   }

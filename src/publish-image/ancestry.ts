@@ -46,6 +46,38 @@ export class Ancestry {
     return (await this.mergeBase(ancestor, descendant)) === true;
   }
 
+  /**
+   * The commit `rev` names (a full or abbreviated sha, or any revision), with the history of `tip` fetched first
+   * in a shallow clone (an older commit of the channel is not in a depth-1 checkout).
+   */
+  async resolveCommit(rev: string, tip: string): Promise<string | undefined> {
+    if (rev.startsWith('-') || rev.length === 0 || rev.length > 256) return undefined;
+    const lookup = async (): Promise<string | undefined> => {
+      const r = await gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+        cwd: this.repoDir,
+        okCodes: [1, 128],
+      });
+      const sha = r.stdout.toString('utf8').trim();
+      return r.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+    };
+    if (await this.isShallow()) await this.completeHistory(tip);
+    return lookup();
+  }
+
+  /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */
+  async onFirstParentHistory(commit: string, tip: string): Promise<boolean> {
+    if (await this.isShallow()) await this.completeHistory(tip);
+    if (!(await this.isAncestor(commit, tip))) return false;
+    const parents = (await gitRaw(['rev-parse', `${commit}^@`], { cwd: this.repoDir })).stdout
+      .toString('utf8')
+      .split('\n')
+      .filter(Boolean);
+    // The commit's parents cut the walk below it: the first-parent walk from the tip is short, and lists the
+    // commit when the branch itself was at it (not when it only came in through a merge's second parent).
+    const r = await gitRaw(['rev-list', '--first-parent', tip, '--not', ...parents], { cwd: this.repoDir });
+    return r.stdout.toString('utf8').split('\n').includes(commit);
+  }
+
   /** true / false, or undefined when git cannot tell (a commit is missing). */
   private async mergeBase(ancestor: string, descendant: string): Promise<boolean | undefined> {
     const r = await gitRaw(['merge-base', '--is-ancestor', ancestor, descendant], {

@@ -16,10 +16,10 @@ export interface Clients {
   close: () => void;
 }
 
-/** The registry API host of an image reference (where explicit credentials go). */
+/** The registry API host of an image reference, the first of a list (where explicit credentials go). */
 export function imageHost(image: string): string {
   try {
-    return parseImageReference(image).apiHost;
+    return parseImageReference(image.split(/[,\n]/)[0]!.trim()).apiHost;
   } catch {
     return '';
   }

@@ -158,10 +158,15 @@ export async function* streamedEntries(
 }
 
 /**
- * Fetches, in one request, the blobs under `trees` that a partial (trees-only) clone lacks; a no-op in a full clone.
+ * Fetches, in one request, the blobs under `trees` (those in `only`, when given) that a partial (trees-only) clone
+ * lacks; a no-op in a full clone.
  * Without this every missing blob would be a separate lazy fetch.
  */
-export async function prefetchBlobs(repoDir: string, trees: readonly string[]): Promise<number> {
+export async function prefetchBlobs(
+  repoDir: string,
+  trees: readonly string[],
+  only?: ReadonlySet<string>,
+): Promise<number> {
   if (trees.length === 0) return 0;
   const promisor = await gitRaw(['config', '--get', 'remote.origin.promisor'], {
     cwd: repoDir,
@@ -176,7 +181,8 @@ export async function prefetchBlobs(repoDir: string, trees: readonly string[]): 
     .toString('utf8')
     .split('\n')
     .filter((l) => l.startsWith('?'))
-    .map((l) => l.slice(1));
+    .map((l) => l.slice(1))
+    .filter((oid) => only === undefined || only.has(oid));
   if (missing.length === 0) return 0;
   await gitRaw(
     [

@@ -32,8 +32,8 @@ export interface ReadyLayer extends NewLayer {
   origin: 'reused' | 'built';
   /** Where the blob can be read again (layouts, archives); absent when only the registry has it. */
   blob?: BlobSource;
-  /** Whether the target repository already has the blob (reused from its images, or streamed there now). */
-  inTarget: boolean;
+  /** Targets (by display name) that already have the blob: reused from their images, or streamed there now. */
+  inTargets: string[];
   /** Bytes this run sent to the registry for it. */
   uploadedBytes: number;
 }
@@ -43,16 +43,16 @@ export interface PreviousImage {
   manifest: ImageManifest;
   config: ImageConfig;
   fetch: FetchBlob;
-  /** Whether its blobs are in the target repository (false for a layout read while pushing). */
-  inTarget: boolean;
+  /** The target (display name) whose repository holds its blobs; absent for a layout. */
+  target?: string;
 }
 
 export interface LayerContext {
   repoDir: string;
   reader: StorageReader;
   previous: readonly PreviousImage[];
-  /** Push destination: built layers are streamed there. */
-  push?: { client: RegistryClient; repository: string };
+  /** Push destination: built layers are streamed there (one target; with mirrors they are kept in files). */
+  push?: { client: RegistryClient; repository: string; target: string };
   /** Layout destination: built layers are written into its blob directory. */
   layoutDir?: string;
   /** Keep built layers readable for an archive (a temp file when there is no layout). */
@@ -132,7 +132,7 @@ function reuse(previous: readonly PreviousImage[], w: WantedLayer): ReadyLayer |
       createdBy: w.createdBy,
       comment: w.source,
       origin: 'reused',
-      inTarget: p.inTarget,
+      inTargets: p.target !== undefined ? [p.target] : [],
       uploadedBytes: 0,
       blob: { digest: found.digest, size: found.size, open: () => p.fetch(descriptor) },
     };
@@ -143,7 +143,7 @@ function reuse(previous: readonly PreviousImage[], w: WantedLayer): ReadyLayer |
 function ready(
   w: WantedLayer,
   d: LayerDigests,
-  o: { blob: BlobSource | undefined; uploadedBytes: number; inTarget: boolean },
+  o: { blob: BlobSource | undefined; uploadedBytes: number; inTargets: string[] },
 ): ReadyLayer {
   return {
     diffId: d.diffId,
@@ -154,7 +154,7 @@ function ready(
     createdBy: w.createdBy,
     comment: w.source,
     origin: 'built',
-    inTarget: o.inTarget,
+    inTargets: o.inTargets,
     uploadedBytes: o.uploadedBytes,
     ...(o.blob ? { blob: o.blob } : {}),
   };
@@ -176,7 +176,7 @@ async function small(ctx: LayerContext, w: WantedLayer): Promise<ReadyLayer> {
     }
   }
   const blob: BlobSource = { digest: layer.digest, size: layer.size, open: () => layer.open() };
-  return ready(w, layer, { blob, uploadedBytes, inTarget: ctx.push !== undefined });
+  return ready(w, layer, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
 }
 
 /** A package layer: built from git and streamed into its destinations as it is compressed. */
@@ -241,7 +241,7 @@ async function streamed(
       if (!ctx.layoutDir) temps.push(path);
       blob = { digest: digests.digest, size: digests.size, open: () => createReadStream(path) };
     }
-    return ready(w, digests, { blob, uploadedBytes, inTarget: ctx.push !== undefined });
+    return ready(w, digests, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
   } catch (error) {
     await file?.abort();
     throw error;

@@ -79,6 +79,28 @@ export function targetOf(image: string): Target {
 }
 
 /**
+ * The target repositories of `image`: one, or several separated by commas or newlines (mirrors, possibly on other
+ * registries). The first is where previous images are read first and whose digest the outputs name.
+ */
+export function targetsOf(image: string): Target[] {
+  const targets = image
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(targetOf);
+  if (targets.length === 0) throw new UsageError('image: give at least one target repository');
+  const seen = new Map<string, string>();
+  for (const t of targets) {
+    const key = `${t.host}/${t.repository}`;
+    const other = seen.get(key);
+    if (other !== undefined)
+      throw new UsageError(`image lists the same repository twice (${other} and ${t.display})`);
+    seen.set(key, t.display);
+  }
+  return targets;
+}
+
+/**
  * The channel tag of every channel, refusing configurations where two branches would share a tag (`rel/prod` and
  * `rel-prod`, or names equal in their first 128 characters) or a branch's tag would look like a commit tag or a
  * referrers tag: one channel's image would silently replace another's.

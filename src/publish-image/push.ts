@@ -1,8 +1,11 @@
-// Stage 4: publish to the registry with the tag-safety rules. Immutable tags (commit, release) are checked for
-// every image before any is written; then the blobs the layer stage did not stream (configurations, base layers
-// mounted or copied); then platform manifests by digest, each image under its immutable tags, its SBOM, and last
-// the moving channel tags, most stable channel first, each only forward in git ancestry. No tag changes before
-// every blob of its image is in place, and a failure leaves each tag where it was or on a complete image.
+// Stage 4: publish to a target repository with the tag-safety rules, in phases the engine runs in the same order
+// on every target (mirrors): immutable tags (commit, release) are checked for every image before any is written;
+// then the blobs the layer stage did not stream (configurations, base layers, layers for a mirror: mounted from
+// another repository of the same registry when one has them, else uploaded once); then platform manifests by
+// digest, each image under its immutable tags, its SBOM, and last the moving channel tags, most stable channel
+// first, each only forward in git ancestry and never off a rollback until the channel has a newer commit. No tag
+// changes before every blob of its image is in place, and a failure leaves each tag where it was or on a complete
+// image.
 import { Readable } from 'node:stream';
 import { OperationError } from '../core/errors.js';
 import type { Descriptor, Digest } from '../oci/types.js';
@@ -13,7 +16,16 @@ import { lazyStream } from './base.js';
 import { StorageKey } from './metadata.js';
 import type { Target } from './plan.js';
 import type { Progress } from './progress.js';
-import { attachSbom, hasSbom, sbomArtifact, servedPackages, spdxDocument } from './sbom.js';
+import type { ReadyLayer } from './layers.js';
+import { activeRollback } from './rollback.js';
+import {
+  attachSbom,
+  hasSbom,
+  sbomArtifact,
+  servedPackages,
+  spdxDocument,
+  type ServedPackage,
+} from './sbom.js';
 
 export interface PushContext {
   client: RegistryClient;
@@ -28,6 +40,13 @@ export interface PushContext {
   packagesRoot: string;
   progress: Progress;
   log: (line: string) => void;
+  /**
+   * Other repositories of the same registry a blob can be mounted from: targets that have it (or finished their
+   * blobs before this one). `layer` is set for package layers.
+   */
+  mountSources?: (digest: Digest, layer?: ReadyLayer) => string[];
+  /** The SBOM's package list per image, shared by the targets (computed once). */
+  sbomPackages?: Map<AssembledImage, Promise<ServedPackage[]>>;
 }
 
 export interface PushOutcome {
@@ -66,6 +85,17 @@ async function commitsOf(ctx: PushContext, reference: string): Promise<ExistingL
     if (error instanceof SyntaxError) return {};
     throw error;
   }
+}
+
+export function newOutcome(): PushOutcome {
+  return {
+    unchangedTags: [],
+    keptTags: [],
+    notes: [],
+    bytesUploaded: 0,
+    uploadedLayers: 0,
+    mountedLayers: 0,
+  };
 }
 
 /** Immutable tags: unchanged, kept (a commit tag on the first image built from that commit) or a conflict. */
@@ -130,7 +160,8 @@ async function pushBlobs(
 ): Promise<void> {
   const repo = ctx.target.repository;
   const base = a.job.base;
-  const mountFrom = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
+  const fromBase = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
+  const peers = (d: Digest, layer?: ReadyLayer): string[] => ctx.mountSources?.(d, layer) ?? [];
   const jobs: Array<() => Promise<void>> = [];
   const add = (d: Descriptor, open: () => Readable, kind: 'layer' | 'config', mount: string[]): void => {
     if (done.has(d.digest)) return;
@@ -145,7 +176,8 @@ async function pushBlobs(
     });
   };
   for (const layer of a.layers) {
-    if (layer.inTarget) {
+    if (layer.inTargets.includes(ctx.target.display)) {
+      // Streamed here by the layer stage (counted once), or reused from this repository's own images.
       if (!done.has(layer.digest) && layer.uploadedBytes > 0) {
         outcome.bytesUploaded += layer.uploadedBytes;
         outcome.uploadedLayers++;
@@ -155,13 +187,18 @@ async function pushBlobs(
     }
     const blob = layer.blob;
     if (!blob) throw new OperationError(`no source for layer ${layer.digest}`);
-    add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', []);
+    add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', peers(layer.digest, layer));
   }
   for (const [i, image] of a.images.entries()) {
     for (const d of a.job.platforms[i]?.image?.layers ?? [])
-      add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', mountFrom);
+      add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', [...fromBase, ...peers(d.digest)]);
     const config = image.configBytes;
-    add(image.configDescriptor, () => Readable.from([config]), 'config', []);
+    add(
+      image.configDescriptor,
+      () => Readable.from([config]),
+      'config',
+      peers(image.configDescriptor.digest),
+    );
   }
   await limited(jobs, 4);
 }
@@ -173,17 +210,26 @@ async function pushSbom(ctx: PushContext, a: AssembledImage, outcome: PushOutcom
     outcome.sbom = { digest: a.digest, via: 'existing' };
     return;
   }
-  const packages = await servedPackages(a, ctx.repoDir, ctx.packagesRoot);
+  const cache = ctx.sbomPackages;
+  let pending = cache?.get(a);
+  if (!pending) {
+    pending = servedPackages(a, ctx.repoDir, ctx.packagesRoot);
+    cache?.set(a, pending);
+  }
+  const packages = await pending;
   const artifact = sbomArtifact(spdxDocument({ image: a, display: ctx.target.display, packages }), a);
   const attached = await attachSbom(ctx.client, repo, artifact);
   outcome.bytesUploaded += attached.uploadedBytes;
   outcome.sbom = { digest: attached.digest, via: attached.via };
   ctx.log(
-    `${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`,
+    `${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${ctx.target.display}@${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`,
   );
 }
 
-/** The channel tag: moved when new, or when the image it names was built from ancestors of our commits. */
+/**
+ * The channel tag: moved when new, or when the image it names was built from ancestors of our commits — unless
+ * that image is where a rollback put the tag and our commit of the channel is not newer than the one rolled back.
+ */
 async function moveChannelTag(
   ctx: PushContext,
   a: AssembledImage,
@@ -196,59 +242,108 @@ async function moveChannelTag(
     outcome.unchangedTags.push(tag);
     return;
   }
+  const keep = (reason: string): void => {
+    outcome.keptTags.push(tag);
+    outcome.notes.push(`${ctx.target.display}:${tag} stays at ${existing!.digest}: ${reason}`);
+  };
   if (existing && !ctx.forceChannelTags) {
+    const channel = a.job.channel.name;
+    const rolledBack = await activeRollback(ctx.client, repo, existing.digest, channel);
+    if (rolledBack) {
+      const next = a.job.plan.commits[channel]!;
+      const newer = next !== rolledBack.from && (await ctx.ancestry.isAncestor(rolledBack.from, next));
+      if (!newer)
+        return keep(
+          `${channel} was rolled back from ${rolledBack.from.slice(0, 12)} to ${rolledBack.to.slice(0, 12)} (${rolledBack.at}); it moves again with a newer ${channel} commit (or publish with force-channel-tags)`,
+        );
+    }
     const { commits } = await commitsOf(ctx, tag);
     // An image without our label (pushed by something else) is replaced: it says nothing about ancestry.
     if (commits) {
       const verdict = await ctx.ancestry.isForward(commits, a.job.plan.commits);
-      if (!verdict.forward) {
-        outcome.keptTags.push(tag);
-        outcome.notes.push(
-          `${ctx.target.display}:${tag} stays at ${existing.digest}: ${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`,
+      if (!verdict.forward)
+        return keep(
+          `${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`,
         );
-        return;
-      }
     }
   }
   await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
 }
 
+/** The phases of a push to one target, in order; the engine runs each phase on every target before the next. */
+export interface PushPlan {
+  ctx: PushContext;
+  images: readonly AssembledImage[];
+  outcomes: PushOutcome[];
+  toWrite: string[][];
+  done: Set<Digest>;
+}
+
+export function pushPlan(ctx: PushContext, images: readonly AssembledImage[]): PushPlan {
+  return { ctx, images, outcomes: images.map(newOutcome), toWrite: [], done: new Set() };
+}
+
+export const pushPhases: ReadonlyArray<{ name: string; run: (p: PushPlan) => Promise<void> }> = [
+  {
+    name: 'checking immutable tags',
+    run: async (p) => {
+      for (const [i, a] of p.images.entries()) p.toWrite.push(await checkImmutable(p.ctx, a, p.outcomes[i]!));
+    },
+  },
+  {
+    name: 'uploading blobs',
+    run: async (p) => {
+      for (const [i, a] of p.images.entries()) await pushBlobs(p.ctx, a, p.done, p.outcomes[i]!);
+    },
+  },
+  {
+    // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to
+    // them (not again when the index is there already: an unchanged image writes nothing).
+    name: 'writing manifests',
+    run: async (p) => {
+      const { client, target } = p.ctx;
+      for (const [i, a] of p.images.entries()) {
+        const toWrite = p.toWrite[i]!;
+        const present =
+          p.outcomes[i]!.unchangedTags.length > 0 ||
+          (await client.headManifest(target.repository, a.digest)) !== undefined;
+        if (a.index && !present)
+          for (const image of a.images)
+            await client.putManifest(
+              target.repository,
+              image.digest,
+              image.manifestBytes,
+              image.manifestDescriptor.mediaType,
+            );
+        for (const tag of toWrite)
+          await client.putManifest(target.repository, tag, a.top.bytes, a.top.descriptor.mediaType);
+        if (toWrite.length === 0 && !present)
+          // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
+          await client.putManifest(target.repository, a.digest, a.top.bytes, a.top.descriptor.mediaType);
+      }
+    },
+  },
+  {
+    name: 'attaching SBOMs',
+    run: async (p) => {
+      if (p.ctx.sbom) for (const [i, a] of p.images.entries()) await pushSbom(p.ctx, a, p.outcomes[i]!);
+    },
+  },
+  {
+    name: 'moving channel tags',
+    run: async (p) => {
+      for (const [i, a] of p.images.entries())
+        for (const tag of a.job.tags.moving) await moveChannelTag(p.ctx, a, tag, p.outcomes[i]!);
+    },
+  },
+];
+
+/** Every phase on one target. */
 export async function pushImages(
   ctx: PushContext,
   images: readonly AssembledImage[],
 ): Promise<PushOutcome[]> {
-  const repo = ctx.target.repository;
-  const outcomes = images.map((): PushOutcome => ({
-    unchangedTags: [],
-    keptTags: [],
-    notes: [],
-    bytesUploaded: 0,
-    uploadedLayers: 0,
-    mountedLayers: 0,
-  }));
-  const toWrite: string[][] = [];
-  for (const [i, a] of images.entries()) toWrite.push(await checkImmutable(ctx, a, outcomes[i]!));
-
-  const done = new Set<Digest>();
-  for (const [i, a] of images.entries()) await pushBlobs(ctx, a, done, outcomes[i]!);
-  // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to them.
-  for (const [i, a] of images.entries()) {
-    if (a.index)
-      for (const image of a.images)
-        await ctx.client.putManifest(
-          repo,
-          image.digest,
-          image.manifestBytes,
-          image.manifestDescriptor.mediaType,
-        );
-    for (const tag of toWrite[i]!)
-      await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
-    if (toWrite[i]!.length === 0 && outcomes[i]!.unchangedTags.length === 0)
-      // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
-      await ctx.client.putManifest(repo, a.digest, a.top.bytes, a.top.descriptor.mediaType);
-  }
-  if (ctx.sbom) for (const [i, a] of images.entries()) await pushSbom(ctx, a, outcomes[i]!);
-  for (const [i, a] of images.entries())
-    for (const tag of a.job.tags.moving) await moveChannelTag(ctx, a, tag, outcomes[i]!);
-  return outcomes;
+  const plan = pushPlan(ctx, images);
+  for (const phase of pushPhases) await phase.run(plan);
+  return plan.outcomes;
 }

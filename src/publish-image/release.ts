@@ -5,7 +5,9 @@ import { OperationError, UsageError } from '../core/errors.js';
 import type { Policy } from '../core/policy.js';
 import { gitRaw, revParse } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
-import { parseImageReference, RegistryError } from '../registry/index.js';
+import { RegistryError } from '../registry/index.js';
+import type { Digest } from '../oci/types.js';
+import { targetsOf, type Target } from './plan.js';
 import { safeLine } from '../runner/sanitize.js';
 import type { ClientFor } from './base.js';
 import { publishImages, type PublishRequest } from './engine.js';
@@ -49,6 +51,8 @@ export interface ReleaseResult {
     operation: 'tagged' | 'unchanged' | 'retagged';
     built: boolean;
   };
+  /** The same tag in the other target repositories (mirrors), in `image` order. */
+  mirrors?: Array<NonNullable<ReleaseResult['image']>>;
 }
 
 export interface ReleaseRequest {
@@ -147,46 +151,32 @@ export async function release(request: ReleaseRequest): Promise<ReleaseResult[]>
       );
     } else log(`tag ${version}: exists at ${commit}`);
     const result: ReleaseResult = { version, commit, gitTag };
-    if (request.image) result.image = await releaseImage(request, version, commit, log);
+    if (request.image) {
+      const { image, mirrors } = await releaseImage(request, version, commit, log);
+      result.image = image;
+      if (mirrors.length > 0) result.mirrors = mirrors;
+    }
     results.push(result);
   }
   return results;
 }
 
-async function releaseImage(
+type ReleaseImage = NonNullable<ReleaseResult['image']>;
+
+/** `<target>:<version>` pointed at the target's image of `commit` (by digest). */
+async function tagRelease(
   request: ReleaseRequest,
+  target: Target,
   version: string,
-  commit: string,
+  source: { digest: Digest },
+  built: boolean,
   log: (line: string) => void,
-): Promise<NonNullable<ReleaseResult['image']>> {
-  const image = request.image!;
-  const ref = parseImageReference(image.image);
-  const client = image.clientFor(ref.apiHost);
-  const repo = ref.repository;
-  const reference = `${image.image}:${version}`;
-  let built = false;
-  let source = await client.headManifest(repo, commit);
-  if (!source) {
-    // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
-    log(`image of ${commit} not found: building it`);
-    const stable = request.policy.channels[0]!;
-    const hasCommit = await revParse(request.repoDir, commit);
-    if (!hasCommit) await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
-    await publishImages({
-      ...image,
-      repoDir: request.repoDir,
-      policy: request.policy,
-      channels: [stable.name],
-      tips: new Map([[stable.branch, commit]]),
-      push: true,
-      movingTags: false,
-    });
-    built = true;
-    source = await client.headManifest(repo, commit);
-    if (!source) throw new OperationError(`the image of ${commit} is still missing after building it`);
-  }
+): Promise<ReleaseImage> {
+  const client = request.image!.clientFor(target.host);
+  const repo = target.repository;
+  const reference = `${target.display}:${version}`;
   const existing = await client.headManifest(repo, version);
-  const subject = { 'subject-name': image.image, 'subject-digest': source.digest };
+  const subject = { 'subject-name': target.display, 'subject-digest': source.digest };
   if (existing?.digest === source.digest)
     return { reference, digest: source.digest, ...subject, operation: 'unchanged', built };
   if (existing && !request.policy.release.allowOverwrite)
@@ -204,6 +194,63 @@ async function releaseImage(
   }
   log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
   return { reference, digest: source.digest, ...subject, operation: existing ? 'retagged' : 'tagged', built };
+}
+
+/**
+ * The release image tag in every target repository (the first is `image`, the others `mirrors`): each checked
+ * before any is written, the commit's image built once for all targets where one lacks it.
+ */
+async function releaseImage(
+  request: ReleaseRequest,
+  version: string,
+  commit: string,
+  log: (line: string) => void,
+): Promise<{ image: ReleaseImage; mirrors: ReleaseImage[] }> {
+  const image = request.image!;
+  const targets = targetsOf(image.image);
+  const sources = async () =>
+    Promise.all(targets.map((t) => image.clientFor(t.host).headManifest(t.repository, commit)));
+  let found = await sources();
+  let built = false;
+  if (found.some((f) => !f)) {
+    // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
+    log(`image of ${commit} not found: building it`);
+    const stable = request.policy.channels[0]!;
+    const hasCommit = await revParse(request.repoDir, commit);
+    if (!hasCommit) await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
+    const result = await publishImages({
+      ...image,
+      repoDir: request.repoDir,
+      policy: request.policy,
+      channels: [stable.name],
+      tips: new Map([[stable.branch, commit]]),
+      push: true,
+      movingTags: false,
+    });
+    const failed = result.targets.find((t) => t.status === 'failed');
+    if (failed)
+      throw new OperationError(
+        `building the image of ${commit} failed on ${failed.image}: ${failed.error ?? ''}`,
+      );
+    built = true;
+    found = await sources();
+  }
+  const missing = targets.find((_, i) => !found[i]);
+  if (missing)
+    throw new OperationError(
+      `the image of ${commit} is still missing in ${missing.display} after building it`,
+    );
+  for (const [i, t] of targets.entries()) {
+    const existing = await image.clientFor(t.host).headManifest(t.repository, version);
+    if (existing && existing.digest !== found[i]!.digest && !request.policy.release.allowOverwrite)
+      throw new OperationError(
+        `${t.display}:${version} already points at ${existing.digest}, not at the image of tag ${version} (${found[i]!.digest}); release tags are not moved unless the policy sets release.allow-overwrite`,
+      );
+  }
+  const tagged: ReleaseImage[] = [];
+  for (const [i, t] of targets.entries())
+    tagged.push(await tagRelease(request, t, version, found[i]!, built, log));
+  return { image: tagged[0]!, mirrors: tagged.slice(1) };
 }
 
 /** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */

@@ -24,8 +24,8 @@ import { createdTime } from './metadata.js';
 export const SPDX_MEDIA_TYPE = 'application/spdx+json';
 /** On the artifact manifest (and so on its referrers entry): which SBOMs are ours. */
 export const SBOM_ANNOTATION = 'io.package-storage.sbom';
-const EMPTY_CONFIG = Buffer.from('{}');
-const EMPTY_DESCRIPTOR: Descriptor = {
+export const EMPTY_CONFIG = Buffer.from('{}');
+export const EMPTY_DESCRIPTOR: Descriptor = {
   mediaType: 'application/vnd.oci.empty.v1+json',
   digest: sha256Digest(EMPTY_CONFIG),
   size: EMPTY_CONFIG.length,
@@ -233,24 +233,28 @@ export async function hasSbom(client: RegistryClient, repo: string, subject: Dig
   );
 }
 
+/** An OCI 1.1 artifact whose `subject` is an image: its manifest, and the blobs it refers to. */
+export interface ReferrerArtifact {
+  subject: Digest;
+  manifestBytes: Buffer;
+  descriptor: Descriptor;
+  blobs: ReadonlyArray<readonly [Descriptor, Buffer]>;
+}
+
 /**
- * Pushes the SBOM artifact (blobs, then the manifest by digest) and, when the registry did not index the subject
- * itself, adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
+ * Pushes an artifact (blobs, then the manifest by digest) and, when the registry did not index the subject itself,
+ * adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
  * `uploadedBytes` counts the blobs sent (manifests are not counted, as for images).
  */
-export async function attachSbom(
+export async function attachReferrer(
   client: RegistryClient,
   repo: string,
-  artifact: SbomArtifact,
+  artifact: ReferrerArtifact,
 ): Promise<{ digest: Digest; via: 'referrers-api' | 'tag'; uploadedBytes: number }> {
   let uploadedBytes = 0;
-  for (const [d, bytes] of [
-    [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
-    [artifact.sbomDescriptor, artifact.sbom],
-  ] as const) {
+  for (const [d, bytes] of artifact.blobs)
     if ((await client.uploadBlob(repo, d, () => Readable.from([bytes]))) === 'uploaded')
       uploadedBytes += d.size;
-  }
   const put = await client.putManifestInfo(
     repo,
     artifact.descriptor.digest,
@@ -258,7 +262,7 @@ export async function attachSbom(
     MediaType.ociManifest,
   );
   if (put.subjectHandled) return { digest: put.digest, via: 'referrers-api', uploadedBytes };
-  const tag = referrersTag(artifact.manifest.subject.digest);
+  const tag = referrersTag(artifact.subject);
   const existing = await client.findManifest(repo, tag);
   const others =
     existing?.mediaType === MediaType.ociIndex
@@ -269,7 +273,23 @@ export async function attachSbom(
     mediaType: MediaType.ociIndex,
     manifests: [...others, artifact.descriptor],
   };
-  const bytes = canonicalJson(index);
-  await client.putManifest(repo, tag, bytes, MediaType.ociIndex);
+  await client.putManifest(repo, tag, canonicalJson(index), MediaType.ociIndex);
   return { digest: put.digest, via: 'tag', uploadedBytes };
+}
+
+/** The SBOM artifact attached to its image (see {@link attachReferrer}). */
+export function attachSbom(
+  client: RegistryClient,
+  repo: string,
+  artifact: SbomArtifact,
+): Promise<{ digest: Digest; via: 'referrers-api' | 'tag'; uploadedBytes: number }> {
+  return attachReferrer(client, repo, {
+    subject: artifact.manifest.subject.digest,
+    manifestBytes: artifact.manifestBytes,
+    descriptor: artifact.descriptor,
+    blobs: [
+      [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
+      [artifact.sbomDescriptor, artifact.sbom],
+    ],
+  });
 }

@@ -208,7 +208,9 @@ describe('publish-image action with token auth', () => {
         'repository:package-registry/package-registry:pull',
       ]),
     );
-    expect(run.stdout).toMatch(/snapshot: sha256:[0-9a-f]{64}; \d+ layers uploaded .* 4 mounted/); // 2 base layers × 2 platforms
+    expect(run.stdout).toMatch(
+      /snapshot: sha256:[0-9a-f]{64} \(no image under :snapshot yet\); \d+ layers uploaded .* 4 mounted/,
+    ); // 2 base layers × 2 platforms
     expectNoSecret(run, password);
   });
 });

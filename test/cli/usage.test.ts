@@ -53,9 +53,11 @@ describe('package-storage <command> --help', () => {
       'audit',
       'cleanup',
       'demo',
+      'index',
       'promote',
       'publish-image',
       'release',
+      'rollback',
       'validate',
     ]);
     for (const name of names) expect(usage).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
@@ -208,6 +210,19 @@ describe('an unknown channel is a usage error (exit 2) naming the channels', () 
       `unknown channel "unknown"`,
     ],
     [['validate', '--base', 'main', '--head', 'HEAD'], 'main is not a channel branch'],
+    [['index', '--channel', 'unknown'], `unknown channel "unknown" ${channels}`],
+    [
+      [
+        'rollback',
+        '--channel',
+        'unknown',
+        '--to',
+        'HEAD',
+        '--image',
+        'registry.example.com/acme/distribution',
+      ],
+      `unknown channel "unknown" ${channels}`,
+    ],
   ])('%j', async (argv, message) => {
     const [name, ...rest] = argv;
     const layout = await tempDir('usage-layout');

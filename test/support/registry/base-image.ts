@@ -86,6 +86,8 @@ export interface SeedOptions {
   /** OCI (default) or Docker v2 media types for manifests, index, config and layers. */
   format?: 'oci' | 'docker';
   client?: RegistryClientOptions;
+  /** Also tag the linux/amd64 manifest as `tag` (the registry version the channels pin, e.g. `v1.15.0`). */
+  tag?: string;
 }
 
 export async function seedBaseImage(o: SeedOptions): Promise<SeededBaseImage> {
@@ -198,6 +200,7 @@ export async function seedBaseImage(o: SeedOptions): Promise<SeededBaseImage> {
     );
     const indexDigest = await client.putManifest(repository, 'multi', indexBytes, types.index);
     await client.putManifest(repository, 'single', amd64.manifestBytes, types.manifest);
+    if (o.tag) await client.putManifest(repository, o.tag, amd64.manifestBytes, types.manifest);
     return {
       host: o.host,
       repository,
