@@ -3376,7 +3376,7 @@ function summaryText(text) {
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Errors that end a run with a clear one-line message instead of a stack trace. Exit codes follow the CLI
 // contract: 1 = policy violations, 2 = usage or configuration error, 3 = an operation failed (git, API, registry).
-class errors_UsageError extends Error {
+class UsageError extends Error {
     exitCode = 2;
     constructor(message) {
         super(message);
@@ -3384,7 +3384,7 @@ class errors_UsageError extends Error {
     }
 }
 /** The policy file is invalid; the message names the key. */
-class ConfigError extends errors_UsageError {
+class ConfigError extends UsageError {
     key;
     constructor(message, key) {
         // One line, whatever the file held: the actions show the first line of an error.
@@ -3463,7 +3463,7 @@ function parse(command, argv, options) {
         values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: all, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
-        throw new errors_UsageError(`${usageMessage(error)} (see: package-storage ${command} --help)`);
+        throw new UsageError(`${usageMessage(error)} (see: package-storage ${command} --help)`);
     }
     if (values.help)
         throw new HelpRequested(command, options);
@@ -3472,7 +3472,7 @@ function parse(command, argv, options) {
 function required(command, values, ...names) {
     for (const name of names)
         if (values[name] === undefined || values[name] === '')
-            throw new errors_UsageError(`--${name} is required (see: package-storage ${command} --help)`);
+            throw new UsageError(`--${name} is required (see: package-storage ${command} --help)`);
 }
 function list(value) {
     return (value ?? '')
@@ -3539,6 +3539,7 @@ function failed(findings) {
 ;// CONCATENATED MODULE: ./src/core/policy.ts
 // The policy of a storage repository: its channels (most stable first), how versions may enter and leave each,
 // the promotion edges, and how each rule reports. Built-in defaults are exactly the documented table.
+
 const ruleIds = [
     'title-prefix',
     'layout',
@@ -3639,6 +3640,13 @@ function defaultPolicy() {
         limits: { manifestBytes: 1024 * 1024, fileBytes: 100 * 1024 * 1024, filesPerVersion: 20_000 },
         release: { allowOverwrite: false },
     };
+}
+/**
+ * A channel whose branch is missing: the repository is not set up as its policy says, which a retry cannot fix
+ * (exit 2, like every configuration error). Validate alone treats a missing branch as empty: it only compares.
+ */
+function missingBranchError(channel) {
+    return new UsageError(`the ${channel.name} branch (${channel.branch}) does not exist: create it, or remove the channel from the policy file`);
 }
 function channelByName(policy, name) {
     return policy.channels.find((c) => c.name === name);
@@ -3786,8 +3794,7 @@ function branchOfRef(ref) {
 }
 
 ;// CONCATENATED MODULE: ./src/git/local.ts
-// Resolving branches and merge results in a local clone, for the CLI (no fetching, no API).
-
+// Resolving branches in a local clone, for the CLI (no fetching, no API).
 
 /** `refs/heads/<branch>`, else `refs/remotes/origin/<branch>`. */
 async function resolveBranch(repoDir, branch) {
@@ -3804,28 +3811,6 @@ async function isAncestor(repoDir, ancestor, descendant) {
         okCodes: [1, 128],
     });
     return result.code === 0;
-}
-/**
- * The tree that merging `head` into `base` would produce: exactly what a PR would change. A fast-forward is
- * just `head`; otherwise `git merge-tree --write-tree` (needs the history down to a merge base).
- */
-async function mergeResult(repoDir, base, head) {
-    if (await isAncestor(repoDir, base, head))
-        return head;
-    const result = await gitRaw(['merge-tree', '--write-tree', '--no-messages', base, head], {
-        cwd: repoDir,
-        okCodes: [1, 128],
-    });
-    const output = result.stdout.toString('utf8');
-    if (result.code === 0)
-        return output.split('\n')[0].trim();
-    if (result.code === 1) {
-        const files = output.split('\n').slice(1).filter(Boolean).slice(0, 5).join(', ');
-        throw new OperationError(`${head} does not merge cleanly into ${base} (conflicts: ${files})`);
-    }
-    if (/unrelated histories|no merge base/i.test(result.stderr))
-        throw new UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
-    throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
 /**
  * Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. One
@@ -3933,30 +3918,92 @@ function modesOnly(identities, a, b) {
     return a !== b && sameContent(identities, a, b);
 }
 
-;// CONCATENATED MODULE: ./src/core/rules/registry-version.ts
-/** The registry version a Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. */
-function registryVersionOf(dockerfile) {
-    if (dockerfile === undefined)
-        return undefined;
-    return /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/m.exec(dockerfile)?.[1];
+;// CONCATENATED MODULE: ./src/core/image-plan.ts
+// What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
+// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
+// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
+// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
+// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
+
+
+/** Layers per channel unless the policy sets `image-layers`: more for the big, stable channels. */
+function layerCount(policy, channel) {
+    if (channel.imageLayers !== undefined)
+        return channel.imageLayers;
+    const defaults = { production: 32, staging: 8, snapshot: 16 };
+    return defaults[channel.name] ?? 16;
 }
-function registryVersionRule(ctx) {
-    const r = ctx.input.registry;
-    if (!r?.changed || r.before === r.after)
-        return;
-    const { channel } = ctx;
-    ctx.report('registry-version', {
-        path: 'Dockerfile',
-        standalone: true,
-        message: `the Dockerfile changes the package-registry that serves ${channel.name} from ${r.before ?? '(none)'} to ${r.after ?? '(none)'}`,
-    }, 'notice');
-    const pins = [{ channel: channel.name, version: r.after }, ...r.others].filter((p) => p.version !== undefined);
-    if (new Set(pins.map((p) => p.version)).size > 1)
-        ctx.report('registry-version', {
-            path: 'Dockerfile',
-            standalone: true,
-            message: `after this change the channels pin different package-registry versions (${pins.map((p) => `${p.channel} ${p.version}`).join(', ')}): the same packages would be validated and served by different registries`,
-        });
+/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
+function bucketOf(name, version, buckets) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
+}
+function packagePath(channel) {
+    return `/packages/${channel}`;
+}
+function layerSource(channel, bucket, buckets, versions) {
+    const lines = versions
+        .map((v) => `${v.name}\t${v.version}\t${v.tree}\n`)
+        .sort()
+        .join('');
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(lines).digest('hex');
+    return `packages/${channel}#${bucket}/${buckets}@sha256:${digest}`;
+}
+function planChannelLayers(policy, content) {
+    const buckets = layerCount(policy, content.channel);
+    const groups = new Map();
+    for (const v of content.versions) {
+        const b = bucketOf(v.name, v.version, buckets);
+        groups.set(b, [...(groups.get(b) ?? []), v]);
+    }
+    return [...groups.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([bucket, versions]) => ({
+        channel: content.channel.name,
+        bucket,
+        buckets,
+        source: layerSource(content.channel.name, bucket, buckets, versions),
+        versions: versions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1),
+    }));
+}
+/** The image of `channel`: its packages and every more stable channel's, read from `contents` (all at known commits). */
+function planImage(policy, channel, contents) {
+    const served = servedChannels(policy, channel);
+    const layers = [];
+    const commits = {};
+    let created = 0;
+    for (const c of served) {
+        const content = contents.get(c.name);
+        if (!content)
+            continue; // a channel without a branch contributes nothing
+        layers.push(...planChannelLayers(policy, content));
+        commits[c.name] = content.commit;
+        created = Math.max(created, content.commitTime);
+    }
+    const own = contents.get(channel.name);
+    if (!own)
+        throw new Error(`no content for channel ${channel.name}`);
+    return {
+        channel,
+        commit: own.commit,
+        layers,
+        packagePaths: served.filter((c) => contents.has(c.name)).map((c) => packagePath(c.name)),
+        created,
+        commits,
+    };
+}
+/**
+ * The package-registry version a channel's Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. One
+ * reading for publish-image (which base tag to build on) and validate (the registry-version rule), so they never
+ * disagree. Docker reads instructions case-insensitively (`arg` is `ARG`) and argument names exactly.
+ */
+function registryVersionFromDockerfile(text) {
+    if (text === undefined)
+        return undefined;
+    return /^[ \t]*[Aa][Rr][Gg][ \t]+PACKAGE_REGISTRY[ \t]*=[ \t]*["']?([^\s"']+)["']?[ \t]*\r?$/m.exec(text)?.[1];
+}
+const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+function isRegistryVersion(version) {
+    return versionPattern.test(version);
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -8080,7 +8127,7 @@ class StorageReader {
         }));
         return lists.flat();
     }
-    /** Every version at `rev`, sorted by name then version directory (legacy flat directories with version ''). */
+    /** Every version at `rev`, in git's tree order of names, then of version directories (legacy flat directories with version ''). */
     async allVersions(rev) {
         const packages = (await this.packagesTree(rev)) ?? [];
         const lists = await Promise.all(packages
@@ -8169,236 +8216,6 @@ class StorageReader {
     close() {
         if (this.owned)
             this.objects.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/collect.ts
-/** Paths listed per finding; the count says how many there were. */
-const listedPaths = 5;
-const listedDetails = 10;
-const quote = (text, max = 120) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-const severityRank = { error: 0, warning: 1, notice: 2 };
-const exceptionKey = (e) => e ? `${e.source}:${e.via ?? ''}:${e.by ?? ''}:${e.rule}` : '';
-class FindingCollector {
-    groups = new Map();
-    add(item) {
-        const key = [
-            item.package ?? '',
-            item.version ?? '',
-            item.rule,
-            item.severity,
-            exceptionKey(item.exception),
-        ].join('\0');
-        let group = this.groups.get(key);
-        if (!group)
-            this.groups.set(key, (group = { first: item, count: 0, paths: [], details: [], messages: new Map() }));
-        group.count++;
-        if (item.path !== undefined && group.paths.length < listedPaths && !group.paths.includes(item.path))
-            group.paths.push(item.path);
-        if (group.details.length < listedDetails)
-            group.details.push({
-                message: item.message,
-                ...(item.path !== undefined ? { path: item.path } : {}),
-                ...(item.line !== undefined ? { line: item.line } : {}),
-            });
-        let byMessage = group.messages.get(item.message);
-        if (!byMessage)
-            group.messages.set(item.message, (byMessage = { count: 0, paths: [], ...(item.line !== undefined ? { line: item.line } : {}) }));
-        byMessage.count++;
-        if (item.path !== undefined && byMessage.paths.length < 3)
-            byMessage.paths.push(item.path);
-    }
-    findings() {
-        const out = [];
-        for (const g of this.groups.values()) {
-            const f = g.first;
-            const finding = {
-                rule: f.rule,
-                severity: f.severity,
-                message: g.count === 1 ? single(f) : combined(g),
-                ...(f.package !== undefined ? { package: f.package } : {}),
-                ...(f.version !== undefined ? { version: f.version } : {}),
-                ...(f.path !== undefined ? { path: f.path } : {}),
-                ...(f.line !== undefined ? { line: f.line } : {}),
-                ...(f.exception ? { exception: f.exception } : {}),
-            };
-            if (g.count > 1) {
-                finding.count = g.count;
-                if (g.paths.length > 0)
-                    finding.paths = g.paths;
-                finding.details = g.details;
-            }
-            out.push(finding);
-        }
-        return out.sort((a, b) => (a.package ?? '').localeCompare(b.package ?? '') ||
-            (a.version ?? '').localeCompare(b.version ?? '') ||
-            a.rule.localeCompare(b.rule) ||
-            (a.path ?? '').localeCompare(b.path ?? '') ||
-            severityRank[a.severity] - severityRank[b.severity] ||
-            a.message.localeCompare(b.message));
-    }
-}
-function single(item) {
-    return item.path !== undefined && !item.standalone ? `${quote(item.path)}: ${item.message}` : item.message;
-}
-function combined(g) {
-    const what = g.first.package
-        ? `${g.first.package}${g.first.version ? `@${g.first.version}` : ''}`
-        : 'the change';
-    const onePath = g.paths.length <= 1;
-    const parts = [];
-    for (const [message, m] of g.messages) {
-        if (parts.length === 4) {
-            parts.push(`and ${g.messages.size - 4} more`);
-            break;
-        }
-        const line = m.line !== undefined ? ` (line ${m.line})` : '';
-        if (onePath || g.first.standalone)
-            parts.push(`${message}${m.count > 1 ? ` (${m.count} times)` : line}`);
-        else if (m.count === 1 && m.paths.length === 1)
-            parts.push(`${quote(m.paths[0])}: ${message}`);
-        else
-            parts.push(`${message} (${m.count} paths: ${m.paths.map((p) => quote(p)).join(', ')}${m.count > m.paths.length ? ', …' : ''})`);
-    }
-    const where = onePath && g.paths[0] !== undefined ? ` (${quote(g.paths[0])})` : '';
-    return `${g.count} ${g.first.rule} problems in ${what}${where}: ${parts.join('; ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/context.ts
-// What every rule sees: the policy and channel, the holdings before and after, the version changes, content
-// identity, and one way to report — including how an exception turns a violation into a notice that says which
-// exception allowed it and who approved it.
-
-
-
-
-/** `nginx@1.0.0`, or the directory name of a legacy flat version (`nginx-1.0.0`, version ''). */
-function versionLabel(name, version) {
-    return version ? `${name}@${version}` : name;
-}
-/** Where a finding about a version points: the package, the version (if any) and its directory. */
-function versionAt(root, name, version) {
-    return {
-        package: name,
-        ...(version ? { version } : {}),
-        path: version ? `${root}/${name}/${version}` : `${root}/${name}`,
-    };
-}
-function describeGrant(policy, grant) {
-    if (grant.source === 'policy')
-        return `the policy's exception for this version${grant.reason ? ` (${grant.reason})` : ''}`;
-    const how = grant.via === 'review'
-        ? 'an approving review of the head commit'
-        : grant.via === 'label'
-            ? `label "${policy.exceptionLabel}" applied after the last push`
-            : 'the command line';
-    return grant.via === 'cli'
-        ? `an exception given on ${how}`
-        : `an exception approved by @${grant.by ?? '?'} (${how})`;
-}
-function createContext(input, scan, collector, changes) {
-    const { policy, channel } = input;
-    const before = input.holdings.get(channel.name) ?? new Map();
-    const exceptionFor = (rule, name, version) => {
-        if (name !== undefined && version !== undefined && rule !== 'title-prefix') {
-            const entry = policy.exceptions.find((x) => x.name === name &&
-                x.version === version &&
-                (x.channel === undefined || x.channel === channel.name) &&
-                x.rules.includes(rule));
-            if (entry)
-                return { rule, source: 'policy', ...(entry.reason ? { reason: entry.reason } : {}) };
-        }
-        const a = input.approval;
-        return a ? { rule, source: 'approval', via: a.via, by: a.by } : undefined;
-    };
-    const severityOf = (rule) => {
-        const setting = ruleSetting(policy, channel, rule);
-        return setting === 'off' ? undefined : setting;
-    };
-    const ctx = {
-        policy,
-        channel,
-        input,
-        root: policy.packagesRoot,
-        before,
-        after: input.after,
-        changes,
-        stabler: moreStable(policy, channel),
-        sources: promotionSources(policy, channel),
-        scan,
-        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
-        same: (a, b) => sameContent(input.identities, a, b),
-        modesOnly: (a, b) => modesOnly(input.identities, a, b),
-        modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
-        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
-        report(rule, item, severity) {
-            const s = severity ?? severityOf(rule);
-            if (s)
-                collector.add({ rule, severity: s, ...item });
-        },
-        violation(rule, item, o = {}) {
-            const s = severityOf(rule);
-            if (!s)
-                return;
-            const grant = o.liftable === false ? undefined : exceptionFor(rule, item.package, item.version ?? '');
-            if (grant)
-                collector.add({
-                    rule,
-                    severity: 'notice',
-                    ...item,
-                    message: `${item.message}; allowed by ${describeGrant(policy, grant)}`,
-                    exception: grant,
-                });
-            else
-                collector.add({ rule, severity: s, ...item });
-        },
-        approvalHint: `an exception approved by a user with the ${channel.exceptionApprovers} role: an approving review of the PR's head commit, or the label "${policy.exceptionLabel}" applied after the last push`,
-    };
-    return ctx;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/frozen.ts
-// frozen: a frozen channel takes no package change at all (images can still be published from it).
-
-function frozenRule(ctx) {
-    const { channel } = ctx;
-    if (!channel.frozen)
-        return;
-    for (const change of ctx.changes) {
-        const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
-        const label = versionLabel(change.name, change.version);
-        if (ctx.modesOnlyChange(change))
-            continue; // the overwrite notice says it
-        ctx.violation('frozen', {
-            ...at,
-            message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/layout.ts
-// layout (version level): crafted tree entries git never writes. The per-path layout checks run in the path scan.
-
-
-function layoutRule(ctx) {
-    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
-    for (const path of ctx.input.malformed ?? [])
-        ctx.report('layout', {
-            path,
-            standalone: true,
-            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
-        });
-    for (const change of ctx.changes) {
-        if (change.after === undefined)
-            continue;
-        const content = ctx.input.content.get(`${change.name}@${change.version}`);
-        const at = versionAt(ctx.root, change.name, change.version);
-        for (const path of content?.malformed ?? [])
-            ctx.report('layout', {
-                ...at,
-                path: `${at.path}/${path}`,
-                message: 'a tree entry name git never writes (".", "..", ".git" or a slash); the tree was crafted',
-            });
     }
 }
 
@@ -12246,6 +12063,236 @@ function checkManifest(source, expected, context) {
     return { fields, problems, events: events.length };
 }
 
+;// CONCATENATED MODULE: ./src/core/rules/collect.ts
+/** Paths listed per finding; the count says how many there were. */
+const listedPaths = 5;
+const listedDetails = 10;
+const quote = (text, max = 120) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+const severityRank = { error: 0, warning: 1, notice: 2 };
+const exceptionKey = (e) => e ? `${e.source}:${e.via ?? ''}:${e.by ?? ''}:${e.rule}` : '';
+class FindingCollector {
+    groups = new Map();
+    add(item) {
+        const key = [
+            item.package ?? '',
+            item.version ?? '',
+            item.rule,
+            item.severity,
+            exceptionKey(item.exception),
+        ].join('\0');
+        let group = this.groups.get(key);
+        if (!group)
+            this.groups.set(key, (group = { first: item, count: 0, paths: [], details: [], messages: new Map() }));
+        group.count++;
+        if (item.path !== undefined && group.paths.length < listedPaths && !group.paths.includes(item.path))
+            group.paths.push(item.path);
+        if (group.details.length < listedDetails)
+            group.details.push({
+                message: item.message,
+                ...(item.path !== undefined ? { path: item.path } : {}),
+                ...(item.line !== undefined ? { line: item.line } : {}),
+            });
+        let byMessage = group.messages.get(item.message);
+        if (!byMessage)
+            group.messages.set(item.message, (byMessage = { count: 0, paths: [], ...(item.line !== undefined ? { line: item.line } : {}) }));
+        byMessage.count++;
+        if (item.path !== undefined && byMessage.paths.length < 3)
+            byMessage.paths.push(item.path);
+    }
+    findings() {
+        const out = [];
+        for (const g of this.groups.values()) {
+            const f = g.first;
+            const finding = {
+                rule: f.rule,
+                severity: f.severity,
+                message: g.count === 1 ? single(f) : combined(g),
+                ...(f.package !== undefined ? { package: f.package } : {}),
+                ...(f.version !== undefined ? { version: f.version } : {}),
+                ...(f.path !== undefined ? { path: f.path } : {}),
+                ...(f.line !== undefined ? { line: f.line } : {}),
+                ...(f.exception ? { exception: f.exception } : {}),
+            };
+            if (g.count > 1) {
+                finding.count = g.count;
+                if (g.paths.length > 0)
+                    finding.paths = g.paths;
+                finding.details = g.details;
+            }
+            out.push(finding);
+        }
+        return out.sort((a, b) => (a.package ?? '').localeCompare(b.package ?? '') ||
+            (a.version ?? '').localeCompare(b.version ?? '') ||
+            a.rule.localeCompare(b.rule) ||
+            (a.path ?? '').localeCompare(b.path ?? '') ||
+            severityRank[a.severity] - severityRank[b.severity] ||
+            a.message.localeCompare(b.message));
+    }
+}
+function single(item) {
+    return item.path !== undefined && !item.standalone ? `${quote(item.path)}: ${item.message}` : item.message;
+}
+function combined(g) {
+    const what = g.first.package
+        ? `${g.first.package}${g.first.version ? `@${g.first.version}` : ''}`
+        : 'the change';
+    const onePath = g.paths.length <= 1;
+    const parts = [];
+    for (const [message, m] of g.messages) {
+        if (parts.length === 4) {
+            parts.push(`and ${g.messages.size - 4} more`);
+            break;
+        }
+        const line = m.line !== undefined ? ` (line ${m.line})` : '';
+        if (onePath || g.first.standalone)
+            parts.push(`${message}${m.count > 1 ? ` (${m.count} times)` : line}`);
+        else if (m.count === 1 && m.paths.length === 1)
+            parts.push(`${quote(m.paths[0])}: ${message}`);
+        else
+            parts.push(`${message} (${m.count} paths: ${m.paths.map((p) => quote(p)).join(', ')}${m.count > m.paths.length ? ', …' : ''})`);
+    }
+    const where = onePath && g.paths[0] !== undefined ? ` (${quote(g.paths[0])})` : '';
+    return `${g.count} ${g.first.rule} problems in ${what}${where}: ${parts.join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/context.ts
+// What every rule sees: the policy and channel, the holdings before and after, the version changes, content
+// identity, and one way to report — including how an exception turns a violation into a notice that says which
+// exception allowed it and who approved it.
+
+
+
+
+/** `nginx@1.0.0`, or the directory name of a legacy flat version (`nginx-1.0.0`, version ''). */
+function versionLabel(name, version) {
+    return version ? `${name}@${version}` : name;
+}
+/** Where a finding about a version points: the package, the version (if any) and its directory. */
+function versionAt(root, name, version) {
+    return {
+        package: name,
+        ...(version ? { version } : {}),
+        path: version ? `${root}/${name}/${version}` : `${root}/${name}`,
+    };
+}
+function describeGrant(policy, grant) {
+    if (grant.source === 'policy')
+        return `the policy's exception for this version${grant.reason ? ` (${grant.reason})` : ''}`;
+    const how = grant.via === 'review'
+        ? 'an approving review of the head commit'
+        : grant.via === 'label'
+            ? `label "${policy.exceptionLabel}" applied after the last push`
+            : 'the command line';
+    return grant.via === 'cli'
+        ? `an exception given on ${how}`
+        : `an exception approved by @${grant.by ?? '?'} (${how})`;
+}
+function createContext(input, scan, collector, changes) {
+    const { policy, channel } = input;
+    const before = input.holdings.get(channel.name) ?? new Map();
+    const exceptionFor = (rule, name, version) => {
+        if (name !== undefined && version !== undefined && rule !== 'title-prefix') {
+            const entry = policy.exceptions.find((x) => x.name === name &&
+                x.version === version &&
+                (x.channel === undefined || x.channel === channel.name) &&
+                x.rules.includes(rule));
+            if (entry)
+                return { rule, source: 'policy', ...(entry.reason ? { reason: entry.reason } : {}) };
+        }
+        const a = input.approval;
+        return a ? { rule, source: 'approval', via: a.via, by: a.by } : undefined;
+    };
+    const severityOf = (rule) => {
+        const setting = ruleSetting(policy, channel, rule);
+        return setting === 'off' ? undefined : setting;
+    };
+    const ctx = {
+        policy,
+        channel,
+        input,
+        root: policy.packagesRoot,
+        before,
+        after: input.after,
+        changes,
+        stabler: moreStable(policy, channel),
+        sources: promotionSources(policy, channel),
+        scan,
+        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
+        same: (a, b) => sameContent(input.identities, a, b),
+        modesOnly: (a, b) => modesOnly(input.identities, a, b),
+        modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
+        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
+        report(rule, item, severity) {
+            const s = severity ?? severityOf(rule);
+            if (s)
+                collector.add({ rule, severity: s, ...item });
+        },
+        violation(rule, item, o = {}) {
+            const s = severityOf(rule);
+            if (!s)
+                return;
+            const grant = o.liftable === false ? undefined : exceptionFor(rule, item.package, item.version ?? '');
+            if (grant)
+                collector.add({
+                    rule,
+                    severity: 'notice',
+                    ...item,
+                    message: `${item.message}; allowed by ${describeGrant(policy, grant)}`,
+                    exception: grant,
+                });
+            else
+                collector.add({ rule, severity: s, ...item });
+        },
+        approvalHint: `an exception approved by a user with the ${channel.exceptionApprovers} role: an approving review of the PR's head commit, or the label "${policy.exceptionLabel}" applied after the last push`,
+    };
+    return ctx;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/frozen.ts
+// frozen: a frozen channel takes no package change at all (images can still be published from it).
+
+function frozenRule(ctx) {
+    const { channel } = ctx;
+    if (!channel.frozen)
+        return;
+    for (const change of ctx.changes) {
+        const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
+        const label = versionLabel(change.name, change.version);
+        if (ctx.modesOnlyChange(change))
+            continue; // the overwrite notice says it
+        ctx.violation('frozen', {
+            ...at,
+            message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/layout.ts
+// layout (version level): crafted tree entries git never writes. The per-path layout checks run in the path scan.
+
+
+function layoutRule(ctx) {
+    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
+    for (const path of ctx.input.malformed ?? [])
+        ctx.report('layout', {
+            path,
+            standalone: true,
+            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
+        });
+    for (const change of ctx.changes) {
+        if (change.after === undefined)
+            continue;
+        const content = ctx.input.content.get(`${change.name}@${change.version}`);
+        const at = versionAt(ctx.root, change.name, change.version);
+        for (const path of content?.malformed ?? [])
+            ctx.report('layout', {
+                ...at,
+                path: `${at.path}/${path}`,
+                message: 'a tree entry name git never writes (".", "..", ".git" or a slash); the tree was crafted',
+            });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules/manifest.ts
 // manifest: each added or changed version's manifest.yml read the way the registry reads it.
 
@@ -12548,6 +12595,26 @@ class PathScan {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/rules/registry-version.ts
+function registryVersionRule(ctx) {
+    const r = ctx.input.registry;
+    if (!r?.changed || r.before === r.after)
+        return;
+    const { channel } = ctx;
+    ctx.report('registry-version', {
+        path: 'Dockerfile',
+        standalone: true,
+        message: `the Dockerfile changes the package-registry that serves ${channel.name} from ${r.before ?? '(none)'} to ${r.after ?? '(none)'}`,
+    }, 'notice');
+    const pins = [{ channel: channel.name, version: r.after }, ...r.others].filter((p) => p.version !== undefined);
+    if (new Set(pins.map((p) => p.version)).size > 1)
+        ctx.report('registry-version', {
+            path: 'Dockerfile',
+            standalone: true,
+            message: `after this change the channels pin different package-registry versions (${pins.map((p) => `${p.channel} ${p.version}`).join(', ')}): the same packages would be validated and served by different registries`,
+        });
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules/removal.ts
 // removal: a version leaves the channel. Allowed where the policy allows it, after a promotion (the identical copy
 // is in a more stable channel, so it stays served), or by an approved exception; never where the setting is never.
@@ -12829,6 +12896,7 @@ function validateChange(input) {
 
 
 
+
 /** Paths sized per batch while the diff streams. */
 const pathBatch = 512;
 /** Versions read at once. */
@@ -12847,6 +12915,7 @@ async function mapLimit(items, limit, fn) {
 /** Streams the diff through the path rules; only a batch of paths is alive at a time. */
 async function scanChange(reader, scan, before, after) {
     let count = 0;
+    let outside = 0;
     let batch = [];
     const flush = async () => {
         await reader.addSizes(batch);
@@ -12856,12 +12925,44 @@ async function scanChange(reader, scan, before, after) {
     };
     for await (const p of reader.changes(before, after)) {
         count++;
+        if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version')
+            outside++;
         batch.push(p);
         if (batch.length >= pathBatch)
             await flush();
     }
     await flush();
-    return count;
+    return { count, outside };
+}
+/** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
+async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
+    const ranges = new Map();
+    const rangeOf = (text, name, version) => checkManifest(text, { name, version }, { hasReadme: true }).fields.kibanaRange;
+    const wanted = new Map();
+    for (const c of changes) {
+        const text = content.get(versionKey(c.name, c.version))?.manifest?.text;
+        const range = c.after && text !== undefined ? rangeOf(text, c.name, c.version) : undefined;
+        if (c.after && range !== undefined)
+            ranges.set(c.after, range);
+        for (const h of [...holdings.values(), after]) {
+            const tree = h.get(c.name)?.get(c.version);
+            if (tree !== undefined && tree !== c.after)
+                wanted.set(tree, { name: c.name, version: c.version });
+        }
+    }
+    await mapLimit([...wanted], contentConcurrency, async ([tree, v]) => {
+        const entry = await reader.objects.lookup(tree, 'manifest.yml');
+        if (entry?.type !== 'blob')
+            return;
+        const size = (await reader.objects.info(entry.oid))?.size ?? 0;
+        if (size > manifestBytes)
+            return;
+        const text = (await reader.objects.read(entry.oid))?.content.toString('utf8');
+        const range = text === undefined ? undefined : rangeOf(text, v.name, v.version);
+        if (range !== undefined)
+            ranges.set(tree, range);
+    });
+    return ranges;
 }
 /**
  * Trees whose content identity the rules compare: for each changed version, its trees before and after, every
@@ -12887,7 +12988,7 @@ function treesToCompare(changes, holdings, after) {
     return wanted;
 }
 async function registryVersions(reader, policy, channel, request) {
-    const pinned = async (rev) => rev === undefined ? undefined : registryVersionOf(await reader.readFile(rev, 'Dockerfile'));
+    const pinned = async (rev) => rev === undefined ? undefined : registryVersionFromDockerfile(await reader.readFile(rev, 'Dockerfile'));
     const [before, after] = await Promise.all([pinned(request.before), pinned(request.after)]);
     const others = await Promise.all(policy.channels
         .filter((c) => c !== channel)
@@ -12915,7 +13016,7 @@ async function evaluate(request) {
         const after = await reader.holdings(request.after, names);
         const before = holdings.get(channel.name) ?? new Map();
         const scan = new PathScan(policy, channel, flatNames(before, after));
-        const pathCount = await scanChange(reader, scan, request.before, request.after);
+        const scanned = await scanChange(reader, scan, request.before, request.after);
         const malformed = await reader.malformedEntries(request.after, names);
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
@@ -12953,7 +13054,16 @@ async function evaluate(request) {
             malformed,
             ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
         });
-        return { ...result, pathCount };
+        const facts = request.describe
+            ? {
+                holdings,
+                after,
+                identities,
+                pathsOutsideVersions: scanned.outside,
+                kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
+            }
+            : undefined;
+        return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
     }
     finally {
         if (!request.reader)
@@ -13010,7 +13120,9 @@ async function auditState(repoDir, policy, tips) {
                     });
             }
             holdings.set(c.name, h);
-            const registry = tip ? (registryVersionOf(await reader.readFile(tip, 'Dockerfile')) ?? null) : null;
+            const registry = tip
+                ? (registryVersionFromDockerfile(await reader.readFile(tip, 'Dockerfile')) ?? null)
+                : null;
             audit.channels.push({ channel: c.name, tip: tip ?? null, versions: versions.length, registry });
         }
         const pins = new Set(audit.channels.map((c) => c.registry).filter((r) => r !== null));
@@ -15572,7 +15684,7 @@ async function policyFromFile(file) {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new errors_UsageError(`cannot read the policy file ${file}: ${error.code ?? String(error)}`);
+        throw new UsageError(`cannot read the policy file ${file}: ${error.code ?? String(error)}`);
     }
     return { policy: parsePolicy(text, file), source: file };
 }
@@ -15597,7 +15709,7 @@ async function loadLocalPolicy(repoDir, config) {
 async function openLocalRepo(repo, config) {
     const repoDir = (0,external_node_path_namespaceObject.resolve)(repo);
     if (!(await isGitRepository(repoDir)))
-        throw new errors_UsageError(`${repoDir} is not a git repository`);
+        throw new UsageError(`${repoDir} is not a git repository`);
     return { repoDir, ...(await loadLocalPolicy(repoDir, config)) };
 }
 
@@ -15675,7 +15787,7 @@ async function auditCommand(argv, io) {
     const tips = await channelTips(repoDir, policy);
     if (values.history === undefined) {
         if (values.channel !== undefined)
-            throw new errors_UsageError('--channel goes with --history (see: package-storage audit --help)');
+            throw new UsageError('--channel goes with --history (see: package-storage audit --help)');
         const audit = await auditState(repoDir, policy, tips);
         if (values.json)
             io.out(JSON.stringify({
@@ -15690,12 +15802,12 @@ async function auditCommand(argv, io) {
         return 0;
     }
     if (!values.channel)
-        throw new errors_UsageError('--history needs --channel (see: package-storage audit --help)');
+        throw new UsageError('--history needs --channel (see: package-storage audit --help)');
     const channel = channelByName(policy, values.channel) ?? channelByBranch(policy, values.channel);
     if (!channel)
-        throw new errors_UsageError(`${values.channel} is not a channel (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
+        throw new UsageError(`${values.channel} is not a channel (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
     if (!/^[^\s]*\.\.[^\s.][^\s]*$/.test(values.history))
-        throw new errors_UsageError(`--history ${values.history}: give a range REV..REV (or ..REV for the whole history)`);
+        throw new UsageError(`--history ${values.history}: give a range REV..REV (or ..REV for the whole history)`);
     const report = await replayHistory({
         repoDir,
         policy,
@@ -15749,13 +15861,13 @@ function parseSpecs(input) {
         const name = at === -1 ? text : text.slice(0, at);
         const version = at === -1 ? 'latest' : text.slice(at + 1);
         if (!namePattern.test(name))
-            throw new errors_UsageError(`package spec ${JSON.stringify(text)}: the name must be a package name or a glob (a-z, 0-9, _, *, ?)`);
+            throw new UsageError(`package spec ${JSON.stringify(text)}: the name must be a package name or a glob (a-z, 0-9, _, *, ?)`);
         if (version !== 'latest' && version !== '*' && !isStrictSemver(version))
-            throw new errors_UsageError(`package spec ${JSON.stringify(text)}: the version must be strict semver (e.g. 1.6.0 or 8.0.0-rc1), "latest" or "*"`);
+            throw new UsageError(`package spec ${JSON.stringify(text)}: the version must be strict semver (e.g. 1.6.0 or 8.0.0-rc1), "latest" or "*"`);
         specs.push({ text, name, version });
     }
     if (specs.length === 0)
-        throw new errors_UsageError('no packages selected: give at least one spec such as nginx@1.6.0 or system@latest');
+        throw new UsageError('no packages selected: give at least one spec such as nginx@1.6.0 or system@latest');
     return specs;
 }
 /** Splits a list input on commas, whitespace and newlines (`#` starts a comment). */
@@ -15839,11 +15951,11 @@ function promotionEdge(policy, from, to) {
     const target = policy.channels.find((c) => c.name === to);
     const names = policy.channels.map((c) => c.name).join(', ');
     if (!source)
-        throw new errors_UsageError(`unknown channel "${from}" (channels: ${names})`);
+        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
     if (!target)
-        throw new errors_UsageError(`unknown channel "${to}" (channels: ${names})`);
+        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
     if (!policy.promotions.some((e) => e.from === from && e.to === to))
-        throw new errors_UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
+        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
     return { from: source, to: target };
 }
 function planPromotion(policy, from, to, selection, source, target, 
@@ -16124,7 +16236,7 @@ function parseIdentity(text) {
         return defaultIdentity;
     const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
     if (!match)
-        throw new errors_UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
+        throw new UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
     return { name: match[1], email: match[2] };
 }
 function tipOf(tips, channel) {
@@ -16194,15 +16306,20 @@ async function preparePromotion(request) {
     const fromTip = tipOf(request.tips, edge.from);
     const toTip = tipOf(request.tips, edge.to);
     if (!fromTip)
-        throw new errors_OperationError(`the ${edge.from.name} branch (${edge.from.branch}) does not exist`);
+        throw missingBranchError(edge.from);
     if (!toTip)
-        throw new errors_OperationError(`the ${edge.to.name} branch (${edge.to.branch}) does not exist`);
+        throw missingBranchError(edge.to);
     const reader = new StorageReader(repoDir, policy.packagesRoot);
     try {
         const sourceVersions = await reader.allVersions(fromTip);
         const available = new Map();
-        for (const v of sourceVersions)
-            available.set(v.name, [...(available.get(v.name) ?? []), v.version]);
+        for (const v of sourceVersions) {
+            const versions = available.get(v.name);
+            if (versions)
+                versions.push(v.version);
+            else
+                available.set(v.name, [v.version]);
+        }
         const selection = selectVersions(request.specs, available, edge.from.markers);
         const names = [...new Set(selection.selected.map((s) => s.name))];
         const sourceHoldings = await reader.holdings(fromTip, names);
@@ -16257,10 +16374,10 @@ async function prepareCleanup(request) {
     const { policy, repoDir } = request;
     const channel = channelByName(policy, request.channel);
     if (!channel)
-        throw new errors_UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+        throw new UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
     const tip = tipOf(request.tips, channel);
     if (!tip)
-        throw new errors_OperationError(`the ${channel.name} branch (${channel.branch}) does not exist`);
+        throw missingBranchError(channel);
     const reader = new StorageReader(repoDir, policy.packagesRoot);
     try {
         const own = await reader.allVersions(tip);
@@ -16553,7 +16670,7 @@ async function pushChange(options, prepare) {
             if (operation !== 'unchanged' && !options.dryRun && options.updateLocalBranch) {
                 const head = await git_gitRaw(['symbolic-ref', '--quiet', 'HEAD'], { cwd: repoDir, okCodes: [1, 128] });
                 if (head.code === 0 && head.stdout.toString('utf8').trim() === `refs/heads/${change.branch}`)
-                    throw new errors_UsageError(`${change.branch} is checked out in ${repoDir}; switch to another branch first`);
+                    throw new UsageError(`${change.branch} is checked out in ${repoDir}; switch to another branch first`);
                 await git_gitRaw(['update-ref', '-m', 'package-storage', `refs/heads/${change.branch}`, change.commit, local ?? ''], { cwd: repoDir });
             }
             return { change, operation, attempts: attempt };
@@ -16755,7 +16872,7 @@ const manifestAccept = [
 ];
 
 ;// CONCATENATED MODULE: ./src/oci/image.ts
-// Image assembly: base image + new layers -> deterministic config and OCI manifest (oci-registry.md §5).
+// Image assembly: base image + new layers -> deterministic config and OCI manifest (src/oci/README.md, "Image").
 //
 // Choices:
 // - The output is always an OCI image manifest with an OCI config media type. Docker v2 base layers
@@ -18091,7 +18208,7 @@ class Transport {
     }
     /**
      * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
-     * number (1-based). Errors must already be RegistryErrors (use toRegistryError in `fn`).
+     * number (1-based). Errors must already be RegistryErrors (`networkError` turns a socket error into one).
      */
     async retry(operation, fn, attempts) {
         const policy = this.options.retry;
@@ -18571,8 +18688,8 @@ class BlobVerifier extends external_node_stream_namespaceObject.Transform {
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 // OCI distribution client: blobs (HEAD → mount → POST + one streaming PATCH + PUT ?digest=), manifests (full Accept
-// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; protocol facts in
-// /work/shared/notes/oci-registry.md §3–§4.
+// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; the protocol as
+// Distribution 2.8 speaks it is in src/registry/README.md.
 
 
 
@@ -19395,6 +19512,40 @@ class Ancestry {
         await this.completeHistory(descendant);
         return (await this.mergeBase(ancestor, descendant)) === true;
     }
+    /**
+     * The commit `rev` names (a full or abbreviated sha, or any revision), with the history of `tip` fetched first
+     * in a shallow clone (an older commit of the channel is not in a depth-1 checkout).
+     */
+    async resolveCommit(rev, tip) {
+        if (rev.startsWith('-') || rev.length === 0 || rev.length > 256)
+            return undefined;
+        const lookup = async () => {
+            const r = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+                cwd: this.repoDir,
+                okCodes: [1, 128],
+            });
+            const sha = r.stdout.toString('utf8').trim();
+            return r.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+        };
+        if (await this.isShallow())
+            await this.completeHistory(tip);
+        return lookup();
+    }
+    /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */
+    async onFirstParentHistory(commit, tip) {
+        if (await this.isShallow())
+            await this.completeHistory(tip);
+        if (!(await this.isAncestor(commit, tip)))
+            return false;
+        const parents = (await git_gitRaw(['rev-parse', `${commit}^@`], { cwd: this.repoDir })).stdout
+            .toString('utf8')
+            .split('\n')
+            .filter(Boolean);
+        // The commit's parents cut the walk below it: the first-parent walk from the tip is short, and lists the
+        // commit when the branch itself was at it (not when it only came in through a merge's second parent).
+        const r = await git_gitRaw(['rev-list', '--first-parent', tip, '--not', ...parents], { cwd: this.repoDir });
+        return r.stdout.toString('utf8').split('\n').includes(commit);
+    }
     /** true / false, or undefined when git cannot tell (a commit is missing). */
     async mergeBase(ancestor, descendant) {
         const r = await git_gitRaw(['merge-base', '--is-ancestor', ancestor, descendant], {
@@ -19467,17 +19618,17 @@ function entries(text, what) {
         const eq = line.indexOf('=');
         const key = eq === -1 ? line : line.slice(0, eq).trim();
         if (eq === -1 || key === '')
-            throw new errors_UsageError(`${what}: ${JSON.stringify(line.slice(0, 80))} is not key=value (one per line)`);
+            throw new UsageError(`${what}: ${JSON.stringify(line.slice(0, 80))} is not key=value (one per line)`);
         const value = line.slice(eq + 1).trim();
         if (value.length > 4096)
-            throw new errors_UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
+            throw new UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
         out.push([key, value]);
     }
     return out;
 }
 function checkKey(key, what) {
     if (!keyPattern.test(key))
-        throw new errors_UsageError(`${what}: ${JSON.stringify(key.slice(0, 80))} is not a valid key (letters, digits, . _ / -, e.g. org.example.team)`);
+        throw new UsageError(`${what}: ${JSON.stringify(key.slice(0, 80))} is not a valid key (letters, digits, . _ / -, e.g. org.example.team)`);
     return key;
 }
 /** `labels` and `annotations` inputs (one `key=value` per line; annotations may start with `manifest:` or `index:`). */
@@ -19605,7 +19756,7 @@ const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/oci/tar.ts
-// Deterministic tar writer for image layers and image archives (oci-registry.md §5, §6).
+// Deterministic tar writer for image layers and image archives (src/oci/README.md, "Tar order", "Header fields", "Names").
 //
 // Our own USTAR + PAX encoder rather than tar-stream: tar-stream takes names as JS strings (raw non-UTF-8 bytes
 // cannot be expressed), defaults mtime to "now", wants one stream per entry (slow for 14k small files) and its PAX
@@ -20105,7 +20256,7 @@ function tar_createTarStream(entries, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/oci/layer.ts
 // Layer builder: tar -> gzip -> temp file (or memory), hashing the tar (diff_id) and the gzip (digest) in one pass
-// (oci-registry.md §5, §8). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
+// (src/oci/README.md, "gzip"). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
 // go-containerregistry uses. node:zlib writes a fixed gzip header (MTIME 0, no FNAME, OS 03), so the digest depends
 // only on the tar bytes, the level and the zlib build (Node upgrades may change it; reuse is keyed on diff_id).
 
@@ -20662,10 +20813,11 @@ async function* streamedEntries(repoDir, files, storeHint) {
     }
 }
 /**
- * Fetches, in one request, the blobs under `trees` that a partial (trees-only) clone lacks; a no-op in a full clone.
+ * Fetches, in one request, the blobs under `trees` (those in `only`, when given) that a partial (trees-only) clone
+ * lacks; a no-op in a full clone.
  * Without this every missing blob would be a separate lazy fetch.
  */
-async function prefetchBlobs(repoDir, trees) {
+async function prefetchBlobs(repoDir, trees, only) {
     if (trees.length === 0)
         return 0;
     const promisor = await git_gitRaw(['config', '--get', 'remote.origin.promisor'], {
@@ -20682,7 +20834,8 @@ async function prefetchBlobs(repoDir, trees) {
         .toString('utf8')
         .split('\n')
         .filter((l) => l.startsWith('?'))
-        .map((l) => l.slice(1));
+        .map((l) => l.slice(1))
+        .filter((oid) => only === undefined || only.has(oid));
     if (missing.length === 0)
         return 0;
     await git_gitRaw([
@@ -20805,7 +20958,7 @@ function reuse(previous, w) {
             createdBy: w.createdBy,
             comment: w.source,
             origin: 'reused',
-            inTarget: p.inTarget,
+            inTargets: p.target !== undefined ? [p.target] : [],
             uploadedBytes: 0,
             blob: { digest: found.digest, size: found.size, open: () => p.fetch(descriptor) },
         };
@@ -20822,7 +20975,7 @@ function ready(w, d, o) {
         createdBy: w.createdBy,
         comment: w.source,
         origin: 'built',
-        inTarget: o.inTarget,
+        inTargets: o.inTargets,
         uploadedBytes: o.uploadedBytes,
         ...(o.blob ? { blob: o.blob } : {}),
     };
@@ -20840,7 +20993,7 @@ async function small(ctx, w) {
         }
     }
     const blob = { digest: layer.digest, size: layer.size, open: () => layer.open() };
-    return ready(w, layer, { blob, uploadedBytes, inTarget: ctx.push !== undefined });
+    return ready(w, layer, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
 }
 /** A package layer: built from git and streamed into its destinations as it is compressed. */
 async function streamed(ctx, w, signal, temps) {
@@ -20901,7 +21054,7 @@ async function streamed(ctx, w, signal, temps) {
                 temps.push(path);
             blob = { digest: digests.digest, size: digests.size, open: () => (0,external_node_fs_namespaceObject.createReadStream)(path) };
         }
-        return ready(w, digests, { blob, uploadedBytes, inTarget: ctx.push !== undefined });
+        return ready(w, digests, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
     }
     catch (error) {
         await file?.abort();
@@ -20985,7 +21138,7 @@ async function pool(jobs, limit, abort) {
 
 ;// CONCATENATED MODULE: ./src/oci/archive.ts
 // Air-gapped image archive: ONE uncompressed tar that is both an OCI image layout and a `docker save` archive
-// (oci-registry.md §7, the layout Docker >= 25 writes):
+// (the layout Docker >= 25 writes; src/oci/README.md, "Archive"):
 //
 //   blobs/sha256/<hex>   every manifest, config and layer blob, layers kept gzip-compressed (registry bytes)
 //   index.json           one entry per image and tag: `io.containerd.image.name` = `<repository>:<tag>` (containerd
@@ -21144,89 +21297,6 @@ async function writeArchive(file, images, repository) {
     return writeImageArchive(file, storedImages(images, repository), { fetchBlob: fetcher(images) });
 }
 
-;// CONCATENATED MODULE: ./src/core/image-plan.ts
-// What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
-// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
-// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
-// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
-// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
-
-
-/** Layers per channel unless the policy sets `image-layers`: more for the big, stable channels. */
-function layerCount(policy, channel) {
-    if (channel.imageLayers !== undefined)
-        return channel.imageLayers;
-    const defaults = { production: 32, staging: 8, snapshot: 16 };
-    return defaults[channel.name] ?? 16;
-}
-/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
-function bucketOf(name, version, buckets) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
-}
-function packagePath(channel) {
-    return `/packages/${channel}`;
-}
-function layerSource(channel, bucket, buckets, versions) {
-    const lines = versions
-        .map((v) => `${v.name}\t${v.version}\t${v.tree}\n`)
-        .sort()
-        .join('');
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(lines).digest('hex');
-    return `packages/${channel}#${bucket}/${buckets}@sha256:${digest}`;
-}
-function planChannelLayers(policy, content) {
-    const buckets = layerCount(policy, content.channel);
-    const groups = new Map();
-    for (const v of content.versions) {
-        const b = bucketOf(v.name, v.version, buckets);
-        groups.set(b, [...(groups.get(b) ?? []), v]);
-    }
-    return [...groups.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([bucket, versions]) => ({
-        channel: content.channel.name,
-        bucket,
-        buckets,
-        source: layerSource(content.channel.name, bucket, buckets, versions),
-        versions: versions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1),
-    }));
-}
-/** The image of `channel`: its packages and every more stable channel's, read from `contents` (all at known commits). */
-function planImage(policy, channel, contents) {
-    const served = servedChannels(policy, channel);
-    const layers = [];
-    const commits = {};
-    let created = 0;
-    for (const c of served) {
-        const content = contents.get(c.name);
-        if (!content)
-            continue; // a channel without a branch contributes nothing
-        layers.push(...planChannelLayers(policy, content));
-        commits[c.name] = content.commit;
-        created = Math.max(created, content.commitTime);
-    }
-    const own = contents.get(channel.name);
-    if (!own)
-        throw new Error(`no content for channel ${channel.name}`);
-    return {
-        channel,
-        commit: own.commit,
-        layers,
-        packagePaths: served.filter((c) => contents.has(c.name)).map((c) => packagePath(c.name)),
-        created,
-        commits,
-    };
-}
-/** `ARG PACKAGE_REGISTRY=v1.15.0` in a Dockerfile. */
-function registryVersionFromDockerfile(text) {
-    const match = /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/im.exec(text);
-    return match?.[1];
-}
-const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-function isRegistryVersion(version) {
-    return versionPattern.test(version);
-}
-
 ;// CONCATENATED MODULE: ./src/publish-image/base.ts
 // The base image (the package-registry server): from a registry, from an OCI layout on disk (`oci:<dir>[:<tag>]`,
 // for air-gapped builds) or `scratch` (none). A base that is an index gives one platform image per real platform
@@ -21252,8 +21322,8 @@ function imageReference(reference, what) {
     catch (error) {
         // A reference with credentials has its own message, which never repeats the password.
         if (error instanceof Error && error.name === 'CredentialsInReferenceError')
-            throw new errors_UsageError(`${what}: ${error.message}`);
-        throw new errors_UsageError(`${what} ${JSON.stringify(reference)}: ${error instanceof Error ? error.message : String(error)}`);
+            throw new UsageError(`${what}: ${error.message}`);
+        throw new UsageError(`${what} ${JSON.stringify(reference)}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 /** Appends `:<version>` to a base repository given without tag or digest. */
@@ -21270,7 +21340,7 @@ function parsePlatforms(text) {
     for (const item of text.split(/[\s,]+/).filter(Boolean)) {
         const m = platformPattern.exec(item);
         if (!m)
-            throw new errors_UsageError(`platform ${JSON.stringify(item.slice(0, 60))} is not os/arch[/variant], e.g. linux/arm64`);
+            throw new UsageError(`platform ${JSON.stringify(item.slice(0, 60))} is not os/arch[/variant], e.g. linux/arm64`);
         out.push({ os: m[1], architecture: m[2], ...(m[3] ? { variant: m[3] } : {}) });
     }
     return out;
@@ -21291,7 +21361,7 @@ function selectPlatforms(base, wanted) {
     return wanted.map((w) => {
         const found = base.platforms.find((p) => samePlatform(p.platform, w));
         if (!found)
-            throw new errors_UsageError(`base image ${base.reference} has no ${formatPlatform(w)} image (it has: ${base.platforms.map((p) => formatPlatform(p.platform)).join(', ') || 'none'})`);
+            throw new UsageError(`base image ${base.reference} has no ${formatPlatform(w)} image (it has: ${base.platforms.map((p) => formatPlatform(p.platform)).join(', ') || 'none'})`);
         return found;
     });
 }
@@ -21315,7 +21385,7 @@ async function openLayout(reference) {
         top = await readOciLayout(dir, tag);
     }
     catch (error) {
-        throw new errors_UsageError(`base image ${reference}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new UsageError(`base image ${reference}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const common = { reference, label: `oci-layout:${tag ?? 'latest'}`, fetchBlob: layoutBlobFetcher(dir) };
     if (top.kind === 'manifest')
@@ -21351,7 +21421,7 @@ async function openBase(reference, clientFor) {
             ? imagePlatforms(top.manifest)
             : [];
         if (isIndexMediaType(top.mediaType) && entries.length === 0)
-            throw new errors_UsageError(`base image ${reference} is an index without any platform image`);
+            throw new UsageError(`base image ${reference} is an index without any platform image`);
         const refs = isIndexMediaType(top.mediaType) ? entries.map((e) => e.digest) : [top.digest];
         const platforms = await Promise.all(refs.map(async (digest, i) => {
             const resolved = await client.resolveImage(repo, digest);
@@ -21377,7 +21447,7 @@ async function openBase(reference, clientFor) {
     }
     catch (error) {
         if (error instanceof RegistryError && isNotFound(error))
-            throw new errors_UsageError(`base image ${reference} was not found: ${error.message}`);
+            throw new UsageError(`base image ${reference} was not found: ${error.message}`);
         throw error;
     }
 }
@@ -21399,8 +21469,30 @@ const maxLayers = 120;
 function targetOf(image) {
     const ref = imageReference(image, 'image');
     if (ref.tag || ref.digest)
-        throw new errors_UsageError(`image ${image}: give the repository without a tag; tags come from the channel and commit`);
+        throw new UsageError(`image ${image}: give the repository without a tag; tags come from the channel and commit`);
     return { host: ref.apiHost, repository: ref.repository, display: image };
+}
+/**
+ * The target repositories of `image`: one, or several separated by commas or newlines (mirrors, possibly on other
+ * registries). The first is where previous images are read first and whose digest the outputs name.
+ */
+function targetsOf(image) {
+    const targets = image
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(targetOf);
+    if (targets.length === 0)
+        throw new UsageError('image: give at least one target repository');
+    const seen = new Map();
+    for (const t of targets) {
+        const key = `${t.host}/${t.repository}`;
+        const other = seen.get(key);
+        if (other !== undefined)
+            throw new UsageError(`image lists the same repository twice (${other} and ${t.display})`);
+        seen.set(key, t.display);
+    }
+    return targets;
 }
 /**
  * The channel tag of every channel, refusing configurations where two branches would share a tag (`rel/prod` and
@@ -21414,9 +21506,9 @@ function channelTags(policy) {
         const tag = sanitizeTag(c.branch);
         const other = byTag.get(tag);
         if (other !== undefined)
-            throw new errors_UsageError(`channel branches ${other} and ${c.branch} would both be tagged ${JSON.stringify(tag)} in the image repository; rename one of them in the policy`);
+            throw new UsageError(`channel branches ${other} and ${c.branch} would both be tagged ${JSON.stringify(tag)} in the image repository; rename one of them in the policy`);
         if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tag) || /^sha256-/.test(tag))
-            throw new errors_UsageError(`channel branch ${c.branch} would be tagged ${JSON.stringify(tag)}, which looks like a commit or referrers tag; rename the branch`);
+            throw new UsageError(`channel branch ${c.branch} would be tagged ${JSON.stringify(tag)}, which looks like a commit or referrers tag; rename the branch`);
         byTag.set(tag, c.branch);
         tags.set(c.name, tag);
     }
@@ -21445,9 +21537,9 @@ function wantedChannels(request) {
     const wanted = request.channels.map((name) => {
         const c = channelByName(policy, name);
         if (!c)
-            throw new errors_UsageError(`unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`);
+            throw new UsageError(`unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`);
         if (!request.tips.get(c.branch))
-            throw new errors_OperationError(`the ${c.name} branch (${c.branch}) does not exist`);
+            throw missingBranchError(c);
         return c;
     });
     return wanted.sort((a, b) => policy.channels.indexOf(a) - policy.channels.indexOf(b));
@@ -21470,9 +21562,9 @@ function wantedLayers(plan, configText) {
 }
 function checkRegistryVersion(channel, version) {
     if (!version)
-        throw new errors_UsageError(`no registry version for ${channel.name}: pass one (registry-version) or pin it in the ${channel.branch} branch's Dockerfile (ARG PACKAGE_REGISTRY=v1.15.0)`);
+        throw new UsageError(`no registry version for ${channel.name}: pass one (registry-version) or pin it in the ${channel.branch} branch's Dockerfile (ARG PACKAGE_REGISTRY=v1.15.0)`);
     if (!isRegistryVersion(version))
-        throw new errors_UsageError(`registry version ${JSON.stringify(version)} is not a version such as v1.15.0`);
+        throw new UsageError(`registry version ${JSON.stringify(version)} is not a version such as v1.15.0`);
     return version;
 }
 async function planChannels(request, reader) {
@@ -21500,7 +21592,7 @@ async function planChannels(request, reader) {
         const layers = wantedLayers(plan, registryConfig(content.registryConfig, plan.packagePaths));
         const baseLayers = Math.max(0, ...platforms.map((p) => p.image?.layers.length ?? 0));
         if (baseLayers + layers.length > maxLayers)
-            throw new errors_UsageError(`the ${channel.name} image would have ${baseLayers + layers.length} layers (limit ${maxLayers}); lower image-layers in the policy`);
+            throw new UsageError(`the ${channel.name} image would have ${baseLayers + layers.length} layers (limit ${maxLayers}); lower image-layers in the policy`);
         jobs.push({
             channel,
             content,
@@ -21804,23 +21896,19 @@ async function hasSbom(client, repo, subject) {
     return (await referrersOf(client, repo, subject)).some((d) => d.artifactType === SPDX_MEDIA_TYPE && d.annotations?.[SBOM_ANNOTATION] !== undefined);
 }
 /**
- * Pushes the SBOM artifact (blobs, then the manifest by digest) and, when the registry did not index the subject
- * itself, adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
+ * Pushes an artifact (blobs, then the manifest by digest) and, when the registry did not index the subject itself,
+ * adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
  * `uploadedBytes` counts the blobs sent (manifests are not counted, as for images).
  */
-async function attachSbom(client, repo, artifact) {
+async function attachReferrer(client, repo, artifact) {
     let uploadedBytes = 0;
-    for (const [d, bytes] of [
-        [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
-        [artifact.sbomDescriptor, artifact.sbom],
-    ]) {
+    for (const [d, bytes] of artifact.blobs)
         if ((await client.uploadBlob(repo, d, () => external_node_stream_namespaceObject.Readable.from([bytes]))) === 'uploaded')
             uploadedBytes += d.size;
-    }
     const put = await client.putManifestInfo(repo, artifact.descriptor.digest, artifact.manifestBytes, types_MediaType.ociManifest);
     if (put.subjectHandled)
         return { digest: put.digest, via: 'referrers-api', uploadedBytes };
-    const tag = referrersTag(artifact.manifest.subject.digest);
+    const tag = referrersTag(artifact.subject);
     const existing = await client.findManifest(repo, tag);
     const others = existing?.mediaType === types_MediaType.ociIndex
         ? existing.manifest.manifests.filter((d) => d.digest !== artifact.descriptor.digest)
@@ -21830,17 +21918,259 @@ async function attachSbom(client, repo, artifact) {
         mediaType: types_MediaType.ociIndex,
         manifests: [...others, artifact.descriptor],
     };
-    const bytes = canonicalJson(index);
-    await client.putManifest(repo, tag, bytes, types_MediaType.ociIndex);
+    await client.putManifest(repo, tag, canonicalJson(index), types_MediaType.ociIndex);
     return { digest: put.digest, via: 'tag', uploadedBytes };
+}
+/** The SBOM artifact attached to its image (see {@link attachReferrer}). */
+function attachSbom(client, repo, artifact) {
+    return attachReferrer(client, repo, {
+        subject: artifact.manifest.subject.digest,
+        manifestBytes: artifact.manifestBytes,
+        descriptor: artifact.descriptor,
+        blobs: [
+            [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
+            [artifact.sbomDescriptor, artifact.sbom],
+        ],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/publish-image/rollback.ts
+// Rolling a channel back: its tag is pointed, by digest, at the image already published for an earlier commit of
+// the channel (the commit tag `<image>:<sha>` names it), in every target repository. Only a commit on the channel
+// branch's first-parent history (a state the channel was actually at) with a published image of that channel is
+// accepted; every target is checked before any tag moves.
+//
+// A rollback deliberately points the tag at an ancestor, which the forward-only rule of publish would undo on the
+// next run of the same tip (a scheduled run, another channel's push). So each rollback leaves a record with the
+// image, as an OCI referrer (`artifactType` below, its fields in annotations): "channel C rolled back from commit F
+// to commit T". While the tag names an image with such a record, publish moves it only to an image of a commit that
+// descends from F and is not F: the next normal publish of a newer commit. A rollback to the tip itself undoes one
+// and leaves no record.
+
+
+
+
+
+
+
+
+
+const ROLLBACK_ARTIFACT_TYPE = 'application/vnd.package-storage.rollback.v1+json';
+const Key = {
+    channel: 'io.package-storage.rollback.channel',
+    from: 'io.package-storage.rollback.from',
+    to: 'io.package-storage.rollback.to',
+    fromDigest: 'io.package-storage.rollback.from-digest',
+    created: 'org.opencontainers.image.created',
+};
+/** The record artifact: an empty OCI artifact whose annotations hold the record, with the image as its subject. */
+function rollbackArtifact(subject, record) {
+    const annotations = {
+        [Key.created]: record.at,
+        [Key.channel]: record.channel,
+        [Key.from]: record.from,
+        [Key.to]: record.to,
+        ...(record.fromDigest ? { [Key.fromDigest]: record.fromDigest } : {}),
+    };
+    const manifestBytes = canonicalJson({
+        schemaVersion: 2,
+        mediaType: types_MediaType.ociManifest,
+        artifactType: ROLLBACK_ARTIFACT_TYPE,
+        config: EMPTY_DESCRIPTOR,
+        layers: [EMPTY_DESCRIPTOR],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations,
+    });
+    return {
+        manifestBytes,
+        descriptor: {
+            mediaType: types_MediaType.ociManifest,
+            digest: sha256Digest(manifestBytes),
+            size: manifestBytes.length,
+            artifactType: ROLLBACK_ARTIFACT_TYPE,
+            annotations,
+        },
+    };
+}
+const commitPattern = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** The rollback records attached to `subject` (read from the referrers list: no manifest fetch per record). */
+async function rollbackRecords(client, repo, subject) {
+    const records = [];
+    for (const d of await referrersOf(client, repo, subject)) {
+        const a = d.annotations ?? {};
+        if (d.artifactType !== ROLLBACK_ARTIFACT_TYPE)
+            continue;
+        const [channel, from, to, at] = [a[Key.channel], a[Key.from], a[Key.to], a[Key.created]];
+        if (!channel || !from || !to || !at || !commitPattern.test(from) || !commitPattern.test(to))
+            continue;
+        records.push({ channel, from, to, at, ...(a[Key.fromDigest] ? { fromDigest: a[Key.fromDigest] } : {}) });
+    }
+    return records;
+}
+/** The latest rollback of `channel` recorded on `subject`, if any. */
+async function activeRollback(client, repo, subject, channel) {
+    const records = (await rollbackRecords(client, repo, subject)).filter((r) => r.channel === channel);
+    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1);
+}
+/** The label `io.package-storage.commits` of an image, or undefined. */
+async function commitsLabel(client, repo, reference) {
+    const image = await client.resolveImage(repo, reference, 'first');
+    const label = image.config.config?.Labels?.[StorageKey.commits];
+    if (!label)
+        return undefined;
+    try {
+        const parsed = JSON.parse(label);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function checkTarget(target, client, channel, tag, commit) {
+    const repo = target.repository;
+    const image = await client.headManifest(repo, commit);
+    if (!image)
+        return {
+            message: `${target.display}:${commit} does not exist: no image was published for ${channel} ${commit.slice(0, 12)}; publish that commit first or pick another one`,
+        };
+    const commits = await commitsLabel(client, repo, commit);
+    if (commits?.[channel] !== commit)
+        return {
+            message: `${target.display}:${commit} is not an image of ${channel} ${commit.slice(0, 12)} (its ${StorageKey.commits} label says ${JSON.stringify(commits?.[channel] ?? null)}); it was not made by publish-image for this channel`,
+        };
+    const current = await client.headManifest(repo, tag);
+    let currentCommit;
+    if (current)
+        try {
+            const c = (await commitsLabel(client, repo, current.digest))?.[channel];
+            if (typeof c === 'string')
+                currentCommit = c;
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND')))
+                throw error;
+        }
+    return {
+        target,
+        client,
+        image,
+        ...(current
+            ? { current: { digest: current.digest, ...(currentCommit ? { commit: currentCommit } : {}) } }
+            : {}),
+    };
+}
+async function rollback(request) {
+    const { policy } = request;
+    const log = request.log ?? (() => undefined);
+    const channel = channelByName(policy, request.channel);
+    if (!channel)
+        throw new UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+    const targets = targetsOf(request.image);
+    const tag = channelTags(policy).get(channel.name);
+    const commit = await request.ancestry.resolveCommit(request.to, request.tip);
+    if (!commit)
+        throw new UsageError(`--to ${JSON.stringify(request.to.slice(0, 80))} names no commit here: give a commit of the ${channel.branch} branch (full or abbreviated sha)`);
+    if (!(await request.ancestry.onFirstParentHistory(commit, request.tip)))
+        throw new RefusedError(`rollback of ${channel.name} refused`, [
+            {
+                message: `${commit.slice(0, 12)} is not on the first-parent history of ${channel.branch} (tip ${request.tip.slice(0, 12)}): roll back only to a commit the channel was at`,
+            },
+        ]);
+    // Every target is checked before any tag moves.
+    const checked = [];
+    const refusals = [];
+    const results = [];
+    for (const target of targets) {
+        const client = request.clientFor(target.host);
+        try {
+            const c = await checkTarget(target, client, channel.name, tag, commit);
+            if ('message' in c)
+                refusals.push(c);
+            else
+                checked.push(c);
+        }
+        catch (error) {
+            if (targets.length === 1)
+                throw error;
+            results.push(rollback_failed(target, tag, commit, error));
+        }
+    }
+    if (refusals.length > 0)
+        throw new RefusedError(`rollback of ${channel.name} refused; no tag was changed`, refusals);
+    const at = (request.now?.() ?? new Date()).toISOString();
+    for (const c of checked) {
+        const repo = c.target.repository;
+        const base = {
+            image: c.target.display,
+            reference: `${c.target.display}:${tag}`,
+            ...(c.current ? { from: c.current } : {}),
+            to: { digest: c.image.digest, commit },
+        };
+        if (c.current?.digest === c.image.digest) {
+            results.push({ ...base, status: 'unchanged' });
+            continue;
+        }
+        try {
+            // The record first: from the moment the tag names the image, publish runs see why. Rolling back to the tip
+            // undoes a rollback: no record, the forward-only rule alone applies again.
+            if (commit !== request.tip) {
+                const record = rollbackArtifact({ mediaType: c.image.mediaType, digest: c.image.digest, size: c.image.size }, {
+                    channel: channel.name,
+                    from: request.tip,
+                    to: commit,
+                    at,
+                    ...(c.current ? { fromDigest: c.current.digest } : {}),
+                });
+                await attachReferrer(c.client, repo, {
+                    subject: c.image.digest,
+                    ...record,
+                    blobs: [[EMPTY_DESCRIPTOR, EMPTY_CONFIG]],
+                });
+            }
+            const manifest = await c.client.getManifest(repo, c.image.digest);
+            await c.client.putManifest(repo, tag, manifest.bytes, manifest.mediaType);
+            log(`${base.reference}: ${c.current?.digest ?? '(none)'} -> ${c.image.digest} (${channel.name} ${commit.slice(0, 12)})`);
+            results.push({ ...base, status: 'moved' });
+        }
+        catch (error) {
+            if (targets.length === 1)
+                throw error;
+            results.push({ ...base, status: 'failed', error: messageOf(error) });
+        }
+    }
+    const order = new Map(targets.map((t, i) => [t.display, i]));
+    results.sort((a, b) => order.get(a.image) - order.get(b.image));
+    return { channel: channel.name, branch: channel.branch, tag, commit, tip: request.tip, targets: results };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+function rollback_failed(target, tag, commit, error) {
+    return {
+        image: target.display,
+        reference: `${target.display}:${tag}`,
+        status: 'failed',
+        to: { commit },
+        error: messageOf(error),
+    };
+}
+/** Fails when any target failed (after every target was tried and reported). */
+function assertRolledBack(result) {
+    const bad = result.targets.filter((t) => t.status === 'failed');
+    if (bad.length > 0)
+        throw new OperationError(`rollback of ${result.channel} failed on ${bad.map((t) => `${t.image} (${t.error ?? 'failed'})`).join(', ')}; the other targets were rolled back`);
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/push.ts
-// Stage 4: publish to the registry with the tag-safety rules. Immutable tags (commit, release) are checked for
-// every image before any is written; then the blobs the layer stage did not stream (configurations, base layers
-// mounted or copied); then platform manifests by digest, each image under its immutable tags, its SBOM, and last
-// the moving channel tags, most stable channel first, each only forward in git ancestry. No tag changes before
-// every blob of its image is in place, and a failure leaves each tag where it was or on a complete image.
+// Stage 4: publish to a target repository with the tag-safety rules, in phases the engine runs in the same order
+// on every target (mirrors): immutable tags (commit, release) are checked for every image before any is written;
+// then the blobs the layer stage did not stream (configurations, base layers, layers for a mirror: mounted from
+// another repository of the same registry when one has them, else uploaded once); then platform manifests by
+// digest, each image under its immutable tags, its SBOM, and last the moving channel tags, most stable channel
+// first, each only forward in git ancestry and never off a rollback until the channel has a newer commit. No tag
+// changes before every blob of its image is in place, and a failure leaves each tag where it was or on a complete
+// image.
+
 
 
 
@@ -21867,6 +22197,16 @@ async function commitsOf(ctx, reference) {
             return {};
         throw error;
     }
+}
+function newOutcome() {
+    return {
+        unchangedTags: [],
+        keptTags: [],
+        notes: [],
+        bytesUploaded: 0,
+        uploadedLayers: 0,
+        mountedLayers: 0,
+    };
 }
 /** Immutable tags: unchanged, kept (a commit tag on the first image built from that commit) or a conflict. */
 async function checkImmutable(ctx, a, outcome) {
@@ -21917,7 +22257,8 @@ async function limited(jobs, limit) {
 async function pushBlobs(ctx, a, done, outcome) {
     const repo = ctx.target.repository;
     const base = a.job.base;
-    const mountFrom = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
+    const fromBase = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
+    const peers = (d, layer) => ctx.mountSources?.(d, layer) ?? [];
     const jobs = [];
     const add = (d, open, kind, mount) => {
         if (done.has(d.digest))
@@ -21936,7 +22277,8 @@ async function pushBlobs(ctx, a, done, outcome) {
         });
     };
     for (const layer of a.layers) {
-        if (layer.inTarget) {
+        if (layer.inTargets.includes(ctx.target.display)) {
+            // Streamed here by the layer stage (counted once), or reused from this repository's own images.
             if (!done.has(layer.digest) && layer.uploadedBytes > 0) {
                 outcome.bytesUploaded += layer.uploadedBytes;
                 outcome.uploadedLayers++;
@@ -21947,13 +22289,13 @@ async function pushBlobs(ctx, a, done, outcome) {
         const blob = layer.blob;
         if (!blob)
             throw new errors_OperationError(`no source for layer ${layer.digest}`);
-        add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', []);
+        add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', peers(layer.digest, layer));
     }
     for (const [i, image] of a.images.entries()) {
         for (const d of a.job.platforms[i]?.image?.layers ?? [])
-            add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', mountFrom);
+            add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', [...fromBase, ...peers(d.digest)]);
         const config = image.configBytes;
-        add(image.configDescriptor, () => external_node_stream_namespaceObject.Readable.from([config]), 'config', []);
+        add(image.configDescriptor, () => external_node_stream_namespaceObject.Readable.from([config]), 'config', peers(image.configDescriptor.digest));
     }
     await limited(jobs, 4);
 }
@@ -21964,14 +22306,23 @@ async function pushSbom(ctx, a, outcome) {
         outcome.sbom = { digest: a.digest, via: 'existing' };
         return;
     }
-    const packages = await servedPackages(a, ctx.repoDir, ctx.packagesRoot);
+    const cache = ctx.sbomPackages;
+    let pending = cache?.get(a);
+    if (!pending) {
+        pending = servedPackages(a, ctx.repoDir, ctx.packagesRoot);
+        cache?.set(a, pending);
+    }
+    const packages = await pending;
     const artifact = sbomArtifact(spdxDocument({ image: a, display: ctx.target.display, packages }), a);
     const attached = await attachSbom(ctx.client, repo, artifact);
     outcome.bytesUploaded += attached.uploadedBytes;
     outcome.sbom = { digest: attached.digest, via: attached.via };
-    ctx.log(`${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`);
+    ctx.log(`${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${ctx.target.display}@${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`);
 }
-/** The channel tag: moved when new, or when the image it names was built from ancestors of our commits. */
+/**
+ * The channel tag: moved when new, or when the image it names was built from ancestors of our commits — unless
+ * that image is where a rollback put the tag and our commit of the channel is not newer than the one rolled back.
+ */
 async function moveChannelTag(ctx, a, tag, outcome) {
     const repo = ctx.target.repository;
     const existing = await ctx.client.headManifest(repo, tag);
@@ -21979,54 +22330,91 @@ async function moveChannelTag(ctx, a, tag, outcome) {
         outcome.unchangedTags.push(tag);
         return;
     }
+    const keep = (reason) => {
+        outcome.keptTags.push(tag);
+        outcome.notes.push(`${ctx.target.display}:${tag} stays at ${existing.digest}: ${reason}`);
+    };
     if (existing && !ctx.forceChannelTags) {
+        const channel = a.job.channel.name;
+        const rolledBack = await activeRollback(ctx.client, repo, existing.digest, channel);
+        if (rolledBack) {
+            const next = a.job.plan.commits[channel];
+            const newer = next !== rolledBack.from && (await ctx.ancestry.isAncestor(rolledBack.from, next));
+            if (!newer)
+                return keep(`${channel} was rolled back from ${rolledBack.from.slice(0, 12)} to ${rolledBack.to.slice(0, 12)} (${rolledBack.at}); it moves again with a newer ${channel} commit (or publish with force-channel-tags)`);
+        }
         const { commits } = await commitsOf(ctx, tag);
         // An image without our label (pushed by something else) is replaced: it says nothing about ancestry.
         if (commits) {
             const verdict = await ctx.ancestry.isForward(commits, a.job.plan.commits);
-            if (!verdict.forward) {
-                outcome.keptTags.push(tag);
-                outcome.notes.push(`${ctx.target.display}:${tag} stays at ${existing.digest}: ${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`);
-                return;
-            }
+            if (!verdict.forward)
+                return keep(`${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`);
         }
     }
     await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
 }
+function pushPlan(ctx, images) {
+    return { ctx, images, outcomes: images.map(newOutcome), toWrite: [], done: new Set() };
+}
+const pushPhases = [
+    {
+        name: 'checking immutable tags',
+        run: async (p) => {
+            for (const [i, a] of p.images.entries())
+                p.toWrite.push(await checkImmutable(p.ctx, a, p.outcomes[i]));
+        },
+    },
+    {
+        name: 'uploading blobs',
+        run: async (p) => {
+            for (const [i, a] of p.images.entries())
+                await pushBlobs(p.ctx, a, p.done, p.outcomes[i]);
+        },
+    },
+    {
+        // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to
+        // them (not again when the index is there already: an unchanged image writes nothing).
+        name: 'writing manifests',
+        run: async (p) => {
+            const { client, target } = p.ctx;
+            for (const [i, a] of p.images.entries()) {
+                const toWrite = p.toWrite[i];
+                const present = p.outcomes[i].unchangedTags.length > 0 ||
+                    (await client.headManifest(target.repository, a.digest)) !== undefined;
+                if (a.index && !present)
+                    for (const image of a.images)
+                        await client.putManifest(target.repository, image.digest, image.manifestBytes, image.manifestDescriptor.mediaType);
+                for (const tag of toWrite)
+                    await client.putManifest(target.repository, tag, a.top.bytes, a.top.descriptor.mediaType);
+                if (toWrite.length === 0 && !present)
+                    // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
+                    await client.putManifest(target.repository, a.digest, a.top.bytes, a.top.descriptor.mediaType);
+            }
+        },
+    },
+    {
+        name: 'attaching SBOMs',
+        run: async (p) => {
+            if (p.ctx.sbom)
+                for (const [i, a] of p.images.entries())
+                    await pushSbom(p.ctx, a, p.outcomes[i]);
+        },
+    },
+    {
+        name: 'moving channel tags',
+        run: async (p) => {
+            for (const [i, a] of p.images.entries())
+                for (const tag of a.job.tags.moving)
+                    await moveChannelTag(p.ctx, a, tag, p.outcomes[i]);
+        },
+    },
+];
+/** Every phase on one target. */
 async function pushImages(ctx, images) {
-    const repo = ctx.target.repository;
-    const outcomes = images.map(() => ({
-        unchangedTags: [],
-        keptTags: [],
-        notes: [],
-        bytesUploaded: 0,
-        uploadedLayers: 0,
-        mountedLayers: 0,
-    }));
-    const toWrite = [];
-    for (const [i, a] of images.entries())
-        toWrite.push(await checkImmutable(ctx, a, outcomes[i]));
-    const done = new Set();
-    for (const [i, a] of images.entries())
-        await pushBlobs(ctx, a, done, outcomes[i]);
-    // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to them.
-    for (const [i, a] of images.entries()) {
-        if (a.index)
-            for (const image of a.images)
-                await ctx.client.putManifest(repo, image.digest, image.manifestBytes, image.manifestDescriptor.mediaType);
-        for (const tag of toWrite[i])
-            await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
-        if (toWrite[i].length === 0 && outcomes[i].unchangedTags.length === 0)
-            // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
-            await ctx.client.putManifest(repo, a.digest, a.top.bytes, a.top.descriptor.mediaType);
-    }
-    if (ctx.sbom)
-        for (const [i, a] of images.entries())
-            await pushSbom(ctx, a, outcomes[i]);
-    for (const [i, a] of images.entries())
-        for (const tag of a.job.tags.moving)
-            await moveChannelTag(ctx, a, tag, outcomes[i]);
-    return outcomes;
+    const plan = pushPlan(ctx, images);
+    for (const phase of pushPhases)
+        await phase.run(plan);
+    return plan.outcomes;
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/engine.ts
@@ -22035,8 +22423,12 @@ async function pushImages(ctx, images) {
 //   plan.ts      plan a channel: contents at its commit, layers, registry version, base platforms, tags
 //   layers.ts    build or reuse layers: reused from previous images, or built from git and streamed out
 //   assemble.ts  assemble: one image per platform, an index over them
-//   push.ts      push with the tag-safety rules (immutable tags, forward-only channel tags, SBOM referrer)
+//   push.ts      push with the tag-safety rules (immutable tags, forward-only channel tags, SBOM referrer), in
+//                phases run in the same order on every target repository (mirrors)
 //   outputs.ts   the OCI layout and the archive
+// With several targets the layers are built once (kept in temp files) and each target gets every blob once:
+// mounted from another repository of the same registry, else uploaded. A target that fails drops out at that
+// phase (its tags stay where they were or on complete images) and the others go on; each is reported.
 
 
 
@@ -22050,53 +22442,86 @@ async function pushImages(ctx, images) {
 
 
 
+
+async function previousOnTarget(client, target, channel, tag) {
+    try {
+        const prev = await client.resolveImage(target.repository, tag, 'first');
+        return {
+            channel,
+            digest: prev.index?.digest ?? prev.digest,
+            labels: prev.config.config?.Labels ?? {},
+            manifest: prev.manifest,
+            config: prev.config,
+            fetch: (d) => client.getBlob(target.repository, d.digest),
+            target: target.display,
+        };
+    }
+    catch (error) {
+        if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
+            return undefined;
+        throw error;
+    }
+}
 /**
- * The current images of the channel tags the jobs involve — each job's channel and every channel it serves, so a
- * snapshot-only build finds production's newest layers under production's tag (registry, else layout): their
- * layers are reused when their source matches.
+ * The channel tags the jobs involve — each job's channel and every channel it serves, so a snapshot-only build finds
+ * production's newest layers under production's tag — on one target (registry) or in the layout.
  */
-async function previousImages(request, target, jobs) {
+function wantedTags(request, jobs) {
     const tags = channelTags(request.policy);
-    const wanted = [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map((c) => tags.get(c));
-    const found = await Promise.all(wanted.map(async (tag) => {
-        if (request.push) {
-            const client = request.clientFor(target.host);
-            try {
-                const prev = await client.resolveImage(target.repository, tag, 'first');
-                return {
-                    manifest: prev.manifest,
-                    config: prev.config,
-                    fetch: (d) => client.getBlob(target.repository, d.digest),
-                    inTarget: true,
-                };
-            }
-            catch (error) {
-                if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
-                    return undefined;
-                throw error;
-            }
-        }
-        if (!request.layoutDir)
-            return undefined;
-        try {
-            const prev = await readOciLayoutImage(request.layoutDir, tag);
-            return {
-                manifest: prev.manifest,
-                config: prev.config,
-                fetch: layoutBlobFetcher(request.layoutDir),
-                inTarget: true,
-            };
-        }
-        catch {
-            return undefined;
-        }
-    }));
-    return found.filter((p) => p !== undefined);
+    return [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map((c) => [
+        c,
+        tags.get(c),
+    ]);
+}
+async function previousInLayout(layoutDir, channel, tag) {
+    try {
+        const prev = await readOciLayoutImage(layoutDir, tag);
+        return {
+            channel,
+            digest: prev.manifestDescriptor.digest,
+            labels: prev.config.config?.Labels ?? {},
+            manifest: prev.manifest,
+            config: prev.config,
+            fetch: layoutBlobFetcher(layoutDir),
+        };
+    }
+    catch {
+        return undefined;
+    }
 }
 function engine_formatPlatform(p) {
     return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
-function imageResult(a, target, outcome, counted) {
+const engine_short = (s) => (s ? s.replace(/^sha256:/, '').slice(0, 12) : '(none)');
+/** Why `a` is not the image its channel tag named before (empty when it is). */
+function rebuildReasons(a, previous, tag) {
+    if (!previous)
+        return [`no image under :${tag} yet`];
+    if (previous.digest === a.digest)
+        return [];
+    const why = [];
+    let old = {};
+    try {
+        old = JSON.parse(previous.labels[StorageKey.commits] ?? '{}');
+    }
+    catch {
+        // an unreadable label says nothing
+    }
+    for (const [channel, commit] of Object.entries(a.job.plan.commits))
+        if (old[channel] !== commit)
+            why.push(`${channel} ${typeof old[channel] === 'string' ? engine_short(old[channel]) : '(none)'} -> ${engine_short(commit)}`);
+    const base = a.job.platforms[0]?.digest;
+    const oldBase = previous.labels[OciKey.baseDigest];
+    if (base !== oldBase)
+        why.push(`base ${a.job.base.reference} ${engine_short(oldBase)} -> ${engine_short(base)}`);
+    const oldVersion = previous.labels[StorageKey.registryVersion];
+    if (oldVersion !== a.job.registryVersion)
+        why.push(`registry ${oldVersion ?? '(none)'} -> ${a.job.registryVersion}`);
+    if (why.length === 0)
+        why.push('metadata or build recipe changed (labels, annotations, tool version)');
+    return why;
+}
+function imageResult(a, target, outcome, counted, why) {
     const { job } = a;
     const first = a.images[0];
     const base = job.platforms[0]?.image?.layers.length ?? 0;
@@ -22136,29 +22561,78 @@ function imageResult(a, target, outcome, counted) {
         unchangedTags: outcome?.unchangedTags ?? [],
         keptTags: outcome?.keptTags ?? [],
         notes: outcome?.notes ?? [],
+        why,
         packages: job.plan.layers.reduce((n, l) => n + l.versions.length, 0),
         ...(outcome?.sbom ? { sbom: outcome.sbom } : {}),
     };
 }
+const engine_oneLine = (error) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+/** Runs `phase` on each target still in the run; with one target its failure is the run's failure. */
+async function onEachTarget(states, phase, run, log) {
+    for (const s of states) {
+        if (s.failure)
+            continue;
+        try {
+            await run(s);
+        }
+        catch (error) {
+            if (states.length === 1)
+                throw error;
+            s.failure = { phase, error };
+            log(`${s.target.display}: failed while ${phase}: ${engine_oneLine(error)}; the other targets go on`);
+        }
+    }
+}
 async function publishImages(request) {
     const log = request.log ?? (() => undefined);
     if (!request.push && !request.layoutDir && !request.archiveFile)
-        throw new errors_UsageError('nothing to do: push to a registry, or write an OCI layout (--layout) or an archive (--archive)');
-    const target = targetOf(request.image);
+        throw new UsageError('nothing to do: push to a registry, or write an OCI layout (--layout) or an archive (--archive)');
+    const targets = targetsOf(request.image);
+    const primary = targets[0];
     const reader = new StorageReader(request.repoDir, request.policy.packagesRoot);
     const progress = new Progress(request.onProgress);
     const stopTicks = request.progressTicks?.(progress);
     let layerSet;
     try {
         const jobs = await planChannels(request, reader);
-        const client = request.push ? request.clientFor(target.host) : undefined;
+        const states = targets.map((target) => ({
+            target,
+            ...(request.push ? { client: request.clientFor(target.host) } : {}),
+            previous: new Map(),
+        }));
+        const tags = wantedTags(request, jobs);
+        if (request.push)
+            await onEachTarget(states, 'reading the current images', async (s) => {
+                for (const [channel, tag] of tags) {
+                    const p = await previousOnTarget(s.client, s.target, channel, tag);
+                    if (p)
+                        s.previous.set(channel, p);
+                }
+            }, log);
+        else if (request.layoutDir)
+            for (const [channel, tag] of tags) {
+                const p = await previousInLayout(request.layoutDir, channel, tag);
+                if (p)
+                    states[0].previous.set(channel, p);
+            }
+        const live = states.filter((s) => !s.failure);
+        // One target: layers stream straight into it. Several: built once into temp files, then given to each.
+        const stream = request.push && live.length === 1 ? live[0] : undefined;
         layerSet = await resolveLayers({
             repoDir: request.repoDir,
             reader,
-            previous: await previousImages(request, target, jobs),
-            ...(client ? { push: { client, repository: target.repository } } : {}),
+            previous: live.flatMap((s) => [...s.previous.values()]),
+            ...(stream
+                ? {
+                    push: {
+                        client: stream.client,
+                        repository: stream.target.repository,
+                        target: stream.target.display,
+                    },
+                }
+                : {}),
             ...(request.layoutDir ? { layoutDir: request.layoutDir } : {}),
-            keep: request.archiveFile !== undefined,
+            keep: request.archiveFile !== undefined || (request.push && live.length > 1),
             ...(request.tmpDir ? { tmpDir: request.tmpDir } : {}),
             concurrency: Math.max(1, request.concurrency ?? (0,external_node_os_namespaceObject.availableParallelism)()),
             progress,
@@ -22172,34 +22646,64 @@ async function publishImages(request) {
             const reused = a.layers.filter((l) => l.origin === 'reused').length;
             log(`${a.job.channel.name}: ${a.digest} (${a.images.length > 1 ? `index of ${a.images.length} platforms, ` : ''}${a.layers.length} package and config layers: ${reused} reused, ${a.layers.length - reused} built; ${a.job.plan.layers.reduce((n, l) => n + l.versions.length, 0)} package versions)`);
         }
-        let outcomes;
-        if (client)
-            outcomes = await pushImages({
-                client,
-                target,
-                allowRetag: request.allowRetag ?? false,
-                forceChannelTags: request.forceChannelTags ?? false,
-                sbom: request.sbom ?? true,
-                ancestry: new Ancestry(request.repoDir, log),
-                repoDir: request.repoDir,
-                packagesRoot: request.policy.packagesRoot,
-                progress,
-                log,
-            }, images);
+        if (request.push) {
+            const ancestry = new Ancestry(request.repoDir, log);
+            const sbomPackages = new Map();
+            const blobsDone = new Set();
+            for (const s of states)
+                s.plan = pushPlan({
+                    client: s.client,
+                    target: s.target,
+                    allowRetag: request.allowRetag ?? false,
+                    forceChannelTags: request.forceChannelTags ?? false,
+                    sbom: request.sbom ?? true,
+                    ancestry,
+                    repoDir: request.repoDir,
+                    packagesRoot: request.policy.packagesRoot,
+                    progress,
+                    log,
+                    sbomPackages,
+                    // Mount from a repository of the same registry that has the blob: one upload per registry.
+                    mountSources: (_digest, layer) => states
+                        .filter((o) => o !== s &&
+                        !o.failure &&
+                        o.target.host === s.target.host &&
+                        (blobsDone.has(o) || (layer?.inTargets.includes(o.target.display) ?? false)))
+                        .map((o) => o.target.repository),
+                }, images);
+            for (const phase of pushPhases)
+                await onEachTarget(states, phase.name, async (s) => {
+                    await phase.run(s.plan);
+                    if (phase.name === 'uploading blobs')
+                        blobsDone.add(s);
+                }, log);
+        }
         const counted = new Set();
+        const channelTag = channelTags(request.policy);
         const result = {
-            images: images.map((a, i) => imageResult(a, target, outcomes?.[i], counted)),
+            images: [],
+            targets: states.map((s) => ({
+                image: s.target.display,
+                host: s.target.host,
+                status: !request.push ? 'not pushed' : s.failure ? 'failed' : 'published',
+                ...(s.failure ? { error: `${s.failure.phase}: ${engine_oneLine(s.failure.error)}` } : {}),
+            })),
             bytesUploaded: 0,
         };
+        for (const s of request.push ? states.filter((x) => !x.failure) : [states[0]])
+            for (const [i, a] of images.entries()) {
+                const channel = a.job.channel.name;
+                result.images.push(imageResult(a, s.target, s.plan?.outcomes[i], counted, rebuildReasons(a, s.previous.get(channel), channelTag.get(channel))));
+            }
         result.bytesUploaded = result.images.reduce((n, i) => n + i.bytesUploaded, 0);
         if (request.layoutDir) {
-            await writeLayout(request.layoutDir, images, target.display);
+            await writeLayout(request.layoutDir, images, primary.display);
             result.layoutDir = request.layoutDir;
         }
         if (request.archiveFile)
             result.archive = {
                 file: request.archiveFile,
-                ...(await writeArchive(request.archiveFile, images, target.display)),
+                ...(await writeArchive(request.archiveFile, images, primary.display)),
             };
         return result;
     }
@@ -22215,10 +22719,10 @@ async function publishImages(request) {
 // One registry client per host for a run: credentials (explicit for the target host, else the Docker config),
 // plain HTTP when asked, secrets and retries reported to the caller.
 
-/** The registry API host of an image reference (where explicit credentials go). */
+/** The registry API host of an image reference, the first of a list (where explicit credentials go). */
 function imageHost(image) {
     try {
-        return parseImageReference(image).apiHost;
+        return parseImageReference(image.split(/[,\n]/)[0].trim()).apiHost;
     }
     catch {
         return '';
@@ -22286,7 +22790,8 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --repo DIR          the storage repository (default: .)
   --channel CH        channel(s), comma-separated
   --chain             also every less stable channel than those of --channel
-  --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution
+  --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution; several (mirrors, possibly
+                      on other registries) comma-separated: built once, each blob uploaded once per registry
   --base-image REF    package-registry image repository (tag = registry version), a full reference,
                       oci:DIR[:TAG] (an OCI layout on disk) or scratch
   --registry-version  e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the channel branch's Dockerfile)
@@ -22302,12 +22807,14 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
   --jobs N            layers built side by side (default: the number of cores)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)
-  --username U        target registry user (with --password-stdin)
+  --username U        user for the first --image's registry (with --password-stdin); the others (and this one
+                      without it) use the Docker config, which holds one entry per registry
   --password-stdin    read the target registry's password from standard input
   --config FILE       policy file (default: .github/package-storage.yml on the default branch)
   --json              print the result as JSON
 Credentials default to the Docker config file (docker login, docker/login-action).
-Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure).`;
+Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure; with
+several --image, any target that failed, after the others were published).`;
 async function readStdin() {
     const chunks = [];
     for await (const chunk of process.stdin)
@@ -22327,8 +22834,10 @@ async function sourceUrl(repoDir) {
     return parsed.toString().replace(/\.git$/, '');
 }
 function reportPublish(io, result) {
+    const several = result.targets.length > 1;
     for (const image of result.images) {
-        io.out(`${image.channel}: ${image.digest}  (${image.packages} package versions, registry ${image.registryVersion}, base ${safeLine(image.base)})`);
+        io.out(`${several ? `${safeLine(image.name)} ` : ''}${image.channel}: ${image.digest}  (${image.packages} package versions, registry ${image.registryVersion}, base ${safeLine(image.base)})`);
+        io.out(`  ${image.why.length === 0 ? 'unchanged' : `why: ${safeLine(image.why.join('; '))}`}`);
         io.out(`  layers: ${image.layers.total} (${image.layers.base} base, ${image.layers.reused} reused, ${image.layers.built} built; ${image.layers.uploaded} uploaded, ${image.layers.mounted} mounted), ${image.bytesUploaded} bytes uploaded`);
         if (image.platforms.length > 1)
             io.out(`  platforms: ${image.platforms.map((p) => `${p.platform} ${p.digest}`).join(', ')}`);
@@ -22346,6 +22855,9 @@ function reportPublish(io, result) {
         if (image.sbom)
             io.out(`  SBOM: ${image.sbom.via === 'existing' ? 'already attached' : `${image.sbom.digest} (${image.sbom.via === 'tag' ? 'referrers tag' : 'referrers API'})`}`);
     }
+    for (const t of result.targets)
+        if (t.status === 'failed')
+            io.out(`${safeLine(t.image)}: FAILED ${safeLine(t.error ?? '')}`);
     if (result.layoutDir)
         io.out(`OCI layout: ${result.layoutDir}`);
     if (result.archive)
@@ -22378,19 +22890,19 @@ async function publishImageCommand(argv, io) {
     });
     required('publish-image', values, 'channel', 'image', 'base-image');
     if (values['password-stdin'] && !values.username)
-        throw new errors_UsageError('--password-stdin needs --username');
+        throw new UsageError('--password-stdin needs --username');
     // Before anything else touches them: a reference with credentials is refused without repeating the password.
     for (const [flag, ref] of [
-        ['--image', values.image],
+        ...values.image.split(/[,\n]/).map((i) => ['--image', i.trim()]),
         ['--base-image', values['base-image']],
     ]) {
         const redacted = redactedUserinfo(ref);
         if (redacted !== undefined)
-            throw new errors_UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
+            throw new UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
     }
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
-        throw new errors_UsageError(`--jobs ${JSON.stringify(values.jobs)}: give a whole number from 1 to 64`);
+        throw new UsageError(`--jobs ${JSON.stringify(values.jobs)}: give a whole number from 1 to 64`);
     const platforms = parsePlatforms(values.platform ?? '');
     const metadata = parseExtraMetadata((values.label ?? []).join('\n'), (values.annotation ?? []).join('\n'));
     const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
@@ -22444,7 +22956,10 @@ async function publishImageCommand(argv, io) {
             io.out(JSON.stringify(result));
         else
             reportPublish(io, result);
-        return 0;
+        const failed = result.targets.filter((t) => t.status === 'failed');
+        for (const t of failed)
+            io.err(`package-storage publish-image: ${safeLine(t.image)} failed: ${safeLine(t.error ?? '')}`);
+        return failed.length > 0 ? 3 : 0;
     }
     finally {
         clients.close();
@@ -22461,6 +22976,9 @@ async function publishImageCommand(argv, io) {
 
 
 
+
+
+
 /**
  * `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything that is not plain semver is a usage error (it
  * doubles as an image tag and a git tag): no leading zeros (`08.15.0` would sort and compare as another version
@@ -22470,7 +22988,7 @@ function normalizeReleaseVersion(input) {
     const version = input.trim().replace(/^v/, '');
     const plain = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version) && semver_default().valid(version) === version;
     if (!plain || version.length > 128)
-        throw new errors_UsageError(`invalid release version ${JSON.stringify(safeLine(input.slice(0, 140)))}: expected plain semver X.Y.Z with an optional -prerelease and no leading zeros (e.g. 8.15.0, 8.16.0-rc1)`);
+        throw new UsageError(`invalid release version ${JSON.stringify(safeLine(input.slice(0, 140)))}: expected plain semver X.Y.Z with an optional -prerelease and no leading zeros (e.g. 8.15.0, 8.16.0-rc1)`);
     return version;
 }
 /** Versions from a list input or a file: commas, whitespace or lines; `#` starts a comment. Deduplicated, in order. */
@@ -22540,6 +23058,12 @@ async function release(request) {
     const log = request.log ?? (() => undefined);
     const stable = policy.channels[0];
     const results = [];
+    // Every image reference is checked before anything is written: a bad one is a usage error, never a git tag
+    // left without its image tag.
+    if (request.image) {
+        targetsOf(request.image.image);
+        imageReference(request.image.baseImage, 'base image');
+    }
     const known = await existingTags(repoDir, request.versions, request.pushTags);
     for (const version of request.versions) {
         let commit = known.get(version);
@@ -22556,43 +23080,23 @@ async function release(request) {
         else
             log(`tag ${version}: exists at ${commit}`);
         const result = { version, commit, gitTag };
-        if (request.image)
-            result.image = await releaseImage(request, version, commit, log);
+        if (request.image) {
+            const { image, mirrors } = await releaseImage(request, version, commit, log);
+            result.image = image;
+            if (mirrors.length > 0)
+                result.mirrors = mirrors;
+        }
         results.push(result);
     }
     return results;
 }
-async function releaseImage(request, version, commit, log) {
-    const image = request.image;
-    const ref = parseImageReference(image.image);
-    const client = image.clientFor(ref.apiHost);
-    const repo = ref.repository;
-    const reference = `${image.image}:${version}`;
-    let built = false;
-    let source = await client.headManifest(repo, commit);
-    if (!source) {
-        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
-        log(`image of ${commit} not found: building it`);
-        const stable = request.policy.channels[0];
-        const hasCommit = await revParse(request.repoDir, commit);
-        if (!hasCommit)
-            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
-        await publishImages({
-            ...image,
-            repoDir: request.repoDir,
-            policy: request.policy,
-            channels: [stable.name],
-            tips: new Map([[stable.branch, commit]]),
-            push: true,
-            movingTags: false,
-        });
-        built = true;
-        source = await client.headManifest(repo, commit);
-        if (!source)
-            throw new errors_OperationError(`the image of ${commit} is still missing after building it`);
-    }
+/** `<target>:<version>` pointed at the target's image of `commit` (by digest). */
+async function tagRelease(request, target, version, source, built, log) {
+    const client = request.image.clientFor(target.host);
+    const repo = target.repository;
+    const reference = `${target.display}:${version}`;
     const existing = await client.headManifest(repo, version);
-    const subject = { 'subject-name': image.image, 'subject-digest': source.digest };
+    const subject = { 'subject-name': target.display, 'subject-digest': source.digest };
     if (existing?.digest === source.digest)
         return { reference, digest: source.digest, ...subject, operation: 'unchanged', built };
     if (existing && !request.policy.release.allowOverwrite)
@@ -22609,18 +23113,64 @@ async function releaseImage(request, version, commit, log) {
     log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
     return { reference, digest: source.digest, ...subject, operation: existing ? 'retagged' : 'tagged', built };
 }
+/**
+ * The release image tag in every target repository (the first is `image`, the others `mirrors`): each checked
+ * before any is written, the commit's image built once for all targets where one lacks it.
+ */
+async function releaseImage(request, version, commit, log) {
+    const image = request.image;
+    const targets = targetsOf(image.image);
+    const sources = async () => Promise.all(targets.map((t) => image.clientFor(t.host).headManifest(t.repository, commit)));
+    let found = await sources();
+    let built = false;
+    if (found.some((f) => !f)) {
+        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
+        log(`image of ${commit} not found: building it`);
+        const stable = request.policy.channels[0];
+        const hasCommit = await revParse(request.repoDir, commit);
+        if (!hasCommit)
+            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
+        const result = await publishImages({
+            ...image,
+            repoDir: request.repoDir,
+            policy: request.policy,
+            channels: [stable.name],
+            tips: new Map([[stable.branch, commit]]),
+            push: true,
+            movingTags: false,
+        });
+        const failed = result.targets.find((t) => t.status === 'failed');
+        if (failed)
+            throw new errors_OperationError(`building the image of ${commit} failed on ${failed.image}: ${failed.error ?? ''}`);
+        built = true;
+        found = await sources();
+    }
+    const missing = targets.find((_, i) => !found[i]);
+    if (missing)
+        throw new errors_OperationError(`the image of ${commit} is still missing in ${missing.display} after building it`);
+    for (const [i, t] of targets.entries()) {
+        const existing = await image.clientFor(t.host).headManifest(t.repository, version);
+        if (existing && existing.digest !== found[i].digest && !request.policy.release.allowOverwrite)
+            throw new errors_OperationError(`${t.display}:${version} already points at ${existing.digest}, not at the image of tag ${version} (${found[i].digest}); release tags are not moved unless the policy sets release.allow-overwrite`);
+    }
+    const tagged = [];
+    for (const [i, t] of targets.entries())
+        tagged.push(await tagRelease(request, t, version, found[i], built, log));
+    return { image: tagged[0], mirrors: tagged.slice(1) };
+}
 /** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
 async function stableTipOnOrigin(repoDir, policy) {
     const branch = policy.channels[0].branch;
     const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
     if (!tip)
-        throw new errors_OperationError(`the ${policy.channels[0].name} branch (${branch}) does not exist on origin`);
+        throw missingBranchError(policy.channels[0]);
     return tip;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/release.ts
 // `package-storage release`: git tags for stack versions at the most stable channel's tip, and optionally the
 // image tag <image>:<version> for each, by digest.
+
 
 
 
@@ -22659,16 +23209,16 @@ async function releaseCommand(argv, io) {
     required('release', values, 'versions');
     const versions = parseReleaseList(values.versions);
     if (versions.length === 0)
-        throw new errors_UsageError('--versions lists no version');
+        throw new UsageError('--versions lists no version');
     if (values.image && !values['base-image'])
-        throw new errors_UsageError('--image needs --base-image (to build a missing image)');
+        throw new UsageError('--image needs --base-image (to build a missing image)');
     const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
     const stable = policy.channels[0];
     const stableTip = values.push
         ? await stableTipOnOrigin(repoDir, policy)
         : (await resolveBranch(repoDir, stable.branch))?.sha;
     if (!stableTip)
-        throw new errors_UsageError(`branch ${stable.branch} not found`);
+        throw missingBranchError(stable);
     const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
     try {
         const results = await release({
@@ -22747,7 +23297,7 @@ async function mergeTrees(repoDir, base, head) {
         return { kind: 'conflict', files };
     }
     if (/unrelated histories|no merge base/i.test(result.stderr))
-        throw new errors_UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
+        throw new UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
     throw new errors_OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
 
@@ -22791,15 +23341,15 @@ async function validateCommand(argv, io) {
     const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
     const channel = channelByBranch(policy, values.base);
     if (!channel)
-        throw new errors_UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
+        throw new UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
     const tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
     const baseSha = tips.get(channel.branch);
     if (!baseSha)
-        throw new errors_UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
+        throw new UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
     const base = { sha: baseSha };
     const head = await revParse(repoDir, values.head);
     if (!head)
-        throw new errors_UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
+        throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
     const merged = await mergeTrees(repoDir, base.sha, head);
     const channelTips = new Map();
     const missing = [];
@@ -23136,6 +23686,377 @@ async function demoCommand(argv, io) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/served-index.ts
+// What a channel's registry serves, as a pure function of what the served channels hold: the package-registry
+// walks its `package_paths` most stable channel first and keeps the first copy of each name+version it finds, skips
+// version directories that are not strict semver, and refuses packages whose manifest it cannot load. Its search
+// then keeps the packages whose `conditions.kibana.version` range matches the Kibana version asked for (Masterminds
+// semver: a prerelease Kibana version matches only a comparator that has a prerelease itself), hides prereleases
+// unless asked (`prerelease=true`), and returns the newest version per name unless `all=true`.
+
+
+
+
+
+/** `8.4.0`, `v8.4.0`, `8.4.0-SNAPSHOT`: the Kibana version as the registry's search takes it, or undefined. */
+function parseKibanaVersion(text) {
+    const version = text.trim().replace(/^v/, '');
+    return isStrictSemver(version) ? version : undefined;
+}
+/**
+ * Whether `kibana` satisfies `range` as Masterminds semver checks it: every comparator of one `||` alternative must
+ * hold, and a prerelease version fails a comparator that has no prerelease of its own (node-semver's rule differs:
+ * it asks for a comparator with a prerelease on the same major.minor.patch). Commas are AND, as in Masterminds.
+ */
+function kibanaMatches(range, kibana) {
+    const parsed = new (semver_default()).Range(range.trim().replace(/\s*,\s*/g, ' '));
+    const version = new (semver_default()).SemVer(kibana);
+    const pre = version.prerelease.length > 0;
+    return parsed.set.some((alternative) => alternative.every((c) => {
+        if (c.value === '')
+            return !pre; // `*`: any version, but a prerelease only where asked for
+        if (pre && c.semver.prerelease.length === 0)
+            return false;
+        return semver_default().cmp(version, c.operator, c.semver);
+    }));
+}
+/** The release level the registry gives a package (it derives one when the manifest has none). */
+function effectiveRelease(version, fields) {
+    if (fields.release && releaseLevels.includes(fields.release))
+        return fields.release;
+    const parsed = semver_default().parse(version);
+    return parsed && (parsed.major === 0 || parsed.prerelease.length > 0) ? 'beta' : 'ga';
+}
+/** What the registry's search hides without `prerelease=true`. */
+function isSearchPrerelease(version, release) {
+    const parsed = semver_default().parse(version);
+    return release === 'experimental' || !parsed || parsed.major === 0 || parsed.prerelease.length > 0;
+}
+/** Why the registry would not serve this directory at all, if it would not. */
+function refusal(c) {
+    if (c.version === '')
+        return 'legacy flat directory (<name>-<version>): the registry reads <name>/<version>/ only';
+    if (!isValidPackageName(c.name))
+        return 'not in the image: the package name is not [a-z0-9_]+';
+    if (!isStrictSemver(c.version))
+        return 'the version directory is not strict semver: the registry ignores it';
+    if ('problem' in c.manifest)
+        return `the registry refuses it: ${c.manifest.problem}`;
+    return undefined;
+}
+/**
+ * The served index of `channel`: `candidates` are the version directories of its served channels (any order);
+ * the result lists, sorted by name then version, what its registry's search returns with `options`.
+ */
+function servedIndex(policy, channel, candidates, options = {}) {
+    const order = servedChannels(policy, channel).map((c) => c.name);
+    const rank = new Map(order.map((c, i) => [c, i]));
+    const ordered = candidates
+        .filter((c) => rank.has(c.channel))
+        .sort((a, b) => rank.get(a.channel) - rank.get(b.channel));
+    const skipped = [];
+    const first = new Map();
+    for (const c of ordered) {
+        const skip = (reason) => {
+            skipped.push({ name: c.name, version: c.version, channel: c.channel, reason });
+        };
+        const refused = refusal(c);
+        if (refused) {
+            skip(refused);
+            continue;
+        }
+        const key = `${c.name}\0${c.version}`;
+        const winner = first.get(key);
+        if (winner) {
+            skip(`shadowed by the ${winner.channel} copy (the registry serves the first copy it finds)`);
+            continue;
+        }
+        const fields = c.manifest.fields;
+        first.set(key, {
+            name: c.name,
+            version: c.version,
+            channel: c.channel,
+            kibana: fields.kibanaRange ?? null,
+            release: effectiveRelease(c.version, fields),
+            tree: c.tree,
+        });
+    }
+    let served = [...first.values()];
+    if (options.stableOnly)
+        served = served.filter((e) => !isSearchPrerelease(e.version, e.release));
+    const kibana = options.kibana;
+    if (kibana !== undefined)
+        served = served.filter((e) => e.kibana === null || kibanaMatches(e.kibana, kibana));
+    const byName = new Map();
+    for (const e of served)
+        byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+    const packages = [];
+    for (const name of [...byName.keys()].sort()) {
+        const entries = byName.get(name);
+        const versions = sortVersions(entries.map((e) => e.version));
+        const wanted = options.all ? versions : versions.slice(-1);
+        for (const v of wanted)
+            packages.push(entries.find((e) => e.version === v));
+    }
+    const sortKey = (s) => `${s.name}\0${s.version}\0${rank.get(s.channel)}`;
+    skipped.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    return { channel: channel.name, packages, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/publish-image/served.ts
+// The served index read from git: every version directory of the channels a distribution serves, at the commits
+// it is built from, with its manifest read the way the registry reads it (core/manifest.ts), then the pure
+// precedence and search of core/served-index.ts, and the content identity of each listed version. Manifest blobs a
+// trees-only clone lacks are fetched in one request; identities come from one `git ls-tree -r` per channel.
+
+
+
+
+
+async function candidatesAt(reader, repoDir, policy, channel, commit) {
+    const versions = await reader.allVersions(commit);
+    const entries = await Promise.all(versions.map(async (v) => {
+        const top = (await reader.objects.tree(v.tree)) ?? [];
+        return { v, manifest: top.find((e) => e.name === 'manifest.yml' && e.type === 'blob') };
+    }));
+    // Only the manifests: a trees-only clone would otherwise fetch each one lazily, one request per version.
+    const manifests = entries.flatMap((e) => (e.manifest ? [e.manifest.oid] : []));
+    await prefetchBlobs(repoDir, entries.filter((e) => e.manifest).map((e) => e.v.tree), new Set(manifests));
+    return Promise.all(entries.map(async ({ v, manifest }) => {
+        const base = { channel, name: v.name, version: v.version, tree: v.tree };
+        if (v.version === '')
+            return { ...base, manifest: { fields: {} } };
+        if (!manifest)
+            return { ...base, manifest: { problem: 'manifest.yml is missing' } };
+        const size = (await reader.objects.info(manifest.oid))?.size ?? 0;
+        if (size > policy.limits.manifestBytes)
+            return {
+                ...base,
+                manifest: { problem: `manifest.yml is larger than ${policy.limits.manifestBytes} bytes` },
+            };
+        const text = (await reader.objects.read(manifest.oid))?.content.toString('utf8') ?? '';
+        const readme = await reader.objects.lookup(v.tree, 'docs/README.md');
+        const report = checkManifest(text, v, { hasReadme: readme?.type === 'blob' });
+        const error = report.problems.find((p) => p.level === 'error');
+        return { ...base, manifest: error ? { problem: error.message } : { fields: report.fields } };
+    }));
+}
+/**
+ * The index of `channel` when its served channels are at `commits` (by channel name; a channel without a commit,
+ * i.e. without a branch, contributes nothing).
+ */
+async function readServedIndex(o) {
+    const { reader, repoDir, policy } = o;
+    const served = servedChannels(policy, o.channel).filter((c) => o.commits[c.name] !== undefined);
+    const candidates = (await Promise.all(served.map((c) => candidatesAt(reader, repoDir, policy, c.name, o.commits[c.name])))).flat();
+    const index = servedIndex(policy, o.channel, candidates, o.options ?? {});
+    const identities = new Map();
+    for (const c of served) {
+        const listed = index.packages.filter((p) => p.channel === c.name);
+        await versionFiles(repoDir, o.commits[c.name], policy.packagesRoot, listed, (i, files) => {
+            identities.set(listed[i], contentIdentity(files));
+        });
+    }
+    return {
+        channel: index.channel,
+        packages: index.packages.map((p) => ({
+            name: p.name,
+            version: p.version,
+            channel: p.channel,
+            content: identities.get(p) ?? '',
+            kibana: p.kibana,
+            release: p.release,
+        })),
+        skipped: index.skipped,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/index-command.ts
+// `package-storage index`: what a channel's registry serves after precedence, filtered like its search, read from
+// the local clone's channel branches.
+
+
+
+
+
+
+
+
+
+const indexUsage = `usage: package-storage index --repo DIR --channel CH [--kibana VERSION] [--all] [--stable-only]
+                            [--config FILE] [--json]
+
+Lists what the registry of channel CH serves: the packages of CH and of every more stable channel at their branch
+tips, the first copy of each name and version in package_paths order (most stable channel first), the newest
+version of each package unless --all. Prerelease, major-0 and experimental versions are listed (as the registry's
+search shows them with prerelease=true) unless --stable-only.
+  --repo DIR          the storage repository (default: .)
+  --channel CH        the channel whose registry to list
+  --kibana VERSION    only packages whose conditions.kibana.version range matches this Kibana (8.4.0,
+                      8.4.0-SNAPSHOT: a prerelease matches only ranges that have a prerelease, as in the registry)
+  --all               every served version, not only the newest of each package
+  --stable-only       hide what the registry's search hides without prerelease=true
+  --config FILE       policy file (default: .github/package-storage.yml on the default branch)
+  --json              print {"channel", "packages": [{"name", "version", "channel", "content", "kibana",
+                      "release"}], "skipped": [{"name", "version", "channel", "reason"}]}
+Exit: 0 done, 2 usage (unknown channel, a missing branch, an invalid Kibana version), 3 git failure.`;
+function table(listing) {
+    const rows = listing.packages.map((p) => [p.name, p.version, p.channel, p.release, p.kibana ?? '*']);
+    const header = ['name', 'version', 'from', 'release', 'kibana'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells) => cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
+    return [line(header), ...rows.map((r) => safeLine(line(r)))];
+}
+async function indexCommand(argv, io) {
+    const values = parse('index', argv, {
+        repo: { type: 'string', default: '.' },
+        channel: { type: 'string' },
+        kibana: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        'stable-only': { type: 'boolean', default: false },
+        config: { type: 'string' },
+        json: { type: 'boolean', default: false },
+    });
+    required('index', values, 'channel');
+    let kibana;
+    if (values.kibana !== undefined) {
+        kibana = parseKibanaVersion(values.kibana);
+        if (kibana === undefined)
+            throw new UsageError(`--kibana ${JSON.stringify(safeLine(values.kibana.slice(0, 60)))} is not a Kibana version: give X.Y.Z, e.g. 8.4.0 or 8.4.0-SNAPSHOT`);
+    }
+    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
+    const channel = channelByName(policy, values.channel);
+    if (!channel)
+        throw new UsageError(`unknown channel "${safeLine(values.channel)}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+    const served = servedChannels(policy, channel);
+    const tips = await localBranchTips(repoDir, served.map((c) => c.branch));
+    if (!tips.get(channel.branch))
+        throw new UsageError(`the ${channel.name} branch (${channel.branch}) is not in ${repoDir}, locally or as origin/${channel.branch}: fetch it`);
+    const reader = new StorageReader(repoDir, policy.packagesRoot);
+    try {
+        const listing = await readServedIndex({
+            reader,
+            repoDir,
+            policy,
+            channel,
+            commits: Object.fromEntries(served.map((c) => [c.name, tips.get(c.branch)])),
+            options: {
+                ...(kibana !== undefined ? { kibana } : {}),
+                all: values.all ?? false,
+                stableOnly: values['stable-only'] ?? false,
+            },
+        });
+        if (values.json)
+            io.out(JSON.stringify(listing));
+        else {
+            for (const line of table(listing))
+                io.out(line);
+            const commits = served
+                .filter((c) => tips.get(c.branch))
+                .map((c) => `${c.name} ${tips.get(c.branch).slice(0, 12)}`);
+            io.err(`${listing.packages.length} package versions served by ${channel.name} (${commits.join(', ')})${listing.skipped.length ? `; ${listing.skipped.length} directories not served:` : ''}`);
+            for (const s of listing.skipped)
+                io.err(`  ${safeLine(`${s.channel}: ${s.name}/${s.version}: ${s.reason}`)}`);
+        }
+        return 0;
+    }
+    finally {
+        reader.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/rollback.ts
+// `package-storage rollback`: point a channel's image tag back at the image published for an earlier commit of
+// that channel, by digest, in every target repository.
+
+
+
+
+
+
+
+
+
+const rollbackUsage = `usage: package-storage rollback --repo DIR --channel CH --to COMMIT --image NAME [--insecure-registry]
+                               [--config FILE] [--json]
+
+Moves the image tag of channel CH to the image already published for COMMIT (its <image>:<commit sha> tag), by
+digest. COMMIT must be on the first-parent history of CH's branch and have a published image of CH in every
+target; otherwise nothing moves. The tag stays there until a commit newer than the branch tip is published (a
+re-run or a scheduled publish of the same tip does not move it), or until another rollback (one to the tip
+undoes it: the tip's image, and the forward-only rule alone from then on).
+  --repo DIR           the storage repository (default: .)
+  --channel CH         the channel to roll back
+  --to COMMIT          the commit to roll back to (full or abbreviated sha)
+  --image NAME         target repository without tag; several (mirrors) comma-separated
+  --insecure-registry  plain HTTP to the registries (loopback addresses always are)
+  --config FILE        policy file (default: .github/package-storage.yml on the default branch)
+  --json               print {"channel", "branch", "tag", "commit", "tip", "targets": [{"image", "reference",
+                       "status", "from": {"digest", "commit"}, "to": {"digest", "commit"}, "error"}]}
+Credentials come from the Docker config file (docker login), one entry per registry.
+Exit: 0 done, 1 refused (not on the channel's history, or no published image), 2 usage, 3 git or registry
+failure (with several --image: any target that failed, after the others were rolled back).`;
+function reportRollback(io, r) {
+    io.out(`${r.channel}: rolling back to ${r.commit} (branch ${safeLine(r.branch)} is at ${r.tip})`);
+    for (const t of r.targets) {
+        const from = t.from
+            ? `${t.from.digest}${t.from.commit ? ` (${t.from.commit.slice(0, 12)})` : ''}`
+            : '(no tag)';
+        if (t.status === 'failed')
+            io.out(`  ${safeLine(t.reference)}: FAILED ${safeLine(t.error ?? '')}`);
+        else if (t.status === 'unchanged')
+            io.out(`  ${safeLine(t.reference)}: already at ${t.to.digest} (unchanged)`);
+        else
+            io.out(`  ${safeLine(t.reference)}: ${from} -> ${t.to.digest}`);
+    }
+}
+async function rollbackCommand(argv, io) {
+    const values = parse('rollback', argv, {
+        repo: { type: 'string', default: '.' },
+        channel: { type: 'string' },
+        to: { type: 'string' },
+        image: { type: 'string' },
+        'insecure-registry': { type: 'boolean', default: false },
+        config: { type: 'string' },
+        json: { type: 'boolean', default: false },
+    });
+    required('rollback', values, 'channel', 'to', 'image');
+    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
+    const channel = channelByName(policy, values.channel);
+    if (!channel)
+        throw new UsageError(`unknown channel "${safeLine(values.channel)}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+    const tip = (await localBranchTips(repoDir, [channel.branch])).get(channel.branch);
+    if (!tip)
+        throw new UsageError(`the ${channel.name} branch (${channel.branch}) is not in ${repoDir}, locally or as origin/${channel.branch}: fetch it`);
+    const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
+    try {
+        const result = await rollback({
+            repoDir,
+            policy,
+            channel: channel.name,
+            to: values.to,
+            tip,
+            image: values.image,
+            clientFor: clients.clientFor,
+            ancestry: new Ancestry(repoDir),
+        });
+        if (values.json)
+            io.out(JSON.stringify(result));
+        else
+            reportRollback(io, result);
+        const failed = result.targets.filter((t) => t.status === 'failed');
+        for (const t of failed)
+            io.err(`package-storage rollback: ${safeLine(t.image)} failed: ${safeLine(t.error ?? '')}`);
+        return failed.length > 0 ? 3 : 0;
+    }
+    finally {
+        clients.close();
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/cli/source-hash.js
@@ -23209,7 +24130,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:0b3904f999e1004d8ff130a4cf5d608700dcaa25cf850af1df43a6200a6c9031\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:c845711518627378708bf0adc0b2a2d0f4853cd20c11f3238aafeb5d50b34672\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;
@@ -23300,6 +24221,8 @@ function versionLines(info) {
 
 
 
+
+
 const commands = {
     validate: {
         run: validateCommand,
@@ -23325,6 +24248,16 @@ const commands = {
         run: publishImageCommand,
         summary: 'build and push (or write) a channel distribution image',
         usage: publishUsage,
+    },
+    rollback: {
+        run: rollbackCommand,
+        summary: "point a channel's image tag back at the image of an earlier commit of the channel",
+        usage: rollbackUsage,
+    },
+    index: {
+        run: indexCommand,
+        summary: "what a channel's registry serves: after precedence, filtered like its search",
+        usage: indexUsage,
     },
     release: {
         run: releaseCommand,

@@ -1,6 +1,7 @@
 // `package-storage release`: git tags for stack versions at the most stable channel's tip, and optionally the
 // image tag <image>:<version> for each, by digest.
 import { UsageError } from '../core/errors.js';
+import { missingBranchError } from '../core/policy.js';
 import { resolveBranch } from '../git/local.js';
 import { parseReleaseList, release, stableTipOnOrigin } from '../publish-image/release.js';
 import { registryClients } from '../publish-image/clients.js';
@@ -48,7 +49,7 @@ export async function releaseCommand(argv: string[], io: CliIO): Promise<number>
   const stableTip = values.push
     ? await stableTipOnOrigin(repoDir, policy)
     : (await resolveBranch(repoDir, stable.branch))?.sha;
-  if (!stableTip) throw new UsageError(`branch ${stable.branch} not found`);
+  if (!stableTip) throw missingBranchError(stable);
   const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
   try {
     const results = await release({

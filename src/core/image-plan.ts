@@ -127,10 +127,16 @@ export function planImage(
   };
 }
 
-/** `ARG PACKAGE_REGISTRY=v1.15.0` in a Dockerfile. */
-export function registryVersionFromDockerfile(text: string): string | undefined {
-  const match = /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/im.exec(text);
-  return match?.[1];
+/**
+ * The package-registry version a channel's Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. One
+ * reading for publish-image (which base tag to build on) and validate (the registry-version rule), so they never
+ * disagree. Docker reads instructions case-insensitively (`arg` is `ARG`) and argument names exactly.
+ */
+export function registryVersionFromDockerfile(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return /^[ \t]*[Aa][Rr][Gg][ \t]+PACKAGE_REGISTRY[ \t]*=[ \t]*["']?([^\s"']+)["']?[ \t]*\r?$/m.exec(
+    text,
+  )?.[1];
 }
 
 const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;

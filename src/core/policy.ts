@@ -1,5 +1,6 @@
 // The policy of a storage repository: its channels (most stable first), how versions may enter and leave each,
 // the promotion edges, and how each rule reports. Built-in defaults are exactly the documented table.
+import { UsageError } from './errors.js';
 
 export const ruleIds = [
   'title-prefix',
@@ -200,6 +201,16 @@ export function defaultPolicy(): Policy {
     limits: { manifestBytes: 1024 * 1024, fileBytes: 100 * 1024 * 1024, filesPerVersion: 20_000 },
     release: { allowOverwrite: false },
   };
+}
+
+/**
+ * A channel whose branch is missing: the repository is not set up as its policy says, which a retry cannot fix
+ * (exit 2, like every configuration error). Validate alone treats a missing branch as empty: it only compares.
+ */
+export function missingBranchError(channel: Pick<ChannelPolicy, 'name' | 'branch'>): UsageError {
+  return new UsageError(
+    `the ${channel.name} branch (${channel.branch}) does not exist: create it, or remove the channel from the policy file`,
+  );
 }
 
 export function channelByName(policy: Policy, name: string): ChannelPolicy | undefined {

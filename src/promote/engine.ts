@@ -1,10 +1,16 @@
 // Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
 // validate engine, and push it with a lease. Shared by the promote action and the CLI.
-import { OperationError, RefusedError, UsageError } from '../core/errors.js';
+import { RefusedError, UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { checkManifest } from '../core/manifest.js';
 import { versionDir } from '../core/paths.js';
-import { channelByName, moreStable, type ChannelPolicy, type Policy } from '../core/policy.js';
+import {
+  channelByName,
+  missingBranchError,
+  moreStable,
+  type ChannelPolicy,
+  type Policy,
+} from '../core/policy.js';
 import {
   cleanupBody,
   cleanupCommitMessage,
@@ -166,8 +172,8 @@ export async function preparePromotion(request: PromotionRequest): Promise<Branc
   const edge = promotionEdge(policy, request.from, request.to);
   const fromTip = tipOf(request.tips, edge.from);
   const toTip = tipOf(request.tips, edge.to);
-  if (!fromTip) throw new OperationError(`the ${edge.from.name} branch (${edge.from.branch}) does not exist`);
-  if (!toTip) throw new OperationError(`the ${edge.to.name} branch (${edge.to.branch}) does not exist`);
+  if (!fromTip) throw missingBranchError(edge.from);
+  if (!toTip) throw missingBranchError(edge.to);
   const reader = new StorageReader(repoDir, policy.packagesRoot);
   try {
     const sourceVersions = await reader.allVersions(fromTip);
@@ -255,7 +261,7 @@ export async function prepareCleanup(request: CleanupRequest): Promise<BranchCha
       `unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`,
     );
   const tip = tipOf(request.tips, channel);
-  if (!tip) throw new OperationError(`the ${channel.name} branch (${channel.branch}) does not exist`);
+  if (!tip) throw missingBranchError(channel);
   const reader = new StorageReader(repoDir, policy.packagesRoot);
   try {
     const own = await reader.allVersions(tip);

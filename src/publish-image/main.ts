@@ -8,7 +8,13 @@ import * as core from '@actions/core';
 import { isAbsolute, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { actionBoundary } from '../runner/boundary.js';
-import { channelByBranch, channelByName, channelsServing, type Policy } from '../core/policy.js';
+import {
+  channelByBranch,
+  channelByName,
+  channelsServing,
+  missingBranchError,
+  type Policy,
+} from '../core/policy.js';
 import { branchOfRef } from '../git/git.js';
 import { fetchBranches } from '../git/remote.js';
 import { StorageReader } from '../git/storage.js';
@@ -314,8 +320,7 @@ export async function run(): Promise<void> {
         if (!push) throw new UsageError('rollback-to needs `push: true` (it moves a tag in the registry)');
         const tips = await fetchBranches(repoDir, [channel.branch], { treesOnly: true });
         const tip = tips.get(channel.branch);
-        if (!tip)
-          throw new UsageError(`the ${channel.name} branch (${channel.branch}) does not exist on origin`);
+        if (!tip) throw missingBranchError(channel);
         const result = await rollback({
           repoDir,
           policy,

@@ -1,7 +1,7 @@
 // Stage 1: plan each channel's image. Reads what every involved channel branch holds at its known commit, and
 // decides the image's package layers (core/image-plan.ts), its registry version and base, its platforms and its
 // tags. Bad requests and configurations stop here, before anything is built or written.
-import { OperationError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import {
   isRegistryVersion,
   packagePath,
@@ -12,7 +12,13 @@ import {
   type LayerPlan,
 } from '../core/image-plan.js';
 import { isValidPackageName } from '../core/paths.js';
-import { channelByName, servedChannels, type ChannelPolicy, type Policy } from '../core/policy.js';
+import {
+  channelByName,
+  missingBranchError,
+  servedChannels,
+  type ChannelPolicy,
+  type Policy,
+} from '../core/policy.js';
 import type { StorageReader } from '../git/storage.js';
 import { commitTime } from '../git/write.js';
 import { sha256Digest } from '../oci/digest.js';
@@ -170,8 +176,7 @@ function wantedChannels(request: PlanRequest): ChannelPolicy[] {
       throw new UsageError(
         `unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`,
       );
-    if (!request.tips.get(c.branch))
-      throw new OperationError(`the ${c.name} branch (${c.branch}) does not exist`);
+    if (!request.tips.get(c.branch)) throw missingBranchError(c);
     return c;
   });
   return wanted.sort((a, b) => policy.channels.indexOf(a) - policy.channels.indexOf(b));

@@ -2,14 +2,14 @@
 // exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
 import semver from 'semver';
 import { OperationError, UsageError } from '../core/errors.js';
-import type { Policy } from '../core/policy.js';
+import { missingBranchError, type Policy } from '../core/policy.js';
 import { gitRaw, revParse } from '../git/git.js';
 import { fetch, fetchBranches } from '../git/remote.js';
 import { RegistryError } from '../registry/index.js';
 import type { Digest } from '../oci/types.js';
 import { targetsOf, type Target } from './plan.js';
 import { safeLine } from '../runner/sanitize.js';
-import type { ClientFor } from './base.js';
+import { imageReference, type ClientFor } from './base.js';
 import { publishImages, type PublishRequest } from './engine.js';
 
 /**
@@ -136,6 +136,12 @@ export async function release(request: ReleaseRequest): Promise<ReleaseResult[]>
   const log = request.log ?? ((): void => undefined);
   const stable = policy.channels[0]!;
   const results: ReleaseResult[] = [];
+  // Every image reference is checked before anything is written: a bad one is a usage error, never a git tag
+  // left without its image tag.
+  if (request.image) {
+    targetsOf(request.image.image);
+    imageReference(request.image.baseImage, 'base image');
+  }
   const known = await existingTags(repoDir, request.versions, request.pushTags);
   for (const version of request.versions) {
     let commit = known.get(version);
@@ -257,7 +263,6 @@ async function releaseImage(
 export async function stableTipOnOrigin(repoDir: string, policy: Policy): Promise<string> {
   const branch = policy.channels[0]!.branch;
   const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
-  if (!tip)
-    throw new OperationError(`the ${policy.channels[0]!.name} branch (${branch}) does not exist on origin`);
+  if (!tip) throw missingBranchError(policy.channels[0]!);
   return tip;
 }

@@ -5,7 +5,7 @@ import { treeOf, type Holdings } from '../core/change.js';
 import type { Finding } from '../core/finding.js';
 import { sameContent } from '../core/identity.js';
 import { markerChannels, moreStable, type Policy } from '../core/policy.js';
-import { registryVersionOf } from '../core/rules/registry-version.js';
+import { registryVersionFromDockerfile } from '../core/image-plan.js';
 import { precedenceKey } from '../core/version.js';
 import { emptyTreeId } from '../git/git.js';
 import { StorageReader } from '../git/storage.js';
@@ -78,7 +78,9 @@ export async function auditState(
           });
       }
       holdings.set(c.name, h);
-      const registry = tip ? (registryVersionOf(await reader.readFile(tip, 'Dockerfile')) ?? null) : null;
+      const registry = tip
+        ? (registryVersionFromDockerfile(await reader.readFile(tip, 'Dockerfile')) ?? null)
+        : null;
       audit.channels.push({ channel: c.name, tip: tip ?? null, versions: versions.length, registry });
     }
     const pins = new Set(audit.channels.map((c) => c.registry).filter((r) => r !== null));

@@ -13,7 +13,7 @@ import {
 import { checkManifest } from '../core/manifest.js';
 import { classifyPath, versionKey } from '../core/paths.js';
 import type { ChannelPolicy, Policy } from '../core/policy.js';
-import { registryVersionOf } from '../core/rules/registry-version.js';
+import { registryVersionFromDockerfile } from '../core/image-plan.js';
 import {
   flatNames,
   PathScan,
@@ -175,7 +175,7 @@ async function registryVersions(
   request: ValidateRequest,
 ): Promise<RegistryVersions> {
   const pinned = async (rev: string | undefined): Promise<string | undefined> =>
-    rev === undefined ? undefined : registryVersionOf(await reader.readFile(rev, 'Dockerfile'));
+    rev === undefined ? undefined : registryVersionFromDockerfile(await reader.readFile(rev, 'Dockerfile'));
   const [before, after] = await Promise.all([pinned(request.before), pinned(request.after)]);
   const others = await Promise.all(
     policy.channels

@@ -34957,6 +34957,7 @@ async function actionBoundary(body, cleanup) {
 ;// CONCATENATED MODULE: ./src/core/policy.ts
 // The policy of a storage repository: its channels (most stable first), how versions may enter and leave each,
 // the promotion edges, and how each rule reports. Built-in defaults are exactly the documented table.
+
 const ruleIds = [
     'title-prefix',
     'layout',
@@ -35057,6 +35058,13 @@ function defaultPolicy() {
         limits: { manifestBytes: 1024 * 1024, fileBytes: 100 * 1024 * 1024, filesPerVersion: 20_000 },
         release: { allowOverwrite: false },
     };
+}
+/**
+ * A channel whose branch is missing: the repository is not set up as its policy says, which a retry cannot fix
+ * (exit 2, like every configuration error). Validate alone treats a missing branch as empty: it only compares.
+ */
+function missingBranchError(channel) {
+    return new errors_UsageError(`the ${channel.name} branch (${channel.branch}) does not exist: create it, or remove the channel from the policy file`);
 }
 function channelByName(policy, name) {
     return policy.channels.find((c) => c.name === name);
@@ -38880,7 +38888,7 @@ function precedenceKey(version) {
 }
 /** Sorted ascending by semver precedence; ties (build metadata) by string. */
 function sortVersions(versions) {
-    return [...versions].sort((a, b) => semver.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    return [...versions].sort((a, b) => semver_default().compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 function isPrerelease(version) {
     return (semver.prerelease(version)?.length ?? 0) > 0;
@@ -38899,7 +38907,7 @@ function isValidRange(range) {
     if (alternatives.some((a) => a === '' || a.startsWith(',') || a.endsWith(',')))
         return false;
     const normalised = trimmed.replace(/\s*,\s*/g, ' ');
-    return semver.validRange(normalised) !== null;
+    return semver_default().validRange(normalised) !== null;
 }
 
 ;// CONCATENATED MODULE: ./src/core/paths.ts
@@ -39448,7 +39456,7 @@ class StorageReader {
         }));
         return lists.flat();
     }
-    /** Every version at `rev`, sorted by name then version directory (legacy flat directories with version ''). */
+    /** Every version at `rev`, in git's tree order of names, then of version directories (legacy flat directories with version ''). */
     async allVersions(rev) {
         const packages = (await this.packagesTree(rev)) ?? [];
         const lists = await Promise.all(packages
@@ -39605,7 +39613,7 @@ const manifestAccept = [
 ];
 
 ;// CONCATENATED MODULE: ./src/oci/image.ts
-// Image assembly: base image + new layers -> deterministic config and OCI manifest (oci-registry.md §5).
+// Image assembly: base image + new layers -> deterministic config and OCI manifest (src/oci/README.md, "Image").
 //
 // Choices:
 // - The output is always an OCI image manifest with an OCI config media type. Docker v2 base layers
@@ -40941,7 +40949,7 @@ class Transport {
     }
     /**
      * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
-     * number (1-based). Errors must already be RegistryErrors (use toRegistryError in `fn`).
+     * number (1-based). Errors must already be RegistryErrors (`networkError` turns a socket error into one).
      */
     async retry(operation, fn, attempts) {
         const policy = this.options.retry;
@@ -41421,8 +41429,8 @@ class BlobVerifier extends external_node_stream_.Transform {
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 // OCI distribution client: blobs (HEAD → mount → POST + one streaming PATCH + PUT ?digest=), manifests (full Accept
-// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; protocol facts in
-// /work/shared/notes/oci-registry.md §3–§4.
+// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; the protocol as
+// Distribution 2.8 speaks it is in src/registry/README.md.
 
 
 
@@ -42245,6 +42253,40 @@ class Ancestry {
         await this.completeHistory(descendant);
         return (await this.mergeBase(ancestor, descendant)) === true;
     }
+    /**
+     * The commit `rev` names (a full or abbreviated sha, or any revision), with the history of `tip` fetched first
+     * in a shallow clone (an older commit of the channel is not in a depth-1 checkout).
+     */
+    async resolveCommit(rev, tip) {
+        if (rev.startsWith('-') || rev.length === 0 || rev.length > 256)
+            return undefined;
+        const lookup = async () => {
+            const r = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
+                cwd: this.repoDir,
+                okCodes: [1, 128],
+            });
+            const sha = r.stdout.toString('utf8').trim();
+            return r.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+        };
+        if (await this.isShallow())
+            await this.completeHistory(tip);
+        return lookup();
+    }
+    /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */
+    async onFirstParentHistory(commit, tip) {
+        if (await this.isShallow())
+            await this.completeHistory(tip);
+        if (!(await this.isAncestor(commit, tip)))
+            return false;
+        const parents = (await git_gitRaw(['rev-parse', `${commit}^@`], { cwd: this.repoDir })).stdout
+            .toString('utf8')
+            .split('\n')
+            .filter(Boolean);
+        // The commit's parents cut the walk below it: the first-parent walk from the tip is short, and lists the
+        // commit when the branch itself was at it (not when it only came in through a merge's second parent).
+        const r = await git_gitRaw(['rev-list', '--first-parent', tip, '--not', ...parents], { cwd: this.repoDir });
+        return r.stdout.toString('utf8').split('\n').includes(commit);
+    }
     /** true / false, or undefined when git cannot tell (a commit is missing). */
     async mergeBase(ancestor, descendant) {
         const r = await git_gitRaw(['merge-base', '--is-ancestor', ancestor, descendant], {
@@ -42455,7 +42497,7 @@ var external_node_zlib_ = __nccwpck_require__(8522);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./src/oci/tar.ts
-// Deterministic tar writer for image layers and image archives (oci-registry.md §5, §6).
+// Deterministic tar writer for image layers and image archives (src/oci/README.md, "Tar order", "Header fields", "Names").
 //
 // Our own USTAR + PAX encoder rather than tar-stream: tar-stream takes names as JS strings (raw non-UTF-8 bytes
 // cannot be expressed), defaults mtime to "now", wants one stream per entry (slow for 14k small files) and its PAX
@@ -42955,7 +42997,7 @@ function tar_createTarStream(entries, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/oci/layer.ts
 // Layer builder: tar -> gzip -> temp file (or memory), hashing the tar (diff_id) and the gzip (digest) in one pass
-// (oci-registry.md §5, §8). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
+// (src/oci/README.md, "gzip"). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
 // go-containerregistry uses. node:zlib writes a fixed gzip header (MTIME 0, no FNAME, OS 03), so the digest depends
 // only on the tar bytes, the level and the zlib build (Node upgrades may change it; reuse is keyed on diff_id).
 
@@ -47169,10 +47211,11 @@ async function* streamedEntries(repoDir, files, storeHint) {
     }
 }
 /**
- * Fetches, in one request, the blobs under `trees` that a partial (trees-only) clone lacks; a no-op in a full clone.
+ * Fetches, in one request, the blobs under `trees` (those in `only`, when given) that a partial (trees-only) clone
+ * lacks; a no-op in a full clone.
  * Without this every missing blob would be a separate lazy fetch.
  */
-async function prefetchBlobs(repoDir, trees) {
+async function prefetchBlobs(repoDir, trees, only) {
     if (trees.length === 0)
         return 0;
     const promisor = await git_gitRaw(['config', '--get', 'remote.origin.promisor'], {
@@ -47189,7 +47232,8 @@ async function prefetchBlobs(repoDir, trees) {
         .toString('utf8')
         .split('\n')
         .filter((l) => l.startsWith('?'))
-        .map((l) => l.slice(1));
+        .map((l) => l.slice(1))
+        .filter((oid) => only === undefined || only.has(oid));
     if (missing.length === 0)
         return 0;
     await git_gitRaw([
@@ -47312,7 +47356,7 @@ function reuse(previous, w) {
             createdBy: w.createdBy,
             comment: w.source,
             origin: 'reused',
-            inTarget: p.inTarget,
+            inTargets: p.target !== undefined ? [p.target] : [],
             uploadedBytes: 0,
             blob: { digest: found.digest, size: found.size, open: () => p.fetch(descriptor) },
         };
@@ -47329,7 +47373,7 @@ function ready(w, d, o) {
         createdBy: w.createdBy,
         comment: w.source,
         origin: 'built',
-        inTarget: o.inTarget,
+        inTargets: o.inTargets,
         uploadedBytes: o.uploadedBytes,
         ...(o.blob ? { blob: o.blob } : {}),
     };
@@ -47347,7 +47391,7 @@ async function small(ctx, w) {
         }
     }
     const blob = { digest: layer.digest, size: layer.size, open: () => layer.open() };
-    return ready(w, layer, { blob, uploadedBytes, inTarget: ctx.push !== undefined });
+    return ready(w, layer, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
 }
 /** A package layer: built from git and streamed into its destinations as it is compressed. */
 async function streamed(ctx, w, signal, temps) {
@@ -47408,7 +47452,7 @@ async function streamed(ctx, w, signal, temps) {
                 temps.push(path);
             blob = { digest: digests.digest, size: digests.size, open: () => (0,external_node_fs_namespaceObject.createReadStream)(path) };
         }
-        return ready(w, digests, { blob, uploadedBytes, inTarget: ctx.push !== undefined });
+        return ready(w, digests, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
     }
     catch (error) {
         await file?.abort();
@@ -47492,7 +47536,7 @@ async function pool(jobs, limit, abort) {
 
 ;// CONCATENATED MODULE: ./src/oci/archive.ts
 // Air-gapped image archive: ONE uncompressed tar that is both an OCI image layout and a `docker save` archive
-// (oci-registry.md §7, the layout Docker >= 25 writes):
+// (the layout Docker >= 25 writes; src/oci/README.md, "Archive"):
 //
 //   blobs/sha256/<hex>   every manifest, config and layer blob, layers kept gzip-compressed (registry bytes)
 //   index.json           one entry per image and tag: `io.containerd.image.name` = `<repository>:<tag>` (containerd
@@ -47724,10 +47768,15 @@ function planImage(policy, channel, contents) {
         commits,
     };
 }
-/** `ARG PACKAGE_REGISTRY=v1.15.0` in a Dockerfile. */
+/**
+ * The package-registry version a channel's Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. One
+ * reading for publish-image (which base tag to build on) and validate (the registry-version rule), so they never
+ * disagree. Docker reads instructions case-insensitively (`arg` is `ARG`) and argument names exactly.
+ */
 function registryVersionFromDockerfile(text) {
-    const match = /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/im.exec(text);
-    return match?.[1];
+    if (text === undefined)
+        return undefined;
+    return /^[ \t]*[Aa][Rr][Gg][ \t]+PACKAGE_REGISTRY[ \t]*=[ \t]*["']?([^\s"']+)["']?[ \t]*\r?$/m.exec(text)?.[1];
 }
 const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
 function isRegistryVersion(version) {
@@ -48036,6 +48085,28 @@ function targetOf(image) {
     return { host: ref.apiHost, repository: ref.repository, display: image };
 }
 /**
+ * The target repositories of `image`: one, or several separated by commas or newlines (mirrors, possibly on other
+ * registries). The first is where previous images are read first and whose digest the outputs name.
+ */
+function targetsOf(image) {
+    const targets = image
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map(targetOf);
+    if (targets.length === 0)
+        throw new errors_UsageError('image: give at least one target repository');
+    const seen = new Map();
+    for (const t of targets) {
+        const key = `${t.host}/${t.repository}`;
+        const other = seen.get(key);
+        if (other !== undefined)
+            throw new errors_UsageError(`image lists the same repository twice (${other} and ${t.display})`);
+        seen.set(key, t.display);
+    }
+    return targets;
+}
+/**
  * The channel tag of every channel, refusing configurations where two branches would share a tag (`rel/prod` and
  * `rel-prod`, or names equal in their first 128 characters) or a branch's tag would look like a commit tag or a
  * referrers tag: one channel's image would silently replace another's.
@@ -48080,7 +48151,7 @@ function wantedChannels(request) {
         if (!c)
             throw new errors_UsageError(`unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`);
         if (!request.tips.get(c.branch))
-            throw new errors_OperationError(`the ${c.name} branch (${c.branch}) does not exist`);
+            throw missingBranchError(c);
         return c;
     });
     return wanted.sort((a, b) => policy.channels.indexOf(a) - policy.channels.indexOf(b));
@@ -48437,23 +48508,19 @@ async function hasSbom(client, repo, subject) {
     return (await referrersOf(client, repo, subject)).some((d) => d.artifactType === SPDX_MEDIA_TYPE && d.annotations?.[SBOM_ANNOTATION] !== undefined);
 }
 /**
- * Pushes the SBOM artifact (blobs, then the manifest by digest) and, when the registry did not index the subject
- * itself, adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
+ * Pushes an artifact (blobs, then the manifest by digest) and, when the registry did not index the subject itself,
+ * adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
  * `uploadedBytes` counts the blobs sent (manifests are not counted, as for images).
  */
-async function attachSbom(client, repo, artifact) {
+async function attachReferrer(client, repo, artifact) {
     let uploadedBytes = 0;
-    for (const [d, bytes] of [
-        [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
-        [artifact.sbomDescriptor, artifact.sbom],
-    ]) {
+    for (const [d, bytes] of artifact.blobs)
         if ((await client.uploadBlob(repo, d, () => external_node_stream_.Readable.from([bytes]))) === 'uploaded')
             uploadedBytes += d.size;
-    }
     const put = await client.putManifestInfo(repo, artifact.descriptor.digest, artifact.manifestBytes, types_MediaType.ociManifest);
     if (put.subjectHandled)
         return { digest: put.digest, via: 'referrers-api', uploadedBytes };
-    const tag = referrersTag(artifact.manifest.subject.digest);
+    const tag = referrersTag(artifact.subject);
     const existing = await client.findManifest(repo, tag);
     const others = existing?.mediaType === types_MediaType.ociIndex
         ? existing.manifest.manifests.filter((d) => d.digest !== artifact.descriptor.digest)
@@ -48463,17 +48530,259 @@ async function attachSbom(client, repo, artifact) {
         mediaType: types_MediaType.ociIndex,
         manifests: [...others, artifact.descriptor],
     };
-    const bytes = canonicalJson(index);
-    await client.putManifest(repo, tag, bytes, types_MediaType.ociIndex);
+    await client.putManifest(repo, tag, canonicalJson(index), types_MediaType.ociIndex);
     return { digest: put.digest, via: 'tag', uploadedBytes };
+}
+/** The SBOM artifact attached to its image (see {@link attachReferrer}). */
+function attachSbom(client, repo, artifact) {
+    return attachReferrer(client, repo, {
+        subject: artifact.manifest.subject.digest,
+        manifestBytes: artifact.manifestBytes,
+        descriptor: artifact.descriptor,
+        blobs: [
+            [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
+            [artifact.sbomDescriptor, artifact.sbom],
+        ],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/publish-image/rollback.ts
+// Rolling a channel back: its tag is pointed, by digest, at the image already published for an earlier commit of
+// the channel (the commit tag `<image>:<sha>` names it), in every target repository. Only a commit on the channel
+// branch's first-parent history (a state the channel was actually at) with a published image of that channel is
+// accepted; every target is checked before any tag moves.
+//
+// A rollback deliberately points the tag at an ancestor, which the forward-only rule of publish would undo on the
+// next run of the same tip (a scheduled run, another channel's push). So each rollback leaves a record with the
+// image, as an OCI referrer (`artifactType` below, its fields in annotations): "channel C rolled back from commit F
+// to commit T". While the tag names an image with such a record, publish moves it only to an image of a commit that
+// descends from F and is not F: the next normal publish of a newer commit. A rollback to the tip itself undoes one
+// and leaves no record.
+
+
+
+
+
+
+
+
+
+const ROLLBACK_ARTIFACT_TYPE = 'application/vnd.package-storage.rollback.v1+json';
+const Key = {
+    channel: 'io.package-storage.rollback.channel',
+    from: 'io.package-storage.rollback.from',
+    to: 'io.package-storage.rollback.to',
+    fromDigest: 'io.package-storage.rollback.from-digest',
+    created: 'org.opencontainers.image.created',
+};
+/** The record artifact: an empty OCI artifact whose annotations hold the record, with the image as its subject. */
+function rollbackArtifact(subject, record) {
+    const annotations = {
+        [Key.created]: record.at,
+        [Key.channel]: record.channel,
+        [Key.from]: record.from,
+        [Key.to]: record.to,
+        ...(record.fromDigest ? { [Key.fromDigest]: record.fromDigest } : {}),
+    };
+    const manifestBytes = canonicalJson({
+        schemaVersion: 2,
+        mediaType: types_MediaType.ociManifest,
+        artifactType: ROLLBACK_ARTIFACT_TYPE,
+        config: EMPTY_DESCRIPTOR,
+        layers: [EMPTY_DESCRIPTOR],
+        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
+        annotations,
+    });
+    return {
+        manifestBytes,
+        descriptor: {
+            mediaType: types_MediaType.ociManifest,
+            digest: sha256Digest(manifestBytes),
+            size: manifestBytes.length,
+            artifactType: ROLLBACK_ARTIFACT_TYPE,
+            annotations,
+        },
+    };
+}
+const commitPattern = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+/** The rollback records attached to `subject` (read from the referrers list: no manifest fetch per record). */
+async function rollbackRecords(client, repo, subject) {
+    const records = [];
+    for (const d of await referrersOf(client, repo, subject)) {
+        const a = d.annotations ?? {};
+        if (d.artifactType !== ROLLBACK_ARTIFACT_TYPE)
+            continue;
+        const [channel, from, to, at] = [a[Key.channel], a[Key.from], a[Key.to], a[Key.created]];
+        if (!channel || !from || !to || !at || !commitPattern.test(from) || !commitPattern.test(to))
+            continue;
+        records.push({ channel, from, to, at, ...(a[Key.fromDigest] ? { fromDigest: a[Key.fromDigest] } : {}) });
+    }
+    return records;
+}
+/** The latest rollback of `channel` recorded on `subject`, if any. */
+async function activeRollback(client, repo, subject, channel) {
+    const records = (await rollbackRecords(client, repo, subject)).filter((r) => r.channel === channel);
+    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1);
+}
+/** The label `io.package-storage.commits` of an image, or undefined. */
+async function commitsLabel(client, repo, reference) {
+    const image = await client.resolveImage(repo, reference, 'first');
+    const label = image.config.config?.Labels?.[StorageKey.commits];
+    if (!label)
+        return undefined;
+    try {
+        const parsed = JSON.parse(label);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function checkTarget(target, client, channel, tag, commit) {
+    const repo = target.repository;
+    const image = await client.headManifest(repo, commit);
+    if (!image)
+        return {
+            message: `${target.display}:${commit} does not exist: no image was published for ${channel} ${commit.slice(0, 12)}; publish that commit first or pick another one`,
+        };
+    const commits = await commitsLabel(client, repo, commit);
+    if (commits?.[channel] !== commit)
+        return {
+            message: `${target.display}:${commit} is not an image of ${channel} ${commit.slice(0, 12)} (its ${StorageKey.commits} label says ${JSON.stringify(commits?.[channel] ?? null)}); it was not made by publish-image for this channel`,
+        };
+    const current = await client.headManifest(repo, tag);
+    let currentCommit;
+    if (current)
+        try {
+            const c = (await commitsLabel(client, repo, current.digest))?.[channel];
+            if (typeof c === 'string')
+                currentCommit = c;
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND')))
+                throw error;
+        }
+    return {
+        target,
+        client,
+        image,
+        ...(current
+            ? { current: { digest: current.digest, ...(currentCommit ? { commit: currentCommit } : {}) } }
+            : {}),
+    };
+}
+async function rollback(request) {
+    const { policy } = request;
+    const log = request.log ?? (() => undefined);
+    const channel = channelByName(policy, request.channel);
+    if (!channel)
+        throw new errors_UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
+    const targets = targetsOf(request.image);
+    const tag = channelTags(policy).get(channel.name);
+    const commit = await request.ancestry.resolveCommit(request.to, request.tip);
+    if (!commit)
+        throw new errors_UsageError(`--to ${JSON.stringify(request.to.slice(0, 80))} names no commit here: give a commit of the ${channel.branch} branch (full or abbreviated sha)`);
+    if (!(await request.ancestry.onFirstParentHistory(commit, request.tip)))
+        throw new RefusedError(`rollback of ${channel.name} refused`, [
+            {
+                message: `${commit.slice(0, 12)} is not on the first-parent history of ${channel.branch} (tip ${request.tip.slice(0, 12)}): roll back only to a commit the channel was at`,
+            },
+        ]);
+    // Every target is checked before any tag moves.
+    const checked = [];
+    const refusals = [];
+    const results = [];
+    for (const target of targets) {
+        const client = request.clientFor(target.host);
+        try {
+            const c = await checkTarget(target, client, channel.name, tag, commit);
+            if ('message' in c)
+                refusals.push(c);
+            else
+                checked.push(c);
+        }
+        catch (error) {
+            if (targets.length === 1)
+                throw error;
+            results.push(failed(target, tag, commit, error));
+        }
+    }
+    if (refusals.length > 0)
+        throw new RefusedError(`rollback of ${channel.name} refused; no tag was changed`, refusals);
+    const at = (request.now?.() ?? new Date()).toISOString();
+    for (const c of checked) {
+        const repo = c.target.repository;
+        const base = {
+            image: c.target.display,
+            reference: `${c.target.display}:${tag}`,
+            ...(c.current ? { from: c.current } : {}),
+            to: { digest: c.image.digest, commit },
+        };
+        if (c.current?.digest === c.image.digest) {
+            results.push({ ...base, status: 'unchanged' });
+            continue;
+        }
+        try {
+            // The record first: from the moment the tag names the image, publish runs see why. Rolling back to the tip
+            // undoes a rollback: no record, the forward-only rule alone applies again.
+            if (commit !== request.tip) {
+                const record = rollbackArtifact({ mediaType: c.image.mediaType, digest: c.image.digest, size: c.image.size }, {
+                    channel: channel.name,
+                    from: request.tip,
+                    to: commit,
+                    at,
+                    ...(c.current ? { fromDigest: c.current.digest } : {}),
+                });
+                await attachReferrer(c.client, repo, {
+                    subject: c.image.digest,
+                    ...record,
+                    blobs: [[EMPTY_DESCRIPTOR, EMPTY_CONFIG]],
+                });
+            }
+            const manifest = await c.client.getManifest(repo, c.image.digest);
+            await c.client.putManifest(repo, tag, manifest.bytes, manifest.mediaType);
+            log(`${base.reference}: ${c.current?.digest ?? '(none)'} -> ${c.image.digest} (${channel.name} ${commit.slice(0, 12)})`);
+            results.push({ ...base, status: 'moved' });
+        }
+        catch (error) {
+            if (targets.length === 1)
+                throw error;
+            results.push({ ...base, status: 'failed', error: messageOf(error) });
+        }
+    }
+    const order = new Map(targets.map((t, i) => [t.display, i]));
+    results.sort((a, b) => order.get(a.image) - order.get(b.image));
+    return { channel: channel.name, branch: channel.branch, tag, commit, tip: request.tip, targets: results };
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message.split('\n')[0] : String(error);
+}
+function failed(target, tag, commit, error) {
+    return {
+        image: target.display,
+        reference: `${target.display}:${tag}`,
+        status: 'failed',
+        to: { commit },
+        error: messageOf(error),
+    };
+}
+/** Fails when any target failed (after every target was tried and reported). */
+function assertRolledBack(result) {
+    const bad = result.targets.filter((t) => t.status === 'failed');
+    if (bad.length > 0)
+        throw new errors_OperationError(`rollback of ${result.channel} failed on ${bad.map((t) => `${t.image} (${t.error ?? 'failed'})`).join(', ')}; the other targets were rolled back`);
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/push.ts
-// Stage 4: publish to the registry with the tag-safety rules. Immutable tags (commit, release) are checked for
-// every image before any is written; then the blobs the layer stage did not stream (configurations, base layers
-// mounted or copied); then platform manifests by digest, each image under its immutable tags, its SBOM, and last
-// the moving channel tags, most stable channel first, each only forward in git ancestry. No tag changes before
-// every blob of its image is in place, and a failure leaves each tag where it was or on a complete image.
+// Stage 4: publish to a target repository with the tag-safety rules, in phases the engine runs in the same order
+// on every target (mirrors): immutable tags (commit, release) are checked for every image before any is written;
+// then the blobs the layer stage did not stream (configurations, base layers, layers for a mirror: mounted from
+// another repository of the same registry when one has them, else uploaded once); then platform manifests by
+// digest, each image under its immutable tags, its SBOM, and last the moving channel tags, most stable channel
+// first, each only forward in git ancestry and never off a rollback until the channel has a newer commit. No tag
+// changes before every blob of its image is in place, and a failure leaves each tag where it was or on a complete
+// image.
+
 
 
 
@@ -48500,6 +48809,16 @@ async function commitsOf(ctx, reference) {
             return {};
         throw error;
     }
+}
+function newOutcome() {
+    return {
+        unchangedTags: [],
+        keptTags: [],
+        notes: [],
+        bytesUploaded: 0,
+        uploadedLayers: 0,
+        mountedLayers: 0,
+    };
 }
 /** Immutable tags: unchanged, kept (a commit tag on the first image built from that commit) or a conflict. */
 async function checkImmutable(ctx, a, outcome) {
@@ -48550,7 +48869,8 @@ async function limited(jobs, limit) {
 async function pushBlobs(ctx, a, done, outcome) {
     const repo = ctx.target.repository;
     const base = a.job.base;
-    const mountFrom = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
+    const fromBase = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
+    const peers = (d, layer) => ctx.mountSources?.(d, layer) ?? [];
     const jobs = [];
     const add = (d, open, kind, mount) => {
         if (done.has(d.digest))
@@ -48569,7 +48889,8 @@ async function pushBlobs(ctx, a, done, outcome) {
         });
     };
     for (const layer of a.layers) {
-        if (layer.inTarget) {
+        if (layer.inTargets.includes(ctx.target.display)) {
+            // Streamed here by the layer stage (counted once), or reused from this repository's own images.
             if (!done.has(layer.digest) && layer.uploadedBytes > 0) {
                 outcome.bytesUploaded += layer.uploadedBytes;
                 outcome.uploadedLayers++;
@@ -48580,13 +48901,13 @@ async function pushBlobs(ctx, a, done, outcome) {
         const blob = layer.blob;
         if (!blob)
             throw new errors_OperationError(`no source for layer ${layer.digest}`);
-        add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', []);
+        add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', peers(layer.digest, layer));
     }
     for (const [i, image] of a.images.entries()) {
         for (const d of a.job.platforms[i]?.image?.layers ?? [])
-            add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', mountFrom);
+            add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', [...fromBase, ...peers(d.digest)]);
         const config = image.configBytes;
-        add(image.configDescriptor, () => external_node_stream_.Readable.from([config]), 'config', []);
+        add(image.configDescriptor, () => external_node_stream_.Readable.from([config]), 'config', peers(image.configDescriptor.digest));
     }
     await limited(jobs, 4);
 }
@@ -48597,14 +48918,23 @@ async function pushSbom(ctx, a, outcome) {
         outcome.sbom = { digest: a.digest, via: 'existing' };
         return;
     }
-    const packages = await servedPackages(a, ctx.repoDir, ctx.packagesRoot);
+    const cache = ctx.sbomPackages;
+    let pending = cache?.get(a);
+    if (!pending) {
+        pending = servedPackages(a, ctx.repoDir, ctx.packagesRoot);
+        cache?.set(a, pending);
+    }
+    const packages = await pending;
     const artifact = sbomArtifact(spdxDocument({ image: a, display: ctx.target.display, packages }), a);
     const attached = await attachSbom(ctx.client, repo, artifact);
     outcome.bytesUploaded += attached.uploadedBytes;
     outcome.sbom = { digest: attached.digest, via: attached.via };
-    ctx.log(`${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`);
+    ctx.log(`${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${ctx.target.display}@${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`);
 }
-/** The channel tag: moved when new, or when the image it names was built from ancestors of our commits. */
+/**
+ * The channel tag: moved when new, or when the image it names was built from ancestors of our commits — unless
+ * that image is where a rollback put the tag and our commit of the channel is not newer than the one rolled back.
+ */
 async function moveChannelTag(ctx, a, tag, outcome) {
     const repo = ctx.target.repository;
     const existing = await ctx.client.headManifest(repo, tag);
@@ -48612,54 +48942,91 @@ async function moveChannelTag(ctx, a, tag, outcome) {
         outcome.unchangedTags.push(tag);
         return;
     }
+    const keep = (reason) => {
+        outcome.keptTags.push(tag);
+        outcome.notes.push(`${ctx.target.display}:${tag} stays at ${existing.digest}: ${reason}`);
+    };
     if (existing && !ctx.forceChannelTags) {
+        const channel = a.job.channel.name;
+        const rolledBack = await activeRollback(ctx.client, repo, existing.digest, channel);
+        if (rolledBack) {
+            const next = a.job.plan.commits[channel];
+            const newer = next !== rolledBack.from && (await ctx.ancestry.isAncestor(rolledBack.from, next));
+            if (!newer)
+                return keep(`${channel} was rolled back from ${rolledBack.from.slice(0, 12)} to ${rolledBack.to.slice(0, 12)} (${rolledBack.at}); it moves again with a newer ${channel} commit (or publish with force-channel-tags)`);
+        }
         const { commits } = await commitsOf(ctx, tag);
         // An image without our label (pushed by something else) is replaced: it says nothing about ancestry.
         if (commits) {
             const verdict = await ctx.ancestry.isForward(commits, a.job.plan.commits);
-            if (!verdict.forward) {
-                outcome.keptTags.push(tag);
-                outcome.notes.push(`${ctx.target.display}:${tag} stays at ${existing.digest}: ${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`);
-                return;
-            }
+            if (!verdict.forward)
+                return keep(`${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`);
         }
     }
     await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
 }
+function pushPlan(ctx, images) {
+    return { ctx, images, outcomes: images.map(newOutcome), toWrite: [], done: new Set() };
+}
+const pushPhases = [
+    {
+        name: 'checking immutable tags',
+        run: async (p) => {
+            for (const [i, a] of p.images.entries())
+                p.toWrite.push(await checkImmutable(p.ctx, a, p.outcomes[i]));
+        },
+    },
+    {
+        name: 'uploading blobs',
+        run: async (p) => {
+            for (const [i, a] of p.images.entries())
+                await pushBlobs(p.ctx, a, p.done, p.outcomes[i]);
+        },
+    },
+    {
+        // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to
+        // them (not again when the index is there already: an unchanged image writes nothing).
+        name: 'writing manifests',
+        run: async (p) => {
+            const { client, target } = p.ctx;
+            for (const [i, a] of p.images.entries()) {
+                const toWrite = p.toWrite[i];
+                const present = p.outcomes[i].unchangedTags.length > 0 ||
+                    (await client.headManifest(target.repository, a.digest)) !== undefined;
+                if (a.index && !present)
+                    for (const image of a.images)
+                        await client.putManifest(target.repository, image.digest, image.manifestBytes, image.manifestDescriptor.mediaType);
+                for (const tag of toWrite)
+                    await client.putManifest(target.repository, tag, a.top.bytes, a.top.descriptor.mediaType);
+                if (toWrite.length === 0 && !present)
+                    // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
+                    await client.putManifest(target.repository, a.digest, a.top.bytes, a.top.descriptor.mediaType);
+            }
+        },
+    },
+    {
+        name: 'attaching SBOMs',
+        run: async (p) => {
+            if (p.ctx.sbom)
+                for (const [i, a] of p.images.entries())
+                    await pushSbom(p.ctx, a, p.outcomes[i]);
+        },
+    },
+    {
+        name: 'moving channel tags',
+        run: async (p) => {
+            for (const [i, a] of p.images.entries())
+                for (const tag of a.job.tags.moving)
+                    await moveChannelTag(p.ctx, a, tag, p.outcomes[i]);
+        },
+    },
+];
+/** Every phase on one target. */
 async function pushImages(ctx, images) {
-    const repo = ctx.target.repository;
-    const outcomes = images.map(() => ({
-        unchangedTags: [],
-        keptTags: [],
-        notes: [],
-        bytesUploaded: 0,
-        uploadedLayers: 0,
-        mountedLayers: 0,
-    }));
-    const toWrite = [];
-    for (const [i, a] of images.entries())
-        toWrite.push(await checkImmutable(ctx, a, outcomes[i]));
-    const done = new Set();
-    for (const [i, a] of images.entries())
-        await pushBlobs(ctx, a, done, outcomes[i]);
-    // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to them.
-    for (const [i, a] of images.entries()) {
-        if (a.index)
-            for (const image of a.images)
-                await ctx.client.putManifest(repo, image.digest, image.manifestBytes, image.manifestDescriptor.mediaType);
-        for (const tag of toWrite[i])
-            await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
-        if (toWrite[i].length === 0 && outcomes[i].unchangedTags.length === 0)
-            // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
-            await ctx.client.putManifest(repo, a.digest, a.top.bytes, a.top.descriptor.mediaType);
-    }
-    if (ctx.sbom)
-        for (const [i, a] of images.entries())
-            await pushSbom(ctx, a, outcomes[i]);
-    for (const [i, a] of images.entries())
-        for (const tag of a.job.tags.moving)
-            await moveChannelTag(ctx, a, tag, outcomes[i]);
-    return outcomes;
+    const plan = pushPlan(ctx, images);
+    for (const phase of pushPhases)
+        await phase.run(plan);
+    return plan.outcomes;
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/engine.ts
@@ -48668,8 +49035,12 @@ async function pushImages(ctx, images) {
 //   plan.ts      plan a channel: contents at its commit, layers, registry version, base platforms, tags
 //   layers.ts    build or reuse layers: reused from previous images, or built from git and streamed out
 //   assemble.ts  assemble: one image per platform, an index over them
-//   push.ts      push with the tag-safety rules (immutable tags, forward-only channel tags, SBOM referrer)
+//   push.ts      push with the tag-safety rules (immutable tags, forward-only channel tags, SBOM referrer), in
+//                phases run in the same order on every target repository (mirrors)
 //   outputs.ts   the OCI layout and the archive
+// With several targets the layers are built once (kept in temp files) and each target gets every blob once:
+// mounted from another repository of the same registry, else uploaded. A target that fails drops out at that
+// phase (its tags stay where they were or on complete images) and the others go on; each is reported.
 
 
 
@@ -48683,53 +49054,86 @@ async function pushImages(ctx, images) {
 
 
 
+
+async function previousOnTarget(client, target, channel, tag) {
+    try {
+        const prev = await client.resolveImage(target.repository, tag, 'first');
+        return {
+            channel,
+            digest: prev.index?.digest ?? prev.digest,
+            labels: prev.config.config?.Labels ?? {},
+            manifest: prev.manifest,
+            config: prev.config,
+            fetch: (d) => client.getBlob(target.repository, d.digest),
+            target: target.display,
+        };
+    }
+    catch (error) {
+        if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
+            return undefined;
+        throw error;
+    }
+}
 /**
- * The current images of the channel tags the jobs involve — each job's channel and every channel it serves, so a
- * snapshot-only build finds production's newest layers under production's tag (registry, else layout): their
- * layers are reused when their source matches.
+ * The channel tags the jobs involve — each job's channel and every channel it serves, so a snapshot-only build finds
+ * production's newest layers under production's tag — on one target (registry) or in the layout.
  */
-async function previousImages(request, target, jobs) {
+function wantedTags(request, jobs) {
     const tags = channelTags(request.policy);
-    const wanted = [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map((c) => tags.get(c));
-    const found = await Promise.all(wanted.map(async (tag) => {
-        if (request.push) {
-            const client = request.clientFor(target.host);
-            try {
-                const prev = await client.resolveImage(target.repository, tag, 'first');
-                return {
-                    manifest: prev.manifest,
-                    config: prev.config,
-                    fetch: (d) => client.getBlob(target.repository, d.digest),
-                    inTarget: true,
-                };
-            }
-            catch (error) {
-                if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
-                    return undefined;
-                throw error;
-            }
-        }
-        if (!request.layoutDir)
-            return undefined;
-        try {
-            const prev = await readOciLayoutImage(request.layoutDir, tag);
-            return {
-                manifest: prev.manifest,
-                config: prev.config,
-                fetch: layoutBlobFetcher(request.layoutDir),
-                inTarget: true,
-            };
-        }
-        catch {
-            return undefined;
-        }
-    }));
-    return found.filter((p) => p !== undefined);
+    return [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map((c) => [
+        c,
+        tags.get(c),
+    ]);
+}
+async function previousInLayout(layoutDir, channel, tag) {
+    try {
+        const prev = await readOciLayoutImage(layoutDir, tag);
+        return {
+            channel,
+            digest: prev.manifestDescriptor.digest,
+            labels: prev.config.config?.Labels ?? {},
+            manifest: prev.manifest,
+            config: prev.config,
+            fetch: layoutBlobFetcher(layoutDir),
+        };
+    }
+    catch {
+        return undefined;
+    }
 }
 function engine_formatPlatform(p) {
     return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
 }
-function imageResult(a, target, outcome, counted) {
+const engine_short = (s) => (s ? s.replace(/^sha256:/, '').slice(0, 12) : '(none)');
+/** Why `a` is not the image its channel tag named before (empty when it is). */
+function rebuildReasons(a, previous, tag) {
+    if (!previous)
+        return [`no image under :${tag} yet`];
+    if (previous.digest === a.digest)
+        return [];
+    const why = [];
+    let old = {};
+    try {
+        old = JSON.parse(previous.labels[StorageKey.commits] ?? '{}');
+    }
+    catch {
+        // an unreadable label says nothing
+    }
+    for (const [channel, commit] of Object.entries(a.job.plan.commits))
+        if (old[channel] !== commit)
+            why.push(`${channel} ${typeof old[channel] === 'string' ? engine_short(old[channel]) : '(none)'} -> ${engine_short(commit)}`);
+    const base = a.job.platforms[0]?.digest;
+    const oldBase = previous.labels[OciKey.baseDigest];
+    if (base !== oldBase)
+        why.push(`base ${a.job.base.reference} ${engine_short(oldBase)} -> ${engine_short(base)}`);
+    const oldVersion = previous.labels[StorageKey.registryVersion];
+    if (oldVersion !== a.job.registryVersion)
+        why.push(`registry ${oldVersion ?? '(none)'} -> ${a.job.registryVersion}`);
+    if (why.length === 0)
+        why.push('metadata or build recipe changed (labels, annotations, tool version)');
+    return why;
+}
+function imageResult(a, target, outcome, counted, why) {
     const { job } = a;
     const first = a.images[0];
     const base = job.platforms[0]?.image?.layers.length ?? 0;
@@ -48769,29 +49173,78 @@ function imageResult(a, target, outcome, counted) {
         unchangedTags: outcome?.unchangedTags ?? [],
         keptTags: outcome?.keptTags ?? [],
         notes: outcome?.notes ?? [],
+        why,
         packages: job.plan.layers.reduce((n, l) => n + l.versions.length, 0),
         ...(outcome?.sbom ? { sbom: outcome.sbom } : {}),
     };
+}
+const engine_oneLine = (error) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+/** Runs `phase` on each target still in the run; with one target its failure is the run's failure. */
+async function onEachTarget(states, phase, run, log) {
+    for (const s of states) {
+        if (s.failure)
+            continue;
+        try {
+            await run(s);
+        }
+        catch (error) {
+            if (states.length === 1)
+                throw error;
+            s.failure = { phase, error };
+            log(`${s.target.display}: failed while ${phase}: ${engine_oneLine(error)}; the other targets go on`);
+        }
+    }
 }
 async function publishImages(request) {
     const log = request.log ?? (() => undefined);
     if (!request.push && !request.layoutDir && !request.archiveFile)
         throw new errors_UsageError('nothing to do: push to a registry, or write an OCI layout (--layout) or an archive (--archive)');
-    const target = targetOf(request.image);
+    const targets = targetsOf(request.image);
+    const primary = targets[0];
     const reader = new StorageReader(request.repoDir, request.policy.packagesRoot);
     const progress = new Progress(request.onProgress);
     const stopTicks = request.progressTicks?.(progress);
     let layerSet;
     try {
         const jobs = await planChannels(request, reader);
-        const client = request.push ? request.clientFor(target.host) : undefined;
+        const states = targets.map((target) => ({
+            target,
+            ...(request.push ? { client: request.clientFor(target.host) } : {}),
+            previous: new Map(),
+        }));
+        const tags = wantedTags(request, jobs);
+        if (request.push)
+            await onEachTarget(states, 'reading the current images', async (s) => {
+                for (const [channel, tag] of tags) {
+                    const p = await previousOnTarget(s.client, s.target, channel, tag);
+                    if (p)
+                        s.previous.set(channel, p);
+                }
+            }, log);
+        else if (request.layoutDir)
+            for (const [channel, tag] of tags) {
+                const p = await previousInLayout(request.layoutDir, channel, tag);
+                if (p)
+                    states[0].previous.set(channel, p);
+            }
+        const live = states.filter((s) => !s.failure);
+        // One target: layers stream straight into it. Several: built once into temp files, then given to each.
+        const stream = request.push && live.length === 1 ? live[0] : undefined;
         layerSet = await resolveLayers({
             repoDir: request.repoDir,
             reader,
-            previous: await previousImages(request, target, jobs),
-            ...(client ? { push: { client, repository: target.repository } } : {}),
+            previous: live.flatMap((s) => [...s.previous.values()]),
+            ...(stream
+                ? {
+                    push: {
+                        client: stream.client,
+                        repository: stream.target.repository,
+                        target: stream.target.display,
+                    },
+                }
+                : {}),
             ...(request.layoutDir ? { layoutDir: request.layoutDir } : {}),
-            keep: request.archiveFile !== undefined,
+            keep: request.archiveFile !== undefined || (request.push && live.length > 1),
             ...(request.tmpDir ? { tmpDir: request.tmpDir } : {}),
             concurrency: Math.max(1, request.concurrency ?? (0,external_node_os_namespaceObject.availableParallelism)()),
             progress,
@@ -48805,34 +49258,64 @@ async function publishImages(request) {
             const reused = a.layers.filter((l) => l.origin === 'reused').length;
             log(`${a.job.channel.name}: ${a.digest} (${a.images.length > 1 ? `index of ${a.images.length} platforms, ` : ''}${a.layers.length} package and config layers: ${reused} reused, ${a.layers.length - reused} built; ${a.job.plan.layers.reduce((n, l) => n + l.versions.length, 0)} package versions)`);
         }
-        let outcomes;
-        if (client)
-            outcomes = await pushImages({
-                client,
-                target,
-                allowRetag: request.allowRetag ?? false,
-                forceChannelTags: request.forceChannelTags ?? false,
-                sbom: request.sbom ?? true,
-                ancestry: new Ancestry(request.repoDir, log),
-                repoDir: request.repoDir,
-                packagesRoot: request.policy.packagesRoot,
-                progress,
-                log,
-            }, images);
+        if (request.push) {
+            const ancestry = new Ancestry(request.repoDir, log);
+            const sbomPackages = new Map();
+            const blobsDone = new Set();
+            for (const s of states)
+                s.plan = pushPlan({
+                    client: s.client,
+                    target: s.target,
+                    allowRetag: request.allowRetag ?? false,
+                    forceChannelTags: request.forceChannelTags ?? false,
+                    sbom: request.sbom ?? true,
+                    ancestry,
+                    repoDir: request.repoDir,
+                    packagesRoot: request.policy.packagesRoot,
+                    progress,
+                    log,
+                    sbomPackages,
+                    // Mount from a repository of the same registry that has the blob: one upload per registry.
+                    mountSources: (_digest, layer) => states
+                        .filter((o) => o !== s &&
+                        !o.failure &&
+                        o.target.host === s.target.host &&
+                        (blobsDone.has(o) || (layer?.inTargets.includes(o.target.display) ?? false)))
+                        .map((o) => o.target.repository),
+                }, images);
+            for (const phase of pushPhases)
+                await onEachTarget(states, phase.name, async (s) => {
+                    await phase.run(s.plan);
+                    if (phase.name === 'uploading blobs')
+                        blobsDone.add(s);
+                }, log);
+        }
         const counted = new Set();
+        const channelTag = channelTags(request.policy);
         const result = {
-            images: images.map((a, i) => imageResult(a, target, outcomes?.[i], counted)),
+            images: [],
+            targets: states.map((s) => ({
+                image: s.target.display,
+                host: s.target.host,
+                status: !request.push ? 'not pushed' : s.failure ? 'failed' : 'published',
+                ...(s.failure ? { error: `${s.failure.phase}: ${engine_oneLine(s.failure.error)}` } : {}),
+            })),
             bytesUploaded: 0,
         };
+        for (const s of request.push ? states.filter((x) => !x.failure) : [states[0]])
+            for (const [i, a] of images.entries()) {
+                const channel = a.job.channel.name;
+                result.images.push(imageResult(a, s.target, s.plan?.outcomes[i], counted, rebuildReasons(a, s.previous.get(channel), channelTag.get(channel))));
+            }
         result.bytesUploaded = result.images.reduce((n, i) => n + i.bytesUploaded, 0);
         if (request.layoutDir) {
-            await writeLayout(request.layoutDir, images, target.display);
+            await writeLayout(request.layoutDir, images, primary.display);
             result.layoutDir = request.layoutDir;
         }
         if (request.archiveFile)
             result.archive = {
                 file: request.archiveFile,
-                ...(await writeArchive(request.archiveFile, images, target.display)),
+                ...(await writeArchive(request.archiveFile, images, primary.display)),
             };
         return result;
     }
@@ -48844,9 +49327,384 @@ async function publishImages(request) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/manifest.ts
+// Reads a package version's manifest.yml the way the registry does, with every scalar kept as a string
+// (FAILSAFE: `1.10` stays "1.10"), aliases refused (no alias bombs) and nesting bounded.
+
+
+const releaseLevels = ['experimental', 'beta', 'ga'];
+const maxDepth = 64;
+const plainStyle = 1; // SCALAR_STYLE.PLAIN: only a plain `<<` is a merge key
+/**
+ * Byte offset of each mapping key, by dotted path (`conditions.kibana.version` for both spellings), and of every
+ * YAML merge key (`<<`, plain or tagged `!!merge`).
+ */
+function keyOffsets(source, events) {
+    const offsets = new Map();
+    const merges = [];
+    const stack = [];
+    const childPath = () => {
+        const top = stack.at(-1);
+        if (!top)
+            return '';
+        if (top.kind === 'seq')
+            return `${top.path}[]`;
+        return top.path === '' ? (top.key ?? '') : `${top.path}.${top.key ?? ''}`;
+    };
+    const valueDone = () => {
+        const top = stack.at(-1);
+        if (top?.kind === 'map')
+            top.expectKey = true;
+    };
+    for (const event of events) {
+        if (event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE) {
+            const top = stack.at(-1);
+            if (top?.kind === 'map' && top.expectKey)
+                top.key = ''; // complex key: ignore its contents
+            stack.push({ kind: event.type === EVENT_MAPPING ? 'map' : 'seq', path: childPath(), expectKey: true });
+        }
+        else if (event.type === EVENT_POP) {
+            if (stack.length > 0) {
+                stack.pop();
+                valueDone();
+            }
+        }
+        else if (event.type === EVENT_SCALAR) {
+            const top = stack.at(-1);
+            if (top?.kind === 'map' && top.expectKey) {
+                top.key = getScalarValue(source, event);
+                top.expectKey = false;
+                const tag = event.tagStart >= 0 ? source.slice(event.tagStart, event.tagEnd) : '';
+                if ((top.key === '<<' && event.style === plainStyle) || /merge$/.test(tag))
+                    merges.push(event.valueStart);
+                const path = top.path === '' ? top.key : `${top.path}.${top.key}`;
+                if (!offsets.has(path))
+                    offsets.set(path, event.valueStart);
+            }
+            else
+                valueDone();
+        }
+        else if (event.type === EVENT_ALIAS)
+            valueDone();
+    }
+    return { offsets, merges };
+}
+function lineAt(source, offset) {
+    if (offset === undefined || offset < 0)
+        return undefined;
+    let line = 1;
+    for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : undefined);
+/** Parses manifest text; `expected` is the directory it sits in. */
+function checkManifest(source, expected, context) {
+    const problems = [];
+    const fields = {};
+    let events = [];
+    let documents;
+    try {
+        events = parseEvents(source, { maxDepth });
+        documents = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA, maxAliases: 0 });
+    }
+    catch (error) {
+        const mark = error.mark;
+        let reason = error.reason ?? (error instanceof Error ? error.message : String(error));
+        if (/alias/i.test(reason))
+            reason = 'YAML aliases (*name) are not allowed in manifest.yml';
+        else if (/depth/i.test(reason))
+            reason = `nesting deeper than ${maxDepth} levels`;
+        problems.push({
+            level: 'error',
+            message: `manifest.yml is not valid YAML: ${reason}`,
+            ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}),
+        });
+        return { fields, problems, events: events.length };
+    }
+    if (documents.length !== 1) {
+        problems.push({
+            level: 'error',
+            message: `manifest.yml must hold exactly one YAML document (found ${documents.length})`,
+        });
+        return { fields, problems, events: events.length };
+    }
+    const doc = documents[0];
+    if (!isMapping(doc)) {
+        problems.push({ level: 'error', message: 'manifest.yml must be a YAML mapping', line: 1 });
+        return { fields, problems, events: events.length };
+    }
+    const { offsets, merges } = keyOffsets(source, events);
+    // The registry's YAML reader (go-yaml) merges `<<: {...}` into the mapping; this reader keeps `<<` as a key. The
+    // two would read different fields, so the check would not be about what the registry serves.
+    for (const offset of merges)
+        problems.push({
+            level: 'error',
+            message: "manifest.yml uses a YAML merge key (`<<`): the registry's YAML reader merges the referenced mapping into this one, so it would read other fields than this check does; write the keys out",
+            ...(lineAt(source, offset) !== undefined ? { line: lineAt(source, offset) } : {}),
+        });
+    const line = (key) => {
+        const l = lineAt(source, offsets.get(key));
+        return l === undefined ? {} : { line: l };
+    };
+    const problem = (level, key, message) => {
+        problems.push({ level, message, ...line(key) });
+    };
+    const name = str(doc.name);
+    const version = str(doc.version);
+    const formatVersion = str(doc.format_version);
+    if (name !== undefined)
+        fields.name = name;
+    if (version !== undefined)
+        fields.version = version;
+    if (formatVersion !== undefined)
+        fields.formatVersion = formatVersion;
+    for (const key of ['title', 'description', 'type', 'release']) {
+        const value = str(doc[key]);
+        if (value !== undefined)
+            fields[key] = value;
+    }
+    if (name === undefined)
+        problem('error', 'name', '`name` is missing');
+    else if (name !== expected.name)
+        problem('error', 'name', `\`name\` is "${name}" but the package directory is "${expected.name}"`);
+    if (version === undefined)
+        problem('error', 'version', '`version` is missing');
+    else if (version !== expected.version)
+        problem('error', 'version', `\`version\` is "${version}" but the version directory is "${expected.version}"`);
+    if (formatVersion === undefined)
+        problem('error', 'format_version', '`format_version` is missing');
+    else if (!version_isStrictSemver(formatVersion))
+        problem('error', 'format_version', `\`format_version\` "${formatVersion}" is not strict semver`);
+    if (doc.release !== undefined && !releaseLevels.includes(fields.release ?? ''))
+        problem('error', 'release', `\`release\` must be one of ${releaseLevels.join(', ')} (got ${JSON.stringify(doc.release)})`);
+    if (!fields.title?.trim())
+        problem('error', 'title', '`title` is missing or empty (the registry refuses the package)');
+    if (!fields.description?.trim())
+        problem('error', 'description', '`description` is missing or empty (the registry refuses the package)');
+    if (!context.hasReadme)
+        problems.push({
+            level: 'error',
+            message: 'docs/README.md is missing (the registry refuses the package)',
+        });
+    // conditions.kibana.version: dotted key or nested mapping; both mean the same to the registry.
+    const conditions = doc.conditions;
+    if (conditions !== undefined && !isMapping(conditions))
+        problem('error', 'conditions', '`conditions` must be a mapping');
+    if (isMapping(conditions)) {
+        const dotted = conditions['kibana.version'];
+        const kibana = conditions.kibana;
+        const nested = isMapping(kibana) ? kibana.version : undefined;
+        if (kibana !== undefined && !isMapping(kibana))
+            problem('error', 'conditions.kibana', '`conditions.kibana` must be a mapping');
+        if (dotted !== undefined && nested !== undefined && dotted !== nested)
+            problem('error', 'conditions.kibana.version', 'both `conditions.kibana.version` spellings are present and differ');
+        const range = dotted ?? nested;
+        if (range !== undefined) {
+            if (typeof range !== 'string' || !isValidRange(range))
+                problem('error', 'conditions.kibana.version', `\`conditions.kibana.version\` ${JSON.stringify(range)} is not a valid version range`);
+            else
+                fields.kibanaRange = range;
+        }
+    }
+    const requirement = doc.requirement;
+    if (isMapping(requirement) && isMapping(requirement.kibana) && fields.kibanaRange === undefined)
+        problem('warning', 'requirement', '`requirement.kibana.versions` is ignored by the registry since v0.6.0; without `conditions.kibana.version` this package matches every Kibana');
+    return { fields, problems, events: events.length };
+}
+
+;// CONCATENATED MODULE: ./src/core/served-index.ts
+// What a channel's registry serves, as a pure function of what the served channels hold: the package-registry
+// walks its `package_paths` most stable channel first and keeps the first copy of each name+version it finds, skips
+// version directories that are not strict semver, and refuses packages whose manifest it cannot load. Its search
+// then keeps the packages whose `conditions.kibana.version` range matches the Kibana version asked for (Masterminds
+// semver: a prerelease Kibana version matches only a comparator that has a prerelease itself), hides prereleases
+// unless asked (`prerelease=true`), and returns the newest version per name unless `all=true`.
+
+
+
+
+
+/** `8.4.0`, `v8.4.0`, `8.4.0-SNAPSHOT`: the Kibana version as the registry's search takes it, or undefined. */
+function parseKibanaVersion(text) {
+    const version = text.trim().replace(/^v/, '');
+    return isStrictSemver(version) ? version : undefined;
+}
+/**
+ * Whether `kibana` satisfies `range` as Masterminds semver checks it: every comparator of one `||` alternative must
+ * hold, and a prerelease version fails a comparator that has no prerelease of its own (node-semver's rule differs:
+ * it asks for a comparator with a prerelease on the same major.minor.patch). Commas are AND, as in Masterminds.
+ */
+function kibanaMatches(range, kibana) {
+    const parsed = new (semver_default()).Range(range.trim().replace(/\s*,\s*/g, ' '));
+    const version = new (semver_default()).SemVer(kibana);
+    const pre = version.prerelease.length > 0;
+    return parsed.set.some((alternative) => alternative.every((c) => {
+        if (c.value === '')
+            return !pre; // `*`: any version, but a prerelease only where asked for
+        if (pre && c.semver.prerelease.length === 0)
+            return false;
+        return semver_default().cmp(version, c.operator, c.semver);
+    }));
+}
+/** The release level the registry gives a package (it derives one when the manifest has none). */
+function effectiveRelease(version, fields) {
+    if (fields.release && releaseLevels.includes(fields.release))
+        return fields.release;
+    const parsed = semver_default().parse(version);
+    return parsed && (parsed.major === 0 || parsed.prerelease.length > 0) ? 'beta' : 'ga';
+}
+/** What the registry's search hides without `prerelease=true`. */
+function isSearchPrerelease(version, release) {
+    const parsed = semver_default().parse(version);
+    return release === 'experimental' || !parsed || parsed.major === 0 || parsed.prerelease.length > 0;
+}
+/** Why the registry would not serve this directory at all, if it would not. */
+function refusal(c) {
+    if (c.version === '')
+        return 'legacy flat directory (<name>-<version>): the registry reads <name>/<version>/ only';
+    if (!isValidPackageName(c.name))
+        return 'not in the image: the package name is not [a-z0-9_]+';
+    if (!version_isStrictSemver(c.version))
+        return 'the version directory is not strict semver: the registry ignores it';
+    if ('problem' in c.manifest)
+        return `the registry refuses it: ${c.manifest.problem}`;
+    return undefined;
+}
+/**
+ * The served index of `channel`: `candidates` are the version directories of its served channels (any order);
+ * the result lists, sorted by name then version, what its registry's search returns with `options`.
+ */
+function servedIndex(policy, channel, candidates, options = {}) {
+    const order = servedChannels(policy, channel).map((c) => c.name);
+    const rank = new Map(order.map((c, i) => [c, i]));
+    const ordered = candidates
+        .filter((c) => rank.has(c.channel))
+        .sort((a, b) => rank.get(a.channel) - rank.get(b.channel));
+    const skipped = [];
+    const first = new Map();
+    for (const c of ordered) {
+        const skip = (reason) => {
+            skipped.push({ name: c.name, version: c.version, channel: c.channel, reason });
+        };
+        const refused = refusal(c);
+        if (refused) {
+            skip(refused);
+            continue;
+        }
+        const key = `${c.name}\0${c.version}`;
+        const winner = first.get(key);
+        if (winner) {
+            skip(`shadowed by the ${winner.channel} copy (the registry serves the first copy it finds)`);
+            continue;
+        }
+        const fields = c.manifest.fields;
+        first.set(key, {
+            name: c.name,
+            version: c.version,
+            channel: c.channel,
+            kibana: fields.kibanaRange ?? null,
+            release: effectiveRelease(c.version, fields),
+            tree: c.tree,
+        });
+    }
+    let served = [...first.values()];
+    if (options.stableOnly)
+        served = served.filter((e) => !isSearchPrerelease(e.version, e.release));
+    const kibana = options.kibana;
+    if (kibana !== undefined)
+        served = served.filter((e) => e.kibana === null || kibanaMatches(e.kibana, kibana));
+    const byName = new Map();
+    for (const e of served)
+        byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+    const packages = [];
+    for (const name of [...byName.keys()].sort()) {
+        const entries = byName.get(name);
+        const versions = sortVersions(entries.map((e) => e.version));
+        const wanted = options.all ? versions : versions.slice(-1);
+        for (const v of wanted)
+            packages.push(entries.find((e) => e.version === v));
+    }
+    const sortKey = (s) => `${s.name}\0${s.version}\0${rank.get(s.channel)}`;
+    skipped.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
+    return { channel: channel.name, packages, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/publish-image/served.ts
+// The served index read from git: every version directory of the channels a distribution serves, at the commits
+// it is built from, with its manifest read the way the registry reads it (core/manifest.ts), then the pure
+// precedence and search of core/served-index.ts, and the content identity of each listed version. Manifest blobs a
+// trees-only clone lacks are fetched in one request; identities come from one `git ls-tree -r` per channel.
+
+
+
+
+
+async function candidatesAt(reader, repoDir, policy, channel, commit) {
+    const versions = await reader.allVersions(commit);
+    const entries = await Promise.all(versions.map(async (v) => {
+        const top = (await reader.objects.tree(v.tree)) ?? [];
+        return { v, manifest: top.find((e) => e.name === 'manifest.yml' && e.type === 'blob') };
+    }));
+    // Only the manifests: a trees-only clone would otherwise fetch each one lazily, one request per version.
+    const manifests = entries.flatMap((e) => (e.manifest ? [e.manifest.oid] : []));
+    await prefetchBlobs(repoDir, entries.filter((e) => e.manifest).map((e) => e.v.tree), new Set(manifests));
+    return Promise.all(entries.map(async ({ v, manifest }) => {
+        const base = { channel, name: v.name, version: v.version, tree: v.tree };
+        if (v.version === '')
+            return { ...base, manifest: { fields: {} } };
+        if (!manifest)
+            return { ...base, manifest: { problem: 'manifest.yml is missing' } };
+        const size = (await reader.objects.info(manifest.oid))?.size ?? 0;
+        if (size > policy.limits.manifestBytes)
+            return {
+                ...base,
+                manifest: { problem: `manifest.yml is larger than ${policy.limits.manifestBytes} bytes` },
+            };
+        const text = (await reader.objects.read(manifest.oid))?.content.toString('utf8') ?? '';
+        const readme = await reader.objects.lookup(v.tree, 'docs/README.md');
+        const report = checkManifest(text, v, { hasReadme: readme?.type === 'blob' });
+        const error = report.problems.find((p) => p.level === 'error');
+        return { ...base, manifest: error ? { problem: error.message } : { fields: report.fields } };
+    }));
+}
+/**
+ * The index of `channel` when its served channels are at `commits` (by channel name; a channel without a commit,
+ * i.e. without a branch, contributes nothing).
+ */
+async function readServedIndex(o) {
+    const { reader, repoDir, policy } = o;
+    const served = servedChannels(policy, o.channel).filter((c) => o.commits[c.name] !== undefined);
+    const candidates = (await Promise.all(served.map((c) => candidatesAt(reader, repoDir, policy, c.name, o.commits[c.name])))).flat();
+    const index = servedIndex(policy, o.channel, candidates, o.options ?? {});
+    const identities = new Map();
+    for (const c of served) {
+        const listed = index.packages.filter((p) => p.channel === c.name);
+        await versionFiles(repoDir, o.commits[c.name], policy.packagesRoot, listed, (i, files) => {
+            identities.set(listed[i], contentIdentity(files));
+        });
+    }
+    return {
+        channel: index.channel,
+        packages: index.packages.map((p) => ({
+            name: p.name,
+            version: p.version,
+            channel: p.channel,
+            content: identities.get(p) ?? '',
+            kibana: p.kibana,
+            release: p.release,
+        })),
+        skipped: index.skipped,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/publish-image/release.ts
 // Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
 // exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
+
+
+
 
 
 
@@ -48933,6 +49791,12 @@ async function release(request) {
     const log = request.log ?? (() => undefined);
     const stable = policy.channels[0];
     const results = [];
+    // Every image reference is checked before anything is written: a bad one is a usage error, never a git tag
+    // left without its image tag.
+    if (request.image) {
+        targetsOf(request.image.image);
+        imageReference(request.image.baseImage, 'base image');
+    }
     const known = await existingTags(repoDir, request.versions, request.pushTags);
     for (const version of request.versions) {
         let commit = known.get(version);
@@ -48949,43 +49813,23 @@ async function release(request) {
         else
             log(`tag ${version}: exists at ${commit}`);
         const result = { version, commit, gitTag };
-        if (request.image)
-            result.image = await releaseImage(request, version, commit, log);
+        if (request.image) {
+            const { image, mirrors } = await releaseImage(request, version, commit, log);
+            result.image = image;
+            if (mirrors.length > 0)
+                result.mirrors = mirrors;
+        }
         results.push(result);
     }
     return results;
 }
-async function releaseImage(request, version, commit, log) {
-    const image = request.image;
-    const ref = parseImageReference(image.image);
-    const client = image.clientFor(ref.apiHost);
-    const repo = ref.repository;
-    const reference = `${image.image}:${version}`;
-    let built = false;
-    let source = await client.headManifest(repo, commit);
-    if (!source) {
-        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
-        log(`image of ${commit} not found: building it`);
-        const stable = request.policy.channels[0];
-        const hasCommit = await revParse(request.repoDir, commit);
-        if (!hasCommit)
-            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
-        await publishImages({
-            ...image,
-            repoDir: request.repoDir,
-            policy: request.policy,
-            channels: [stable.name],
-            tips: new Map([[stable.branch, commit]]),
-            push: true,
-            movingTags: false,
-        });
-        built = true;
-        source = await client.headManifest(repo, commit);
-        if (!source)
-            throw new errors_OperationError(`the image of ${commit} is still missing after building it`);
-    }
+/** `<target>:<version>` pointed at the target's image of `commit` (by digest). */
+async function tagRelease(request, target, version, source, built, log) {
+    const client = request.image.clientFor(target.host);
+    const repo = target.repository;
+    const reference = `${target.display}:${version}`;
     const existing = await client.headManifest(repo, version);
-    const subject = { 'subject-name': image.image, 'subject-digest': source.digest };
+    const subject = { 'subject-name': target.display, 'subject-digest': source.digest };
     if (existing?.digest === source.digest)
         return { reference, digest: source.digest, ...subject, operation: 'unchanged', built };
     if (existing && !request.policy.release.allowOverwrite)
@@ -49002,12 +49846,57 @@ async function releaseImage(request, version, commit, log) {
     log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
     return { reference, digest: source.digest, ...subject, operation: existing ? 'retagged' : 'tagged', built };
 }
+/**
+ * The release image tag in every target repository (the first is `image`, the others `mirrors`): each checked
+ * before any is written, the commit's image built once for all targets where one lacks it.
+ */
+async function releaseImage(request, version, commit, log) {
+    const image = request.image;
+    const targets = targetsOf(image.image);
+    const sources = async () => Promise.all(targets.map((t) => image.clientFor(t.host).headManifest(t.repository, commit)));
+    let found = await sources();
+    let built = false;
+    if (found.some((f) => !f)) {
+        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
+        log(`image of ${commit} not found: building it`);
+        const stable = request.policy.channels[0];
+        const hasCommit = await revParse(request.repoDir, commit);
+        if (!hasCommit)
+            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
+        const result = await publishImages({
+            ...image,
+            repoDir: request.repoDir,
+            policy: request.policy,
+            channels: [stable.name],
+            tips: new Map([[stable.branch, commit]]),
+            push: true,
+            movingTags: false,
+        });
+        const failed = result.targets.find((t) => t.status === 'failed');
+        if (failed)
+            throw new errors_OperationError(`building the image of ${commit} failed on ${failed.image}: ${failed.error ?? ''}`);
+        built = true;
+        found = await sources();
+    }
+    const missing = targets.find((_, i) => !found[i]);
+    if (missing)
+        throw new errors_OperationError(`the image of ${commit} is still missing in ${missing.display} after building it`);
+    for (const [i, t] of targets.entries()) {
+        const existing = await image.clientFor(t.host).headManifest(t.repository, version);
+        if (existing && existing.digest !== found[i].digest && !request.policy.release.allowOverwrite)
+            throw new errors_OperationError(`${t.display}:${version} already points at ${existing.digest}, not at the image of tag ${version} (${found[i].digest}); release tags are not moved unless the policy sets release.allow-overwrite`);
+    }
+    const tagged = [];
+    for (const [i, t] of targets.entries())
+        tagged.push(await tagRelease(request, t, version, found[i], built, log));
+    return { image: tagged[0], mirrors: tagged.slice(1) };
+}
 /** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
 async function stableTipOnOrigin(repoDir, policy) {
     const branch = policy.channels[0].branch;
     const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
     if (!tip)
-        throw new errors_OperationError(`the ${policy.channels[0].name} branch (${branch}) does not exist on origin`);
+        throw missingBranchError(policy.channels[0]);
     return tip;
 }
 
@@ -51520,22 +52409,21 @@ async function policyFromFile(file) {
 
 
 /** The repository actions/checkout made (input `repository-path`, relative to the workspace). */
-async function checkoutDir(ctx) {
-    const path = getInput('repository-path') || '.';
+async function checkoutDir(ctx, path = getInput('repository-path') || '.') {
     const repoDir = (0,external_node_path_namespaceObject.isAbsolute)(path) ? path : (0,external_node_path_namespaceObject.join)(ctx.workspace, path);
     if (!(await isGitRepository(repoDir)))
         throw new errors_UsageError(`no git repository at ${repoDir}: run actions/checkout before this action`);
     return repoDir;
 }
 /** The policy file (input `config`) at the tip of the default branch. */
-async function defaultBranchPolicy(ctx, repoDir) {
+async function defaultBranchPolicy(ctx, repoDir, file = getInput('config') || configPath) {
     const defaultBranch = defaultBranchOf(ctx.payload);
     if (!defaultBranch)
         throw new errors_UsageError('the event payload names no default branch (repository.default_branch)');
     const defaultTip = (await fetchBranches(repoDir, [defaultBranch], { treesOnly: true })).get(defaultBranch);
     if (!defaultTip)
         throw new errors_OperationError(`the default branch ${defaultBranch} was not found on origin`);
-    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, getInput('config') || configPath);
+    const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, file);
     info(`policy: ${safeLine(loaded.source)}`);
     return { ...loaded, defaultBranch, defaultTip };
 }
@@ -51544,10 +52432,10 @@ async function defaultBranchPolicy(ctx, repoDir) {
 // One registry client per host for a run: credentials (explicit for the target host, else the Docker config),
 // plain HTTP when asked, secrets and retries reported to the caller.
 
-/** The registry API host of an image reference (where explicit credentials go). */
+/** The registry API host of an image reference, the first of a list (where explicit credentials go). */
 function imageHost(image) {
     try {
-        return parseImageReference(image).apiHost;
+        return parseImageReference(image.split(/[,\n]/)[0].trim()).apiHost;
     }
     catch {
         return '';
@@ -51588,9 +52476,14 @@ function registryClients(o = {}) {
 
 ;// CONCATENATED MODULE: ./src/publish-image/main.ts
 // The publish-image action. On a push to a channel it rebuilds that channel's image and every less stable one's
-// (production -> staging -> snapshot) from git trees and pushes them (or writes them for air-gapped sites), then
-// optionally restarts the serving deployments. With release versions (or on a tag push) it makes the stack release
-// tags: a git tag per version and the image <image>:<version>.
+// (production -> staging -> snapshot) from git trees and pushes them to every target repository (or writes them for
+// air-gapped sites), then optionally restarts the serving deployments; on a schedule it rebuilds every channel (a
+// new base build under the same registry version tag). With release versions (or on a tag push) it makes the stack
+// release tags: a git tag per version and the image <image>:<version>. With rollback-to it points one channel's tag
+// back at the image of an earlier commit.
+
+
+
 
 
 
@@ -51622,19 +52515,67 @@ function refuseCredentials(input, reference) {
         core_setSecret(secret);
     throw new errors_UsageError(`${input}: ${new CredentialsInReferenceError(found.redacted).message}`);
 }
-async function main_summary(result, releases, rollouts) {
+/** The served index of each channel, collapsed, one block per channel. */
+function indexSummary(listings) {
+    for (const l of listings) {
+        const rows = l.packages
+            .map((p) => `<tr><td>${summaryText(p.name)}</td><td>${summaryText(p.version)}</td><td>${summaryText(p.channel)}</td><td>${summaryText(p.release)}</td><td><code>${summaryText(p.kibana ?? '*')}</code></td><td><code>${p.content.slice(0, 19)}</code></td></tr>`)
+            .join('');
+        const skipped = l.skipped.length
+            ? `<p>Not served: ${l.skipped.map((x) => `<code>${summaryText(`${x.channel}: ${x.name}/${x.version}`)}</code>: ${summaryText(x.reason)}`).join('; ')}</p>`
+            : '';
+        summary.addDetails(`${summaryText(l.channel)} serves ${l.packages.length} package versions`, `<table><tr><th>Package</th><th>Version</th><th>From</th><th>Release</th><th>Kibana</th><th>Content</th></tr>${rows}</table>${skipped}`);
+    }
+}
+function rollbackSummary(r) {
+    summary.addHeading(`Rollback of ${summaryText(r.channel)} to ${r.commit.slice(0, 12)}`, 3);
+    summary.addTable([
+        ['Tag', 'From', 'To', 'Result'].map((h) => ({ data: h, header: true })),
+        ...r.targets.map((t) => [
+            `<code>${summaryText(t.reference)}</code>`,
+            t.from
+                ? `<code>${t.from.digest}</code>${t.from.commit ? ` (${t.from.commit.slice(0, 12)})` : ''}`
+                : '—',
+            t.to.digest ? `<code>${t.to.digest}</code> (${t.to.commit.slice(0, 12)})` : '—',
+            t.status === 'failed' ? `❌ ${summaryText(t.error ?? '')}` : t.status,
+        ]),
+    ]);
+}
+async function main_summary(result, releases, rollouts, extra = {}) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     summary.addHeading('package-storage images', 2);
+    if (extra.rollback)
+        rollbackSummary(extra.rollback);
+    const several = (result?.targets.length ?? 0) > 1;
+    if (result && several)
+        summary.addTable([
+            ['Registry', 'Result'].map((h) => ({ data: h, header: true })),
+            ...result.targets.map((t) => [
+                `<code>${summaryText(t.image)}</code>`,
+                t.status === 'failed' ? `❌ failed while ${summaryText(t.error ?? '')}` : `✅ ${t.status}`,
+            ]),
+        ]);
     if (result)
         summary.addTable([
-            ['Channel', 'Digest', 'Tags', 'Layers (base / reused / built)', 'Uploaded', 'SBOM'].map((h) => ({
+            [
+                ...(several ? ['Image'] : []),
+                'Channel',
+                'Digest',
+                'Why',
+                'Tags',
+                'Layers (base / reused / built)',
+                'Uploaded',
+                'SBOM',
+            ].map((h) => ({
                 data: h,
                 header: true,
             })),
             ...result.images.map((i) => [
+                ...(several ? [`<code>${summaryText(i.name)}</code>`] : []),
                 summaryText(i.channel),
                 `<code>${i.digest}</code>`,
+                i.why.length === 0 ? 'unchanged' : summaryText(i.why.join('; ')),
                 i.tags
                     .map((t) => `<code>${summaryText(t)}</code>${i.unchangedTags.some((u) => t.endsWith(`:${u}`)) ? ' (unchanged)' : i.keptTags.some((u) => t.endsWith(`:${u}`)) ? ' (kept)' : ''}`)
                     .join('<br>'),
@@ -51646,15 +52587,15 @@ async function main_summary(result, releases, rollouts) {
     if (releases.length > 0)
         summary.addTable([
             ['Release', 'Commit', 'Git tag', 'Image tag', 'Digest'].map((h) => ({ data: h, header: true })),
-            ...releases.map((r) => [
-                summaryText(r.version),
-                `<code>${r.commit.slice(0, 12)}</code>`,
-                r.gitTag,
-                r.image
-                    ? `${summaryText(r.image.reference)} (${r.image.operation}${r.image.built ? ', built' : ''})`
-                    : '—',
-                r.image ? `<code>${r.image.digest}</code>` : '—',
-            ]),
+            ...releases.flatMap((r) => 
+            // One row per target repository: the first carries the version, commit and git tag.
+            (r.image ? [r.image, ...(r.mirrors ?? [])] : [undefined]).map((i, n) => [
+                n === 0 ? summaryText(r.version) : '',
+                n === 0 ? `<code>${r.commit.slice(0, 12)}</code>` : '',
+                n === 0 ? r.gitTag : '',
+                i ? `${summaryText(i.reference)} (${i.operation}${i.built ? ', built' : ''})` : '—',
+                i ? `<code>${i.digest}</code>` : '—',
+            ])),
         ]);
     if (rollouts.length > 0)
         summary.addTable([
@@ -51669,6 +52610,8 @@ async function main_summary(result, releases, rollouts) {
         summary.addRaw(`<p>Archive: <code>${summaryText(result.archive.file)}</code> (${result.archive.size} bytes)</p>`, true);
     if (result?.layoutDir)
         summary.addRaw(`<p>OCI layout: <code>${summaryText(result.layoutDir)}</code></p>`, true);
+    if (extra.index)
+        indexSummary(extra.index);
     await summary.write();
 }
 async function releaseVersions(repoDir, ctx, main) {
@@ -51698,13 +52641,17 @@ async function releaseVersions(repoDir, ctx, main) {
     }
     return versions;
 }
-function channelsToBuild(policy, ref) {
+function channelsToBuild(policy, ref, eventName) {
     const explicit = listInput('channels');
     for (const c of explicit)
         if (!channelByName(policy, c))
             throw new errors_UsageError(`unknown channel "${safeLine(c)}"`);
     if (explicit.length > 0)
         return explicit;
+    // A scheduled (or manual) run checks every channel: a new base build under the same registry version tag, or a
+    // tip some failed run did not publish. Unchanged images cost a few requests and change nothing.
+    if (eventName === 'schedule' || eventName === 'workflow_dispatch')
+        return policy.channels.map((c) => c.name);
     const pushed = channelByBranch(policy, branchOfRef(ref) ?? '');
     if (!pushed)
         throw new errors_UsageError(`give \`channels\`, or run on a push to a channel branch (got ${JSON.stringify(safeLine(ref))})`);
@@ -51714,7 +52661,7 @@ function channelsToBuild(policy, ref) {
 async function main_run() {
     let close = () => undefined;
     await actionBoundary(async () => {
-        const ctx = runContext();
+        const ctx = withDefaultBranch(runContext());
         const repoDir = await checkoutDir(ctx);
         const password = getInput('password');
         const username = getInput('username');
@@ -51724,7 +52671,8 @@ async function main_run() {
             throw new errors_UsageError('`password` needs `username`');
         const image = getInput('image', { required: true });
         const baseImage = getInput('base-image', { required: true });
-        refuseCredentials('image', image);
+        for (const one of image.split(/[,\n]/))
+            refuseCredentials('image', one.trim());
         refuseCredentials('base-image', baseImage);
         const platforms = parsePlatforms(getInput('platforms'));
         const metadata = parseExtraMetadata(getInput('labels'), getInput('annotations'));
@@ -51781,13 +52729,71 @@ async function main_run() {
             setOutput('releases', JSON.stringify(releases));
             setOutput('rollouts', '[]');
             if (listInput('channels').length === 0) {
-                setOutput('tags', releases.flatMap((r) => (r.image ? [r.image.reference] : [])).join('\n'));
+                setOutput('tags', releases
+                    .flatMap((r) => (r.image ? [r.image, ...(r.mirrors ?? [])] : []))
+                    .map((i) => i.reference)
+                    .join('\n'));
                 setOutput('digest', releases[0]?.image?.digest ?? '');
                 await main_summary(undefined, releases, []);
                 return;
             }
         }
-        const channels = channelsToBuild(policy, ctx.ref);
+        const indexMode = getInput('index') || 'newest';
+        if (!['newest', 'all', 'false'].includes(indexMode))
+            throw new errors_UsageError(`index: ${JSON.stringify(safeLine(indexMode))} is not newest, all or false`);
+        const rollbackTo = getInput('rollback-to');
+        const kubectl = {
+            deployments: getInput('rollout-deployments'),
+            kubectl: getInput('rollout-kubectl') || 'kubectl',
+            namespace: getInput('rollout-namespace') || 'package-registry',
+        };
+        if (rollbackTo) {
+            // Rollback mode: one channel's tag back to the image of an earlier commit of that channel.
+            const named = listInput('channels');
+            if (named.length !== 1)
+                throw new errors_UsageError('rollback-to needs `channels` naming exactly the one channel to roll back');
+            const channel = channelByName(policy, named[0]);
+            if (!channel)
+                throw new errors_UsageError(`unknown channel "${safeLine(named[0])}"`);
+            if (!push)
+                throw new errors_UsageError('rollback-to needs `push: true` (it moves a tag in the registry)');
+            const tips = await fetchBranches(repoDir, [channel.branch], { treesOnly: true });
+            const tip = tips.get(channel.branch);
+            if (!tip)
+                throw missingBranchError(channel);
+            const result = await rollback({
+                repoDir,
+                policy,
+                channel: channel.name,
+                to: rollbackTo,
+                tip,
+                image,
+                clientFor,
+                ancestry: new Ancestry(repoDir, common.log),
+                log: common.log,
+            });
+            const moved = result.targets.some((t) => t.status === 'moved');
+            let rollouts = [];
+            if (kubectl.deployments && moved)
+                rollouts = await rollout({
+                    ...kubectl,
+                    targets: rolloutTargets(kubectl.deployments, [channel.name]),
+                });
+            setOutput('rollback', JSON.stringify(result));
+            setOutput('digest', result.targets.find((t) => t.to.digest)?.to.digest ?? '');
+            setOutput('tags', result.targets
+                .filter((t) => t.status !== 'failed')
+                .map((t) => t.reference)
+                .join('\n'));
+            setOutput('rollouts', JSON.stringify(rollouts));
+            for (const t of result.targets)
+                info(`${safeLine(t.reference)}: ${t.status === 'moved' ? `${t.from?.digest ?? '(none)'} -> ${t.to.digest}` : t.status === 'unchanged' ? `already at ${t.to.digest}` : `failed: ${safeLine(t.error ?? '')}`}`);
+            await main_summary(undefined, [], rollouts, { rollback: result });
+            assertRolledBack(result);
+            failOnRollouts(rollouts);
+            return;
+        }
+        const channels = channelsToBuild(policy, ctx.ref, ctx.eventName);
         // Trees of every channel branch; blobs only for the layers that must be rebuilt, fetched later in one request.
         const tips = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
         const result = await publishImages({
@@ -51802,7 +52808,7 @@ async function main_run() {
             ...(archive ? { archiveFile: (0,external_node_path_namespaceObject.isAbsolute)(archive) ? archive : (0,external_node_path_namespaceObject.join)(ctx.workspace, archive) } : {}),
         });
         for (const i of result.images) {
-            info(`${i.channel}: ${i.digest}; ${i.layers.uploaded} layers uploaded (${i.bytesUploaded} bytes), ${i.layers.reused} reused, ${i.layers.mounted} mounted`);
+            info(`${result.targets.length > 1 ? `${safeLine(i.name)} ` : ''}${i.channel}: ${i.digest} (${i.why.length === 0 ? 'unchanged' : safeLine(i.why.join('; '))}); ${i.layers.uploaded} layers uploaded (${i.bytesUploaded} bytes), ${i.layers.reused} reused, ${i.layers.mounted} mounted`);
             for (const t of i.tags)
                 info(`  ${safeLine(t)}`);
             // A channel tag that did not move is worth a warning: the channel is not serving its branch's tip.
@@ -51812,34 +52818,80 @@ async function main_run() {
                 else
                     info(`  ${safeLine(note)}`);
         }
+        const failedTargets = result.targets.filter((t) => t.status === 'failed');
+        for (const t of failedTargets)
+            core_error(safeLine(`${t.image}: failed while ${t.error ?? ''}`));
         setOutput('digest', result.images[0]?.digest ?? '');
         setOutput('tags', result.images.flatMap((i) => i.tags).join('\n'));
         setOutput('images', JSON.stringify(result.images));
+        setOutput('registries', JSON.stringify(result.targets));
         setOutput('bytes-uploaded', String(result.bytesUploaded));
         if (result.archive)
             setOutput('archive-digest', result.archive.digest);
-        // Rollout: restart the deployment of every channel whose image (its moving tag) changed.
+        // The served index of each channel built (what its registry serves after precedence).
+        let listings;
+        if (indexMode !== 'false') {
+            const reader = new StorageReader(repoDir, policy.packagesRoot);
+            try {
+                listings = [];
+                for (const name of channels) {
+                    const channel = channelByName(policy, name);
+                    const built = result.images.find((i) => i.channel === name);
+                    const commits = Object.fromEntries(policy.channels.map((c) => [c.name, tips.get(c.branch)]));
+                    if (built)
+                        commits[name] = built.commit;
+                    listings.push(await readServedIndex({
+                        reader,
+                        repoDir,
+                        policy,
+                        channel,
+                        commits,
+                        options: { all: indexMode === 'all' },
+                    }));
+                }
+            }
+            finally {
+                reader.close();
+            }
+            setOutput('index', JSON.stringify(listings));
+        }
+        // Rollout: restart the deployment of every channel whose image (its moving tag) changed in any target.
         let rollouts = [];
-        const deployments = getInput('rollout-deployments');
-        if (deployments && push) {
-            const changed = result.images
-                .filter((i) => ![...i.unchangedTags, ...i.keptTags].includes(sanitizeTag(i.branch)))
-                .map((i) => i.channel);
-            rollouts = await rollout({
-                kubectl: getInput('rollout-kubectl') || 'kubectl',
-                namespace: getInput('rollout-namespace') || 'package-registry',
-                targets: rolloutTargets(deployments, changed),
-            });
+        if (kubectl.deployments && push) {
+            const changed = [
+                ...new Set(result.images
+                    .filter((i) => ![...i.unchangedTags, ...i.keptTags].includes(sanitizeTag(i.branch)))
+                    .map((i) => i.channel)),
+            ];
+            rollouts = await rollout({ ...kubectl, targets: rolloutTargets(kubectl.deployments, changed) });
             for (const r of rollouts)
                 info(`rollout ${r.channel}: ${r.namespace}/${r.deployment}: ${r.exitCode === 0 ? 'restarted' : `failed (exit ${r.exitCode})`}: ${safeLine(r.output)}`);
         }
         setOutput('rollouts', JSON.stringify(rollouts));
         setOutput('releases', JSON.stringify(releases));
-        await main_summary(result, releases, rollouts);
-        const failedRollouts = rollouts.filter((r) => r.exitCode !== 0);
-        if (failedRollouts.length > 0)
-            setFailed(`rollout failed for ${failedRollouts.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`);
+        await main_summary(result, releases, rollouts, listings ? { index: listings } : {});
+        if (failedTargets.length > 0)
+            setFailed(`publishing failed on ${failedTargets.map((t) => t.image).join(', ')}; ${result.targets.length - failedTargets.length} other target(s) were published`);
+        failOnRollouts(rollouts);
     }, () => close());
+}
+function failOnRollouts(rollouts) {
+    const failed = rollouts.filter((r) => r.exitCode !== 0);
+    if (failed.length > 0)
+        setFailed(`rollout failed for ${failed.map((r) => `${r.namespace}/${r.deployment}`).join(', ')}; the images were published`);
+}
+/**
+ * A scheduled run's payload names no repository: its ref is the default branch (GitHub runs schedules there), which
+ * is where the policy is read from.
+ */
+function withDefaultBranch(ctx) {
+    const repository = ctx.payload.repository;
+    if (typeof repository?.default_branch === 'string' || ctx.eventName !== 'schedule')
+        return ctx;
+    const branch = branchOfRef(ctx.ref);
+    if (!branch)
+        return ctx;
+    return { ...ctx, payload: { ...ctx.payload, repository: { ...repository, default_branch: branch } } };
 }
 
 ;// CONCATENATED MODULE: ./src/publish-image/index.ts

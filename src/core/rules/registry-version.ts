@@ -3,12 +3,6 @@
 // warning (drift: the same packages validated and served by different registries).
 import type { RuleContext } from './context.js';
 
-/** The registry version a Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. */
-export function registryVersionOf(dockerfile: string | undefined): string | undefined {
-  if (dockerfile === undefined) return undefined;
-  return /^\s*ARG\s+PACKAGE_REGISTRY\s*=\s*["']?([^\s"']+)["']?\s*$/m.exec(dockerfile)?.[1];
-}
-
 export function registryVersionRule(ctx: RuleContext): void {
   const r = ctx.input.registry;
   if (!r?.changed || r.before === r.after) return;
