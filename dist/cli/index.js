@@ -3813,39 +3813,49 @@ async function isAncestor(repoDir, ancestor, descendant) {
     return result.code === 0;
 }
 /**
- * Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. One
- * `git for-each-ref` for all of them (a process per branch costs more than the lookups).
+ * Every local and origin branch in one process (a process per lookup costs more than the lookups); undefined when
+ * `repoDir` is not a git repository.
  */
-async function localBranchTips(repoDir, branches) {
+async function readLocalRefs(repoDir) {
     const result = await git_gitRaw([
         'for-each-ref',
-        '--format=%(refname)%00%(objectname)%00%(*objectname)',
+        '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(symref)',
         'refs/heads/',
         'refs/remotes/origin/',
-    ], { cwd: repoDir });
-    const refs = new Map();
+    ], { cwd: repoDir, okCodes: [128] }).catch(() => undefined);
+    if (!result || result.code !== 0)
+        return undefined;
+    const commits = new Map();
+    let originHead;
     for (const line of result.stdout.toString('utf8').split('\n')) {
-        const [ref, oid, peeled] = line.split('\0');
-        if (ref && oid)
-            refs.set(ref, peeled || oid);
+        const [ref, oid, peeled, symref] = line.split('\0');
+        if (!ref || !oid)
+            continue;
+        commits.set(ref, peeled || oid);
+        if (ref === 'refs/remotes/origin/HEAD' && symref?.startsWith('refs/remotes/origin/'))
+            originHead = symref.slice('refs/remotes/origin/'.length);
     }
-    const tips = new Map();
-    for (const branch of branches)
-        tips.set(branch, refs.get(`refs/heads/${branch}`) ?? refs.get(`refs/remotes/origin/${branch}`));
-    return tips;
+    return { commits, ...(originHead ? { originHead } : {}) };
+}
+/** A branch's local tip: `refs/heads/<b>`, else `refs/remotes/origin/<b>`. */
+function branchTip(refs, branch) {
+    return refs.commits.get(`refs/heads/${branch}`) ?? refs.commits.get(`refs/remotes/origin/${branch}`);
+}
+/** The default branch: origin/HEAD, else a local or origin `main` or `master`. */
+function defaultBranchOf(refs) {
+    if (refs.originHead)
+        return refs.originHead;
+    return ['main', 'master'].find((candidate) => branchTip(refs, candidate) !== undefined);
+}
+/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
+async function localBranchTips(repoDir, branches) {
+    const refs = (await readLocalRefs(repoDir)) ?? { commits: new Map() };
+    return new Map(branches.map((b) => [b, branchTip(refs, b)]));
 }
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 async function defaultBranch(repoDir) {
-    const head = await git_gitRaw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
-        cwd: repoDir,
-        okCodes: [1, 128],
-    });
-    if (head.code === 0)
-        return head.stdout.toString('utf8').trim().replace('refs/remotes/origin/', '');
-    for (const candidate of ['main', 'master'])
-        if (await resolveBranch(repoDir, candidate))
-            return candidate;
-    return undefined;
+    const refs = await readLocalRefs(repoDir);
+    return refs ? defaultBranchOf(refs) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/change.ts
@@ -15666,8 +15676,10 @@ function buildPolicy(raw, source) {
 
 
 
-async function policyAtRevision(repoDir, rev, label, path = configPath) {
-    const reader = new StorageReader(repoDir, '.');
+async function policyAtRevision(repoDir, rev, label, path = configPath, 
+/** A reader to share (the CLI reads the policy and the change through one `git cat-file`). */
+objects) {
+    const reader = new StorageReader(repoDir, '.', objects);
     try {
         const text = await reader.readFile(rev, path);
         if (text === undefined)
@@ -15697,20 +15709,26 @@ async function policyFromFile(file) {
 
 
 
-async function loadLocalPolicy(repoDir, config) {
+async function loadLocalPolicy(repoDir, config, refs, objects) {
     if (config)
         return policyFromFile((0,external_node_path_namespaceObject.resolve)(config));
-    const branch = await defaultBranch(repoDir);
-    const at = branch ? await resolveBranch(repoDir, branch) : undefined;
+    const known = refs ?? (await readLocalRefs(repoDir));
+    const branch = known ? defaultBranchOf(known) : undefined;
+    const at = known && branch ? branchTip(known, branch) : undefined;
     if (!branch || !at)
         return policyAtRevision(repoDir, emptyTreeId, 'none');
-    return policyAtRevision(repoDir, at.sha, branch);
+    return policyAtRevision(repoDir, at, branch, undefined, objects);
 }
-async function openLocalRepo(repo, config) {
+/**
+ * The local clone, its refs (read once) and its policy. `objects`, when given, is the reader the policy is read
+ * through, for a command that goes on reading through it.
+ */
+async function openLocalRepo(repo, config, objects) {
     const repoDir = (0,external_node_path_namespaceObject.resolve)(repo);
-    if (!(await isGitRepository(repoDir)))
+    const refs = await readLocalRefs(repoDir);
+    if (!refs)
         throw new UsageError(`${repoDir} is not a git repository`);
-    return { repoDir, ...(await loadLocalPolicy(repoDir, config)) };
+    return { repoDir, refs, ...(await loadLocalPolicy(repoDir, config, refs, objects)) };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/audit.ts
@@ -23314,6 +23332,9 @@ async function mergeTrees(repoDir, base, head) {
 
 
 
+
+
+
 const validateUsage = `usage: package-storage validate --repo DIR --base BRANCH --head REV [--title TEXT] [--exception] [--config FILE] [--json]
 
 Checks what merging REV into the channel branch BRANCH would change, against the policy.
@@ -23338,12 +23359,22 @@ async function validateCommand(argv, io) {
         json: { type: 'boolean', default: false },
     });
     required('validate', values, 'base', 'head');
-    const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
+    // One `git cat-file` for the policy and the change, and one ref listing for every branch: a small check costs
+    // little more than starting node.
+    const objects = new ObjectReader((0,external_node_path_namespaceObject.resolve)(values.repo));
+    try {
+        return await validateLocal(values, objects, io);
+    }
+    finally {
+        objects.close();
+    }
+}
+async function validateLocal(values, objects, io) {
+    const { repoDir, policy, source, refs } = await openLocalRepo(values.repo, values.config, objects);
     const channel = channelByBranch(policy, values.base);
     if (!channel)
         throw new UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
-    const tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
-    const baseSha = tips.get(channel.branch);
+    const baseSha = branchTip(refs, channel.branch);
     if (!baseSha)
         throw new UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
     const base = { sha: baseSha };
@@ -23356,7 +23387,7 @@ async function validateCommand(argv, io) {
     for (const c of policy.channels) {
         if (c === channel)
             continue;
-        const tip = tips.get(c.branch);
+        const tip = branchTip(refs, c.branch);
         channelTips.set(c.name, tip);
         if (!tip)
             missing.push(c.branch);
@@ -23373,6 +23404,7 @@ async function validateCommand(argv, io) {
             before: base.sha,
             after: merged.tree,
             channelTips,
+            reader: new StorageReader(repoDir, policy.packagesRoot, objects),
             ...(values.title !== undefined ? { title: values.title } : {}),
             ...(values.exception ? { approval: { by: 'command line', via: 'cli' } } : {}),
         });
@@ -24130,7 +24162,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:c845711518627378708bf0adc0b2a2d0f4853cd20c11f3238aafeb5d50b34672\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:37bae8a9a961c7cb71ac3cd2a5afe4e49593887d3f5a6436e35e78b9bb3985ef\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

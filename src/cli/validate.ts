@@ -1,10 +1,13 @@
 // `package-storage validate`: the same engine as the action, on a local clone.
+import { resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch } from '../core/policy.js';
 import { mergeConflictFinding } from '../core/rules/merge-conflict.js';
 import { revParse } from '../git/git.js';
-import { localBranchTips } from '../git/local.js';
+import { branchTip } from '../git/local.js';
+import { ObjectReader } from '../git/objects.js';
+import { StorageReader } from '../git/storage.js';
 import { mergeTrees } from '../git/merge.js';
 import { openLocalRepo } from './repo.js';
 import { safeLine } from '../runner/sanitize.js';
@@ -37,17 +40,36 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     json: { type: 'boolean', default: false },
   });
   required('validate', values, 'base', 'head');
-  const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
+  // One `git cat-file` for the policy and the change, and one ref listing for every branch: a small check costs
+  // little more than starting node.
+  const objects = new ObjectReader(resolve(values.repo));
+  try {
+    return await validateLocal(values, objects, io);
+  } finally {
+    objects.close();
+  }
+}
+
+async function validateLocal(
+  values: {
+    repo: string;
+    base?: string;
+    head?: string;
+    title?: string;
+    exception?: boolean;
+    config?: string;
+    json?: boolean;
+  },
+  objects: ObjectReader,
+  io: CliIO,
+): Promise<number> {
+  const { repoDir, policy, source, refs } = await openLocalRepo(values.repo, values.config, objects);
   const channel = channelByBranch(policy, values.base!);
   if (!channel)
     throw new UsageError(
       `${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`,
     );
-  const tips = await localBranchTips(
-    repoDir,
-    policy.channels.map((c) => c.branch),
-  );
-  const baseSha = tips.get(channel.branch);
+  const baseSha = branchTip(refs, channel.branch);
   if (!baseSha)
     throw new UsageError(
       `branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`,
@@ -61,7 +83,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
   const missing: string[] = [];
   for (const c of policy.channels) {
     if (c === channel) continue;
-    const tip = tips.get(c.branch);
+    const tip = branchTip(refs, c.branch);
     channelTips.set(c.name, tip);
     if (!tip) missing.push(c.branch);
   }
@@ -78,6 +100,7 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
           before: base.sha,
           after: merged.tree,
           channelTips,
+          reader: new StorageReader(repoDir, policy.packagesRoot, objects),
           ...(values.title !== undefined ? { title: values.title } : {}),
           ...(values.exception ? { approval: { by: 'command line', via: 'cli' as const } } : {}),
         });

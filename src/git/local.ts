@@ -21,41 +21,63 @@ export async function isAncestor(repoDir: string, ancestor: string, descendant: 
   return result.code === 0;
 }
 
+/** The branches of a local clone and origin's default branch, read once (one `git for-each-ref`). */
+export interface LocalRefs {
+  /** Commit of each `refs/heads/*` and `refs/remotes/origin/*` ref (tags peeled). */
+  commits: ReadonlyMap<string, string>;
+  /** The branch `refs/remotes/origin/HEAD` points at, when the clone records it. */
+  originHead?: string;
+}
+
 /**
- * Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. One
- * `git for-each-ref` for all of them (a process per branch costs more than the lookups).
+ * Every local and origin branch in one process (a process per lookup costs more than the lookups); undefined when
+ * `repoDir` is not a git repository.
  */
+export async function readLocalRefs(repoDir: string): Promise<LocalRefs | undefined> {
+  const result = await gitRaw(
+    [
+      'for-each-ref',
+      '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(symref)',
+      'refs/heads/',
+      'refs/remotes/origin/',
+    ],
+    { cwd: repoDir, okCodes: [128] },
+  ).catch(() => undefined);
+  if (!result || result.code !== 0) return undefined;
+  const commits = new Map<string, string>();
+  let originHead: string | undefined;
+  for (const line of result.stdout.toString('utf8').split('\n')) {
+    const [ref, oid, peeled, symref] = line.split('\0');
+    if (!ref || !oid) continue;
+    commits.set(ref, peeled || oid);
+    if (ref === 'refs/remotes/origin/HEAD' && symref?.startsWith('refs/remotes/origin/'))
+      originHead = symref.slice('refs/remotes/origin/'.length);
+  }
+  return { commits, ...(originHead ? { originHead } : {}) };
+}
+
+/** A branch's local tip: `refs/heads/<b>`, else `refs/remotes/origin/<b>`. */
+export function branchTip(refs: LocalRefs, branch: string): string | undefined {
+  return refs.commits.get(`refs/heads/${branch}`) ?? refs.commits.get(`refs/remotes/origin/${branch}`);
+}
+
+/** The default branch: origin/HEAD, else a local or origin `main` or `master`. */
+export function defaultBranchOf(refs: LocalRefs): string | undefined {
+  if (refs.originHead) return refs.originHead;
+  return ['main', 'master'].find((candidate) => branchTip(refs, candidate) !== undefined);
+}
+
+/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
 export async function localBranchTips(
   repoDir: string,
   branches: readonly string[],
 ): Promise<Map<string, string | undefined>> {
-  const result = await gitRaw(
-    [
-      'for-each-ref',
-      '--format=%(refname)%00%(objectname)%00%(*objectname)',
-      'refs/heads/',
-      'refs/remotes/origin/',
-    ],
-    { cwd: repoDir },
-  );
-  const refs = new Map<string, string>();
-  for (const line of result.stdout.toString('utf8').split('\n')) {
-    const [ref, oid, peeled] = line.split('\0');
-    if (ref && oid) refs.set(ref, peeled || oid);
-  }
-  const tips = new Map<string, string | undefined>();
-  for (const branch of branches)
-    tips.set(branch, refs.get(`refs/heads/${branch}`) ?? refs.get(`refs/remotes/origin/${branch}`));
-  return tips;
+  const refs = (await readLocalRefs(repoDir)) ?? { commits: new Map<string, string>() };
+  return new Map(branches.map((b) => [b, branchTip(refs, b)]));
 }
 
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 export async function defaultBranch(repoDir: string): Promise<string | undefined> {
-  const head = await gitRaw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
-    cwd: repoDir,
-    okCodes: [1, 128],
-  });
-  if (head.code === 0) return head.stdout.toString('utf8').trim().replace('refs/remotes/origin/', '');
-  for (const candidate of ['main', 'master']) if (await resolveBranch(repoDir, candidate)) return candidate;
-  return undefined;
+  const refs = await readLocalRefs(repoDir);
+  return refs ? defaultBranchOf(refs) : undefined;
 }

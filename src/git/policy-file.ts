@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { configPath, parsePolicy } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import { defaultPolicy, type Policy } from '../core/policy.js';
+import type { ObjectReader } from './objects.js';
 import { StorageReader } from './storage.js';
 
 export interface LoadedPolicy {
@@ -16,8 +17,10 @@ export async function policyAtRevision(
   rev: string,
   label: string,
   path = configPath,
+  /** A reader to share (the CLI reads the policy and the change through one `git cat-file`). */
+  objects?: ObjectReader,
 ): Promise<LoadedPolicy> {
-  const reader = new StorageReader(repoDir, '.');
+  const reader = new StorageReader(repoDir, '.', objects);
   try {
     const text = await reader.readFile(rev, path);
     if (text === undefined)

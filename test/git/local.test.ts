@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OperationError } from '../../src/core/errors.js';
 import { branchOfRef, gitRaw, GitError, isGitRepository, revParse } from '../../src/git/git.js';
-import { defaultBranch, isAncestor, localBranchTips, resolveBranch } from '../../src/git/local.js';
+import {
+  defaultBranch,
+  isAncestor,
+  localBranchTips,
+  readLocalRefs,
+  resolveBranch,
+} from '../../src/git/local.js';
 import { cleanupTempDirs, git, tempDir } from '../support/git.js';
 import { checkoutLikeActions, StorageOrigin } from '../support/storage-origin.js';
 
@@ -55,6 +61,12 @@ describe('local branches', () => {
     expect(await defaultBranch(shallow)).toBeUndefined();
     await git(['symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/snapshot'], { cwd: shallow });
     expect(await defaultBranch(shallow)).toBe('snapshot');
+    // One listing answers all of it: the branch tips and what origin/HEAD names.
+    const refs = await readLocalRefs(shallow);
+    expect(refs?.originHead).toBe('snapshot');
+    expect(refs?.commits.get('refs/remotes/origin/snapshot')).toBe(await origin.rev('snapshot'));
+    expect(await readLocalRefs(await tempDir('not-a-repository'))).toBeUndefined();
+    expect(await defaultBranch(await tempDir('not-a-repository'))).toBeUndefined();
   });
 
   it('decides ancestry from the graph; an unknown commit is no ancestor', async () => {

@@ -50810,8 +50810,10 @@ class StorageReader {
 
 
 
-async function policyAtRevision(repoDir, rev, label, path = configPath) {
-    const reader = new StorageReader(repoDir, '.');
+async function policyAtRevision(repoDir, rev, label, path = configPath, 
+/** A reader to share (the CLI reads the policy and the change through one `git cat-file`). */
+objects) {
+    const reader = new StorageReader(repoDir, '.', objects);
     try {
         const text = await reader.readFile(rev, path);
         if (text === undefined)
@@ -58631,39 +58633,49 @@ async function isAncestor(repoDir, ancestor, descendant) {
     return result.code === 0;
 }
 /**
- * Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. One
- * `git for-each-ref` for all of them (a process per branch costs more than the lookups).
+ * Every local and origin branch in one process (a process per lookup costs more than the lookups); undefined when
+ * `repoDir` is not a git repository.
  */
-async function localBranchTips(repoDir, branches) {
+async function readLocalRefs(repoDir) {
     const result = await git_gitRaw([
         'for-each-ref',
-        '--format=%(refname)%00%(objectname)%00%(*objectname)',
+        '--format=%(refname)%00%(objectname)%00%(*objectname)%00%(symref)',
         'refs/heads/',
         'refs/remotes/origin/',
-    ], { cwd: repoDir });
-    const refs = new Map();
+    ], { cwd: repoDir, okCodes: [128] }).catch(() => undefined);
+    if (!result || result.code !== 0)
+        return undefined;
+    const commits = new Map();
+    let originHead;
     for (const line of result.stdout.toString('utf8').split('\n')) {
-        const [ref, oid, peeled] = line.split('\0');
-        if (ref && oid)
-            refs.set(ref, peeled || oid);
+        const [ref, oid, peeled, symref] = line.split('\0');
+        if (!ref || !oid)
+            continue;
+        commits.set(ref, peeled || oid);
+        if (ref === 'refs/remotes/origin/HEAD' && symref?.startsWith('refs/remotes/origin/'))
+            originHead = symref.slice('refs/remotes/origin/'.length);
     }
-    const tips = new Map();
-    for (const branch of branches)
-        tips.set(branch, refs.get(`refs/heads/${branch}`) ?? refs.get(`refs/remotes/origin/${branch}`));
-    return tips;
+    return { commits, ...(originHead ? { originHead } : {}) };
+}
+/** A branch's local tip: `refs/heads/<b>`, else `refs/remotes/origin/<b>`. */
+function branchTip(refs, branch) {
+    return refs.commits.get(`refs/heads/${branch}`) ?? refs.commits.get(`refs/remotes/origin/${branch}`);
+}
+/** The default branch: origin/HEAD, else a local or origin `main` or `master`. */
+function local_defaultBranchOf(refs) {
+    if (refs.originHead)
+        return refs.originHead;
+    return ['main', 'master'].find((candidate) => branchTip(refs, candidate) !== undefined);
+}
+/** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
+async function localBranchTips(repoDir, branches) {
+    const refs = (await readLocalRefs(repoDir)) ?? { commits: new Map() };
+    return new Map(branches.map((b) => [b, branchTip(refs, b)]));
 }
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 async function defaultBranch(repoDir) {
-    const head = await gitRaw(['symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD'], {
-        cwd: repoDir,
-        okCodes: [1, 128],
-    });
-    if (head.code === 0)
-        return head.stdout.toString('utf8').trim().replace('refs/remotes/origin/', '');
-    for (const candidate of ['main', 'master'])
-        if (await resolveBranch(repoDir, candidate))
-            return candidate;
-    return undefined;
+    const refs = await readLocalRefs(repoDir);
+    return refs ? local_defaultBranchOf(refs) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/promote/push.ts

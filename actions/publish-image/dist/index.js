@@ -52373,8 +52373,10 @@ function buildPolicy(raw, source) {
 
 
 
-async function policyAtRevision(repoDir, rev, label, path = configPath) {
-    const reader = new StorageReader(repoDir, '.');
+async function policyAtRevision(repoDir, rev, label, path = configPath, 
+/** A reader to share (the CLI reads the policy and the change through one `git cat-file`). */
+objects) {
+    const reader = new StorageReader(repoDir, '.', objects);
     try {
         const text = await reader.readFile(rev, path);
         if (text === undefined)
