@@ -1,24 +1,13 @@
 // The publish-image action's inputs, read once: defaults as action.yml declares them, each value parsed into its
 // type, and a usage error naming the input for anything else (a password in an image reference masked first).
-import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
 import { readInputs } from '../../src/publish-image/inputs.js';
-
-const declared = (
-  load(readFileSync('actions/publish-image/action.yml', 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  }
-).inputs;
+import { stubActionInputs } from '../support/action-inputs.js';
 
 const image = 'ghcr.io/acme/distribution';
 
-/** The environment the runner gives an action: each input with its action.yml default unless set. */
-function stubInputs(values: Record<string, string>): void {
-  for (const [name, spec] of Object.entries(declared))
-    vi.stubEnv(`INPUT_${name.toUpperCase()}`, values[name] ?? spec.default ?? '');
-}
+const stubInputs = (values: Record<string, string>): void => stubActionInputs('publish-image', values);
 
 /** What readInputs writes to stdout: the `::add-mask::` commands. */
 function captureStdout(): { text: () => string } {
