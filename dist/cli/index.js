@@ -24162,7 +24162,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:37bae8a9a961c7cb71ac3cd2a5afe4e49593887d3f5a6436e35e78b9bb3985ef\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:d02fb39562462feabb9175bc6d1924f6491b76148293aeb780d6ce2bb0364d53\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

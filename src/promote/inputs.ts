@@ -5,7 +5,7 @@ import { UsageError } from '../core/errors.js';
 import { parseSpecs, splitSpecs, type PackageSpec } from '../core/selection.js';
 import type { Identity } from '../git/write.js';
 import { mergeMethods, type MergeMethod } from '../github/auto-merge.js';
-import { listInput } from '../runner/inputs.js';
+import { booleanInput, listInput, oneOfInput } from '../runner/inputs.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parseIdentity } from './engine.js';
 
@@ -29,23 +29,6 @@ export interface PromoteInputs {
   signCommits: boolean;
 }
 
-function booleanInput(name: string): boolean {
-  const value = core.getInput(name);
-  if (value === '') return false;
-  if (/^(true|True|TRUE)$/.test(value)) return true;
-  if (/^(false|False|FALSE)$/.test(value)) return false;
-  throw new UsageError(`input \`${name}\` must be true or false (got ${JSON.stringify(safeLine(value))})`);
-}
-
-function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T | undefined {
-  const value = core.getInput(name);
-  if (value === '') return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(
-    `input \`${name}\` must be ${allowed.join(', ')}${fallback === undefined ? ' or empty' : ''} (got ${JSON.stringify(safeLine(value))})`,
-  );
-}
-
 const userLogin = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?$/;
 const teamName = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/)?[A-Za-z0-9_.-]+$/;
 
@@ -64,7 +47,7 @@ export function readInputs(): PromoteInputs {
   const packages = splitSpecs(core.getInput('packages'));
   if (token) core.setSecret(token);
   const inputs: PromoteInputs = {
-    mode: oneOf('mode', ['auto', 'promote', 'cleanup'] as const, 'auto')!,
+    mode: oneOfInput('mode', ['auto', 'promote', 'cleanup'] as const, 'auto'),
     from: core.getInput('from'),
     to: core.getInput('to'),
     // Checked here when given; an empty selection is refused only where one is needed (promote).
@@ -78,7 +61,7 @@ export function readInputs(): PromoteInputs {
     reviewers: logins('reviewers', userLogin, 'GitHub login'),
     teamReviewers: logins('team-reviewers', teamName, 'team slug (`team` or `org/team`)'),
     assignees: logins('assignees', userLogin, 'GitHub login'),
-    autoMerge: oneOf('auto-merge', mergeMethods),
+    autoMerge: oneOfInput('auto-merge', mergeMethods),
     signCommits: booleanInput('sign-commits'),
   };
   if (inputs.autoMerge && inputs.draft)

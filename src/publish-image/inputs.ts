@@ -6,7 +6,7 @@ import { configPath } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
 import { CredentialsInReferenceError, splitUserinfo } from '../registry/index.js';
 import type { Platform } from '../oci/types.js';
-import { listInput } from '../runner/inputs.js';
+import { booleanInput, listInput, requiredInput } from '../runner/inputs.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parsePlatforms } from './base.js';
 import { parseExtraMetadata, type ExtraMetadata } from './metadata.js';
@@ -90,8 +90,8 @@ export function readInputs(): PublishInputs {
   const username = core.getInput('username');
   if (password) core.setSecret(password);
   if (password && !username) throw new UsageError('`password` needs `username`');
-  const image = core.getInput('image', { required: true });
-  const baseImage = core.getInput('base-image', { required: true });
+  const image = requiredInput('image');
+  const baseImage = requiredInput('base-image');
   for (const one of image.split(/[,\n]/)) refuseCredentials('image', one.trim());
   refuseCredentials('base-image', baseImage);
   return {
@@ -103,18 +103,18 @@ export function readInputs(): PublishInputs {
     password,
     platforms: parsePlatforms(core.getInput('platforms')),
     metadata: parseExtraMetadata(core.getInput('labels'), core.getInput('annotations')),
-    push: core.getBooleanInput('push'),
-    insecure: core.getBooleanInput('insecure-registry'),
+    push: booleanInput('push', true),
+    insecure: booleanInput('insecure-registry'),
     layout: core.getInput('layout'),
     archive: core.getInput('archive'),
     registryVersion: core.getInput('registry-version'),
-    sbom: core.getBooleanInput('sbom'),
+    sbom: booleanInput('sbom', true),
     releaseVersions: parseReleaseList(core.getInput('release-versions')),
     releaseFile: core.getInput('release-file'),
     index: indexMode(),
     rollbackTo: core.getInput('rollback-to'),
     rollout: rolloutInputs(),
     channels: listInput('channels'),
-    forceChannelTags: core.getBooleanInput('force-channel-tags'),
+    forceChannelTags: booleanInput('force-channel-tags'),
   };
 }

@@ -2,8 +2,7 @@
 // (exit 2) that names the input and the values it takes.
 import * as core from '@actions/core';
 import { configPath } from '../core/config.js';
-import { UsageError } from '../core/errors.js';
-import { safeLine } from '../runner/sanitize.js';
+import { oneOfInput } from '../runner/inputs.js';
 
 /** Where the findings are annotated: workflow commands (10 errors and 10 warnings per step) or a check run (all). */
 export const annotationModes = ['workflow-commands', 'check-run'] as const;
@@ -23,22 +22,13 @@ export interface ValidateInputs {
   comment: CommentMode;
 }
 
-function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = core.getInput(name);
-  if (value === '') return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(
-    `input \`${name}\` must be ${allowed.join(', ')} (got ${JSON.stringify(safeLine(value))})`,
-  );
-}
-
 export function readInputs(): ValidateInputs {
   // The runner masks the token already (the job token, or a secret).
   return {
     token: core.getInput('github-token'),
     config: core.getInput('config') || configPath,
     repositoryPath: core.getInput('repository-path') || '.',
-    annotations: oneOf('annotations', annotationModes, 'workflow-commands'),
-    comment: oneOf('comment', commentModes, 'never'),
+    annotations: oneOfInput('annotations', annotationModes, 'workflow-commands'),
+    comment: oneOfInput('comment', commentModes, 'never'),
   };
 }

@@ -209,8 +209,27 @@ describe('publish-image inputs', () => {
     expect(out.text().replaceAll(`::add-mask::${secret}`, '')).not.toContain(secret);
   });
 
-  it('a missing image is refused by the runner toolkit, before anything else is read', () => {
+  it('a missing image is a usage error naming the input, before anything else is read', () => {
     stubInputs({});
-    expect(() => readInputs()).toThrow('Input required and not supplied: image');
+    expect(() => readInputs()).toThrow(
+      expect.objectContaining({ exitCode: 2, message: 'input `image` is required' }),
+    );
   });
+
+  it.each(['push', 'sbom', 'insecure-registry', 'force-channel-tags'])(
+    'a %s that is not a boolean is a usage error naming it',
+    (name) => {
+      stubInputs({
+        image: 'ghcr.io/acme/distribution',
+        'base-image': 'docker.elastic.co/x/y',
+        [name]: 'yes',
+      });
+      expect(() => readInputs()).toThrow(
+        expect.objectContaining({
+          exitCode: 2,
+          message: `input \`${name}\` must be true or false (got "yes")`,
+        }),
+      );
+    },
+  );
 });

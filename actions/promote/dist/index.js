@@ -59139,6 +59139,10 @@ async function applyTarget(target, env) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/inputs.ts
+// Reading action inputs the same way in every action: a wrong value is a usage error (exit 2) that names the input
+// and the values it takes, never the toolkit's TypeError (exit 1).
+
+
 
 /** A list input: comma- or newline-separated, trimmed, empty entries dropped. */
 function listInput(name) {
@@ -59146,6 +59150,32 @@ function listInput(name) {
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
+}
+/** A boolean input as the runner spells them (YAML 1.2 core schema); empty gives `fallback`. */
+function booleanInput(name, fallback = false) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new errors_UsageError(`input \`${name}\` must be true or false (got ${JSON.stringify(safeLine(value))})`);
+}
+function oneOfInput(name, allowed, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new errors_UsageError(`input \`${name}\` must be ${allowed.join(', ')}${fallback === undefined ? ' or empty' : ''} (got ${JSON.stringify(safeLine(value))})`);
+}
+/** An input the action cannot run without. */
+function requiredInput(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        throw new UsageError(`input \`${name}\` is required`);
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/promote/inputs.ts
@@ -59158,24 +59188,6 @@ function listInput(name) {
 
 
 
-function booleanInput(name) {
-    const value = getInput(name);
-    if (value === '')
-        return false;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw new errors_UsageError(`input \`${name}\` must be true or false (got ${JSON.stringify(safeLine(value))})`);
-}
-function oneOf(name, allowed, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new errors_UsageError(`input \`${name}\` must be ${allowed.join(', ')}${fallback === undefined ? ' or empty' : ''} (got ${JSON.stringify(safeLine(value))})`);
-}
 const userLogin = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?$/;
 const teamName = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/)?[A-Za-z0-9_.-]+$/;
 /** Logins (or `org/team` slugs) as GitHub spells them: a leading `@` is allowed and dropped. */
@@ -59193,7 +59205,7 @@ function readInputs() {
     if (token)
         core_setSecret(token);
     const inputs = {
-        mode: oneOf('mode', ['auto', 'promote', 'cleanup'], 'auto'),
+        mode: oneOfInput('mode', ['auto', 'promote', 'cleanup'], 'auto'),
         from: getInput('from'),
         to: getInput('to'),
         // Checked here when given; an empty selection is refused only where one is needed (promote).
@@ -59207,7 +59219,7 @@ function readInputs() {
         reviewers: logins('reviewers', userLogin, 'GitHub login'),
         teamReviewers: logins('team-reviewers', teamName, 'team slug (`team` or `org/team`)'),
         assignees: logins('assignees', userLogin, 'GitHub login'),
-        autoMerge: oneOf('auto-merge', mergeMethods),
+        autoMerge: oneOfInput('auto-merge', mergeMethods),
         signCommits: booleanInput('sign-commits'),
     };
     if (inputs.autoMerge && inputs.draft)

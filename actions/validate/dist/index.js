@@ -45587,7 +45587,7 @@ async function getPull(octokit, repo, number) {
 // legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
 const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
 /** One line of log text that cannot start a workflow command or carry terminal escapes. */
-function safeLine(text) {
+function sanitize_safeLine(text) {
     const oneLine = text
         .replace(/\r\n|\r|\n/g, '\\n')
         .replace(/\t/g, ' ')
@@ -45599,7 +45599,7 @@ function safeLine(text) {
 }
 /** Text for an HTML/Markdown job summary cell. */
 function summaryText(text) {
-    return safeLine(text)
+    return sanitize_safeLine(text)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -45623,10 +45623,10 @@ async function actionBoundary(body, cleanup) {
         // A refused plan names each thing it could not do: one annotation each, then the one-line failure.
         if (error instanceof RefusedError)
             for (const r of error.refusals)
-                core_error(safeLine(r.message), {
+                core_error(sanitize_safeLine(r.message), {
                     title: `refused: ${r.package ? `${r.package}@${r.version ?? ''}` : (r.spec ?? 'selection')}`,
                 });
-        setFailed(safeLine(errorMessage(error).split('\n')[0] ?? ''));
+        setFailed(sanitize_safeLine(errorMessage(error).split('\n')[0] ?? ''));
         process.exitCode = exitCodeOf(error) === 2 ? 2 : 1;
     }
     finally {
@@ -56346,7 +56346,7 @@ async function defaultBranchPolicy(ctx, repoDir, file = getInput('config') || co
     if (!defaultTip)
         throw new OperationError(`the default branch ${defaultBranch} was not found on origin`);
     const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, file);
-    info(`policy: ${safeLine(loaded.source)}`);
+    info(`policy: ${sanitize_safeLine(loaded.source)}`);
     return { ...loaded, defaultBranch, defaultTip };
 }
 
@@ -57932,7 +57932,7 @@ async function check(repoDir, policy, policySource, target) {
     const described = [];
     try {
         for (const part of target.parts) {
-            info(`checking ${safeLine(target.description)}${target.parts.length > 1 && part.pull !== undefined ? `, PR #${part.pull}` : ''} against channel ${channel.name}: ${part.before.slice(0, 12)}..${part.after.slice(0, 12)}`);
+            info(`checking ${sanitize_safeLine(target.description)}${target.parts.length > 1 && part.pull !== undefined ? `, PR #${part.pull}` : ''} against channel ${channel.name}: ${part.before.slice(0, 12)}..${part.after.slice(0, 12)}`);
             const outcome = await evaluate({
                 repoDir,
                 policy,
@@ -57989,10 +57989,50 @@ async function check(repoDir, policy, policySource, target) {
     return checked;
 }
 
+;// CONCATENATED MODULE: ./src/runner/inputs.ts
+// Reading action inputs the same way in every action: a wrong value is a usage error (exit 2) that names the input
+// and the values it takes, never the toolkit's TypeError (exit 1).
+
+
+
+/** A list input: comma- or newline-separated, trimmed, empty entries dropped. */
+function listInput(name) {
+    return core
+        .getInput(name)
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** A boolean input as the runner spells them (YAML 1.2 core schema); empty gives `fallback`. */
+function booleanInput(name, fallback = false) {
+    const value = core.getInput(name);
+    if (value === '')
+        return fallback;
+    if (/^(true|True|TRUE)$/.test(value))
+        return true;
+    if (/^(false|False|FALSE)$/.test(value))
+        return false;
+    throw new UsageError(`input \`${name}\` must be true or false (got ${JSON.stringify(safeLine(value))})`);
+}
+function oneOfInput(name, allowed, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (allowed.includes(value))
+        return value;
+    throw new errors_UsageError(`input \`${name}\` must be ${allowed.join(', ')}${fallback === undefined ? ' or empty' : ''} (got ${JSON.stringify(sanitize_safeLine(value))})`);
+}
+/** An input the action cannot run without. */
+function requiredInput(name) {
+    const value = core.getInput(name);
+    if (value === '')
+        throw new UsageError(`input \`${name}\` is required`);
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/validate/inputs.ts
 // The validate action's inputs, read and checked once, before anything is fetched: a wrong value is a usage error
 // (exit 2) that names the input and the values it takes.
-
 
 
 
@@ -58000,22 +58040,14 @@ async function check(repoDir, policy, policySource, target) {
 const annotationModes = ['workflow-commands', 'check-run'];
 /** When the report is posted as a sticky PR comment. */
 const commentModes = ['never', 'on-failure', 'always'];
-function oneOf(name, allowed, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (allowed.includes(value))
-        return value;
-    throw new errors_UsageError(`input \`${name}\` must be ${allowed.join(', ')} (got ${JSON.stringify(safeLine(value))})`);
-}
 function readInputs() {
     // The runner masks the token already (the job token, or a secret).
     return {
         token: getInput('github-token'),
         config: getInput('config') || configPath,
         repositoryPath: getInput('repository-path') || '.',
-        annotations: oneOf('annotations', annotationModes, 'workflow-commands'),
-        comment: oneOf('comment', commentModes, 'never'),
+        annotations: oneOfInput('annotations', annotationModes, 'workflow-commands'),
+        comment: oneOfInput('comment', commentModes, 'never'),
     };
 }
 
@@ -58192,7 +58224,7 @@ const entities = {
 };
 /** Inline Markdown/HTML text for an untrusted string (one line; every character with a meaning there escaped). */
 function md(text) {
-    return safeLine(text)
+    return sanitize_safeLine(text)
         .replace(/[&<>"|`[\]\\*_~@#!]/g, (c) => entities[c])
         .replace(/:\/\//g, '&#58;//')
         .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`);
@@ -58447,9 +58479,9 @@ function annotation(f, ctx) {
     const advice = f.severity === 'notice' ? undefined : annotationAdvice(f, ctx);
     return {
         level: f.severity,
-        title: safeLine(`${f.rule}${what(f) ? `: ${what(f)}` : ''}`),
-        message: safeLine(`[${f.rule}] ${f.message}${advice ? ` — What to do: ${advice}` : ''}`),
-        ...(f.path ? { file: safeLine(f.path) } : {}),
+        title: sanitize_safeLine(`${f.rule}${what(f) ? `: ${what(f)}` : ''}`),
+        message: sanitize_safeLine(`[${f.rule}] ${f.message}${advice ? ` — What to do: ${advice}` : ''}`),
+        ...(f.path ? { file: sanitize_safeLine(f.path) } : {}),
         ...(f.line ? { line: f.line } : {}),
     };
 }
@@ -58466,7 +58498,7 @@ function planAnnotations(findings, notes, ctx, o) {
     };
     const planned = [];
     const omitted = { error: 0, warning: 0, notice: 0 };
-    const noteItems = notes.map((n) => ({ level: 'notice', message: safeLine(n) }));
+    const noteItems = notes.map((n) => ({ level: 'notice', message: sanitize_safeLine(n) }));
     for (const level of ['error', 'warning', 'notice']) {
         const items = [
             ...(level === 'notice' ? noteItems : []),
@@ -58478,7 +58510,7 @@ function planAnnotations(findings, notes, ctx, o) {
             const last = shown[shown.length - 1];
             shown[shown.length - 1] = {
                 ...last,
-                message: `${last.message} (and ${omitted[level]} more ${level}s: ${safeLine(o.where)})`,
+                message: `${last.message} (and ${omitted[level]} more ${level}s: ${sanitize_safeLine(o.where)})`,
             };
         }
         planned.push(...shown);
@@ -58976,13 +59008,13 @@ async function annotate(c, o) {
             info(`check run "${checkRunName}": ${result.annotations} annotations in ${result.requests} requests, ${result.url}`);
             // Notes are no file's: they stay notices of the step.
             for (const note of notes(c))
-                notice(safeLine(note));
+                notice(sanitize_safeLine(note));
             return { kind: 'check-run', url: result.url };
         }
-        notice(`annotations: check-run needs \`checks: write\` in the job's permissions (${safeLine(result.message)}); annotating with workflow commands instead, at most 10 errors and 10 warnings`);
+        notice(`annotations: check-run needs \`checks: write\` in the job's permissions (${sanitize_safeLine(result.message)}); annotating with workflow commands instead, at most 10 errors and 10 warnings`);
     }
     catch (error) {
-        warning(`the check run could not be written (${safeLine(errorMessage(error))}); annotating with workflow commands instead`);
+        warning(`the check run could not be written (${sanitize_safeLine(errorMessage(error))}); annotating with workflow commands instead`);
     }
     return annotateWithCommands(c, o.runUrl);
 }
@@ -59010,7 +59042,7 @@ async function sticky(o, pull, body, onlyIfPresent) {
 function logSticky(r, pull) {
     setOutput('comment', r.operation === 'forbidden' ? 'failed' : r.operation);
     if (r.operation === 'forbidden')
-        warning(`the report comment on PR #${pull} was not written (${safeLine(r.message)}); \`comment\` needs \`pull-requests: write\` in the job's permissions`);
+        warning(`the report comment on PR #${pull} was not written (${sanitize_safeLine(r.message)}); \`comment\` needs \`pull-requests: write\` in the job's permissions`);
     else if (r.operation !== 'none')
         info(`report comment on PR #${pull}: ${r.operation}${r.deleted ? `, ${r.deleted} duplicate(s) deleted` : ''} ${r.url}`);
 }
@@ -59032,13 +59064,13 @@ async function report(c, o) {
         await summary.addRaw(markdown, true).write();
     await comment(c, o, o.runUrl);
     if (failed(c.findings))
-        setFailed(safeLine(failureMessage(c, annotated)));
+        setFailed(sanitize_safeLine(failureMessage(c, annotated)));
     else
         info(`package-storage policy: pass (${plural(c.changes.length, 'version change')} checked)`);
 }
 /** A run with nothing to check (not a channel branch, a deleted branch): a notice, outputs and a one-line summary. */
 async function reportSkip(reason) {
-    notice(`Nothing to check: ${safeLine(reason)}.`);
+    notice(`Nothing to check: ${sanitize_safeLine(reason)}.`);
     const markdown = `## package-storage policy: nothing to check\n\n${md(reason)}.`;
     setOutput('result', 'pass');
     for (const name of ['violations', 'findings', 'changes'])
@@ -59369,7 +59401,7 @@ function readEvent(ctx) {
             return { kind: 'push', base, before, after };
         }
         default:
-            throw new errors_UsageError(`event ${safeLine(ctx.eventName) || '(none)'} is not supported: use ${supportedEvents.join(', ')}`);
+            throw new errors_UsageError(`event ${sanitize_safeLine(ctx.eventName) || '(none)'} is not supported: use ${supportedEvents.join(', ')}`);
     }
 }
 /**
