@@ -44,8 +44,19 @@ const checks = [
   {
     name: 'actions/publish-image',
     args: [join(root, 'actions/publish-image/dist/index.js')],
+    // Its required inputs, as a workflow gives them: the run gets past reading its inputs to the checkout.
+    env: {
+      INPUT_IMAGE: 'ghcr.io/acme/distribution',
+      'INPUT_BASE-IMAGE': 'docker.elastic.co/package-registry/package-registry',
+    },
     code: 2,
     expect: `::error::no git repository at ${dir}: run actions/checkout before this action`,
+  },
+  {
+    name: 'actions/publish-image (no inputs)',
+    args: [join(root, 'actions/publish-image/dist/index.js')],
+    code: 2,
+    expect: '::error::input `image` is required',
   },
   {
     name: 'cli --help',
@@ -78,7 +89,7 @@ let failures = 0;
 for (const check of checks) {
   const result = spawnSync(process.execPath, check.args, {
     cwd: dir,
-    env,
+    env: { ...env, ...check.env },
     encoding: 'utf8',
     timeout: 30_000,
   });
