@@ -12073,6 +12073,21 @@ function checkManifest(source, expected, context) {
     return { fields, problems, events: events.length };
 }
 
+;// CONCATENATED MODULE: ./src/core/map-limit.ts
+// Bounded concurrency without a dependency: the git, registry and API adapters each keep a few requests in flight.
+/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. The first failure is thrown. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    }));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/rules/collect.ts
 /** Paths listed per finding; the count says how many there were. */
 const listedPaths = 5;
@@ -12477,6 +12492,8 @@ class PathScan {
     dockerfile = false;
     /** Files under `.github/` the change adds, modifies or deletes: count and the first few. */
     github = { count: 0, paths: [] };
+    /** Changed paths (deleted ones too) outside any well-placed version directory: a change with any is no pure promotion. */
+    outsideVersions = 0;
     collector = new FindingCollector();
     root;
     /** `flat`: package directory names that hold a legacy flat version (`<name>-<version>/manifest.yml`). */
@@ -12512,9 +12529,11 @@ class PathScan {
             if (this.github.paths.length < listedPaths)
                 this.github.paths.push(p.path);
         }
+        const place = this.place(p.path);
+        if (place.kind !== 'unit' || place.problem !== undefined)
+            this.outsideVersions++;
         if (p.status === 'deleted')
             return;
-        const place = this.place(p.path);
         const at = {
             path: p.path,
             ...(place.name !== undefined ? { package: place.name } : {}),
@@ -12907,25 +12926,14 @@ function validateChange(input) {
 
 
 
+
 /** Paths sized per batch while the diff streams. */
 const pathBatch = 512;
 /** Versions read at once. */
 const contentConcurrency = 8;
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    }));
-    return out;
-}
 /** Streams the diff through the path rules; only a batch of paths is alive at a time. */
 async function scanChange(reader, scan, before, after) {
     let count = 0;
-    let outside = 0;
     let batch = [];
     const flush = async () => {
         await reader.addSizes(batch);
@@ -12935,14 +12943,12 @@ async function scanChange(reader, scan, before, after) {
     };
     for await (const p of reader.changes(before, after)) {
         count++;
-        if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version')
-            outside++;
         batch.push(p);
         if (batch.length >= pathBatch)
             await flush();
     }
     await flush();
-    return { count, outside };
+    return count;
 }
 /** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
 async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
@@ -13026,7 +13032,7 @@ async function evaluate(request) {
         const after = await reader.holdings(request.after, names);
         const before = holdings.get(channel.name) ?? new Map();
         const scan = new PathScan(policy, channel, flatNames(before, after));
-        const scanned = await scanChange(reader, scan, request.before, request.after);
+        const pathCount = await scanChange(reader, scan, request.before, request.after);
         const malformed = await reader.malformedEntries(request.after, names);
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
@@ -13069,11 +13075,11 @@ async function evaluate(request) {
                 holdings,
                 after,
                 identities,
-                pathsOutsideVersions: scanned.outside,
+                pathsOutsideVersions: scan.outsideVersions,
                 kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
             }
             : undefined;
-        return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
+        return { ...result, pathCount, ...(facts ? { facts } : {}) };
     }
     finally {
         if (!request.reader)
@@ -19148,14 +19154,7 @@ class RegistryClient {
         return this.location(call, res);
     }
     async patchBlob(repo, location, desc, open, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'PATCH',
-            url: location,
-            scopes,
-            ok: [202, 204],
-        };
+        const call = patchCall(repo, location, scopes, operation);
         let verifier;
         call.headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(desc.size) };
         call.body = () => {
@@ -19210,14 +19209,7 @@ class RegistryClient {
         return headerValue(res, 'location') ? this.location(call, res) : call.url;
     }
     async patchStream(repo, location, open, attempt, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'PATCH',
-            url: location,
-            scopes,
-            ok: [202, 204],
-        };
+        const call = patchCall(repo, location, scopes, operation);
         const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
         let size = 0;
         let sourceError;
@@ -19477,6 +19469,10 @@ function nextLink(res, base) {
     const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
     return m?.[1] ? new URL(m[1], base) : undefined;
 }
+/** A PATCH to an upload session; the caller gives its body (a verified blob, or a layer being built). */
+function patchCall(repository, url, scopes, operation) {
+    return { operation, repository, method: 'PATCH', url, scopes, ok: [202, 204] };
+}
 
 ;// CONCATENATED MODULE: ./src/registry/index.ts
 // Public surface of the OCI distribution client.
@@ -19537,17 +19533,10 @@ class Ancestry {
     async resolveCommit(rev, tip) {
         if (rev.startsWith('-') || rev.length === 0 || rev.length > 256)
             return undefined;
-        const lookup = async () => {
-            const r = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-                cwd: this.repoDir,
-                okCodes: [1, 128],
-            });
-            const sha = r.stdout.toString('utf8').trim();
-            return r.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
-        };
         if (await this.isShallow())
             await this.completeHistory(tip);
-        return lookup();
+        const sha = await revParse(this.repoDir, rev);
+        return sha !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
     }
     /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */
     async onFirstParentHistory(commit, tip) {
@@ -22195,6 +22184,7 @@ function assertRolledBack(result) {
 
 
 
+
 /** The `io.package-storage.commits` label of the image under `reference`, if it has one. */
 async function commitsOf(ctx, reference) {
     try {
@@ -22259,18 +22249,6 @@ async function checkImmutable(ctx, a, outcome) {
     }
     return toWrite;
 }
-/** Runs `jobs` with at most `limit` at a time. */
-async function limited(jobs, limit) {
-    const results = new Array(jobs.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, async () => {
-        while (next < jobs.length) {
-            const i = next++;
-            results[i] = await jobs[i]();
-        }
-    }));
-    return results;
-}
 /** Every blob an image needs that the target may not have yet: its configs, base layers, layers not streamed. */
 async function pushBlobs(ctx, a, done, outcome) {
     const repo = ctx.target.repository;
@@ -22315,7 +22293,7 @@ async function pushBlobs(ctx, a, done, outcome) {
         const config = image.configBytes;
         add(image.configDescriptor, () => external_node_stream_namespaceObject.Readable.from([config]), 'config', peers(image.configDescriptor.digest));
     }
-    await limited(jobs, 4);
+    await mapLimit(jobs, 4, (job) => job());
 }
 /** The SBOM, unless one of ours is attached already (a re-run of the same image). */
 async function pushSbom(ctx, a, outcome) {
@@ -24162,7 +24140,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:d02fb39562462feabb9175bc6d1924f6491b76148293aeb780d6ce2bb0364d53\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:e9d85a3aa5b4b2b8d1e450170903fc35f904d228df41744429e67725bf8fbc1e\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

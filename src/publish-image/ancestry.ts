@@ -3,7 +3,7 @@
 // forward when each of those commits is the new one or an ancestor of it. Commit dates are never compared: a
 // future-dated commit would otherwise freeze the tag. A shallow clone (actions/checkout's depth 1) lacks the
 // history to decide: the commit graph is fetched once, without trees or blobs (`--filter=tree:0`).
-import { gitRaw } from '../git/git.js';
+import { gitRaw, revParse } from '../git/git.js';
 
 export type Verdict = { forward: true } | { forward: false; reason: string };
 
@@ -52,16 +52,9 @@ export class Ancestry {
    */
   async resolveCommit(rev: string, tip: string): Promise<string | undefined> {
     if (rev.startsWith('-') || rev.length === 0 || rev.length > 256) return undefined;
-    const lookup = async (): Promise<string | undefined> => {
-      const r = await gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-        cwd: this.repoDir,
-        okCodes: [1, 128],
-      });
-      const sha = r.stdout.toString('utf8').trim();
-      return r.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
-    };
     if (await this.isShallow()) await this.completeHistory(tip);
-    return lookup();
+    const sha = await revParse(this.repoDir, rev);
+    return sha !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
   }
 
   /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */

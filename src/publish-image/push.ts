@@ -8,6 +8,7 @@
 // image.
 import { Readable } from 'node:stream';
 import { OperationError } from '../core/errors.js';
+import { mapLimit } from '../core/map-limit.js';
 import type { Descriptor, Digest } from '../oci/types.js';
 import { isNotFound, RegistryError, type RegistryClient } from '../registry/index.js';
 import type { Ancestry } from './ancestry.js';
@@ -136,21 +137,6 @@ async function checkImmutable(ctx: PushContext, a: AssembledImage, outcome: Push
   return toWrite;
 }
 
-/** Runs `jobs` with at most `limit` at a time. */
-async function limited<T>(jobs: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const results = new Array<T>(jobs.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, jobs.length) }, async () => {
-      while (next < jobs.length) {
-        const i = next++;
-        results[i] = await jobs[i]!();
-      }
-    }),
-  );
-  return results;
-}
-
 /** Every blob an image needs that the target may not have yet: its configs, base layers, layers not streamed. */
 async function pushBlobs(
   ctx: PushContext,
@@ -200,7 +186,7 @@ async function pushBlobs(
       peers(image.configDescriptor.digest),
     );
   }
-  await limited(jobs, 4);
+  await mapLimit(jobs, 4, (job) => job());
 }
 
 /** The SBOM, unless one of ours is attached already (a re-run of the same image). */

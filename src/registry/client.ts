@@ -608,14 +608,7 @@ export class RegistryClient {
     scopes: string[],
     operation: string,
   ): Promise<URL> {
-    const call: Call = {
-      operation,
-      repository: repo,
-      method: 'PATCH',
-      url: location,
-      scopes,
-      ok: [202, 204],
-    };
+    const call = patchCall(repo, location, scopes, operation);
     let verifier: BlobVerifier | undefined;
     call.headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(desc.size) };
     call.body = () => {
@@ -675,14 +668,7 @@ export class RegistryClient {
     scopes: string[],
     operation: string,
   ): Promise<{ next: URL; blob: { digest: Digest; size: number } }> {
-    const call: Call = {
-      operation,
-      repository: repo,
-      method: 'PATCH',
-      url: location,
-      scopes,
-      ok: [202, 204],
-    };
+    const call = patchCall(repo, location, scopes, operation);
     const hash = createHash('sha256');
     let size = 0;
     let sourceError: Error | undefined;
@@ -971,4 +957,9 @@ function nextLink(res: SentResponse, base: URL): URL | undefined {
   const link = headerValue(res, 'link');
   const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
   return m?.[1] ? new URL(m[1], base) : undefined;
+}
+
+/** A PATCH to an upload session; the caller gives its body (a verified blob, or a layer being built). */
+function patchCall(repository: string, url: URL, scopes: string[], operation: string): Call {
+  return { operation, repository, method: 'PATCH', url, scopes, ok: [202, 204] };
 }

@@ -11,7 +11,8 @@ import {
   type VersionContent,
 } from '../core/change.js';
 import { checkManifest } from '../core/manifest.js';
-import { classifyPath, versionKey } from '../core/paths.js';
+import { mapLimit } from '../core/map-limit.js';
+import { versionKey } from '../core/paths.js';
 import type { ChannelPolicy, Policy } from '../core/policy.js';
 import { registryVersionFromDockerfile } from '../core/image-plan.js';
 import {
@@ -71,29 +72,14 @@ const pathBatch = 512;
 /** Versions read at once. */
 const contentConcurrency = 8;
 
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
-}
-
 /** Streams the diff through the path rules; only a batch of paths is alive at a time. */
 async function scanChange(
   reader: StorageReader,
   scan: PathScan,
   before: string,
   after: string,
-): Promise<{ count: number; outside: number }> {
+): Promise<number> {
   let count = 0;
-  let outside = 0;
   let batch: ChangedPath[] = [];
   const flush = async (): Promise<void> => {
     await reader.addSizes(batch);
@@ -102,12 +88,11 @@ async function scanChange(
   };
   for await (const p of reader.changes(before, after)) {
     count++;
-    if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version') outside++;
     batch.push(p);
     if (batch.length >= pathBatch) await flush();
   }
   await flush();
-  return { count, outside };
+  return count;
 }
 
 /** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
@@ -209,7 +194,7 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
     const before = holdings.get(channel.name) ?? new Map<string, Map<string, string>>();
 
     const scan = new PathScan(policy, channel, flatNames(before, after));
-    const scanned = await scanChange(reader, scan, request.before, request.after);
+    const pathCount = await scanChange(reader, scan, request.before, request.after);
     const malformed = await reader.malformedEntries(request.after, names);
 
     const limits = {
@@ -257,11 +242,11 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
           holdings,
           after,
           identities,
-          pathsOutsideVersions: scanned.outside,
+          pathsOutsideVersions: scan.outsideVersions,
           kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
         }
       : undefined;
-    return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
+    return { ...result, pathCount, ...(facts ? { facts } : {}) };
   } finally {
     if (!request.reader) reader.close();
   }

@@ -47380,14 +47380,7 @@ class RegistryClient {
         return this.location(call, res);
     }
     async patchBlob(repo, location, desc, open, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'PATCH',
-            url: location,
-            scopes,
-            ok: [202, 204],
-        };
+        const call = patchCall(repo, location, scopes, operation);
         let verifier;
         call.headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(desc.size) };
         call.body = () => {
@@ -47442,14 +47435,7 @@ class RegistryClient {
         return headerValue(res, 'location') ? this.location(call, res) : call.url;
     }
     async patchStream(repo, location, open, attempt, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'PATCH',
-            url: location,
-            scopes,
-            ok: [202, 204],
-        };
+        const call = patchCall(repo, location, scopes, operation);
         const hash = (0,external_node_crypto_.createHash)('sha256');
         let size = 0;
         let sourceError;
@@ -47709,6 +47695,10 @@ function nextLink(res, base) {
     const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
     return m?.[1] ? new URL(m[1], base) : undefined;
 }
+/** A PATCH to an upload session; the caller gives its body (a verified blob, or a layer being built). */
+function patchCall(repository, url, scopes, operation) {
+    return { operation, repository, method: 'PATCH', url, scopes, ok: [202, 204] };
+}
 
 ;// CONCATENATED MODULE: ./src/registry/index.ts
 // Public surface of the OCI distribution client.
@@ -47769,17 +47759,10 @@ class Ancestry {
     async resolveCommit(rev, tip) {
         if (rev.startsWith('-') || rev.length === 0 || rev.length > 256)
             return undefined;
-        const lookup = async () => {
-            const r = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
-                cwd: this.repoDir,
-                okCodes: [1, 128],
-            });
-            const sha = r.stdout.toString('utf8').trim();
-            return r.code === 0 && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
-        };
         if (await this.isShallow())
             await this.completeHistory(tip);
-        return lookup();
+        const sha = await revParse(this.repoDir, rev);
+        return sha !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
     }
     /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */
     async onFirstParentHistory(commit, tip) {
@@ -50825,6 +50808,21 @@ function progressReporter(o) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/map-limit.ts
+// Bounded concurrency without a dependency: the git, registry and API adapters each keep a few requests in flight.
+/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. The first failure is thrown. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    }));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/publish-image/sbom.ts
 // The SBOM of a channel image: an SPDX 2.3 JSON document listing every package version the image serves (name,
 // version, channel, the version's content identity and git tree), attached to the image as an OCI artifact whose
@@ -51294,6 +51292,7 @@ function assertRolledBack(result) {
 
 
 
+
 /** The `io.package-storage.commits` label of the image under `reference`, if it has one. */
 async function commitsOf(ctx, reference) {
     try {
@@ -51358,18 +51357,6 @@ async function checkImmutable(ctx, a, outcome) {
     }
     return toWrite;
 }
-/** Runs `jobs` with at most `limit` at a time. */
-async function limited(jobs, limit) {
-    const results = new Array(jobs.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, async () => {
-        while (next < jobs.length) {
-            const i = next++;
-            results[i] = await jobs[i]();
-        }
-    }));
-    return results;
-}
 /** Every blob an image needs that the target may not have yet: its configs, base layers, layers not streamed. */
 async function pushBlobs(ctx, a, done, outcome) {
     const repo = ctx.target.repository;
@@ -51414,7 +51401,7 @@ async function pushBlobs(ctx, a, done, outcome) {
         const config = image.configBytes;
         add(image.configDescriptor, () => external_node_stream_.Readable.from([config]), 'config', peers(image.configDescriptor.digest));
     }
-    await limited(jobs, 4);
+    await mapLimit(jobs, 4, (job) => job());
 }
 /** The SBOM, unless one of ours is attached already (a re-run of the same image). */
 async function pushSbom(ctx, a, outcome) {

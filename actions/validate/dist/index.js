@@ -56716,6 +56716,21 @@ function checkManifest(source, expected, context) {
     return { fields, problems, events: events.length };
 }
 
+;// CONCATENATED MODULE: ./src/core/map-limit.ts
+// Bounded concurrency without a dependency: the git, registry and API adapters each keep a few requests in flight.
+/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. The first failure is thrown. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    }));
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/image-plan.ts
 // What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
 // one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
@@ -57208,6 +57223,8 @@ class PathScan {
     dockerfile = false;
     /** Files under `.github/` the change adds, modifies or deletes: count and the first few. */
     github = { count: 0, paths: [] };
+    /** Changed paths (deleted ones too) outside any well-placed version directory: a change with any is no pure promotion. */
+    outsideVersions = 0;
     collector = new FindingCollector();
     root;
     /** `flat`: package directory names that hold a legacy flat version (`<name>-<version>/manifest.yml`). */
@@ -57243,9 +57260,11 @@ class PathScan {
             if (this.github.paths.length < listedPaths)
                 this.github.paths.push(p.path);
         }
+        const place = this.place(p.path);
+        if (place.kind !== 'unit' || place.problem !== undefined)
+            this.outsideVersions++;
         if (p.status === 'deleted')
             return;
-        const place = this.place(p.path);
         const at = {
             path: p.path,
             ...(place.name !== undefined ? { package: place.name } : {}),
@@ -57638,25 +57657,14 @@ function validateChange(input) {
 
 
 
+
 /** Paths sized per batch while the diff streams. */
 const pathBatch = 512;
 /** Versions read at once. */
 const contentConcurrency = 8;
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    }));
-    return out;
-}
 /** Streams the diff through the path rules; only a batch of paths is alive at a time. */
 async function scanChange(reader, scan, before, after) {
     let count = 0;
-    let outside = 0;
     let batch = [];
     const flush = async () => {
         await reader.addSizes(batch);
@@ -57666,14 +57674,12 @@ async function scanChange(reader, scan, before, after) {
     };
     for await (const p of reader.changes(before, after)) {
         count++;
-        if (classifyPath(scan.policy.packagesRoot, p.path).kind !== 'version')
-            outside++;
         batch.push(p);
         if (batch.length >= pathBatch)
             await flush();
     }
     await flush();
-    return { count, outside };
+    return count;
 }
 /** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
 async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
@@ -57757,7 +57763,7 @@ async function evaluate(request) {
         const after = await reader.holdings(request.after, names);
         const before = holdings.get(channel.name) ?? new Map();
         const scan = new PathScan(policy, channel, flatNames(before, after));
-        const scanned = await scanChange(reader, scan, request.before, request.after);
+        const pathCount = await scanChange(reader, scan, request.before, request.after);
         const malformed = await reader.malformedEntries(request.after, names);
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
@@ -57800,11 +57806,11 @@ async function evaluate(request) {
                 holdings,
                 after,
                 identities,
-                pathsOutsideVersions: scanned.outside,
+                pathsOutsideVersions: scan.outsideVersions,
                 kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
             }
             : undefined;
-        return { ...result, pathCount: scanned.count, ...(facts ? { facts } : {}) };
+        return { ...result, pathCount, ...(facts ? { facts } : {}) };
     }
     finally {
         if (!request.reader)

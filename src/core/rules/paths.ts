@@ -23,6 +23,8 @@ export class PathScan {
   dockerfile = false;
   /** Files under `.github/` the change adds, modifies or deletes: count and the first few. */
   readonly github = { count: 0, paths: [] as string[] };
+  /** Changed paths (deleted ones too) outside any well-placed version directory: a change with any is no pure promotion. */
+  outsideVersions = 0;
   readonly collector = new FindingCollector();
   private readonly root: string;
 
@@ -62,9 +64,10 @@ export class PathScan {
       this.github.count++;
       if (this.github.paths.length < listedPaths) this.github.paths.push(p.path);
     }
+    const place = this.place(p.path);
+    if (place.kind !== 'unit' || place.problem !== undefined) this.outsideVersions++;
     if (p.status === 'deleted') return;
 
-    const place = this.place(p.path);
     const at: Pick<Item, 'package' | 'version' | 'path'> = {
       path: p.path,
       ...(place.name !== undefined ? { package: place.name } : {}),
