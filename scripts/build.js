@@ -6,7 +6,7 @@
 // --out-root writes the bundles under DIR instead (CI's check-dist compares them with the committed ones while the
 // tests use the committed ones).
 import { spawn } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceHash } from '../src/cli/source-hash.js';
@@ -17,7 +17,16 @@ export const bundles = [
   { name: 'publish-image', entry: 'src/publish-image/index.ts', out: 'actions/publish-image/dist' },
   // The CLI starts once per command, so start-up counts: no source-map-support registration at load (measured:
   // 70 ms of a 10-package validate's 290 ms). The map is still written, for `node --enable-source-maps`.
-  { name: 'cli', entry: 'src/cli/index.ts', out: 'dist/cli', stamped: true, register: false },
+  // Beside it, `commands.js`: every command but validate (src/cli/commands.ts), which main.ts loads on demand, so
+  // that validate loads and compiles one file of its own code only.
+  {
+    name: 'cli',
+    entry: 'src/cli/index.ts',
+    out: 'dist/cli',
+    stamped: true,
+    register: false,
+    beside: { entry: 'src/cli/commands.ts', file: 'commands' },
+  },
 ];
 
 /** The literal src/cli/version.ts holds in place of the stamp, as ncc writes it. */
@@ -56,6 +65,35 @@ function ncc(entry, out, { register = true } = {}) {
   });
 }
 
+/**
+ * A second bundle in the same directory, as `<file>.js` (+ map, licences), for the entry to `import()` at run time.
+ * ncc names its output index.js, so it is built apart and moved in.
+ */
+async function buildBeside(beside, out, options) {
+  const tmp = `${out}.${beside.file}.tmp`;
+  await rm(tmp, { recursive: true, force: true });
+  try {
+    await ncc(beside.entry, tmp, options);
+    const code = await readFile(`${tmp}/index.js`, 'utf8');
+    if (code.includes('webpackMissingModule')) throw new Error(`${beside.entry}: unresolved modules`);
+    const map = '//# sourceMappingURL=index.js.map';
+    if (!code.trimEnd().endsWith(map)) throw new Error(`${beside.entry}: no source map line at the end`);
+    await writeFile(
+      `${out}/${beside.file}.js`,
+      code.replace(
+        /\/\/# sourceMappingURL=index\.js\.map\s*$/,
+        `//# sourceMappingURL=${beside.file}.js.map\n`,
+      ),
+    );
+    const sourceMap = JSON.parse(await readFile(`${tmp}/index.js.map`, 'utf8'));
+    sourceMap.file = `${beside.file}.js`;
+    await writeFile(`${out}/${beside.file}.js.map`, JSON.stringify(sourceMap));
+    await rename(`${tmp}/licenses.txt`, `${out}/${beside.file}.licenses.txt`);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 const root = resolve(import.meta.dirname, '..');
 const version = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')).version;
 const stamp = { version, sources: await sourceHash(root) };
@@ -83,6 +121,7 @@ for (let i = 0; i < selected.length; i += 2) {
         code = stampBundle(code, stamp);
         await writeFile(`${out}/index.js`, code);
       }
+      if (b.beside) await buildBeside(b.beside, out, b);
       console.log(
         `built ${b.out}/index.js (${(code.length / 1024).toFixed(0)} kB)${outRoot === root ? '' : ` in ${outRoot}`}`,
       );

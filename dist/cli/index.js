@@ -3376,7 +3376,7 @@ function summaryText(text) {
 ;// CONCATENATED MODULE: ./src/core/errors.ts
 // Errors that end a run with a clear one-line message instead of a stack trace. Exit codes follow the CLI
 // contract: 1 = policy violations, 2 = usage or configuration error, 3 = an operation failed (git, API, registry).
-class UsageError extends Error {
+class errors_UsageError extends Error {
     exitCode = 2;
     constructor(message) {
         super(message);
@@ -3384,7 +3384,7 @@ class UsageError extends Error {
     }
 }
 /** The policy file is invalid; the message names the key. */
-class ConfigError extends UsageError {
+class ConfigError extends errors_UsageError {
     key;
     constructor(message, key) {
         // One line, whatever the file held: the actions show the first line of an error.
@@ -3394,7 +3394,7 @@ class ConfigError extends UsageError {
     }
 }
 /** An expected operational failure (git, GitHub API, registry) with a message meant for the user. */
-class errors_OperationError extends Error {
+class OperationError extends Error {
     exitCode = 3;
     constructor(message, options) {
         super(message, options);
@@ -3463,7 +3463,7 @@ function parse(command, argv, options) {
         values = (0,external_node_util_namespaceObject.parseArgs)({ args: argv, options: all, strict: true, allowPositionals: false }).values;
     }
     catch (error) {
-        throw new UsageError(`${usageMessage(error)} (see: package-storage ${command} --help)`);
+        throw new errors_UsageError(`${usageMessage(error)} (see: package-storage ${command} --help)`);
     }
     if (values.help)
         throw new HelpRequested(command, options);
@@ -3472,7 +3472,7 @@ function parse(command, argv, options) {
 function required(command, values, ...names) {
     for (const name of names)
         if (values[name] === undefined || values[name] === '')
-            throw new UsageError(`--${name} is required (see: package-storage ${command} --help)`);
+            throw new errors_UsageError(`--${name} is required (see: package-storage ${command} --help)`);
 }
 function list(value) {
     return (value ?? '')
@@ -3509,6 +3509,8 @@ async function invoke(name, run, argv, io, usage) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/finding.ts
 function findingJson(f) {
     return {
@@ -3660,7 +3662,7 @@ function moreStable(policy, channel) {
     return policy.channels.slice(0, Math.max(index, 0)).reverse();
 }
 /** Channels whose packages the distribution of `channel` serves: itself and every more stable one, most stable first. */
-function servedChannels(policy, channel) {
+function policy_servedChannels(policy, channel) {
     const index = policy.channels.indexOf(channel);
     return policy.channels.slice(0, index + 1);
 }
@@ -3688,6 +3690,111 @@ function markerChannels(policy, name) {
 function titlePrefixFor(policy, branch) {
     // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
     return policy.titlePrefix.split('{branch}').join(branch);
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/collect.ts
+/** Paths listed per finding; the count says how many there were. */
+const listedPaths = 5;
+const listedDetails = 10;
+const quote = (text, max = 120) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+const severityRank = { error: 0, warning: 1, notice: 2 };
+const exceptionKey = (e) => e ? `${e.source}:${e.via ?? ''}:${e.by ?? ''}:${e.rule}` : '';
+class FindingCollector {
+    groups = new Map();
+    add(item) {
+        const key = [
+            item.package ?? '',
+            item.version ?? '',
+            item.rule,
+            item.severity,
+            exceptionKey(item.exception),
+        ].join('\0');
+        let group = this.groups.get(key);
+        if (!group)
+            this.groups.set(key, (group = { first: item, count: 0, paths: [], details: [], messages: new Map() }));
+        group.count++;
+        if (item.path !== undefined && group.paths.length < listedPaths && !group.paths.includes(item.path))
+            group.paths.push(item.path);
+        if (group.details.length < listedDetails)
+            group.details.push({
+                message: item.message,
+                ...(item.path !== undefined ? { path: item.path } : {}),
+                ...(item.line !== undefined ? { line: item.line } : {}),
+            });
+        let byMessage = group.messages.get(item.message);
+        if (!byMessage)
+            group.messages.set(item.message, (byMessage = { count: 0, paths: [], ...(item.line !== undefined ? { line: item.line } : {}) }));
+        byMessage.count++;
+        if (item.path !== undefined && byMessage.paths.length < 3)
+            byMessage.paths.push(item.path);
+    }
+    findings() {
+        const out = [];
+        for (const g of this.groups.values()) {
+            const f = g.first;
+            const finding = {
+                rule: f.rule,
+                severity: f.severity,
+                message: g.count === 1 ? single(f) : combined(g),
+                ...(f.package !== undefined ? { package: f.package } : {}),
+                ...(f.version !== undefined ? { version: f.version } : {}),
+                ...(f.path !== undefined ? { path: f.path } : {}),
+                ...(f.line !== undefined ? { line: f.line } : {}),
+                ...(f.exception ? { exception: f.exception } : {}),
+            };
+            if (g.count > 1) {
+                finding.count = g.count;
+                if (g.paths.length > 0)
+                    finding.paths = g.paths;
+                finding.details = g.details;
+            }
+            out.push(finding);
+        }
+        return out.sort((a, b) => (a.package ?? '').localeCompare(b.package ?? '') ||
+            (a.version ?? '').localeCompare(b.version ?? '') ||
+            a.rule.localeCompare(b.rule) ||
+            (a.path ?? '').localeCompare(b.path ?? '') ||
+            severityRank[a.severity] - severityRank[b.severity] ||
+            a.message.localeCompare(b.message));
+    }
+}
+function single(item) {
+    return item.path !== undefined && !item.standalone ? `${quote(item.path)}: ${item.message}` : item.message;
+}
+function combined(g) {
+    const what = g.first.package
+        ? `${g.first.package}${g.first.version ? `@${g.first.version}` : ''}`
+        : 'the change';
+    const onePath = g.paths.length <= 1;
+    const parts = [];
+    for (const [message, m] of g.messages) {
+        if (parts.length === 4) {
+            parts.push(`and ${g.messages.size - 4} more`);
+            break;
+        }
+        const line = m.line !== undefined ? ` (line ${m.line})` : '';
+        if (onePath || g.first.standalone)
+            parts.push(`${message}${m.count > 1 ? ` (${m.count} times)` : line}`);
+        else if (m.count === 1 && m.paths.length === 1)
+            parts.push(`${quote(m.paths[0])}: ${message}`);
+        else
+            parts.push(`${message} (${m.count} paths: ${m.paths.map((p) => quote(p)).join(', ')}${m.count > m.paths.length ? ', …' : ''})`);
+    }
+    const where = onePath && g.paths[0] !== undefined ? ` (${quote(g.paths[0])})` : '';
+    return `${g.count} ${g.first.rule} problems in ${what}${where}: ${parts.join('; ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/merge-conflict.ts
+
+function mergeConflictFinding(what, branch, files) {
+    const shown = files.slice(0, listedPaths);
+    return {
+        rule: 'merge-conflict',
+        severity: 'error',
+        message: `${what} does not merge cleanly into ${branch}: ${files.length} conflicting file${files.length === 1 ? '' : 's'}${shown.length ? ` (${shown.map((f) => quote(f)).join(', ')}${files.length > shown.length ? ', …' : ''})` : ''}; merge ${branch} into it or rebase it, resolve the conflicts, and the check runs again`,
+        ...(shown[0] !== undefined ? { path: shown[0] } : {}),
+        ...(files.length > 1 ? { count: files.length, paths: shown } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -3730,7 +3837,7 @@ function git_gitRaw(args, options) {
         const err = [];
         child.stdout.on('data', (chunk) => out.push(chunk));
         child.stderr.on('data', (chunk) => err.push(chunk));
-        child.on('error', (error) => reject(new errors_OperationError(`git could not be started: ${error.message}`, { cause: error })));
+        child.on('error', (error) => reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
             const result = {
                 code: code ?? -1,
@@ -3751,7 +3858,7 @@ function git_gitRaw(args, options) {
 async function git(args, options) {
     return (await git_gitRaw(args, options)).stdout.toString('utf8');
 }
-class GitError extends errors_OperationError {
+class GitError extends OperationError {
     args;
     result;
     constructor(args, result) {
@@ -3770,7 +3877,7 @@ class GitError extends errors_OperationError {
         this.name = 'GitError';
     }
 }
-async function revParse(cwd, rev) {
+async function git_revParse(cwd, rev) {
     const result = await git_gitRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], {
         cwd,
         okCodes: [1, 128],
@@ -3858,6 +3965,366 @@ async function defaultBranch(repoDir) {
     return refs ? defaultBranchOf(refs) : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/git/objects.ts
+// One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
+// reading a few hundred trees and manifests costs one process start instead of hundreds (see the README's
+// performance section). A git older than 2.36 has no --batch-command: then `--batch` and `--batch-check` serve them
+// (two processes), found out from the first process's refusal, with the requests already queued sent again.
+
+
+
+/**
+ * A parsed entry. The raw name is kept only when it is not valid UTF-8 (otherwise it is the name's UTF-8): a tree
+ * cache of 100,000 entries then holds strings, not 100,000 small buffers.
+ */
+class ParsedEntry {
+    mode;
+    name;
+    oid;
+    type;
+    raw;
+    constructor(mode, name, oid, type, raw) {
+        this.mode = mode;
+        this.name = name;
+        this.oid = oid;
+        this.type = type;
+        this.raw = raw;
+    }
+    get rawName() {
+        return this.raw ?? Buffer.from(this.name, 'utf8');
+    }
+    get invalid() {
+        return this.raw !== undefined;
+    }
+}
+const modeArgs = {
+    command: ['--batch-command', '--buffer'],
+    contents: ['--batch'],
+    sizes: ['--batch-check'],
+};
+class BatchProcess {
+    mode;
+    child;
+    /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
+    chunks = [];
+    buffered = 0;
+    /** Requests are written once per tick: thousands of small writes to the pipe cost more than the reads. */
+    outgoing = [];
+    /** Pending requests in order; `head` is the next to answer (Array#shift would make n answers cost O(n²)). */
+    queue = [];
+    head = 0;
+    failure;
+    stderr = '';
+    /** Whether any answer arrived: a refusal of --batch-command comes before any. */
+    answered = false;
+    /**
+     * `unsupported` is called instead of failing the queued requests when git refuses `--batch-command` (too old),
+     * with those requests, to be sent again another way.
+     */
+    constructor(cwd, mode, unsupported) {
+        this.mode = mode;
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', ...modeArgs[mode]], {
+            cwd,
+            env: gitEnv(),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        this.child.stdout.on('data', (chunk) => {
+            this.answered = true;
+            this.chunks.push(chunk);
+            this.buffered += chunk.length;
+            this.drain();
+        });
+        this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
+        const fail = (error) => {
+            this.failure = error;
+            for (const p of this.queue.slice(this.head))
+                p.reject(error);
+            this.queue = [];
+            this.head = 0;
+        };
+        this.child.on('error', (e) => fail(new OperationError(`git cat-file could not be started: ${e.message}`)));
+        this.child.on('close', (code) => {
+            // 129 is git's usage error: an option this git does not know.
+            if (unsupported && code === 129 && !this.answered && /batch-command/.test(this.stderr)) {
+                const queued = this.queue.slice(this.head);
+                this.failure = new OperationError('git cat-file --batch-command is not supported by this git');
+                this.queue = [];
+                this.head = 0;
+                unsupported(queued);
+                return;
+            }
+            if (this.queue.length > this.head)
+                fail(new OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
+        });
+        this.child.stdin.on('error', () => undefined);
+    }
+    next() {
+        this.head++;
+        if (this.head === this.queue.length) {
+            this.queue = [];
+            this.head = 0;
+        }
+        else if (this.head > 1024 && this.head * 2 > this.queue.length) {
+            this.queue = this.queue.slice(this.head);
+            this.head = 0;
+        }
+    }
+    /** The first chunk holding at least `bytes` (joining chunks only when needed). */
+    firstChunk(bytes) {
+        const first = this.chunks[0];
+        if (first.length >= bytes || this.chunks.length === 1)
+            return first;
+        const joined = Buffer.concat(this.chunks, this.buffered);
+        this.chunks = [joined];
+        return joined;
+    }
+    consume(bytes) {
+        const first = this.chunks[0];
+        const rest = first.subarray(bytes);
+        if (rest.length > 0)
+            this.chunks[0] = rest;
+        else
+            this.chunks.shift();
+        this.buffered -= bytes;
+    }
+    drain() {
+        while (this.queue.length > this.head && this.buffered > 0) {
+            const pending = this.queue[this.head];
+            let buffer = this.firstChunk(1);
+            let eol = buffer.indexOf(10);
+            if (eol === -1) {
+                if (this.chunks.length === 1)
+                    return;
+                buffer = this.firstChunk(this.buffered);
+                eol = buffer.indexOf(10);
+                if (eol === -1)
+                    return;
+            }
+            const header = buffer.subarray(0, eol).toString('utf8');
+            if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+                this.consume(eol + 1);
+                this.next();
+                pending.resolve(undefined);
+                continue;
+            }
+            const [oid, type, sizeText] = header.split(' ');
+            const size = Number(sizeText);
+            if (pending.checkOnly) {
+                this.consume(eol + 1);
+                this.next();
+                pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
+                continue;
+            }
+            const total = eol + 1 + size + 1;
+            if (this.buffered < total)
+                return;
+            buffer = this.firstChunk(total);
+            // A view, not a copy: the chunk is released once the caller drops the content.
+            const content = buffer.subarray(eol + 1, eol + 1 + size);
+            this.consume(total);
+            this.next();
+            pending.resolve({ oid: oid, type: type, size, content });
+        }
+    }
+    enqueue(pending) {
+        if (this.failure)
+            return pending.reject(this.failure);
+        if (/[\n\r]/.test(pending.spec))
+            return pending.reject(new OperationError('object name contains a line break'));
+        this.queue.push(pending);
+        const line = this.mode === 'command'
+            ? `${pending.checkOnly ? 'info' : 'contents'} ${pending.spec}\n`
+            : `${pending.spec}\n`;
+        if (this.outgoing.push(line) === 1)
+            queueMicrotask(() => {
+                // With --buffer, git answers a batch when told to flush (else once per request: a write per answer).
+                if (this.mode === 'command')
+                    this.outgoing.push('flush\n');
+                const lines = this.outgoing.join('');
+                this.outgoing = [];
+                this.child.stdin.write(lines);
+            });
+    }
+    /**
+     * Ends the process's input. Nothing waits for it to exit: a short command (the CLI) ends as soon as its own work
+     * is done, and git exits by itself on the end of its input.
+     */
+    close() {
+        this.child.stdin.end();
+        this.child.unref();
+        // Nothing more is read: the pipes from git go now rather than when git has exited.
+        this.child.stdout.destroy();
+        this.child.stderr.destroy();
+        this.child.stdin.unref?.();
+    }
+}
+/** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
+const defaultTreeCacheEntries = 100_000;
+/** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
+class ObjectReader {
+    cwd;
+    cacheEntries;
+    /** The one `--batch-command` process, until git turns out not to have it. */
+    command;
+    legacy = false;
+    batch;
+    check;
+    trees = new Map();
+    /** Trees requested and not answered yet: a second request for one waits for the first. */
+    inFlight = new Map();
+    cachedEntries = 0;
+    constructor(cwd, cacheEntries = defaultTreeCacheEntries) {
+        this.cwd = cwd;
+        this.cacheEntries = cacheEntries;
+    }
+    read(spec) {
+        return this.request(spec, false);
+    }
+    /** Type and size without the content (no blob is read). */
+    info(spec) {
+        return this.request(spec, true);
+    }
+    /** The commit `rev` names (`<rev>^{commit}`), as `git rev-parse --verify` would; undefined when none. */
+    async commitId(rev) {
+        if (rev.length === 0)
+            return undefined;
+        const found = await this.info(`${rev}^{commit}`);
+        return found?.type === 'commit' ? found.oid : undefined;
+    }
+    /**
+     * Starts the batch process now rather than at the first read, so that git starts while the caller does other
+     * work (the CLI lists refs meanwhile).
+     */
+    start() {
+        if (!this.legacy)
+            this.command ??= this.spawnCommand();
+    }
+    request(spec, checkOnly) {
+        return new Promise((resolve, reject) => this.send({ resolve, reject, checkOnly, spec }));
+    }
+    send(pending) {
+        if (!this.legacy) {
+            this.command ??= this.spawnCommand();
+            return this.command.enqueue(pending);
+        }
+        if (pending.checkOnly) {
+            this.check ??= new BatchProcess(this.cwd, 'sizes');
+            this.check.enqueue(pending);
+        }
+        else {
+            this.batch ??= new BatchProcess(this.cwd, 'contents');
+            this.batch.enqueue(pending);
+        }
+    }
+    spawnCommand() {
+        return new BatchProcess(this.cwd, 'command', (queued) => {
+            this.legacy = true;
+            this.command = undefined;
+            for (const pending of queued)
+                this.send(pending);
+        });
+    }
+    /**
+     * A tree's entries, parsed once and kept (least recently used out). Callers may ask for many trees without
+     * awaiting each: the requests are pipelined to the one batch process.
+     */
+    tree(oid) {
+        const cached = this.trees.get(oid);
+        if (cached) {
+            // Most recently used last.
+            this.trees.delete(oid);
+            this.trees.set(oid, cached);
+            return Promise.resolve(cached);
+        }
+        let pending = this.inFlight.get(oid);
+        if (!pending) {
+            pending = this.readTree(oid).finally(() => this.inFlight.delete(oid));
+            this.inFlight.set(oid, pending);
+        }
+        return pending;
+    }
+    async readTree(oid) {
+        const object = await this.read(oid);
+        if (!object)
+            return undefined;
+        if (object.type !== 'tree')
+            throw new OperationError(`object ${oid} is a ${object.type}, not a tree`);
+        const entries = parseTree(object.content, oid.length === 64 ? 32 : 20);
+        if (!this.trees.has(oid)) {
+            this.trees.set(oid, entries);
+            this.cachedEntries += entries.length + 1;
+            for (const [key, value] of this.trees) {
+                if (this.cachedEntries <= this.cacheEntries)
+                    break;
+                this.trees.delete(key);
+                this.cachedEntries -= value.length + 1;
+            }
+        }
+        return entries;
+    }
+    /** Tree id of the commit `rev`. */
+    async rootTree(rev) {
+        const commit = await this.read(rev.endsWith('^{tree}') ? rev : `${rev}^{tree}`);
+        return commit?.type === 'tree' ? commit.oid : undefined;
+    }
+    /** Walks `path` (slash-separated, UTF-8 names) down from a tree; undefined when a segment is absent. */
+    async lookup(treeOid, path) {
+        let entry = {
+            mode: '040000',
+            name: '',
+            rawName: Buffer.alloc(0),
+            oid: treeOid,
+            type: 'tree',
+        };
+        for (const segment of path.split('/').filter((s) => s.length > 0)) {
+            if (entry?.type !== 'tree')
+                return undefined;
+            const entries = await this.tree(entry.oid);
+            entry = entries?.find((e) => e.name === segment);
+            if (!entry)
+                return undefined;
+        }
+        return entry;
+    }
+    close() {
+        this.command?.close();
+        this.batch?.close();
+        this.check?.close();
+    }
+}
+// ignoreBOM: a leading U+FEFF is part of the name (the bytes must round-trip).
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+function decodeName(raw) {
+    try {
+        return { name: utf8.decode(raw), valid: true };
+    }
+    catch {
+        return { name: raw.toString('utf8'), valid: false };
+    }
+}
+/** The modes git writes, shared instead of one string per entry. */
+const modes = new Map(['100644', '100755', '040000', '120000', '160000'].map((m) => [m, m]));
+function parseTree(content, hashBytes = 20) {
+    const entries = [];
+    let offset = 0;
+    while (offset < content.length) {
+        const space = content.indexOf(32, offset);
+        const nul = content.indexOf(0, space);
+        if (space === -1 || nul === -1)
+            throw new OperationError('malformed tree object');
+        const text = content.subarray(offset, space).toString('ascii').padStart(6, '0');
+        const mode = modes.get(text) ?? text;
+        const rawName = content.subarray(space + 1, nul);
+        const { name, valid } = decodeName(rawName);
+        const oid = content.subarray(nul + 1, nul + 1 + hashBytes).toString('hex');
+        offset = nul + 1 + hashBytes;
+        const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
+        // A copy of invalid bytes only: the content is a view into a large read buffer that must not be kept alive.
+        entries.push(new ParsedEntry(mode, name, oid, type, valid ? undefined : Buffer.from(rawName)));
+    }
+    return entries;
+}
+
 ;// CONCATENATED MODULE: ./src/core/change.ts
 const modeSymlink = '120000';
 const modeSubmodule = '160000';
@@ -3926,145 +4393,6 @@ function sameContent(identities, a, b) {
 /** Same content in different trees: the copies differ only in file modes. */
 function modesOnly(identities, a, b) {
     return a !== b && sameContent(identities, a, b);
-}
-
-;// CONCATENATED MODULE: ./src/core/image-plan.ts
-// What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
-// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
-// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
-// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
-// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
-
-
-/** Layers per channel unless the policy sets `image-layers`: more for the big, stable channels. */
-function layerCount(policy, channel) {
-    if (channel.imageLayers !== undefined)
-        return channel.imageLayers;
-    const defaults = { production: 32, staging: 8, snapshot: 16 };
-    return defaults[channel.name] ?? 16;
-}
-/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
-function bucketOf(name, version, buckets) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
-}
-function packagePath(channel) {
-    return `/packages/${channel}`;
-}
-function layerSource(channel, bucket, buckets, versions) {
-    const lines = versions
-        .map((v) => `${v.name}\t${v.version}\t${v.tree}\n`)
-        .sort()
-        .join('');
-    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(lines).digest('hex');
-    return `packages/${channel}#${bucket}/${buckets}@sha256:${digest}`;
-}
-function planChannelLayers(policy, content) {
-    const buckets = layerCount(policy, content.channel);
-    const groups = new Map();
-    for (const v of content.versions) {
-        const b = bucketOf(v.name, v.version, buckets);
-        groups.set(b, [...(groups.get(b) ?? []), v]);
-    }
-    return [...groups.entries()]
-        .sort(([a], [b]) => a - b)
-        .map(([bucket, versions]) => ({
-        channel: content.channel.name,
-        bucket,
-        buckets,
-        source: layerSource(content.channel.name, bucket, buckets, versions),
-        versions: versions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1),
-    }));
-}
-/** The image of `channel`: its packages and every more stable channel's, read from `contents` (all at known commits). */
-function planImage(policy, channel, contents) {
-    const served = servedChannels(policy, channel);
-    const layers = [];
-    const commits = {};
-    let created = 0;
-    for (const c of served) {
-        const content = contents.get(c.name);
-        if (!content)
-            continue; // a channel without a branch contributes nothing
-        layers.push(...planChannelLayers(policy, content));
-        commits[c.name] = content.commit;
-        created = Math.max(created, content.commitTime);
-    }
-    const own = contents.get(channel.name);
-    if (!own)
-        throw new Error(`no content for channel ${channel.name}`);
-    return {
-        channel,
-        commit: own.commit,
-        layers,
-        packagePaths: served.filter((c) => contents.has(c.name)).map((c) => packagePath(c.name)),
-        created,
-        commits,
-    };
-}
-/**
- * The package-registry version a channel's Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. One
- * reading for publish-image (which base tag to build on) and validate (the registry-version rule), so they never
- * disagree. Docker reads instructions case-insensitively (`arg` is `ARG`) and argument names exactly.
- */
-function registryVersionFromDockerfile(text) {
-    if (text === undefined)
-        return undefined;
-    return /^[ \t]*[Aa][Rr][Gg][ \t]+PACKAGE_REGISTRY[ \t]*=[ \t]*["']?([^\s"']+)["']?[ \t]*\r?$/m.exec(text)?.[1];
-}
-const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-function isRegistryVersion(version) {
-    return versionPattern.test(version);
-}
-
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(88);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ./src/core/version.ts
-// Version strings as the registry reads them: directory names must be strict semver (no `v`, no loose forms).
-
-/** Strict semver, spelled exactly as parsed (rejects `v1.0.0`, `1.0`, `01.0.0`, surrounding spaces). */
-function isStrictSemver(version) {
-    if (version.length === 0 || version.length > 256)
-        return false;
-    const parsed = semver_default().parse(version, { loose: false });
-    if (!parsed)
-        return false;
-    const spelled = parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
-    return spelled === version;
-}
-/** Semver precedence; both must be strict semver (see {@link isStrictSemver}): anything else throws. */
-function compareVersions(a, b) {
-    return semver_default().compare(a, b);
-}
-/**
- * The version as precedence sees it: build metadata dropped (`1.5.0+build1` and `1.5.0` are the same version).
- * Undefined for a directory name that is not strict semver (legacy `7.17-dev1`): such names have no precedence.
- */
-function precedenceKey(version) {
-    return isStrictSemver(version) ? semver_default().parse(version).version : undefined;
-}
-/** Sorted ascending by semver precedence; ties (build metadata) by string. */
-function sortVersions(versions) {
-    return [...versions].sort((a, b) => semver_default().compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-function isPrerelease(version) {
-    return (semver.prerelease(version)?.length ?? 0) > 0;
-}
-/**
- * Whether `range` is a valid Kibana version constraint. The registry uses Masterminds semver, which also accepts
- * comma-separated AND clauses (`>=7.10.0, <8.0.0`); node-semver spells those with a space.
- */
-function isValidRange(range) {
-    const trimmed = range.trim();
-    if (trimmed.length === 0 || trimmed.length > 1024)
-        return false;
-    // node-semver reads an empty alternative (`^8.0.0 ||`) or a dangling comma as "any version"; the registry's
-    // Masterminds parser refuses them, so do we.
-    const alternatives = trimmed.split('||').map((a) => a.trim());
-    if (alternatives.some((a) => a === '' || a.startsWith(',') || a.endsWith(',')))
-        return false;
-    const normalised = trimmed.replace(/\s*,\s*/g, ' ');
-    return semver_default().validRange(normalised) !== null;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -7591,6 +7919,57 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape_escape;
 minimatch.unescape = unescape_unescape;
 //# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(88);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
+;// CONCATENATED MODULE: ./src/core/version.ts
+// Version strings as the registry reads them: directory names must be strict semver (no `v`, no loose forms).
+
+/** Strict semver, spelled exactly as parsed (rejects `v1.0.0`, `1.0`, `01.0.0`, surrounding spaces). */
+function isStrictSemver(version) {
+    if (version.length === 0 || version.length > 256)
+        return false;
+    const parsed = semver_default().parse(version, { loose: false });
+    if (!parsed)
+        return false;
+    const spelled = parsed.build.length > 0 ? `${parsed.version}+${parsed.build.join('.')}` : parsed.version;
+    return spelled === version;
+}
+/** Semver precedence; both must be strict semver (see {@link isStrictSemver}): anything else throws. */
+function compareVersions(a, b) {
+    return semver_default().compare(a, b);
+}
+/**
+ * The version as precedence sees it: build metadata dropped (`1.5.0+build1` and `1.5.0` are the same version).
+ * Undefined for a directory name that is not strict semver (legacy `7.17-dev1`): such names have no precedence.
+ */
+function precedenceKey(version) {
+    return isStrictSemver(version) ? semver_default().parse(version).version : undefined;
+}
+/** Sorted ascending by semver precedence; ties (build metadata) by string. */
+function sortVersions(versions) {
+    return [...versions].sort((a, b) => semver.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+function isPrerelease(version) {
+    return (semver.prerelease(version)?.length ?? 0) > 0;
+}
+/**
+ * Whether `range` is a valid Kibana version constraint. The registry uses Masterminds semver, which also accepts
+ * comma-separated AND clauses (`>=7.10.0, <8.0.0`); node-semver spells those with a space.
+ */
+function isValidRange(range) {
+    const trimmed = range.trim();
+    if (trimmed.length === 0 || trimmed.length > 1024)
+        return false;
+    // node-semver reads an empty alternative (`^8.0.0 ||`) or a dangling comma as "any version"; the registry's
+    // Masterminds parser refuses them, so do we.
+    const alternatives = trimmed.split('||').map((a) => a.trim());
+    if (alternatives.some((a) => a === '' || a.startsWith(',') || a.endsWith(',')))
+        return false;
+    const normalised = trimmed.replace(/\s*,\s*/g, ' ');
+    return semver_default().validRange(normalised) !== null;
+}
+
 ;// CONCATENATED MODULE: ./src/core/paths.ts
 // Where a changed path sits in the storage layout: `<root>/<name>/<version>/<rest>`.
 
@@ -7646,286 +8025,6 @@ function isForbidden(patterns, path) {
 /** A version key used in maps: `name@version`. */
 function versionKey(name, version) {
     return `${name}@${version}`;
-}
-
-;// CONCATENATED MODULE: ./src/git/objects.ts
-// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
-// manifests costs one process start instead of hundreds (see the README's performance section).
-
-
-
-/**
- * A parsed entry. The raw name is kept only when it is not valid UTF-8 (otherwise it is the name's UTF-8): a tree
- * cache of 100,000 entries then holds strings, not 100,000 small buffers.
- */
-class ParsedEntry {
-    mode;
-    name;
-    oid;
-    type;
-    raw;
-    constructor(mode, name, oid, type, raw) {
-        this.mode = mode;
-        this.name = name;
-        this.oid = oid;
-        this.type = type;
-        this.raw = raw;
-    }
-    get rawName() {
-        return this.raw ?? Buffer.from(this.name, 'utf8');
-    }
-    get invalid() {
-        return this.raw !== undefined;
-    }
-}
-class BatchProcess {
-    child;
-    /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
-    chunks = [];
-    buffered = 0;
-    /** Requests are written once per tick: thousands of small writes to the pipe cost more than the reads. */
-    outgoing = [];
-    /** Pending requests in order; `head` is the next to answer (Array#shift would make n answers cost O(n²)). */
-    queue = [];
-    head = 0;
-    failure;
-    stderr = '';
-    constructor(cwd, mode) {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
-            cwd,
-            env: gitEnv(),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        this.child.stdout.on('data', (chunk) => {
-            this.chunks.push(chunk);
-            this.buffered += chunk.length;
-            this.drain(mode === '--batch-check');
-        });
-        this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
-        const fail = (error) => {
-            this.failure = error;
-            for (const p of this.queue.slice(this.head))
-                p.reject(error);
-            this.queue = [];
-            this.head = 0;
-        };
-        this.child.on('error', (e) => fail(new errors_OperationError(`git cat-file could not be started: ${e.message}`)));
-        this.child.on('close', (code) => {
-            if (this.queue.length > this.head)
-                fail(new errors_OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
-        });
-        this.child.stdin.on('error', () => undefined);
-    }
-    next() {
-        this.head++;
-        if (this.head === this.queue.length) {
-            this.queue = [];
-            this.head = 0;
-        }
-        else if (this.head > 1024 && this.head * 2 > this.queue.length) {
-            this.queue = this.queue.slice(this.head);
-            this.head = 0;
-        }
-    }
-    /** The first chunk holding at least `bytes` (joining chunks only when needed). */
-    firstChunk(bytes) {
-        const first = this.chunks[0];
-        if (first.length >= bytes || this.chunks.length === 1)
-            return first;
-        const joined = Buffer.concat(this.chunks, this.buffered);
-        this.chunks = [joined];
-        return joined;
-    }
-    consume(bytes) {
-        const first = this.chunks[0];
-        const rest = first.subarray(bytes);
-        if (rest.length > 0)
-            this.chunks[0] = rest;
-        else
-            this.chunks.shift();
-        this.buffered -= bytes;
-    }
-    drain(checkOnly) {
-        while (this.queue.length > this.head && this.buffered > 0) {
-            const pending = this.queue[this.head];
-            let buffer = this.firstChunk(1);
-            let eol = buffer.indexOf(10);
-            if (eol === -1) {
-                if (this.chunks.length === 1)
-                    return;
-                buffer = this.firstChunk(this.buffered);
-                eol = buffer.indexOf(10);
-                if (eol === -1)
-                    return;
-            }
-            const header = buffer.subarray(0, eol).toString('utf8');
-            if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-                this.consume(eol + 1);
-                this.next();
-                pending.resolve(undefined);
-                continue;
-            }
-            const [oid, type, sizeText] = header.split(' ');
-            const size = Number(sizeText);
-            if (checkOnly) {
-                this.consume(eol + 1);
-                this.next();
-                pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
-                continue;
-            }
-            const total = eol + 1 + size + 1;
-            if (this.buffered < total)
-                return;
-            buffer = this.firstChunk(total);
-            // A view, not a copy: the chunk is released once the caller drops the content.
-            const content = buffer.subarray(eol + 1, eol + 1 + size);
-            this.consume(total);
-            this.next();
-            pending.resolve({ oid: oid, type: type, size, content });
-        }
-    }
-    request(spec, checkOnly) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        if (/[\n\r]/.test(spec))
-            return Promise.reject(new errors_OperationError('object name contains a line break'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ resolve, reject, checkOnly });
-            if (this.outgoing.push(`${spec}\n`) === 1)
-                queueMicrotask(() => {
-                    const lines = this.outgoing.join('');
-                    this.outgoing = [];
-                    this.child.stdin.write(lines);
-                });
-        });
-    }
-    close() {
-        this.child.stdin.end();
-    }
-}
-/** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
-const defaultTreeCacheEntries = 100_000;
-/** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
-class ObjectReader {
-    cwd;
-    cacheEntries;
-    batch;
-    check;
-    trees = new Map();
-    /** Trees requested and not answered yet: a second request for one waits for the first. */
-    inFlight = new Map();
-    cachedEntries = 0;
-    constructor(cwd, cacheEntries = defaultTreeCacheEntries) {
-        this.cwd = cwd;
-        this.cacheEntries = cacheEntries;
-    }
-    read(spec) {
-        this.batch ??= new BatchProcess(this.cwd, '--batch');
-        return this.batch.request(spec, false);
-    }
-    /** Type and size without the content (no blob is read). */
-    info(spec) {
-        this.check ??= new BatchProcess(this.cwd, '--batch-check');
-        return this.check.request(spec, true);
-    }
-    /**
-     * A tree's entries, parsed once and kept (least recently used out). Callers may ask for many trees without
-     * awaiting each: the requests are pipelined to the one batch process.
-     */
-    tree(oid) {
-        const cached = this.trees.get(oid);
-        if (cached) {
-            // Most recently used last.
-            this.trees.delete(oid);
-            this.trees.set(oid, cached);
-            return Promise.resolve(cached);
-        }
-        let pending = this.inFlight.get(oid);
-        if (!pending) {
-            pending = this.readTree(oid).finally(() => this.inFlight.delete(oid));
-            this.inFlight.set(oid, pending);
-        }
-        return pending;
-    }
-    async readTree(oid) {
-        const object = await this.read(oid);
-        if (!object)
-            return undefined;
-        if (object.type !== 'tree')
-            throw new errors_OperationError(`object ${oid} is a ${object.type}, not a tree`);
-        const entries = parseTree(object.content, oid.length === 64 ? 32 : 20);
-        if (!this.trees.has(oid)) {
-            this.trees.set(oid, entries);
-            this.cachedEntries += entries.length + 1;
-            for (const [key, value] of this.trees) {
-                if (this.cachedEntries <= this.cacheEntries)
-                    break;
-                this.trees.delete(key);
-                this.cachedEntries -= value.length + 1;
-            }
-        }
-        return entries;
-    }
-    /** Tree id of the commit `rev`. */
-    async rootTree(rev) {
-        const commit = await this.read(rev.endsWith('^{tree}') ? rev : `${rev}^{tree}`);
-        return commit?.type === 'tree' ? commit.oid : undefined;
-    }
-    /** Walks `path` (slash-separated, UTF-8 names) down from a tree; undefined when a segment is absent. */
-    async lookup(treeOid, path) {
-        let entry = {
-            mode: '040000',
-            name: '',
-            rawName: Buffer.alloc(0),
-            oid: treeOid,
-            type: 'tree',
-        };
-        for (const segment of path.split('/').filter((s) => s.length > 0)) {
-            if (entry?.type !== 'tree')
-                return undefined;
-            const entries = await this.tree(entry.oid);
-            entry = entries?.find((e) => e.name === segment);
-            if (!entry)
-                return undefined;
-        }
-        return entry;
-    }
-    close() {
-        this.batch?.close();
-        this.check?.close();
-    }
-}
-// ignoreBOM: a leading U+FEFF is part of the name (the bytes must round-trip).
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-function decodeName(raw) {
-    try {
-        return { name: utf8.decode(raw), valid: true };
-    }
-    catch {
-        return { name: raw.toString('utf8'), valid: false };
-    }
-}
-/** The modes git writes, shared instead of one string per entry. */
-const modes = new Map(['100644', '100755', '040000', '120000', '160000'].map((m) => [m, m]));
-function parseTree(content, hashBytes = 20) {
-    const entries = [];
-    let offset = 0;
-    while (offset < content.length) {
-        const space = content.indexOf(32, offset);
-        const nul = content.indexOf(0, space);
-        if (space === -1 || nul === -1)
-            throw new errors_OperationError('malformed tree object');
-        const text = content.subarray(offset, space).toString('ascii').padStart(6, '0');
-        const mode = modes.get(text) ?? text;
-        const rawName = content.subarray(space + 1, nul);
-        const { name, valid } = decodeName(rawName);
-        const oid = content.subarray(nul + 1, nul + 1 + hashBytes).toString('hex');
-        offset = nul + 1 + hashBytes;
-        const type = mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-        // A copy of invalid bytes only: the content is a view into a large read buffer that must not be kept alive.
-        entries.push(new ParsedEntry(mode, name, oid, type, valid ? undefined : Buffer.from(rawName)));
-    }
-    return entries;
 }
 
 ;// CONCATENATED MODULE: ./src/git/storage.ts
@@ -7984,7 +8083,7 @@ class StorageReader {
             return [];
         const root = await this.objects.rootTree(rev);
         if (!root)
-            throw new errors_OperationError(`commit ${rev} is not available in ${this.repoDir}`);
+            throw new OperationError(`commit ${rev} is not available in ${this.repoDir}`);
         return (await this.objects.tree(root)) ?? [];
     }
     /**
@@ -8044,7 +8143,7 @@ class StorageReader {
     async entries(oid) {
         const entries = await this.objects.tree(oid);
         if (!entries)
-            throw new errors_OperationError(`tree ${oid} is not available in ${this.repoDir}`);
+            throw new OperationError(`tree ${oid} is not available in ${this.repoDir}`);
         return entries;
     }
     /** Every changed path, collected (small changes, tests). */
@@ -8229,6 +8328,92 @@ class StorageReader {
     }
 }
 
+;// CONCATENATED MODULE: ./src/git/merge.ts
+// What merging a head into a channel branch produces: the merged tree (exactly what a PR would change), or the
+// files that conflict. A conflict is a result to report, not a failure of the tool.
+
+
+
+/**
+ * `head` merged into `base`: a fast-forward is `head` itself; otherwise `git merge-tree --write-tree` (needs the
+ * history down to a merge base). Conflicts come back as the conflicting paths. With `objects`, a head a few
+ * commits ahead of `base` (most PRs) is recognised from the commits themselves, without starting git again.
+ */
+async function mergeTrees(repoDir, base, head, objects) {
+    if (objects && (await descendsWithin(objects, base, head)))
+        return { kind: 'merged', tree: head };
+    const ancestor = await git_gitRaw(['merge-base', '--is-ancestor', base, head], {
+        cwd: repoDir,
+        okCodes: [1, 128],
+    });
+    if (ancestor.code === 0)
+        return { kind: 'merged', tree: head };
+    const result = await git_gitRaw(['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', base, head], {
+        cwd: repoDir,
+        okCodes: [1, 128],
+    });
+    const fields = result.stdout
+        .toString('latin1')
+        .split('\0')
+        .filter((f) => f.length > 0);
+    if (result.code === 0)
+        return { kind: 'merged', tree: fields[0].trim() };
+    if (result.code === 1) {
+        const files = [...new Set(fields.slice(1).map((f) => decodeName(Buffer.from(f, 'latin1')).name))].sort();
+        return { kind: 'conflict', files };
+    }
+    if (/unrelated histories|no merge base/i.test(result.stderr))
+        throw new errors_UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
+    throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+}
+/** Commits read at most to find `base` among `head`'s ancestors before asking `git merge-base`. */
+const NEAR_ANCESTRY_COMMITS = 64;
+/**
+ * Whether `base` is `head` or one of its nearest {@link NEAR_ANCESTRY_COMMITS} ancestors (breadth first, all
+ * parents). False means "not found so near", not "not an ancestor": the caller then asks git.
+ */
+async function descendsWithin(objects, base, head, limit = NEAR_ANCESTRY_COMMITS) {
+    const [baseId, headId] = await Promise.all([objects.commitId(base), objects.commitId(head)]);
+    if (!baseId || !headId)
+        return false;
+    const seen = new Set([headId]);
+    let level = [headId];
+    while (level.length > 0) {
+        if (level.includes(baseId))
+            return true;
+        if (seen.size > limit)
+            return false;
+        const commits = await Promise.all(level.map((oid) => objects.read(oid)));
+        const next = [];
+        for (const commit of commits) {
+            if (commit?.type !== 'commit')
+                return false;
+            for (const parent of commitParents(commit.content))
+                if (!seen.has(parent)) {
+                    seen.add(parent);
+                    next.push(parent);
+                }
+        }
+        level = next;
+    }
+    return false;
+}
+/** The parent ids of a commit object's content (its header lines before the first blank line). */
+function commitParents(content) {
+    const end = content.indexOf('\n\n');
+    const header = content.subarray(0, end === -1 ? content.length : end).toString('latin1');
+    const parents = [];
+    for (const line of header.split('\n')) {
+        if (line.startsWith('parent '))
+            parents.push(line.slice('parent '.length));
+        else if (parents.length > 0)
+            break;
+    }
+    return parents;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -11886,1437 +12071,6 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/core/manifest.ts
-// Reads a package version's manifest.yml the way the registry does, with every scalar kept as a string
-// (FAILSAFE: `1.10` stays "1.10"), aliases refused (no alias bombs) and nesting bounded.
-
-
-const releaseLevels = ['experimental', 'beta', 'ga'];
-const maxDepth = 64;
-const plainStyle = 1; // SCALAR_STYLE.PLAIN: only a plain `<<` is a merge key
-/**
- * Byte offset of each mapping key, by dotted path (`conditions.kibana.version` for both spellings), and of every
- * YAML merge key (`<<`, plain or tagged `!!merge`).
- */
-function keyOffsets(source, events) {
-    const offsets = new Map();
-    const merges = [];
-    const stack = [];
-    const childPath = () => {
-        const top = stack.at(-1);
-        if (!top)
-            return '';
-        if (top.kind === 'seq')
-            return `${top.path}[]`;
-        return top.path === '' ? (top.key ?? '') : `${top.path}.${top.key ?? ''}`;
-    };
-    const valueDone = () => {
-        const top = stack.at(-1);
-        if (top?.kind === 'map')
-            top.expectKey = true;
-    };
-    for (const event of events) {
-        if (event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE) {
-            const top = stack.at(-1);
-            if (top?.kind === 'map' && top.expectKey)
-                top.key = ''; // complex key: ignore its contents
-            stack.push({ kind: event.type === EVENT_MAPPING ? 'map' : 'seq', path: childPath(), expectKey: true });
-        }
-        else if (event.type === EVENT_POP) {
-            if (stack.length > 0) {
-                stack.pop();
-                valueDone();
-            }
-        }
-        else if (event.type === EVENT_SCALAR) {
-            const top = stack.at(-1);
-            if (top?.kind === 'map' && top.expectKey) {
-                top.key = getScalarValue(source, event);
-                top.expectKey = false;
-                const tag = event.tagStart >= 0 ? source.slice(event.tagStart, event.tagEnd) : '';
-                if ((top.key === '<<' && event.style === plainStyle) || /merge$/.test(tag))
-                    merges.push(event.valueStart);
-                const path = top.path === '' ? top.key : `${top.path}.${top.key}`;
-                if (!offsets.has(path))
-                    offsets.set(path, event.valueStart);
-            }
-            else
-                valueDone();
-        }
-        else if (event.type === EVENT_ALIAS)
-            valueDone();
-    }
-    return { offsets, merges };
-}
-function lineAt(source, offset) {
-    if (offset === undefined || offset < 0)
-        return undefined;
-    let line = 1;
-    for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const str = (v) => (typeof v === 'string' ? v : undefined);
-/** Parses manifest text; `expected` is the directory it sits in. */
-function checkManifest(source, expected, context) {
-    const problems = [];
-    const fields = {};
-    let events = [];
-    let documents;
-    try {
-        events = parseEvents(source, { maxDepth });
-        documents = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA, maxAliases: 0 });
-    }
-    catch (error) {
-        const mark = error.mark;
-        let reason = error.reason ?? (error instanceof Error ? error.message : String(error));
-        if (/alias/i.test(reason))
-            reason = 'YAML aliases (*name) are not allowed in manifest.yml';
-        else if (/depth/i.test(reason))
-            reason = `nesting deeper than ${maxDepth} levels`;
-        problems.push({
-            level: 'error',
-            message: `manifest.yml is not valid YAML: ${reason}`,
-            ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}),
-        });
-        return { fields, problems, events: events.length };
-    }
-    if (documents.length !== 1) {
-        problems.push({
-            level: 'error',
-            message: `manifest.yml must hold exactly one YAML document (found ${documents.length})`,
-        });
-        return { fields, problems, events: events.length };
-    }
-    const doc = documents[0];
-    if (!isMapping(doc)) {
-        problems.push({ level: 'error', message: 'manifest.yml must be a YAML mapping', line: 1 });
-        return { fields, problems, events: events.length };
-    }
-    const { offsets, merges } = keyOffsets(source, events);
-    // The registry's YAML reader (go-yaml) merges `<<: {...}` into the mapping; this reader keeps `<<` as a key. The
-    // two would read different fields, so the check would not be about what the registry serves.
-    for (const offset of merges)
-        problems.push({
-            level: 'error',
-            message: "manifest.yml uses a YAML merge key (`<<`): the registry's YAML reader merges the referenced mapping into this one, so it would read other fields than this check does; write the keys out",
-            ...(lineAt(source, offset) !== undefined ? { line: lineAt(source, offset) } : {}),
-        });
-    const line = (key) => {
-        const l = lineAt(source, offsets.get(key));
-        return l === undefined ? {} : { line: l };
-    };
-    const problem = (level, key, message) => {
-        problems.push({ level, message, ...line(key) });
-    };
-    const name = str(doc.name);
-    const version = str(doc.version);
-    const formatVersion = str(doc.format_version);
-    if (name !== undefined)
-        fields.name = name;
-    if (version !== undefined)
-        fields.version = version;
-    if (formatVersion !== undefined)
-        fields.formatVersion = formatVersion;
-    for (const key of ['title', 'description', 'type', 'release']) {
-        const value = str(doc[key]);
-        if (value !== undefined)
-            fields[key] = value;
-    }
-    if (name === undefined)
-        problem('error', 'name', '`name` is missing');
-    else if (name !== expected.name)
-        problem('error', 'name', `\`name\` is "${name}" but the package directory is "${expected.name}"`);
-    if (version === undefined)
-        problem('error', 'version', '`version` is missing');
-    else if (version !== expected.version)
-        problem('error', 'version', `\`version\` is "${version}" but the version directory is "${expected.version}"`);
-    if (formatVersion === undefined)
-        problem('error', 'format_version', '`format_version` is missing');
-    else if (!isStrictSemver(formatVersion))
-        problem('error', 'format_version', `\`format_version\` "${formatVersion}" is not strict semver`);
-    if (doc.release !== undefined && !releaseLevels.includes(fields.release ?? ''))
-        problem('error', 'release', `\`release\` must be one of ${releaseLevels.join(', ')} (got ${JSON.stringify(doc.release)})`);
-    if (!fields.title?.trim())
-        problem('error', 'title', '`title` is missing or empty (the registry refuses the package)');
-    if (!fields.description?.trim())
-        problem('error', 'description', '`description` is missing or empty (the registry refuses the package)');
-    if (!context.hasReadme)
-        problems.push({
-            level: 'error',
-            message: 'docs/README.md is missing (the registry refuses the package)',
-        });
-    // conditions.kibana.version: dotted key or nested mapping; both mean the same to the registry.
-    const conditions = doc.conditions;
-    if (conditions !== undefined && !isMapping(conditions))
-        problem('error', 'conditions', '`conditions` must be a mapping');
-    if (isMapping(conditions)) {
-        const dotted = conditions['kibana.version'];
-        const kibana = conditions.kibana;
-        const nested = isMapping(kibana) ? kibana.version : undefined;
-        if (kibana !== undefined && !isMapping(kibana))
-            problem('error', 'conditions.kibana', '`conditions.kibana` must be a mapping');
-        if (dotted !== undefined && nested !== undefined && dotted !== nested)
-            problem('error', 'conditions.kibana.version', 'both `conditions.kibana.version` spellings are present and differ');
-        const range = dotted ?? nested;
-        if (range !== undefined) {
-            if (typeof range !== 'string' || !isValidRange(range))
-                problem('error', 'conditions.kibana.version', `\`conditions.kibana.version\` ${JSON.stringify(range)} is not a valid version range`);
-            else
-                fields.kibanaRange = range;
-        }
-    }
-    const requirement = doc.requirement;
-    if (isMapping(requirement) && isMapping(requirement.kibana) && fields.kibanaRange === undefined)
-        problem('warning', 'requirement', '`requirement.kibana.versions` is ignored by the registry since v0.6.0; without `conditions.kibana.version` this package matches every Kibana');
-    return { fields, problems, events: events.length };
-}
-
-;// CONCATENATED MODULE: ./src/core/map-limit.ts
-// Bounded concurrency without a dependency: the git, registry and API adapters each keep a few requests in flight.
-/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. The first failure is thrown. */
-async function mapLimit(items, limit, fn) {
-    const out = new Array(items.length);
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-        while (next < items.length) {
-            const i = next++;
-            out[i] = await fn(items[i]);
-        }
-    }));
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/collect.ts
-/** Paths listed per finding; the count says how many there were. */
-const listedPaths = 5;
-const listedDetails = 10;
-const quote = (text, max = 120) => JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-const severityRank = { error: 0, warning: 1, notice: 2 };
-const exceptionKey = (e) => e ? `${e.source}:${e.via ?? ''}:${e.by ?? ''}:${e.rule}` : '';
-class FindingCollector {
-    groups = new Map();
-    add(item) {
-        const key = [
-            item.package ?? '',
-            item.version ?? '',
-            item.rule,
-            item.severity,
-            exceptionKey(item.exception),
-        ].join('\0');
-        let group = this.groups.get(key);
-        if (!group)
-            this.groups.set(key, (group = { first: item, count: 0, paths: [], details: [], messages: new Map() }));
-        group.count++;
-        if (item.path !== undefined && group.paths.length < listedPaths && !group.paths.includes(item.path))
-            group.paths.push(item.path);
-        if (group.details.length < listedDetails)
-            group.details.push({
-                message: item.message,
-                ...(item.path !== undefined ? { path: item.path } : {}),
-                ...(item.line !== undefined ? { line: item.line } : {}),
-            });
-        let byMessage = group.messages.get(item.message);
-        if (!byMessage)
-            group.messages.set(item.message, (byMessage = { count: 0, paths: [], ...(item.line !== undefined ? { line: item.line } : {}) }));
-        byMessage.count++;
-        if (item.path !== undefined && byMessage.paths.length < 3)
-            byMessage.paths.push(item.path);
-    }
-    findings() {
-        const out = [];
-        for (const g of this.groups.values()) {
-            const f = g.first;
-            const finding = {
-                rule: f.rule,
-                severity: f.severity,
-                message: g.count === 1 ? single(f) : combined(g),
-                ...(f.package !== undefined ? { package: f.package } : {}),
-                ...(f.version !== undefined ? { version: f.version } : {}),
-                ...(f.path !== undefined ? { path: f.path } : {}),
-                ...(f.line !== undefined ? { line: f.line } : {}),
-                ...(f.exception ? { exception: f.exception } : {}),
-            };
-            if (g.count > 1) {
-                finding.count = g.count;
-                if (g.paths.length > 0)
-                    finding.paths = g.paths;
-                finding.details = g.details;
-            }
-            out.push(finding);
-        }
-        return out.sort((a, b) => (a.package ?? '').localeCompare(b.package ?? '') ||
-            (a.version ?? '').localeCompare(b.version ?? '') ||
-            a.rule.localeCompare(b.rule) ||
-            (a.path ?? '').localeCompare(b.path ?? '') ||
-            severityRank[a.severity] - severityRank[b.severity] ||
-            a.message.localeCompare(b.message));
-    }
-}
-function single(item) {
-    return item.path !== undefined && !item.standalone ? `${quote(item.path)}: ${item.message}` : item.message;
-}
-function combined(g) {
-    const what = g.first.package
-        ? `${g.first.package}${g.first.version ? `@${g.first.version}` : ''}`
-        : 'the change';
-    const onePath = g.paths.length <= 1;
-    const parts = [];
-    for (const [message, m] of g.messages) {
-        if (parts.length === 4) {
-            parts.push(`and ${g.messages.size - 4} more`);
-            break;
-        }
-        const line = m.line !== undefined ? ` (line ${m.line})` : '';
-        if (onePath || g.first.standalone)
-            parts.push(`${message}${m.count > 1 ? ` (${m.count} times)` : line}`);
-        else if (m.count === 1 && m.paths.length === 1)
-            parts.push(`${quote(m.paths[0])}: ${message}`);
-        else
-            parts.push(`${message} (${m.count} paths: ${m.paths.map((p) => quote(p)).join(', ')}${m.count > m.paths.length ? ', …' : ''})`);
-    }
-    const where = onePath && g.paths[0] !== undefined ? ` (${quote(g.paths[0])})` : '';
-    return `${g.count} ${g.first.rule} problems in ${what}${where}: ${parts.join('; ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/context.ts
-// What every rule sees: the policy and channel, the holdings before and after, the version changes, content
-// identity, and one way to report — including how an exception turns a violation into a notice that says which
-// exception allowed it and who approved it.
-
-
-
-
-/** `nginx@1.0.0`, or the directory name of a legacy flat version (`nginx-1.0.0`, version ''). */
-function versionLabel(name, version) {
-    return version ? `${name}@${version}` : name;
-}
-/** Where a finding about a version points: the package, the version (if any) and its directory. */
-function versionAt(root, name, version) {
-    return {
-        package: name,
-        ...(version ? { version } : {}),
-        path: version ? `${root}/${name}/${version}` : `${root}/${name}`,
-    };
-}
-function describeGrant(policy, grant) {
-    if (grant.source === 'policy')
-        return `the policy's exception for this version${grant.reason ? ` (${grant.reason})` : ''}`;
-    const how = grant.via === 'review'
-        ? 'an approving review of the head commit'
-        : grant.via === 'label'
-            ? `label "${policy.exceptionLabel}" applied after the last push`
-            : 'the command line';
-    return grant.via === 'cli'
-        ? `an exception given on ${how}`
-        : `an exception approved by @${grant.by ?? '?'} (${how})`;
-}
-function createContext(input, scan, collector, changes) {
-    const { policy, channel } = input;
-    const before = input.holdings.get(channel.name) ?? new Map();
-    const exceptionFor = (rule, name, version) => {
-        if (name !== undefined && version !== undefined && rule !== 'title-prefix') {
-            const entry = policy.exceptions.find((x) => x.name === name &&
-                x.version === version &&
-                (x.channel === undefined || x.channel === channel.name) &&
-                x.rules.includes(rule));
-            if (entry)
-                return { rule, source: 'policy', ...(entry.reason ? { reason: entry.reason } : {}) };
-        }
-        const a = input.approval;
-        return a ? { rule, source: 'approval', via: a.via, by: a.by } : undefined;
-    };
-    const severityOf = (rule) => {
-        const setting = ruleSetting(policy, channel, rule);
-        return setting === 'off' ? undefined : setting;
-    };
-    const ctx = {
-        policy,
-        channel,
-        input,
-        root: policy.packagesRoot,
-        before,
-        after: input.after,
-        changes,
-        stabler: moreStable(policy, channel),
-        sources: promotionSources(policy, channel),
-        scan,
-        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
-        same: (a, b) => sameContent(input.identities, a, b),
-        modesOnly: (a, b) => modesOnly(input.identities, a, b),
-        modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
-        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
-        report(rule, item, severity) {
-            const s = severity ?? severityOf(rule);
-            if (s)
-                collector.add({ rule, severity: s, ...item });
-        },
-        violation(rule, item, o = {}) {
-            const s = severityOf(rule);
-            if (!s)
-                return;
-            const grant = o.liftable === false ? undefined : exceptionFor(rule, item.package, item.version ?? '');
-            if (grant)
-                collector.add({
-                    rule,
-                    severity: 'notice',
-                    ...item,
-                    message: `${item.message}; allowed by ${describeGrant(policy, grant)}`,
-                    exception: grant,
-                });
-            else
-                collector.add({ rule, severity: s, ...item });
-        },
-        approvalHint: `an exception approved by a user with the ${channel.exceptionApprovers} role: an approving review of the PR's head commit, or the label "${policy.exceptionLabel}" applied after the last push`,
-    };
-    return ctx;
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/frozen.ts
-// frozen: a frozen channel takes no package change at all (images can still be published from it).
-
-function frozenRule(ctx) {
-    const { channel } = ctx;
-    if (!channel.frozen)
-        return;
-    for (const change of ctx.changes) {
-        const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
-        const label = versionLabel(change.name, change.version);
-        if (ctx.modesOnlyChange(change))
-            continue; // the overwrite notice says it
-        ctx.violation('frozen', {
-            ...at,
-            message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/layout.ts
-// layout (version level): crafted tree entries git never writes. The per-path layout checks run in the path scan.
-
-
-function layoutRule(ctx) {
-    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
-    for (const path of ctx.input.malformed ?? [])
-        ctx.report('layout', {
-            path,
-            standalone: true,
-            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
-        });
-    for (const change of ctx.changes) {
-        if (change.after === undefined)
-            continue;
-        const content = ctx.input.content.get(`${change.name}@${change.version}`);
-        const at = versionAt(ctx.root, change.name, change.version);
-        for (const path of content?.malformed ?? [])
-            ctx.report('layout', {
-                ...at,
-                path: `${at.path}/${path}`,
-                message: 'a tree entry name git never writes (".", "..", ".git" or a slash); the tree was crafted',
-            });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/manifest.ts
-// manifest: each added or changed version's manifest.yml read the way the registry reads it.
-
-
-
-
-function manifestRule(ctx) {
-    const setting = ruleSetting(ctx.policy, ctx.channel, 'manifest');
-    if (setting === 'off')
-        return;
-    for (const change of ctx.changes) {
-        // A legacy directory (flat, or not semver) is skipped by the registry: the layout rule says so.
-        if (change.after === undefined || precedenceKey(change.version) === undefined)
-            continue;
-        const content = ctx.input.content.get(`${change.name}@${change.version}`);
-        if (!content)
-            continue;
-        const at = versionAt(ctx.root, change.name, change.version);
-        const path = `${at.path}/manifest.yml`;
-        if (!content.manifest) {
-            ctx.report('manifest', { ...at, path, standalone: true, message: 'manifest.yml is missing' });
-            continue;
-        }
-        if (content.manifest.text === undefined)
-            continue; // too large: the size rule reports it
-        const report = checkManifest(content.manifest.text, { name: change.name, version: change.version }, { hasReadme: content.readme });
-        for (const problem of report.problems)
-            ctx.report('manifest', {
-                ...at,
-                path,
-                standalone: true,
-                message: problem.message,
-                ...(problem.line ? { line: problem.line } : {}),
-            }, setting === 'error' && problem.level === 'warning' ? 'warning' : setting);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/marker.ts
-// marker: a marker package (`snapshot/0.0.1`) shows which distribution a registry serves; it stays on its own
-// channel, is never promoted, and arriving anywhere else is refused with a message that says what it is.
-
-function markerRule(ctx) {
-    for (const change of ctx.changes) {
-        if (change.after === undefined)
-            continue;
-        const owners = ctx.foreignMarker(change.name);
-        if (owners.length === 0)
-            continue;
-        ctx.report('marker', {
-            ...versionAt(ctx.root, change.name, change.version),
-            standalone: true,
-            message: `${versionLabel(change.name, change.version)} is the marker package of ${owners.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted, so it must not arrive on ${ctx.channel.name}`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/not-promoted.ts
-// not-promoted: a channel that takes versions by promotion only takes a copy identical to one in a channel it is
-// promoted from (stages may not be skipped). Identical means the same bytes at every path: modes are not content.
-
-
-const not_promoted_short = (tree) => (tree ? tree.slice(0, 12) : 'none');
-function notPromotedRule(ctx) {
-    const { channel, policy } = ctx;
-    if (channel.arrival !== 'promotion')
-        return;
-    for (const change of ctx.changes) {
-        const { name, version } = change;
-        if (change.after === undefined || precedenceKey(version) === undefined)
-            continue; // legacy: layout refuses it
-        if (channel.markers.includes(name) || ctx.foreignMarker(name).length > 0 || ctx.modesOnlyChange(change))
-            continue;
-        const at = { ...versionAt(ctx.root, name, version), standalone: true };
-        const label = versionLabel(name, version);
-        const promotedFrom = ctx.sources.find((s) => ctx.same(ctx.treeIn(s.name, name, version), change.after));
-        if (promotedFrom) {
-            if (ctx.modesOnly(ctx.treeIn(promotedFrom.name, name, version), change.after))
-                ctx.report('not-promoted', {
-                    ...at,
-                    message: `${label} is promoted from ${promotedFrom.name} with the same bytes; only file modes differ`,
-                }, 'notice');
-            continue;
-        }
-        const elsewhere = policy.channels
-            .filter((c) => c !== channel && !ctx.sources.includes(c))
-            .filter((c) => ctx.same(ctx.treeIn(c.name, name, version), change.after))
-            .map((c) => c.name);
-        const from = ctx.sources.map((s) => s.name).join(' or ') || '(no channel)';
-        const differs = ctx.sources
-            .map((s) => [s.name, ctx.treeIn(s.name, name, version)])
-            .filter(([, t]) => t !== undefined);
-        const detail = elsewhere.length
-            ? `; it is in ${elsewhere.join(', ')}: promote it through ${from} first (stages may not be skipped)`
-            : differs.length
-                ? `; ${differs.map(([c, t]) => `${c} has different content (tree ${not_promoted_short(t)})`).join(', ')}`
-                : `; ${from} does not have this version`;
-        ctx.violation('not-promoted', {
-            ...at,
-            message: `${label} enters ${channel.name} by promotion, but ${from} holds no identical copy${detail}`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/overwrite.ts
-// overwrite: a version already on the channel changes content. Only file modes changing is not a content change
-// (the registry serves bytes). A version equal by semver precedence (`1.5.0+build1` next to `1.5.0`) is the same
-// version: adding it with other content overwrites what that version serves.
-
-
-function overwriteRule(ctx) {
-    const { channel } = ctx;
-    for (const change of ctx.changes) {
-        const at = versionAt(ctx.root, change.name, change.version);
-        const label = versionLabel(change.name, change.version);
-        if (change.kind === 'modified') {
-            if (ctx.modesOnlyChange(change)) {
-                ctx.report('overwrite', {
-                    ...at,
-                    standalone: true,
-                    message: `${label}: only file modes change (every path keeps its bytes, and the registry serves bytes); not an overwrite`,
-                }, 'notice');
-                continue;
-            }
-            if (channel.overwrite === 'allow')
-                continue;
-            const base = `${label} already exists on ${channel.branch} and this change modifies it`;
-            ctx.violation('overwrite', {
-                ...at,
-                standalone: true,
-                message: channel.overwrite === 'never'
-                    ? `${base}; versions on ${channel.name} are never overwritten: release a new version instead`
-                    : `${base}; overwriting on ${channel.name} needs ${ctx.approvalHint}`,
-            }, { liftable: channel.overwrite === 'exception' });
-        }
-        if (change.kind === 'added' && channel.overwrite !== 'allow') {
-            const key = precedenceKey(change.version);
-            if (key === undefined)
-                continue;
-            for (const [other, tree] of ctx.before.get(change.name) ?? []) {
-                if (other === change.version || precedenceKey(other) !== key || ctx.same(tree, change.after))
-                    continue;
-                ctx.violation('overwrite', {
-                    ...at,
-                    standalone: true,
-                    message: `${label} is the same version as ${change.name}@${other} already on ${channel.branch} (semver precedence ignores build metadata) with different content: it changes what ${key} serves; release a new version instead`,
-                }, { liftable: channel.overwrite === 'exception' });
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/paths.ts
-// The path rules (layout, forbidden-path, size, github-files), applied to each changed path as the diff streams
-// in, so a change of 100,000 files costs memory per version and rule, never per file. Only what the change adds or
-// modifies is judged: deleting a misplaced or forbidden file is welcome.
-
-
-
-
-/** Why the registry refuses `-` in directory names: say which of its checks it is. */
-const dashMessage = (dir) => `directory ${quote(dir)} contains "-": the registry refuses any directory inside a package whose name contains "-" (its validation since July 2020, when ingest-pipeline became ingest_pipeline); rename it with "_"`;
-const flatLayoutMessage = (dir) => `${quote(dir)} uses the old flat layout <name>-<version>/: the registry reads only <name>/<version>/ directories and ignores it`;
-// eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u001f\u007f]/;
-class PathScan {
-    policy;
-    channel;
-    flat;
-    /** Package directory names (first level under the packages root) any changed path is in, deleted ones too. */
-    names = new Set();
-    /** The change touches the channel's Dockerfile. */
-    dockerfile = false;
-    /** Files under `.github/` the change adds, modifies or deletes: count and the first few. */
-    github = { count: 0, paths: [] };
-    /** Changed paths (deleted ones too) outside any well-placed version directory: a change with any is no pure promotion. */
-    outsideVersions = 0;
-    collector = new FindingCollector();
-    root;
-    /** `flat`: package directory names that hold a legacy flat version (`<name>-<version>/manifest.yml`). */
-    constructor(policy, channel, flat = new Set()) {
-        this.policy = policy;
-        this.channel = channel;
-        this.flat = flat;
-        this.root = policy.packagesRoot;
-    }
-    static of(policy, channel, paths, flat) {
-        const scan = new PathScan(policy, channel, flat);
-        for (const p of paths)
-            scan.add(p);
-        return scan;
-    }
-    report(rule, item) {
-        const setting = ruleSetting(this.policy, this.channel, rule);
-        if (setting !== 'off')
-            this.collector.add({ rule, severity: setting, ...item });
-    }
-    add(p) {
-        const prefix = `${this.root}/`;
-        if (p.path.startsWith(prefix)) {
-            const rest = p.path.slice(prefix.length);
-            const slash = rest.indexOf('/');
-            if (slash > 0)
-                this.names.add(rest.slice(0, slash));
-        }
-        else if (p.path === 'Dockerfile')
-            this.dockerfile = true;
-        else if (p.path.startsWith('.github/')) {
-            this.github.count++;
-            if (this.github.paths.length < listedPaths)
-                this.github.paths.push(p.path);
-        }
-        const place = this.place(p.path);
-        if (place.kind !== 'unit' || place.problem !== undefined)
-            this.outsideVersions++;
-        if (p.status === 'deleted')
-            return;
-        const at = {
-            path: p.path,
-            ...(place.name !== undefined ? { package: place.name } : {}),
-            ...(place.version ? { version: place.version } : {}),
-        };
-        const forbidden = isForbidden(this.policy.forbiddenPaths, p.path);
-        if (forbidden)
-            this.report('forbidden-path', {
-                ...at,
-                message: `matches the forbidden pattern "${forbidden}" (such paths are for development only)`,
-            });
-        if (place.kind === 'outside') {
-            this.size(p, at);
-            return;
-        }
-        if (place.problem)
-            this.report('layout', { ...at, message: place.problem });
-        if (p.invalidEncoding)
-            this.report('layout', { ...at, message: 'the file name is not valid UTF-8' });
-        if (controlCharacters.test(p.path))
-            this.report('layout', { ...at, message: 'the file name contains control characters' });
-        if (place.kind === 'unit') {
-            if (p.newMode === modeSymlink)
-                this.report('layout', { ...at, message: 'a symbolic link; packages may not contain links' });
-            if (p.newMode === modeSubmodule)
-                this.report('layout', { ...at, message: 'a submodule; packages may not contain submodules' });
-            const dashed = place.rest
-                .split('/')
-                .slice(0, -1)
-                .find((d) => d.includes('-'));
-            if (dashed !== undefined)
-                this.report('layout', { ...at, message: dashMessage(dashed) });
-        }
-        this.size(p, at);
-    }
-    size(p, at) {
-        if (p.size !== undefined && p.size > this.policy.limits.fileBytes)
-            this.report('size', {
-                ...at,
-                message: `the file is larger than the limit of ${this.policy.limits.fileBytes} bytes (${p.size} bytes)`,
-            });
-    }
-    /** Which version unit a path belongs to, and what is wrong with where it is. */
-    place(path) {
-        const prefix = `${this.root}/`;
-        if (!path.startsWith(prefix))
-            return { kind: 'outside' };
-        const parts = path.slice(prefix.length).split('/');
-        const name = parts[0];
-        if (parts.length >= 2 && this.flat.has(name))
-            return {
-                kind: 'unit',
-                name,
-                version: '',
-                rest: parts.slice(1).join('/'),
-                problem: flatLayoutMessage(`${this.root}/${name}`),
-            };
-        const place = classifyPath(this.root, path);
-        if (place.kind === 'version')
-            return { kind: 'unit', name: place.name, version: place.version, rest: place.rest };
-        if (place.kind === 'outside')
-            return { kind: 'outside' };
-        // Misplaced: still a unit when it is <root>/<name>/<version>/..., so findings group per version directory.
-        const unit = parts.length >= 3 && name !== '' && parts[1] !== '';
-        return unit
-            ? { kind: 'unit', name, version: parts[1], rest: parts.slice(2).join('/'), problem: place.reason }
-            : {
-                kind: 'misplaced',
-                ...(place.name !== undefined ? { name: place.name } : {}),
-                problem: place.reason,
-            };
-    }
-    /** The github-files notice: one finding for every `.github/` file the change touches on a channel branch. */
-    githubFinding() {
-        if (this.github.count === 0)
-            return;
-        const setting = ruleSetting(this.policy, this.channel, 'github-files');
-        if (setting === 'off')
-            return;
-        const files = this.github.paths.map((p) => quote(p)).join(', ');
-        this.collector.add({
-            rule: 'github-files',
-            severity: setting,
-            standalone: true,
-            path: this.github.paths[0],
-            message: `the change touches .github/ on the channel branch ${this.channel.branch} (${this.github.count} file${this.github.count === 1 ? '' : 's'}: ${files}${this.github.count > this.github.paths.length ? ', …' : ''}): workflows there run on pushes to this branch, so review them like code; the policy itself is read from the default branch only`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/registry-version.ts
-function registryVersionRule(ctx) {
-    const r = ctx.input.registry;
-    if (!r?.changed || r.before === r.after)
-        return;
-    const { channel } = ctx;
-    ctx.report('registry-version', {
-        path: 'Dockerfile',
-        standalone: true,
-        message: `the Dockerfile changes the package-registry that serves ${channel.name} from ${r.before ?? '(none)'} to ${r.after ?? '(none)'}`,
-    }, 'notice');
-    const pins = [{ channel: channel.name, version: r.after }, ...r.others].filter((p) => p.version !== undefined);
-    if (new Set(pins.map((p) => p.version)).size > 1)
-        ctx.report('registry-version', {
-            path: 'Dockerfile',
-            standalone: true,
-            message: `after this change the channels pin different package-registry versions (${pins.map((p) => `${p.channel} ${p.version}`).join(', ')}): the same packages would be validated and served by different registries`,
-        });
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/removal.ts
-// removal: a version leaves the channel. Allowed where the policy allows it, after a promotion (the identical copy
-// is in a more stable channel, so it stays served), or by an approved exception; never where the setting is never.
-
-const cleanupBranchPrefix = 'cleanup/';
-function removalRule(ctx) {
-    const { channel } = ctx;
-    const isCleanup = ctx.input.headBranch?.startsWith(cleanupBranchPrefix) ?? false;
-    for (const change of ctx.changes) {
-        if (change.kind !== 'removed')
-            continue;
-        const { name, version } = change;
-        const at = { ...versionAt(ctx.root, name, version), standalone: true };
-        const base = `${versionLabel(name, version)} is removed from ${channel.branch}`;
-        const leaked = ctx.foreignMarker(name);
-        if (leaked.length > 0) {
-            ctx.report('removal', {
-                ...at,
-                message: `${base}: the marker package of ${leaked.map((c) => c.name).join(', ')} leaked here; removing it is welcome`,
-            }, 'notice');
-            continue;
-        }
-        const promotedTo = ctx.stabler.find((c) => ctx.same(ctx.treeIn(c.name, name, version), change.before));
-        const liftable = channel.removal === 'exception' || channel.removal === 'allow';
-        if (channel.removal === 'never')
-            ctx.violation('removal', { ...at, message: `${base}; versions are never removed from ${channel.name} (removal: never)` }, { liftable: false });
-        else if (promotedTo) {
-            const modes = ctx.modesOnly(ctx.treeIn(promotedTo.name, name, version), change.before)
-                ? ' (its file modes differ; the bytes are the same)'
-                : '';
-            ctx.report('removal', { ...at, message: `${base}; allowed: the identical copy is in ${promotedTo.name}${modes}` }, 'notice');
-        }
-        else if (isCleanup)
-            ctx.violation('removal', {
-                ...at,
-                message: `${base} by a cleanup, but no more stable channel holds the identical copy yet: merge the promotion first, or the version would be in no distribution`,
-            }, { liftable });
-        else if (channel.removal === 'promoted')
-            ctx.violation('removal', {
-                ...at,
-                message: `${base}; ${channel.name} only removes versions whose identical copy is in a more stable channel`,
-            }, { liftable: false });
-        else if (channel.removal === 'exception')
-            ctx.violation('removal', {
-                ...at,
-                message: `${base}; removing from ${channel.name} needs ${ctx.approvalHint}${ctx.stabler.length ? ', unless the identical copy is in a more stable channel' : ''}`,
-            });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/shadowed.ts
-// shadowed: the registry serves the first copy found, most stable channel first, so a copy with other content than
-// a more stable channel's (the same directory, or the same version by semver precedence) is never served.
-
-
-const shadowed_short = (tree) => (tree ? tree.slice(0, 12) : 'none');
-function shadowedRule(ctx) {
-    for (const change of ctx.changes) {
-        // Legacy directories (not semver) are never served: the layout rule refuses new ones.
-        if (change.after === undefined || precedenceKey(change.version) === undefined)
-            continue;
-        if (ctx.foreignMarker(change.name).length > 0 || ctx.modesOnlyChange(change))
-            continue;
-        const { name, version } = change;
-        const at = { ...versionAt(ctx.root, name, version), standalone: true };
-        const label = versionLabel(name, version);
-        for (const other of ctx.stabler) {
-            const tree = ctx.treeIn(other.name, name, version);
-            if (tree !== undefined) {
-                if (ctx.modesOnly(tree, change.after))
-                    ctx.report('shadowed', {
-                        ...at,
-                        message: `${label} is also in ${other.name}, with the same bytes (only file modes differ); not shadowed`,
-                    }, 'notice');
-                else if (!ctx.same(tree, change.after))
-                    ctx.violation('shadowed', {
-                        ...at,
-                        message: `${label} is already in ${other.name} with different content (tree ${shadowed_short(tree)}, here ${shadowed_short(change.after)}); the ${other.name} copy is served, this one never would be`,
-                    });
-            }
-            const key = precedenceKey(version);
-            if (key === undefined)
-                continue;
-            for (const [sibling, siblingTree] of ctx.input.holdings.get(other.name)?.get(name) ?? []) {
-                if (sibling === version || precedenceKey(sibling) !== key || ctx.same(siblingTree, change.after))
-                    continue;
-                ctx.violation('shadowed', {
-                    ...at,
-                    message: `${label} is the same version as ${name}@${sibling} in ${other.name} (semver precedence ignores build metadata) with different content; the ${other.name} copy is served, this one never would be`,
-                });
-            }
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/size.ts
-// size (version level): versions with more files than the limit, manifests too large to parse. Per-file sizes are
-// checked in the path scan.
-
-function sizeRule(ctx) {
-    const { limits } = ctx.policy;
-    for (const change of ctx.changes) {
-        if (change.after === undefined)
-            continue;
-        const content = ctx.input.content.get(`${change.name}@${change.version}`);
-        if (!content)
-            continue;
-        const at = versionAt(ctx.root, change.name, change.version);
-        if (content.truncated)
-            ctx.report('size', {
-                ...at,
-                standalone: true,
-                message: `${versionLabel(change.name, change.version)} has more than ${limits.filesPerVersion} files (the limit); it was not read further`,
-            });
-        if (content.manifest && content.manifest.text === undefined)
-            ctx.report('size', {
-                ...at,
-                path: `${at.path}/manifest.yml`,
-                standalone: true,
-                message: `manifest.yml is ${content.manifest.size} bytes; the limit is ${limits.manifestBytes} bytes, so it was not parsed`,
-            });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/title-prefix.ts
-// title-prefix: every PR title names the branch it goes into (`[production] …`), so two PRs for the same package on
-// different channels never read alike.
-
-
-function titlePrefixRule(ctx) {
-    const title = ctx.input.title;
-    if (title === undefined)
-        return;
-    const prefix = titlePrefixFor(ctx.policy, ctx.channel.branch);
-    if (!title.startsWith(prefix))
-        ctx.violation('title-prefix', {
-            standalone: true,
-            message: `PR title must start with "${prefix}" (got ${quote(title)})`,
-        });
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/version-increment.ts
-// version-increment: a channel that only grows by increments takes a new version only above every version of that
-// package it holds, by semver precedence (build metadata ignored). Legacy directories that are not semver have no
-// place in that order: they are left out, with a notice. Backports need an approved exception.
-
-
-function versionIncrementRule(ctx) {
-    const { channel } = ctx;
-    if (!channel.versionIncrement)
-        return;
-    const noticed = new Set();
-    for (const change of ctx.changes) {
-        if (change.kind !== 'added')
-            continue;
-        const key = precedenceKey(change.version);
-        if (key === undefined)
-            continue; // not semver: the layout rule refuses it
-        const existing = [...(ctx.before.get(change.name)?.keys() ?? [])].filter((v) => v !== change.version);
-        for (const legacy of existing.filter((v) => precedenceKey(v) === undefined)) {
-            if (noticed.has(`${change.name}/${legacy}`))
-                continue;
-            noticed.add(`${change.name}/${legacy}`);
-            ctx.report('version-increment', {
-                ...versionAt(ctx.root, change.name, legacy),
-                standalone: true,
-                message: `${ctx.root}/${change.name}/${legacy} on ${channel.name} is not a semver version directory (the registry skips it); version ordering leaves it out`,
-            }, 'notice');
-        }
-        const notLower = existing.filter((v) => precedenceKey(v) !== undefined && compareVersions(v, change.version) >= 0);
-        if (notLower.length === 0)
-            continue;
-        const highest = notLower.sort(compareVersions).at(-1);
-        const same = compareVersions(highest, change.version) === 0;
-        ctx.violation('version-increment', {
-            ...versionAt(ctx.root, change.name, change.version),
-            standalone: true,
-            message: same
-                ? `${change.name}@${change.version} is the same version as ${change.name}@${highest} already on ${channel.name} (semver precedence ignores build metadata); ${channel.name} only grows by version increments`
-                : `${change.name}@${change.version} is not greater than ${change.name}@${highest} already on ${channel.name}; ${channel.name} only grows by version increments (a backport needs ${ctx.approvalHint})`,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/validate.ts
-// The policy check as a pure function: (policy, what the channels hold, what the change does) -> findings, one
-// function per rule over a shared context (src/core/rules/), one finding per version and rule.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Every rule, in report order. The path rules (layout, forbidden-path, size, github-files) also run in the scan. */
-const rules = [
-    titlePrefixRule,
-    layoutRule,
-    sizeRule,
-    manifestRule,
-    markerRule,
-    frozenRule,
-    overwriteRule,
-    removalRule,
-    versionIncrementRule,
-    shadowedRule,
-    notPromotedRule,
-    registryVersionRule,
-];
-/** Package directory names under the packages root that hold a legacy flat version (`manifest.yml` directly). */
-function flatNames(...holdings) {
-    const flat = new Set();
-    for (const h of holdings)
-        for (const [name, versions] of h ?? [])
-            if (versions.has(''))
-                flat.add(name);
-    return flat;
-}
-/** Package directory names a set of changed paths touches (any path below `<root>/<name>/`, deletions too). */
-function touchedNames(policy, paths) {
-    const names = new Set();
-    const prefix = `${policy.packagesRoot}/`;
-    for (const p of paths) {
-        if (!p.path.startsWith(prefix))
-            continue;
-        const slash = p.path.indexOf('/', prefix.length);
-        if (slash > prefix.length)
-            names.add(p.path.slice(prefix.length, slash));
-    }
-    return [...names].sort();
-}
-function validateChange(input) {
-    const { policy, channel } = input;
-    const before = input.holdings.get(channel.name);
-    const scan = input.paths instanceof PathScan
-        ? input.paths
-        : PathScan.of(policy, channel, input.paths, flatNames(before, input.after));
-    const changes = versionChanges(scan.names, before ?? new Map(), input.after);
-    const ctx = createContext(input, scan, scan.collector, changes);
-    for (const rule of rules)
-        rule(ctx);
-    scan.githubFinding();
-    const findings = scan.collector.findings();
-    const verdicts = changes.map((change) => {
-        const own = findings.filter((f) => f.package === change.name && (f.version ?? '') === change.version);
-        const verdict = own.some((f) => f.severity === 'error')
-            ? 'fail'
-            : own.some((f) => f.severity === 'warning')
-                ? 'warning'
-                : own.some((f) => f.exception !== undefined)
-                    ? 'exception'
-                    : 'pass';
-        return {
-            ...change,
-            verdict,
-            rules: [...new Set(own.filter((f) => f.severity !== 'notice' || f.exception).map((f) => f.rule))],
-        };
-    });
-    return { findings, changes: verdicts };
-}
-
-;// CONCATENATED MODULE: ./src/validate/engine.ts
-// Gathers what the policy core needs from git and runs it. Shared by the action, the CLI, promote and audit;
-// callers decide which commits are "before", "after" and the other channels' tips (fetching them in CI, resolving
-// them locally). Memory is bounded by the change: the diff streams through the path rules in batches, version
-// contents are read a few at a time and reduced to what the rules need, nothing keeps a file list.
-
-
-
-
-
-
-
-
-/** Paths sized per batch while the diff streams. */
-const pathBatch = 512;
-/** Versions read at once. */
-const contentConcurrency = 8;
-/** Streams the diff through the path rules; only a batch of paths is alive at a time. */
-async function scanChange(reader, scan, before, after) {
-    let count = 0;
-    let batch = [];
-    const flush = async () => {
-        await reader.addSizes(batch);
-        for (const p of batch)
-            scan.add(p);
-        batch = [];
-    };
-    for await (const p of reader.changes(before, after)) {
-        count++;
-        batch.push(p);
-        if (batch.length >= pathBatch)
-            await flush();
-    }
-    await flush();
-    return count;
-}
-/** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
-async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
-    const ranges = new Map();
-    const rangeOf = (text, name, version) => checkManifest(text, { name, version }, { hasReadme: true }).fields.kibanaRange;
-    const wanted = new Map();
-    for (const c of changes) {
-        const text = content.get(versionKey(c.name, c.version))?.manifest?.text;
-        const range = c.after && text !== undefined ? rangeOf(text, c.name, c.version) : undefined;
-        if (c.after && range !== undefined)
-            ranges.set(c.after, range);
-        for (const h of [...holdings.values(), after]) {
-            const tree = h.get(c.name)?.get(c.version);
-            if (tree !== undefined && tree !== c.after)
-                wanted.set(tree, { name: c.name, version: c.version });
-        }
-    }
-    await mapLimit([...wanted], contentConcurrency, async ([tree, v]) => {
-        const entry = await reader.objects.lookup(tree, 'manifest.yml');
-        if (entry?.type !== 'blob')
-            return;
-        const size = (await reader.objects.info(entry.oid))?.size ?? 0;
-        if (size > manifestBytes)
-            return;
-        const text = (await reader.objects.read(entry.oid))?.content.toString('utf8');
-        const range = text === undefined ? undefined : rangeOf(text, v.name, v.version);
-        if (range !== undefined)
-            ranges.set(tree, range);
-    });
-    return ranges;
-}
-/**
- * Trees whose content identity the rules compare: for each changed version, its trees before and after, every
- * channel's copy and the copies of the versions equal to it by semver precedence. Only where two differ.
- */
-function treesToCompare(changes, holdings, after) {
-    const wanted = new Set();
-    for (const change of changes) {
-        const trees = new Set();
-        if (change.before)
-            trees.add(change.before);
-        if (change.after)
-            trees.add(change.after);
-        const key = precedenceKey(change.version);
-        for (const h of [...holdings.values(), after])
-            for (const [version, tree] of h.get(change.name) ?? [])
-                if (version === change.version || (key !== undefined && precedenceKey(version) === key))
-                    trees.add(tree);
-        if (trees.size > 1)
-            for (const t of trees)
-                wanted.add(t);
-    }
-    return wanted;
-}
-async function registryVersions(reader, policy, channel, request) {
-    const pinned = async (rev) => rev === undefined ? undefined : registryVersionFromDockerfile(await reader.readFile(rev, 'Dockerfile'));
-    const [before, after] = await Promise.all([pinned(request.before), pinned(request.after)]);
-    const others = await Promise.all(policy.channels
-        .filter((c) => c !== channel)
-        .map(async (c) => {
-        const version = await pinned(request.channelTips.get(c.name));
-        return { channel: c.name, ...(version !== undefined ? { version } : {}) };
-    }));
-    return {
-        changed: true,
-        ...(before !== undefined ? { before } : {}),
-        ...(after !== undefined ? { after } : {}),
-        others,
-    };
-}
-async function evaluate(request) {
-    const { policy, channel } = request;
-    const reader = request.reader ?? new StorageReader(request.repoDir, policy.packagesRoot);
-    try {
-        const names = await reader.changedNames(request.before, request.after);
-        const holdings = new Map();
-        await Promise.all(policy.channels.map(async (c) => {
-            const rev = c.name === channel.name ? request.before : request.channelTips.get(c.name);
-            holdings.set(c.name, await reader.holdings(rev, names));
-        }));
-        const after = await reader.holdings(request.after, names);
-        const before = holdings.get(channel.name) ?? new Map();
-        const scan = new PathScan(policy, channel, flatNames(before, after));
-        const pathCount = await scanChange(reader, scan, request.before, request.after);
-        const malformed = await reader.malformedEntries(request.after, names);
-        const limits = {
-            manifestBytes: policy.limits.manifestBytes,
-            filesPerVersion: policy.limits.filesPerVersion,
-        };
-        const changes = versionChanges(names, before, after);
-        const content = new Map();
-        await mapLimit(changes.filter((c) => c.after !== undefined), contentConcurrency, async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after, limits)));
-        const identities = new Map();
-        if (policy.identity === 'content') {
-            const known = new Map();
-            for (const c of changes)
-                if (c.after !== undefined)
-                    known.set(c.after, content.get(versionKey(c.name, c.version))?.identity);
-            const trees = [...treesToCompare(changes, holdings, after)];
-            await mapLimit(trees, contentConcurrency, async (tree) => {
-                const id = known.has(tree)
-                    ? known.get(tree)
-                    : await reader.contentIdentity(tree, limits.filesPerVersion);
-                if (id !== undefined)
-                    identities.set(tree, id);
-            });
-        }
-        const result = validateChange({
-            policy,
-            channel,
-            ...(request.title !== undefined ? { title: request.title } : {}),
-            ...(request.headBranch !== undefined ? { headBranch: request.headBranch } : {}),
-            ...(request.approval ? { approval: request.approval } : {}),
-            paths: scan,
-            holdings,
-            after,
-            content,
-            identities,
-            malformed,
-            ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
-        });
-        const facts = request.describe
-            ? {
-                holdings,
-                after,
-                identities,
-                pathsOutsideVersions: scan.outsideVersions,
-                kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
-            }
-            : undefined;
-        return { ...result, pathCount, ...(facts ? { facts } : {}) };
-    }
-    finally {
-        if (!request.reader)
-            reader.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/validate/audit.ts
-// The state of a storage repository across its channels, for maintainers about to turn the check on: the same
-// version with different content in two channels, versions identical to a more stable copy (pending cleanups),
-// markers on the wrong channel, legacy layouts, versions the registry would refuse, registry-version drift.
-
-
-
-
-
-
-
-
-/** The registry's own refusals (a package that does not load), as the rules report them. */
-const registryRules = new Set(['layout', 'manifest', 'size']);
-async function auditState(repoDir, policy, tips) {
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    try {
-        const holdings = new Map();
-        const audit = {
-            channels: [],
-            conflicts: [],
-            pendingCleanups: [],
-            misplacedMarkers: [],
-            legacy: [],
-            refused: [],
-            drift: false,
-        };
-        for (const c of policy.channels) {
-            const tip = tips.get(c.name);
-            const versions = await reader.allVersions(tip);
-            const h = new Map();
-            for (const v of versions) {
-                if (!h.has(v.name))
-                    h.set(v.name, new Map());
-                h.get(v.name).set(v.version, v.tree);
-                if (v.version === '')
-                    audit.legacy.push({ name: v.name, version: '', channel: c.name, kind: 'flat' });
-                else if (precedenceKey(v.version) === undefined)
-                    audit.legacy.push({ name: v.name, version: v.version, channel: c.name, kind: 'not-semver' });
-                const owners = markerChannels(policy, v.name).filter((o) => o !== c);
-                if (owners.length && !c.markers.includes(v.name))
-                    audit.misplacedMarkers.push({
-                        name: v.name,
-                        version: v.version,
-                        channel: c.name,
-                        markerOf: owners.map((o) => o.name),
-                    });
-            }
-            holdings.set(c.name, h);
-            const registry = tip
-                ? (registryVersionFromDockerfile(await reader.readFile(tip, 'Dockerfile')) ?? null)
-                : null;
-            audit.channels.push({ channel: c.name, tip: tip ?? null, versions: versions.length, registry });
-        }
-        const pins = new Set(audit.channels.map((c) => c.registry).filter((r) => r !== null));
-        audit.drift = pins.size > 1;
-        // Content identities only where two channels hold different trees for one version.
-        const identities = new Map();
-        const limit = policy.limits.filesPerVersion;
-        for (const [i, c] of policy.channels.entries())
-            for (const [name, versions] of holdings.get(c.name))
-                for (const [version, tree] of versions)
-                    for (const other of policy.channels.slice(0, i)) {
-                        const theirs = treeOf(holdings.get(other.name), name, version);
-                        if (theirs === undefined || theirs === tree || policy.identity !== 'content')
-                            continue;
-                        for (const t of [tree, theirs])
-                            if (!identities.has(t)) {
-                                const id = await reader.contentIdentity(t, limit);
-                                if (id !== undefined)
-                                    identities.set(t, id);
-                            }
-                    }
-        for (const c of policy.channels) {
-            for (const [name, versions] of holdings.get(c.name))
-                for (const [version, tree] of versions) {
-                    if (markerChannels(policy, name).length > 0)
-                        continue;
-                    const stabler = moreStable(policy, c);
-                    const identical = stabler.find((s) => sameContent(identities, treeOf(holdings.get(s.name), name, version), tree));
-                    if (identical)
-                        audit.pendingCleanups.push({
-                            name,
-                            version,
-                            channel: c.name,
-                            identicalIn: identical.name,
-                            modesDiffer: treeOf(holdings.get(identical.name), name, version) !== tree,
-                        });
-                }
-        }
-        const seen = new Set();
-        for (const c of policy.channels)
-            for (const [name, versions] of holdings.get(c.name))
-                for (const version of versions.keys()) {
-                    const key = `${name}@${version}`;
-                    if (seen.has(key))
-                        continue;
-                    seen.add(key);
-                    const copies = policy.channels
-                        .map((ch) => ({ channel: ch.name, tree: treeOf(holdings.get(ch.name), name, version) }))
-                        .filter((x) => x.tree !== undefined);
-                    if (copies.length < 2)
-                        continue;
-                    const distinct = copies.filter((x, i) => !copies.slice(0, i).some((y) => sameContent(identities, x.tree, y.tree)));
-                    if (distinct.length > 1)
-                        audit.conflicts.push({ name, version, copies, served: copies[0].channel });
-                }
-        // What the registry would refuse: each channel's whole content checked as if it arrived on an empty branch,
-        // keeping the registry's own rules (one shared reader, the diff streamed).
-        for (const c of policy.channels) {
-            const tip = tips.get(c.name);
-            if (!tip)
-                continue;
-            const outcome = await evaluate({
-                repoDir,
-                policy,
-                channel: c,
-                before: emptyTreeId,
-                after: tip,
-                channelTips: new Map(),
-                reader,
-            });
-            // Legacy directories are skipped by the registry, not refused: they are listed as legacy.
-            const isLegacy = (f) => audit.legacy.some((l) => l.channel === c.name && l.name === f.package && (l.version || undefined) === f.version);
-            for (const f of outcome.findings)
-                if (f.severity === 'error' && registryRules.has(f.rule) && !isLegacy(f))
-                    audit.refused.push({ ...f, channel: c.name });
-        }
-        return audit;
-    }
-    finally {
-        reader.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/validate/history.ts
-// What validate would have said on a channel's history: each first-parent commit of the channel in a range,
-// checked as a PR into the channel (its first parent before, the commit after), with the other channels at their
-// first-parent tips as of that commit's date. One process and one object reader for the whole replay.
-
-
-
-
-/** First-parent commits of `range` (`A..B`, or `..B` for the whole history), oldest first. */
-async function firstParentCommits(repoDir, range) {
-    const spec = range.startsWith('..') ? range.slice(2) : range;
-    const result = await git_gitRaw(['rev-list', '--first-parent', '--reverse', '--format=%H%x00%P%x00%ct%x00%s', '--end-of-options', spec], { cwd: repoDir });
-    const listed = [];
-    for (const line of result.stdout.toString('utf8').split('\n')) {
-        if (line.startsWith('commit ') || line === '')
-            continue;
-        const [sha, parents, time, subject] = line.split('\0');
-        const parent = parents?.split(' ').find((p) => p.length > 0);
-        listed.push({ sha: sha, time: Number(time), subject: subject ?? '', ...(parent ? { parent } : {}) });
-    }
-    return listed;
-}
-/** A branch's first-parent tips by date: the latest commit at or before a time. */
-class TipsByDate {
-    commits;
-    constructor(commits) {
-        this.commits = commits;
-    }
-    static async of(repoDir, tip) {
-        return new TipsByDate(tip ? await firstParentCommits(repoDir, `..${tip}`) : []);
-    }
-    /** The most recent first-parent commit dated at or before `time` (undefined: the branch did not exist yet). */
-    at(time) {
-        for (let i = this.commits.length - 1; i >= 0; i--)
-            if (this.commits[i].time <= time)
-                return this.commits[i].sha;
-        return undefined;
-    }
-}
-async function replayHistory(request) {
-    const { repoDir, policy, channel } = request;
-    const commits = await firstParentCommits(repoDir, request.range);
-    const others = policy.channels.filter((c) => c !== channel);
-    const tipsByDate = new Map(await Promise.all(others.map(async (c) => [c.name, await TipsByDate.of(repoDir, request.tips.get(c.name))])));
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    const report = { channel: channel.name, range: request.range, commits: [], byRule: {} };
-    try {
-        for (const [index, commit] of commits.entries()) {
-            const channelTips = new Map(others.map((c) => [c.name, tipsByDate.get(c.name).at(commit.time)]));
-            const outcome = await evaluate({
-                repoDir,
-                policy,
-                channel,
-                before: commit.parent ?? emptyTreeId,
-                after: commit.sha,
-                channelTips,
-                reader,
-                ...(request.titles ? { title: commit.subject } : {}),
-            });
-            const errors = [
-                ...new Set(outcome.findings.filter((f) => f.severity === 'error').map((f) => f.rule)),
-            ].sort();
-            const warnings = [
-                ...new Set(outcome.findings.filter((f) => f.severity === 'warning').map((f) => f.rule)),
-            ];
-            const verdict = failed(outcome.findings) ? 'fail' : warnings.length ? 'warning' : 'pass';
-            const entry = {
-                sha: commit.sha,
-                time: commit.time,
-                subject: commit.subject,
-                verdict,
-                errors,
-                warnings,
-                findings: outcome.findings,
-                versions: outcome.changes.length,
-            };
-            for (const rule of errors)
-                (report.byRule[rule] ??= { errors: 0, warnings: 0 }).errors++;
-            for (const rule of warnings)
-                (report.byRule[rule] ??= { errors: 0, warnings: 0 }).warnings++;
-            report.commits.push(entry);
-            request.onCommit?.(entry, index, commits.length);
-        }
-    }
-    finally {
-        reader.close();
-    }
-    return report;
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __nccwpck_require__(214);
 ;// CONCATENATED MODULE: ./src/core/policy-validator.generated.ts
@@ -15702,7 +14456,7 @@ async function policyFromFile(file) {
         text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new UsageError(`cannot read the policy file ${file}: ${error.code ?? String(error)}`);
+        throw new errors_UsageError(`cannot read the policy file ${file}: ${error.code ?? String(error)}`);
     }
     return { policy: parsePolicy(text, file), source: file };
 }
@@ -15733,7573 +14487,1214 @@ async function openLocalRepo(repo, config, objects) {
     const repoDir = (0,external_node_path_namespaceObject.resolve)(repo);
     const refs = await readLocalRefs(repoDir);
     if (!refs)
-        throw new UsageError(`${repoDir} is not a git repository`);
+        throw new errors_UsageError(`${repoDir} is not a git repository`);
     return { repoDir, refs, ...(await loadLocalPolicy(repoDir, config, refs, objects)) };
 }
 
-;// CONCATENATED MODULE: ./src/cli/audit.ts
-// `package-storage audit`: what the check would say on a repository before it is turned on: the state across the
-// channels, or (`--history`) a replay of a channel's first-parent history, commit by commit.
+;// CONCATENATED MODULE: ./src/core/manifest.ts
+// Reads a package version's manifest.yml the way the registry does, with every scalar kept as a string
+// (FAILSAFE: `1.10` stays "1.10"), aliases refused (no alias bombs) and nesting bounded.
 
 
-
-
-
-
-
-
-
-const auditUsage = `usage: package-storage audit --repo DIR [--history REV..REV --channel C] [--titles] [--config FILE] [--json]
-
-What the validate check would say on this repository, before it is turned on.
-Without --history: the state across the channels: the same version with different content in two channels,
-versions identical to a more stable copy (pending cleanups), markers on the wrong channel, legacy layouts,
-versions the registry would refuse, registry-version drift between channels.
-With --history: each first-parent commit of channel C in the range, checked as a PR into C (its first parent
-before it), the other channels at their first-parent tips as of that commit's date; a table of verdicts by rule.
-  --repo DIR       the storage repository (default: .)
-  --history RANGE  a commit range on the channel, e.g. production~650..production, or ..production for all
-  --channel C      the channel (name or branch) whose history is replayed (with --history)
-  --titles         also check each commit's subject against the title prefix (squash merges keep PR titles)
-  --config FILE    policy file (default: .github/package-storage.yml on the default branch, else built-in defaults)
-  --json           print the report as JSON
-Exit: 0 report printed, 2 usage or configuration error, 3 git failure.`;
-async function channelTips(repoDir, policy) {
-    const byBranch = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
-    return new Map(policy.channels.map((c) => [c.name, byBranch.get(c.branch)]));
-}
-function printState(io, audit) {
-    io.out('channels:');
-    for (const c of audit.channels)
-        io.out(`  ${c.channel.padEnd(12)} ${c.tip ? c.tip.slice(0, 12) : '(no branch)'}  ${String(c.versions).padStart(6)} versions  registry ${c.registry ?? '(none)'}`);
-    const section = (title, lines) => {
-        io.out(`${title}: ${lines.length}`);
-        for (const line of lines.slice(0, 50))
-            io.out(`  ${safeLine(line)}`);
-        if (lines.length > 50)
-            io.out(`  … and ${lines.length - 50} more (--json lists all)`);
-    };
-    section('same version, different content', audit.conflicts.map((c) => `${c.name}@${c.version}: ${c.copies.map((x) => `${x.channel} ${x.tree.slice(0, 12)}`).join(', ')} (${c.served} is served)`));
-    section('pending cleanups (identical in a more stable channel)', audit.pendingCleanups.map((p) => `${p.channel} ${p.name}@${p.version} (in ${p.identicalIn}${p.modesDiffer ? ', file modes differ' : ''})`));
-    section('markers on the wrong channel', audit.misplacedMarkers.map((m) => `${m.channel} ${m.name}@${m.version} (marker of ${m.markerOf.join(', ')})`));
-    section('legacy layouts', audit.legacy.map((l) => `${l.channel} ${l.version ? `${l.name}/${l.version} (not semver)` : `${l.name} (flat <name>-<version>/)`}`));
-    section('versions the registry would refuse', audit.refused.map((f) => `${f.channel} ${f.package ?? ''}${f.version ? `@${f.version}` : ''} [${f.rule}] ${f.message}`));
-    io.out(audit.drift
-        ? `registry versions differ between channels: ${audit.channels.map((c) => `${c.channel} ${c.registry ?? '(none)'}`).join(', ')}`
-        : 'registry versions: the same on every channel');
-}
-function printHistory(io, report) {
-    const failed = report.commits.filter((c) => c.verdict === 'fail');
-    const warned = report.commits.filter((c) => c.verdict === 'warning');
-    io.out(`${report.channel} ${report.range}: ${report.commits.length} commits, ${failed.length} would fail, ${warned.length} with warnings, ${report.commits.length - failed.length - warned.length} pass`);
-    io.out('rule                 commits failing  with warnings');
-    for (const [rule, n] of Object.entries(report.byRule).sort(([a], [b]) => a.localeCompare(b)))
-        io.out(`  ${rule.padEnd(20)} ${String(n.errors).padStart(15)}  ${String(n.warnings).padStart(13)}`);
-    for (const c of failed)
-        io.out(`fail ${c.sha.slice(0, 12)} ${new Date(c.time * 1000).toISOString().slice(0, 10)} [${c.errors.join(', ')}] ${safeLine(c.subject).slice(0, 100)}`);
-}
-async function auditCommand(argv, io) {
-    const values = parse('audit', argv, {
-        repo: { type: 'string', default: '.' },
-        history: { type: 'string' },
-        channel: { type: 'string' },
-        titles: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-    });
-    const { repoDir, policy, source } = await openLocalRepo(values.repo, values.config);
-    const tips = await channelTips(repoDir, policy);
-    if (values.history === undefined) {
-        if (values.channel !== undefined)
-            throw new UsageError('--channel goes with --history (see: package-storage audit --help)');
-        const audit = await auditState(repoDir, policy, tips);
-        if (values.json)
-            io.out(JSON.stringify({
-                policy: source,
-                ...audit,
-                refused: audit.refused.map((f) => ({ channel: f.channel, ...findingJson(f) })),
-            }));
-        else {
-            io.out(`policy: ${safeLine(source)}`);
-            printState(io, audit);
-        }
-        return 0;
-    }
-    if (!values.channel)
-        throw new UsageError('--history needs --channel (see: package-storage audit --help)');
-    const channel = channelByName(policy, values.channel) ?? channelByBranch(policy, values.channel);
-    if (!channel)
-        throw new UsageError(`${values.channel} is not a channel (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
-    if (!/^[^\s]*\.\.[^\s.][^\s]*$/.test(values.history))
-        throw new UsageError(`--history ${values.history}: give a range REV..REV (or ..REV for the whole history)`);
-    const report = await replayHistory({
-        repoDir,
-        policy,
-        channel,
-        range: values.history,
-        tips,
-        titles: values.titles ?? false,
-    });
-    if (values.json)
-        io.out(JSON.stringify({
-            policy: source,
-            channel: report.channel,
-            range: report.range,
-            commits: report.commits.map((c) => ({
-                sha: c.sha,
-                date: new Date(c.time * 1000).toISOString(),
-                subject: c.subject,
-                verdict: c.verdict,
-                errors: c.errors,
-                warnings: c.warnings,
-                versions: c.versions,
-                findings: c.findings.map(findingJson),
-            })),
-            byRule: report.byRule,
-        }));
-    else {
-        io.out(`policy: ${safeLine(source)}`);
-        printHistory(io, report);
-    }
-    return 0;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/core/selection.ts
-// Which package versions a promotion takes: specs such as `nginx@1.6.0`, `system@latest`, `aws_*@latest`,
-// `apm@8.0.0-rc1` or `nginx` (= latest), matched with minimatch on names against what the source channel holds.
-
-
-
-const namePattern = /^[a-z0-9_*?[\]{},!-]+$/;
-/** Parses `name@version` specs; versions may be prereleases (the old tool split on `-` and could not). */
-function parseSpecs(input) {
-    const specs = [];
-    for (const raw of input) {
-        const text = raw.trim();
-        if (text === '')
-            continue;
-        const at = text.indexOf('@');
-        const name = at === -1 ? text : text.slice(0, at);
-        const version = at === -1 ? 'latest' : text.slice(at + 1);
-        if (!namePattern.test(name))
-            throw new UsageError(`package spec ${JSON.stringify(text)}: the name must be a package name or a glob (a-z, 0-9, _, *, ?)`);
-        if (version !== 'latest' && version !== '*' && !isStrictSemver(version))
-            throw new UsageError(`package spec ${JSON.stringify(text)}: the version must be strict semver (e.g. 1.6.0 or 8.0.0-rc1), "latest" or "*"`);
-        specs.push({ text, name, version });
-    }
-    if (specs.length === 0)
-        throw new UsageError('no packages selected: give at least one spec such as nginx@1.6.0 or system@latest');
-    return specs;
-}
-/** Splits a list input on commas, whitespace and newlines (`#` starts a comment). */
-function splitSpecs(input) {
-    return input
-        .split('\n')
-        .map((line) => line.replace(/#.*$/, ''))
-        .flatMap((line) => line.split(/[,\s]+/))
-        .filter((s) => s.length > 0);
-}
+const releaseLevels = ['experimental', 'beta', 'ga'];
+const maxDepth = 64;
+const plainStyle = 1; // SCALAR_STYLE.PLAIN: only a plain `<<` is a merge key
 /**
- * Resolves specs against the source channel's versions (name -> versions). Markers are never selected by a glob.
- * Returns the chosen versions, sorted, and a problem for every spec that chose nothing.
+ * Byte offset of each mapping key, by dotted path (`conditions.kibana.version` for both spellings), and of every
+ * YAML merge key (`<<`, plain or tagged `!!merge`).
  */
-function selectVersions(specs, available, markers = []) {
-    const chosen = new Map();
+function keyOffsets(source, events) {
+    const offsets = new Map();
+    const merges = [];
+    const stack = [];
+    const childPath = () => {
+        const top = stack.at(-1);
+        if (!top)
+            return '';
+        if (top.kind === 'seq')
+            return `${top.path}[]`;
+        return top.path === '' ? (top.key ?? '') : `${top.path}.${top.key ?? ''}`;
+    };
+    const valueDone = () => {
+        const top = stack.at(-1);
+        if (top?.kind === 'map')
+            top.expectKey = true;
+    };
+    for (const event of events) {
+        if (event.type === EVENT_MAPPING || event.type === EVENT_SEQUENCE) {
+            const top = stack.at(-1);
+            if (top?.kind === 'map' && top.expectKey)
+                top.key = ''; // complex key: ignore its contents
+            stack.push({ kind: event.type === EVENT_MAPPING ? 'map' : 'seq', path: childPath(), expectKey: true });
+        }
+        else if (event.type === EVENT_POP) {
+            if (stack.length > 0) {
+                stack.pop();
+                valueDone();
+            }
+        }
+        else if (event.type === EVENT_SCALAR) {
+            const top = stack.at(-1);
+            if (top?.kind === 'map' && top.expectKey) {
+                top.key = getScalarValue(source, event);
+                top.expectKey = false;
+                const tag = event.tagStart >= 0 ? source.slice(event.tagStart, event.tagEnd) : '';
+                if ((top.key === '<<' && event.style === plainStyle) || /merge$/.test(tag))
+                    merges.push(event.valueStart);
+                const path = top.path === '' ? top.key : `${top.path}.${top.key}`;
+                if (!offsets.has(path))
+                    offsets.set(path, event.valueStart);
+            }
+            else
+                valueDone();
+        }
+        else if (event.type === EVENT_ALIAS)
+            valueDone();
+    }
+    return { offsets, merges };
+}
+function lineAt(source, offset) {
+    if (offset === undefined || offset < 0)
+        return undefined;
+    let line = 1;
+    for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+const isMapping = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v) => (typeof v === 'string' ? v : undefined);
+/** Parses manifest text; `expected` is the directory it sits in. */
+function checkManifest(source, expected, context) {
     const problems = [];
-    const names = [...available.keys()].sort();
-    for (const spec of specs) {
-        const glob = /[*?[\]{}!]/.test(spec.name);
-        const matching = glob
-            ? names.filter((n) => !markers.includes(n) && minimatch(n, spec.name))
-            : names.filter((n) => n === spec.name);
-        if (matching.length === 0) {
-            problems.push({
-                spec: spec.text,
-                message: glob
-                    ? `no package name matches ${spec.name}`
-                    : `package ${spec.name} is not in the source channel`,
-            });
-            continue;
-        }
-        for (const name of matching) {
-            const versions = sortVersions([...(available.get(name) ?? [])].filter(isStrictSemver));
-            let picked;
-            if (spec.version === 'latest')
-                picked = versions.slice(-1);
-            else if (spec.version === '*')
-                picked = versions;
-            else
-                picked = versions.filter((v) => v === spec.version);
-            if (picked.length === 0) {
-                if (!glob || spec.version !== 'latest')
-                    problems.push({
-                        spec: spec.text,
-                        message: spec.version === 'latest' || spec.version === '*'
-                            ? `package ${name} has no version in the source channel`
-                            : `${name}@${spec.version} is not in the source channel (it has ${versions.slice(-5).join(', ') || 'no versions'}${versions.length > 5 ? ', …' : ''})`,
-                    });
-                continue;
-            }
-            for (const version of picked) {
-                const key = `${name}@${version}`;
-                const entry = chosen.get(key) ?? { name, version, specs: [] };
-                entry.specs.push(spec.text);
-                chosen.set(key, entry);
-            }
-        }
-        // A glob may match names that have no version at all: the spec must still not pass silently.
-        if (glob && spec.version === 'latest' && ![...chosen.values()].some((c) => c.specs.includes(spec.text)))
-            problems.push({
-                spec: spec.text,
-                message: `no package matching ${spec.name} has a version in the source channel`,
-            });
+    const fields = {};
+    let events = [];
+    let documents;
+    try {
+        events = parseEvents(source, { maxDepth });
+        documents = constructFromEvents(events, { source, schema: FAILSAFE_SCHEMA, maxAliases: 0 });
     }
-    const selected = [...chosen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || compareVersions(a.version, b.version));
-    return { selected, problems };
-}
-
-;// CONCATENATED MODULE: ./src/core/promotion.ts
-// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
-// (titles, bodies, commit messages) that go with them.
-
-
-
-
-const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
-const cleanupBranch = (channel) => `cleanup/${channel}`;
-function promotionEdge(policy, from, to) {
-    const source = policy.channels.find((c) => c.name === from);
-    const target = policy.channels.find((c) => c.name === to);
-    const names = policy.channels.map((c) => c.name).join(', ');
-    if (!source)
-        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
-    if (!target)
-        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
-    if (!policy.promotions.some((e) => e.from === from && e.to === to))
-        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
-    return { from: source, to: target };
-}
-function planPromotion(policy, from, to, selection, source, target, 
-/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
-identities) {
-    const edge = promotionEdge(policy, from, to);
-    const plan = {
-        ...edge,
-        branch: promotionBranch(from, to),
-        versions: [],
-        alreadyPromoted: [],
-        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
+    catch (error) {
+        const mark = error.mark;
+        let reason = error.reason ?? (error instanceof Error ? error.message : String(error));
+        if (/alias/i.test(reason))
+            reason = 'YAML aliases (*name) are not allowed in manifest.yml';
+        else if (/depth/i.test(reason))
+            reason = `nesting deeper than ${maxDepth} levels`;
+        problems.push({
+            level: 'error',
+            message: `manifest.yml is not valid YAML: ${reason}`,
+            ...(mark?.line !== undefined ? { line: mark.line + 1 } : {}),
+        });
+        return { fields, problems, events: events.length };
+    }
+    if (documents.length !== 1) {
+        problems.push({
+            level: 'error',
+            message: `manifest.yml must hold exactly one YAML document (found ${documents.length})`,
+        });
+        return { fields, problems, events: events.length };
+    }
+    const doc = documents[0];
+    if (!isMapping(doc)) {
+        problems.push({ level: 'error', message: 'manifest.yml must be a YAML mapping', line: 1 });
+        return { fields, problems, events: events.length };
+    }
+    const { offsets, merges } = keyOffsets(source, events);
+    // The registry's YAML reader (go-yaml) merges `<<: {...}` into the mapping; this reader keeps `<<` as a key. The
+    // two would read different fields, so the check would not be about what the registry serves.
+    for (const offset of merges)
+        problems.push({
+            level: 'error',
+            message: "manifest.yml uses a YAML merge key (`<<`): the registry's YAML reader merges the referenced mapping into this one, so it would read other fields than this check does; write the keys out",
+            ...(lineAt(source, offset) !== undefined ? { line: lineAt(source, offset) } : {}),
+        });
+    const line = (key) => {
+        const l = lineAt(source, offsets.get(key));
+        return l === undefined ? {} : { line: l };
     };
-    for (const { name, version } of selection.selected) {
-        const markerOf = markerChannels(policy, name);
-        if (markerOf.length > 0) {
-            plan.refusals.push({
-                package: name,
-                version,
-                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
-            });
-            continue;
-        }
-        const tree = treeOf(source, name, version);
-        if (tree === undefined) {
-            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
-            continue;
-        }
-        const existing = treeOf(target, name, version);
-        if (sameContent(identities, existing, tree))
-            plan.alreadyPromoted.push({ name, version, tree });
-        else if (existing !== undefined)
-            plan.refusals.push({
-                package: name,
-                version,
-                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
-            });
-        else
-            plan.versions.push({ name, version, tree });
-    }
-    return plan;
-}
-/**
- * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
- * remove, they stay served.
- */
-function planCleanup(policy, channel, own, others, identities) {
-    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
-    const stabler = moreStable(policy, channel);
-    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (markerChannels(policy, name).length > 0)
-            continue; // markers stay where they are
-        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
-            if (promotedTo)
-                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
-        }
-    }
-    return plan;
-}
-const promotion_list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
-const maxTitle = 256;
-function promotionTitle(plan) {
-    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${promotion_list(plan.versions)})`;
-    if (title.length <= maxTitle)
-        return title;
-    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
-}
-function cleanupTitle(plan) {
-    const title = `[${plan.channel.branch}] Remove promoted packages (${promotion_list(plan.versions)})`;
-    if (title.length <= maxTitle)
-        return title;
-    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
-}
-const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
-/**
- * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
- * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
- */
-function tableCell(text) {
-    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
-}
-const codeCell = (text) => `\`${tableCell(text)}\``;
-// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
-function promotionBody(plan) {
-    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
-    return [
-        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
-        '',
-        '| Package | Version | Tree | Kibana |',
-        '|---|---|---|---|',
-        ...rows,
-        '',
-        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
-        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
-        '',
-        marker('promote', {
-            from: plan.from.name,
-            to: plan.to.name,
-            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-        }),
-    ].join('\n');
-}
-function cleanupBody(plan) {
-    return [
-        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
-        '',
-        '| Package | Version | Tree | Now in |',
-        '|---|---|---|---|',
-        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
-        '',
-        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
-        '',
-        marker('cleanup', {
-            channel: plan.channel.name,
-            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-        }),
-    ].join('\n');
-}
-function promotionCommitMessage(plan) {
-    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
-        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
-        .join('\n')}\n`;
-}
-function cleanupCommitMessage(plan) {
-    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
-        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
-        .join('\n')}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/git/write.ts
-// Writing commits without a working tree: trees are edited object by object (`git mktree`), so a promoted version
-// is the source's tree object itself and its id is unchanged by construction.
-
-
-async function mktree(repoDir, entries) {
-    const body = Buffer.concat(entries.map((e) => Buffer.concat([Buffer.from(`${e.mode} ${e.type} ${e.oid}\t`), e.rawName, Buffer.from([0])])));
-    // --missing: a trees-only (blobless) fetch has no blobs, and none are needed to reuse tree entries.
-    const result = await git_gitRaw(['mktree', '-z', '--missing'], { cwd: repoDir, input: body });
-    return result.stdout.toString('utf8').trim();
-}
-const typeOfMode = (mode) => mode === '040000' ? 'tree' : mode === '160000' ? 'commit' : 'blob';
-/** Applies edits (slash-separated paths) to a tree and returns the new tree id; unchanged subtrees keep their ids. */
-async function editTree(repoDir, objects, baseTree, edits) {
-    const root = { children: new Map() };
-    for (const [path, edit] of edits) {
-        let node = root;
-        for (const segment of path.split('/')) {
-            if (segment === '' || segment === '.' || segment === '..')
-                throw new errors_OperationError(`invalid path in tree edit: ${path}`);
-            let child = node.children.get(segment);
-            if (!child)
-                node.children.set(segment, (child = { children: new Map() }));
-            node = child;
-        }
-        node.edit = edit;
-    }
-    const apply = async (tree, node) => {
-        const entries = new Map();
-        for (const e of tree ? ((await objects.tree(tree)) ?? []) : [])
-            entries.set(e.name, e);
-        for (const [name, child] of node.children) {
-            const current = entries.get(name);
-            let result;
-            if (child.edit !== undefined) {
-                result = child.edit
-                    ? {
-                        mode: child.edit.mode,
-                        name,
-                        rawName: Buffer.from(name),
-                        oid: child.edit.oid,
-                        type: typeOfMode(child.edit.mode),
-                    }
-                    : undefined;
-                // Edits below an edited path apply on top of the new object.
-                if (result && result.type === 'tree' && child.children.size > 0) {
-                    const oid = await apply(result.oid, { children: child.children });
-                    result = oid ? { ...result, oid } : undefined;
-                }
-            }
-            else {
-                const oid = await apply(current?.type === 'tree' ? current.oid : undefined, child);
-                result = oid
-                    ? { mode: '040000', name, rawName: current?.rawName ?? Buffer.from(name), oid, type: 'tree' }
-                    : undefined;
-            }
-            if (result)
-                entries.set(name, result);
-            else
-                entries.delete(name);
-        }
-        if (entries.size === 0)
-            return undefined; // git has no empty subtrees
-        return mktree(repoDir, [...entries.values()]);
+    const problem = (level, key, message) => {
+        problems.push({ level, message, ...line(key) });
     };
-    return (await apply(baseTree, root)) ?? (await mktree(repoDir, []));
-}
-/** `git commit-tree` with a fixed identity and date, so the same inputs give the same commit id. */
-async function commitTree(repoDir, o) {
-    const date = `${o.date} +0000`;
-    const result = await git_gitRaw(['commit-tree', o.tree, ...o.parents.flatMap((p) => ['-p', p]), '-F', '-'], {
-        cwd: repoDir,
-        input: o.message.endsWith('\n') ? o.message : `${o.message}\n`,
-        env: {
-            GIT_AUTHOR_NAME: o.author.name,
-            GIT_AUTHOR_EMAIL: o.author.email,
-            GIT_AUTHOR_DATE: date,
-            GIT_COMMITTER_NAME: o.author.name,
-            GIT_COMMITTER_EMAIL: o.author.email,
-            GIT_COMMITTER_DATE: date,
-        },
-    });
-    return result.stdout.toString('utf8').trim();
-}
-async function commitTime(repoDir, commit) {
-    const result = await git_gitRaw(['show', '-s', '--format=%ct', commit], { cwd: repoDir });
-    return Number(result.stdout.toString('utf8').trim());
-}
-async function treeOfCommit(repoDir, commit) {
-    const result = await git_gitRaw(['rev-parse', '--verify', `${commit}^{tree}`], { cwd: repoDir });
-    return result.stdout.toString('utf8').trim();
-}
-/**
- * Pushes `commit` to `refs/heads/<branch>` only if the remote ref still is `expected` (undefined = must not
- * exist): a concurrent writer makes this fail as `stale` instead of being overwritten.
- */
-async function pushWithLease(repoDir, o) {
-    const ref = `refs/heads/${o.branch}`;
-    const result = await git_gitRaw([
-        'push',
-        '--porcelain',
-        '--no-verify',
-        `--force-with-lease=${ref}:${o.expected ?? ''}`,
-        o.remote ?? 'origin',
-        `${o.commit}:${ref}`,
-    ], { cwd: repoDir, okCodes: [1] });
-    if (result.code === 0)
-        return { status: 'pushed' };
-    const output = `${result.stdout.toString('utf8')}\n${result.stderr}`;
-    if (/stale info|fetch first|rejected.*\(stale|non-fast-forward|cannot lock ref|reference already exists/i.test(output))
-        return {
-            status: 'stale',
-            message: output
-                .trim()
-                .split('\n')
-                .find((l) => l.includes('!')) ?? 'stale',
-        };
-    const reason = output
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('To ') && l !== 'Done')
-        .slice(0, 3)
-        .join(' / ');
-    throw new errors_OperationError(`git push of ${o.branch} failed: ${reason}`);
-}
-
-;// CONCATENATED MODULE: ./src/promote/engine.ts
-// Promotion and cleanup on git: plan from the channel tips, build the commit from tree objects, check it with the
-// validate engine, and push it with a lease. Shared by the promote action and the CLI.
-
-
-
-
-
-
-
-
-
-
-
-const defaultIdentity = {
-    name: 'github-actions[bot]',
-    email: '41898282+github-actions[bot]@users.noreply.github.com',
-};
-/** `Name <email>` for commits; default: the Actions bot. */
-function parseIdentity(text) {
-    if (!text)
-        return defaultIdentity;
-    const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(text);
-    if (!match)
-        throw new UsageError(`--author must look like "Name <email>" (got ${JSON.stringify(text)})`);
-    return { name: match[1], email: match[2] };
-}
-function tipOf(tips, channel) {
-    return tips.get(channel.branch);
-}
-/**
- * Content identities of the trees that differ between `own` and the copies of the same versions in `others`: the
- * "identical in a more stable channel" decisions compare bytes per path, not file modes (policy `identity: tree`
- * keeps strict tree ids). Work is bounded by the versions present in both.
- */
-async function identitiesFor(reader, policy, own, others) {
-    const identities = new Map();
-    if (policy.identity !== 'content')
-        return identities;
-    const trees = new Set();
-    for (const [name, versions] of own)
-        for (const [version, tree] of versions)
-            for (const other of others) {
-                const theirs = treeOf(other, name, version);
-                if (theirs !== undefined && theirs !== tree)
-                    trees.add(tree).add(theirs);
-            }
-    for (const tree of trees) {
-        const id = await reader.contentIdentity(tree, policy.limits.filesPerVersion);
-        if (id !== undefined)
-            identities.set(tree, id);
+    const name = str(doc.name);
+    const version = str(doc.version);
+    const formatVersion = str(doc.format_version);
+    if (name !== undefined)
+        fields.name = name;
+    if (version !== undefined)
+        fields.version = version;
+    if (formatVersion !== undefined)
+        fields.formatVersion = formatVersion;
+    for (const key of ['title', 'description', 'type', 'release']) {
+        const value = str(doc[key]);
+        if (value !== undefined)
+            fields[key] = value;
     }
-    return identities;
+    if (name === undefined)
+        problem('error', 'name', '`name` is missing');
+    else if (name !== expected.name)
+        problem('error', 'name', `\`name\` is "${name}" but the package directory is "${expected.name}"`);
+    if (version === undefined)
+        problem('error', 'version', '`version` is missing');
+    else if (version !== expected.version)
+        problem('error', 'version', `\`version\` is "${version}" but the version directory is "${expected.version}"`);
+    if (formatVersion === undefined)
+        problem('error', 'format_version', '`format_version` is missing');
+    else if (!isStrictSemver(formatVersion))
+        problem('error', 'format_version', `\`format_version\` "${formatVersion}" is not strict semver`);
+    if (doc.release !== undefined && !releaseLevels.includes(fields.release ?? ''))
+        problem('error', 'release', `\`release\` must be one of ${releaseLevels.join(', ')} (got ${JSON.stringify(doc.release)})`);
+    if (!fields.title?.trim())
+        problem('error', 'title', '`title` is missing or empty (the registry refuses the package)');
+    if (!fields.description?.trim())
+        problem('error', 'description', '`description` is missing or empty (the registry refuses the package)');
+    if (!context.hasReadme)
+        problems.push({
+            level: 'error',
+            message: 'docs/README.md is missing (the registry refuses the package)',
+        });
+    // conditions.kibana.version: dotted key or nested mapping; both mean the same to the registry.
+    const conditions = doc.conditions;
+    if (conditions !== undefined && !isMapping(conditions))
+        problem('error', 'conditions', '`conditions` must be a mapping');
+    if (isMapping(conditions)) {
+        const dotted = conditions['kibana.version'];
+        const kibana = conditions.kibana;
+        const nested = isMapping(kibana) ? kibana.version : undefined;
+        if (kibana !== undefined && !isMapping(kibana))
+            problem('error', 'conditions.kibana', '`conditions.kibana` must be a mapping');
+        if (dotted !== undefined && nested !== undefined && dotted !== nested)
+            problem('error', 'conditions.kibana.version', 'both `conditions.kibana.version` spellings are present and differ');
+        const range = dotted ?? nested;
+        if (range !== undefined) {
+            if (typeof range !== 'string' || !isValidRange(range))
+                problem('error', 'conditions.kibana.version', `\`conditions.kibana.version\` ${JSON.stringify(range)} is not a valid version range`);
+            else
+                fields.kibanaRange = range;
+        }
+    }
+    const requirement = doc.requirement;
+    if (isMapping(requirement) && isMapping(requirement.kibana) && fields.kibanaRange === undefined)
+        problem('warning', 'requirement', '`requirement.kibana.versions` is ignored by the registry since v0.6.0; without `conditions.kibana.version` this package matches every Kibana');
+    return { fields, problems, events: events.length };
 }
-async function withKibana(reader, policy, versions) {
-    const limits = { manifestBytes: policy.limits.manifestBytes, filesPerVersion: 1 };
-    return Promise.all(versions.map(async (v) => {
-        const content = await reader.versionContent(v.tree, limits);
-        if (!content.manifest?.text)
-            return v;
-        const range = checkManifest(content.manifest.text, v, { hasReadme: true }).fields.kibanaRange;
-        return range ? { ...v, kibana: range } : v;
+
+;// CONCATENATED MODULE: ./src/core/map-limit.ts
+// Bounded concurrency without a dependency: the git, registry and API adapters each keep a few requests in flight.
+/** `fn` over `items`, at most `limit` at a time; results in the order of `items`. The first failure is thrown. */
+async function mapLimit(items, limit, fn) {
+    const out = new Array(items.length);
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    }));
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/image-plan.ts
+// What a channel's distribution image holds, as a pure plan: the packages of the channel and of every more stable
+// one, split into layers by a stable hash of name/version, so adding or changing one version touches one small
+// layer, and the layers of a channel are the same blobs in every image that includes it. Hashing the version too
+// (not only the name) keeps layers even: a package with hundreds of versions would otherwise make one huge layer,
+// and each of its releases would re-upload it (measured: 13% of production instead of ~3%).
+
+
+/** Layers per channel unless the policy sets `image-layers`: more for the big, stable channels. */
+function layerCount(policy, channel) {
+    if (channel.imageLayers !== undefined)
+        return channel.imageLayers;
+    const defaults = { production: 32, staging: 8, snapshot: 16 };
+    return defaults[channel.name] ?? 16;
+}
+/** Stable bucket of a package version: the same on every machine and run, whatever else is in the channel. */
+function bucketOf(name, version, buckets) {
+    return createHash('sha256').update(`${name}/${version}`).digest().readUInt32BE(0) % buckets;
+}
+function packagePath(channel) {
+    return `/packages/${channel}`;
+}
+function layerSource(channel, bucket, buckets, versions) {
+    const lines = versions
+        .map((v) => `${v.name}\t${v.version}\t${v.tree}\n`)
+        .sort()
+        .join('');
+    const digest = createHash('sha256').update(lines).digest('hex');
+    return `packages/${channel}#${bucket}/${buckets}@sha256:${digest}`;
+}
+function planChannelLayers(policy, content) {
+    const buckets = layerCount(policy, content.channel);
+    const groups = new Map();
+    for (const v of content.versions) {
+        const b = bucketOf(v.name, v.version, buckets);
+        groups.set(b, [...(groups.get(b) ?? []), v]);
+    }
+    return [...groups.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([bucket, versions]) => ({
+        channel: content.channel.name,
+        bucket,
+        buckets,
+        source: layerSource(content.channel.name, bucket, buckets, versions),
+        versions: versions.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.version < b.version ? -1 : 1),
     }));
 }
-async function checkResult(repoDir, policy, channel, o) {
-    const channelTips = new Map(policy.channels.filter((c) => c !== channel).map((c) => [c.name, tipOf(o.tips, c)]));
-    const outcome = await evaluate({
-        repoDir,
+/** The image of `channel`: its packages and every more stable channel's, read from `contents` (all at known commits). */
+function planImage(policy, channel, contents) {
+    const served = servedChannels(policy, channel);
+    const layers = [];
+    const commits = {};
+    let created = 0;
+    for (const c of served) {
+        const content = contents.get(c.name);
+        if (!content)
+            continue; // a channel without a branch contributes nothing
+        layers.push(...planChannelLayers(policy, content));
+        commits[c.name] = content.commit;
+        created = Math.max(created, content.commitTime);
+    }
+    const own = contents.get(channel.name);
+    if (!own)
+        throw new Error(`no content for channel ${channel.name}`);
+    return {
+        channel,
+        commit: own.commit,
+        layers,
+        packagePaths: served.filter((c) => contents.has(c.name)).map((c) => packagePath(c.name)),
+        created,
+        commits,
+    };
+}
+/**
+ * The package-registry version a channel's Dockerfile pins (`ARG PACKAGE_REGISTRY=v1.15.0`), or undefined. One
+ * reading for publish-image (which base tag to build on) and validate (the registry-version rule), so they never
+ * disagree. Docker reads instructions case-insensitively (`arg` is `ARG`) and argument names exactly.
+ */
+function registryVersionFromDockerfile(text) {
+    if (text === undefined)
+        return undefined;
+    return /^[ \t]*[Aa][Rr][Gg][ \t]+PACKAGE_REGISTRY[ \t]*=[ \t]*["']?([^\s"']+)["']?[ \t]*\r?$/m.exec(text)?.[1];
+}
+const versionPattern = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
+function isRegistryVersion(version) {
+    return versionPattern.test(version);
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/context.ts
+// What every rule sees: the policy and channel, the holdings before and after, the version changes, content
+// identity, and one way to report — including how an exception turns a violation into a notice that says which
+// exception allowed it and who approved it.
+
+
+
+
+/** `nginx@1.0.0`, or the directory name of a legacy flat version (`nginx-1.0.0`, version ''). */
+function versionLabel(name, version) {
+    return version ? `${name}@${version}` : name;
+}
+/** Where a finding about a version points: the package, the version (if any) and its directory. */
+function versionAt(root, name, version) {
+    return {
+        package: name,
+        ...(version ? { version } : {}),
+        path: version ? `${root}/${name}/${version}` : `${root}/${name}`,
+    };
+}
+function describeGrant(policy, grant) {
+    if (grant.source === 'policy')
+        return `the policy's exception for this version${grant.reason ? ` (${grant.reason})` : ''}`;
+    const how = grant.via === 'review'
+        ? 'an approving review of the head commit'
+        : grant.via === 'label'
+            ? `label "${policy.exceptionLabel}" applied after the last push`
+            : 'the command line';
+    return grant.via === 'cli'
+        ? `an exception given on ${how}`
+        : `an exception approved by @${grant.by ?? '?'} (${how})`;
+}
+function createContext(input, scan, collector, changes) {
+    const { policy, channel } = input;
+    const before = input.holdings.get(channel.name) ?? new Map();
+    const exceptionFor = (rule, name, version) => {
+        if (name !== undefined && version !== undefined && rule !== 'title-prefix') {
+            const entry = policy.exceptions.find((x) => x.name === name &&
+                x.version === version &&
+                (x.channel === undefined || x.channel === channel.name) &&
+                x.rules.includes(rule));
+            if (entry)
+                return { rule, source: 'policy', ...(entry.reason ? { reason: entry.reason } : {}) };
+        }
+        const a = input.approval;
+        return a ? { rule, source: 'approval', via: a.via, by: a.by } : undefined;
+    };
+    const severityOf = (rule) => {
+        const setting = ruleSetting(policy, channel, rule);
+        return setting === 'off' ? undefined : setting;
+    };
+    const ctx = {
         policy,
         channel,
-        before: o.before,
-        after: o.after,
-        channelTips,
-        title: o.title,
-        headBranch: o.headBranch,
-    });
-    const errors = outcome.findings.filter((f) => f.severity === 'error');
-    if (errors.length > 0)
-        throw new RefusedError(`the result would fail the validate check on ${channel.branch}`, 
-        // One refusal per problem: a grouped finding lists each of its items with its own path and line.
-        errors.flatMap((f) => (f.details?.length ? f.details : [f]).map((d) => ({
-            ...(f.package ? { package: f.package } : {}),
-            ...(f.version ? { version: f.version } : {}),
-            message: `[${f.rule}] ${d.path ? `${d.path}${d.line ? `:${d.line}` : ''}: ` : ''}${d.message}`,
-        }))));
-    return outcome.findings;
-}
-/** Builds (but does not push) the promotion commit: the target's tip with each selected version's tree copied. */
-async function preparePromotion(request) {
-    const { policy, repoDir } = request;
-    const edge = promotionEdge(policy, request.from, request.to);
-    const fromTip = tipOf(request.tips, edge.from);
-    const toTip = tipOf(request.tips, edge.to);
-    if (!fromTip)
-        throw missingBranchError(edge.from);
-    if (!toTip)
-        throw missingBranchError(edge.to);
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    try {
-        const sourceVersions = await reader.allVersions(fromTip);
-        const available = new Map();
-        for (const v of sourceVersions) {
-            const versions = available.get(v.name);
-            if (versions)
-                versions.push(v.version);
-            else
-                available.set(v.name, [v.version]);
-        }
-        const selection = selectVersions(request.specs, available, edge.from.markers);
-        const names = [...new Set(selection.selected.map((s) => s.name))];
-        const sourceHoldings = await reader.holdings(fromTip, names);
-        const targetHoldings = await reader.holdings(toTip, names);
-        const plan = planPromotion(policy, request.from, request.to, selection, sourceHoldings, targetHoldings, await identitiesFor(reader, policy, sourceHoldings, [targetHoldings]));
-        if (plan.refusals.length > 0)
-            throw new RefusedError(`cannot promote from ${edge.from.name} to ${edge.to.name}`, plan.refusals);
-        plan.versions = await withKibana(reader, policy, plan.versions);
-        const title = promotionTitle(plan);
-        const change = {
-            kind: 'promote',
-            branch: plan.branch,
-            base: edge.to.branch,
-            baseSha: toTip,
-            direct: false,
-            title,
-            body: promotionBody(plan),
-            versions: plan.versions,
-            alreadyPromoted: plan.alreadyPromoted,
-            findings: [],
-        };
-        if (plan.versions.length === 0)
-            return change;
-        const edits = new Map(plan.versions.map((v) => [
-            versionDir(policy.packagesRoot, v.name, v.version),
-            { mode: '040000', oid: v.tree },
-        ]));
-        const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, toTip), edits);
-        const date = Math.max(await commitTime(repoDir, toTip), await commitTime(repoDir, fromTip));
-        change.commit = await commitTree(repoDir, {
-            tree,
-            parents: [toTip],
-            message: promotionCommitMessage(plan),
-            author: request.identity ?? defaultIdentity,
-            date,
-        });
-        change.findings = await checkResult(repoDir, policy, edge.to, {
-            before: toTip,
-            after: change.commit,
-            title,
-            headBranch: plan.branch,
-            tips: request.tips,
-        });
-        return change;
-    }
-    finally {
-        reader.close();
-    }
-}
-/** Builds the cleanup commit: the channel's tip without the versions a more stable channel holds identically. */
-async function prepareCleanup(request) {
-    const { policy, repoDir } = request;
-    const channel = channelByName(policy, request.channel);
-    if (!channel)
-        throw new UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
-    const tip = tipOf(request.tips, channel);
-    if (!tip)
-        throw missingBranchError(channel);
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    try {
-        const own = await reader.allVersions(tip);
-        const names = [...new Set(own.map((v) => v.name))];
-        const ownHoldings = await reader.holdings(tip, names);
-        const others = new Map(await Promise.all(moreStable(policy, channel).map(async (c) => [c.name, await reader.holdings(tipOf(request.tips, c), names)])));
-        const plan = planCleanup(policy, channel, ownHoldings, others, await identitiesFor(reader, policy, ownHoldings, [...others.values()]));
-        const title = cleanupTitle(plan);
-        const direct = (request.direct ?? true) && channel.directCommits;
-        const change = {
-            kind: 'cleanup',
-            branch: direct ? channel.branch : plan.branch,
-            base: channel.branch,
-            baseSha: tip,
-            direct,
-            title,
-            body: cleanupBody(plan),
-            versions: plan.versions,
-            alreadyPromoted: [],
-            findings: [],
-        };
-        if (plan.versions.length === 0)
-            return change;
-        const edits = new Map(plan.versions.map((v) => [versionDir(policy.packagesRoot, v.name, v.version), null]));
-        const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, tip), edits);
-        const dates = await Promise.all([tip, ...moreStable(policy, channel).map((c) => tipOf(request.tips, c))]
-            .filter((t) => t !== undefined)
-            .map((t) => commitTime(repoDir, t)));
-        change.commit = await commitTree(repoDir, {
-            tree,
-            parents: [tip],
-            message: cleanupCommitMessage(plan),
-            author: request.identity ?? defaultIdentity,
-            date: Math.max(...dates),
-        });
-        change.findings = await checkResult(repoDir, policy, channel, {
-            before: tip,
-            after: change.commit,
-            title,
-            headBranch: plan.branch,
-            tips: request.tips,
-        });
-        return change;
-    }
-    finally {
-        reader.close();
-    }
-}
-/** What pushing `change` would do to a branch whose tip is `current`. */
-async function operationFor(repoDir, change, current) {
-    if (!change.commit)
-        return 'none';
-    if (change.direct)
-        return 'updated';
-    if (current === undefined)
-        return 'created';
-    if (current === change.commit)
-        return 'unchanged';
-    // Same content on the same base (e.g. made by another identity): leave it alone.
-    const [currentTree, newTree] = await Promise.all([
-        treeOfCommit(repoDir, current).catch(() => ''),
-        treeOfCommit(repoDir, change.commit),
-    ]);
-    if (currentTree === newTree) {
-        const parent = await treeOfCommit(repoDir, `${current}^`).catch(() => '');
-        const base = await treeOfCommit(repoDir, change.baseSha);
-        if (parent === base)
-            return 'unchanged';
-    }
-    return 'updated';
-}
-/**
- * After a direct cleanup commit landed: the versions it removed whose identical tree is no longer in any more stable
- * channel (one lost it between planning and pushing, e.g. through an approved exception). Such versions must go
- * back, or they would be in no distribution.
- */
-async function vanishedRemovals(repoDir, policy, change, tips) {
-    const channel = policy.channels.find((c) => c.branch === change.base);
-    if (!channel || change.kind !== 'cleanup')
-        return [];
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    try {
-        const names = [...new Set(change.versions.map((v) => v.name))];
-        const stabler = await Promise.all(moreStable(policy, channel).map((c) => reader.holdings(tipOf(tips, c), names)));
-        const removed = new Map();
-        for (const v of change.versions) {
-            if (!removed.has(v.name))
-                removed.set(v.name, new Map());
-            removed.get(v.name).set(v.version, v.tree);
-        }
-        const identities = await identitiesFor(reader, policy, removed, stabler);
-        return change.versions.filter((v) => !stabler.some((h) => sameContent(identities, treeOf(h, v.name, v.version), v.tree)));
-    }
-    finally {
-        reader.close();
-    }
-}
-/** A commit on `parent` that puts `versions` back (their trees are still in the object store). */
-async function restoreCommit(repoDir, policy, parent, versions, identity = defaultIdentity) {
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    try {
-        const edits = new Map(versions.map((v) => [
-            versionDir(policy.packagesRoot, v.name, v.version),
-            { mode: '040000', oid: v.tree },
-        ]));
-        const tree = await editTree(repoDir, reader.objects, await treeOfCommit(repoDir, parent), edits);
-        return commitTree(repoDir, {
-            tree,
-            parents: [parent],
-            message: `Restore ${versions.map((v) => `${v.name}-${v.version}`).join(', ')}\n\nA more stable channel lost these versions while the cleanup that removed them was being pushed;\nthey go back so that every version stays in some distribution.\n`,
-            author: identity,
-            date: await commitTime(repoDir, parent),
-        });
-    }
-    finally {
-        reader.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/git/remote.ts
-// Fetches what a depth-1 `actions/checkout` clone lacks. Trees only (`--filter=blob:none`) for other channels:
-// their tree ids are all the policy needs, and a production branch can hold hundreds of megabytes of blobs.
-
-
-/** Current tips of the given branches on the remote (absent branches are left out). */
-async function remoteBranchTips(repoDir, branches, remote = 'origin') {
-    const tips = new Map();
-    if (branches.length === 0)
-        return tips;
-    const result = await git_gitRaw(['ls-remote', '--heads', remote, ...branches.map((b) => `refs/heads/${b}`)], {
-        cwd: repoDir,
-    });
-    for (const line of result.stdout.toString('utf8').split('\n')) {
-        const [sha, ref] = line.split('\t');
-        const branch = ref === undefined ? undefined : branchOfRef(ref);
-        if (sha && branch !== undefined)
-            tips.set(branch, sha);
-    }
-    return tips;
-}
-async function fetch(repoDir, refspecs, options = {}) {
-    if (refspecs.length === 0)
-        return;
-    const args = [
-        '-c',
-        'protocol.version=2',
-        'fetch',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--no-recurse-submodules',
-        '--quiet',
-    ];
-    if (options.depth !== undefined)
-        args.push(`--depth=${options.depth}`);
-    if (options.treesOnly)
-        args.push('--filter=blob:none');
-    args.push(options.remote ?? 'origin', ...refspecs);
-    try {
-        await git_gitRaw(args, { cwd: repoDir });
-    }
-    catch (error) {
-        throw new errors_OperationError(`could not fetch ${refspecs.join(', ')} from ${options.remote ?? 'origin'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
-}
-/** Fetches the tips of `branches` into refs/remotes/<remote>/<branch>; returns the tips found. */
-async function fetchBranches(repoDir, branches, options = {}) {
-    const remote = options.remote ?? 'origin';
-    const tips = await remoteBranchTips(repoDir, branches, remote);
-    // Fetch by exact sha so the commits we read are the ones we report, even if a branch moves meanwhile.
-    await fetch(repoDir, [...tips].map(([branch, sha]) => `+${sha}:refs/remotes/${remote}/${branch}`), { depth: 1, ...options });
-    return tips;
-}
-
-;// CONCATENATED MODULE: ./src/promote/push.ts
-// Pushing a prepared change: compare with what the branch holds, write it with a lease, and when another writer
-// moved a branch first, fetch again and re-plan (bounded), so concurrent runs converge on one consistent branch.
-// The write is `git push --force-with-lease`, or (signed commits) the same commit recreated by GitHub's API and
-// the branch moved conditionally there: either way the branch moves from the value just read or not at all.
-
-
-
-
-
-
-
-/** `git push --force-with-lease` of the commit itself. */
-function gitWriter(repoDir) {
-    return {
-        async write(o) {
-            const result = await pushWithLease(repoDir, {
-                commit: o.commit,
-                branch: o.branch,
-                expected: o.expected,
-            });
-            return result.status === 'pushed' ? { status: 'pushed', sha: o.commit } : result;
+        input,
+        root: policy.packagesRoot,
+        before,
+        after: input.after,
+        changes,
+        stabler: moreStable(policy, channel),
+        sources: promotionSources(policy, channel),
+        scan,
+        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
+        same: (a, b) => sameContent(input.identities, a, b),
+        modesOnly: (a, b) => modesOnly(input.identities, a, b),
+        modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
+        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
+        report(rule, item, severity) {
+            const s = severity ?? severityOf(rule);
+            if (s)
+                collector.add({ rule, severity: s, ...item });
         },
-    };
-}
-/** The directories above each version's directory: the trees a promotion or cleanup of `versions` rewrites. */
-function changedDirs(policy, versions) {
-    const dirs = new Set(['']);
-    for (const v of versions) {
-        const segments = versionDir(policy.packagesRoot, v.name, v.version).split('/');
-        for (let i = 1; i < segments.length; i++)
-            dirs.add(segments.slice(0, i).join('/'));
-    }
-    return [...dirs];
-}
-/**
- * Whether commit `tip` is exactly `change` made by anyone (another identity, or GitHub for a signed commit): one
- * commit whose only parent is the planned base and whose tree is the planned tree. Read from the raw commit, so a
- * shallow fetch of `tip` is enough.
- */
-async function holdsChange(repoDir, tip, change) {
-    if (!change.commit)
-        return false;
-    const raw = await git_gitRaw(['cat-file', 'commit', tip], { cwd: repoDir, okCodes: [128] });
-    if (raw.code !== 0)
-        return false;
-    const headers = raw.stdout.toString('utf8').split('\n\n')[0].split('\n');
-    const parents = headers.filter((l) => l.startsWith('parent ')).map((l) => l.slice('parent '.length));
-    const tree = headers.find((l) => l.startsWith('tree '))?.slice('tree '.length);
-    return (parents.length === 1 &&
-        parents[0] === change.baseSha &&
-        tree === (await treeOfCommit(repoDir, change.commit)));
-}
-/** After a write that git did not do (the API), the local repository learns the new tip by fetching it. */
-async function recordTip(options, branch, sha) {
-    const { repoDir } = options;
-    const known = await git_gitRaw(['cat-file', '-e', `${sha}^{commit}`], { cwd: repoDir, okCodes: [1, 128] });
-    if (known.code !== 0)
-        await fetch(repoDir, [sha], { depth: 1, treesOnly: true });
-    await git_gitRaw(['update-ref', `refs/remotes/origin/${branch}`, sha], { cwd: repoDir });
-}
-/**
- * A direct cleanup commit is leased on its own branch only; a more stable channel could lose a removed version in
- * the meantime. Re-read those channels after the push and put back anything that would otherwise be in no
- * distribution (bounded; a PR cleanup needs none of this: the required check re-evaluates it at merge time).
- */
-async function restoreIfVanished(options, change) {
-    const { repoDir, policy } = options;
-    let tip = change.commit;
-    for (let attempt = 1; attempt <= 3; attempt++) {
-        const remote = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
-        const tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
-        const lost = await vanishedRemovals(repoDir, policy, change, tips);
-        if (lost.length === 0)
-            return;
-        const current = remote.get(change.branch);
-        if (current !== tip) {
-            // Someone moved the branch after our push: restore on top of what is there now.
-            if (!current)
-                throw new errors_OperationError(`${change.branch} disappeared while restoring ${lost.map((v) => `${v.name}@${v.version}`).join(', ')}`);
-            tip = current;
-        }
-        const restore = await restoreCommit(repoDir, policy, tip, lost);
-        const result = await (options.writer ?? gitWriter(repoDir)).write({
-            commit: restore,
-            branch: change.branch,
-            expected: tip,
-            dirs: changedDirs(policy, lost),
-            fastForward: true,
-        });
-        if (result.status === 'pushed') {
-            await recordTip(options, change.branch, result.sha);
-            change.restored = lost;
-            return;
-        }
-    }
-    throw new errors_OperationError(`${change.base} may have lost ${change.versions.map((v) => `${v.name}@${v.version}`).join(', ')}: a more stable channel dropped them while the cleanup was pushed, and restoring them kept failing; restore them by hand`);
-}
-async function pushChange(options, prepare) {
-    const { repoDir, policy } = options;
-    const maxAttempts = options.maxAttempts ?? 3;
-    for (let attempt = 1;; attempt++) {
-        let tips;
-        if (options.push) {
-            // Plan on what origin has now (trees only: blobs are never needed to copy or drop whole versions).
-            const remote = await fetchBranches(repoDir, policy.channels.map((c) => c.branch), { treesOnly: true });
-            tips = new Map(policy.channels.map((c) => [c.branch, remote.get(c.branch)]));
-        }
-        else
-            tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
-        const change = await prepare(tips);
-        if (!change.commit)
-            return { change, operation: 'none', attempts: attempt };
-        if (!options.push) {
-            const local = await resolveBranch(repoDir, change.branch).then((r) => r?.ref.startsWith('refs/heads/') ? r.sha : undefined);
-            const operation = await operationFor(repoDir, change, local);
-            if (operation !== 'unchanged' && !options.dryRun && options.updateLocalBranch) {
-                const head = await git_gitRaw(['symbolic-ref', '--quiet', 'HEAD'], { cwd: repoDir, okCodes: [1, 128] });
-                if (head.code === 0 && head.stdout.toString('utf8').trim() === `refs/heads/${change.branch}`)
-                    throw new UsageError(`${change.branch} is checked out in ${repoDir}; switch to another branch first`);
-                await git_gitRaw(['update-ref', '-m', 'package-storage', `refs/heads/${change.branch}`, change.commit, local ?? ''], { cwd: repoDir });
-            }
-            return { change, operation, attempts: attempt };
-        }
-        // A direct commit must land on exactly the tip it was planned on; a PR branch on whatever it holds now.
-        const current = change.direct
-            ? change.baseSha
-            : (await remoteBranchTips(repoDir, [change.branch])).get(change.branch);
-        if (current && !change.direct)
-            await fetch(repoDir, [`+${current}:refs/remotes/origin/${change.branch}`], {
-                depth: 1,
-                treesOnly: true,
-            });
-        let operation = await operationFor(repoDir, change, current);
-        // The same change made by someone else (another identity, or GitHub signing it) is left as it is.
-        if (operation === 'updated' && current && !change.direct && (await holdsChange(repoDir, current, change)))
-            operation = 'unchanged';
-        if (operation === 'unchanged')
-            return { change, operation, attempts: attempt, tip: current ?? change.commit };
-        if (options.dryRun)
-            return { change, operation, attempts: attempt };
-        const result = await (options.writer ?? gitWriter(repoDir)).write({
-            commit: change.commit,
-            branch: change.branch,
-            expected: current,
-            dirs: changedDirs(policy, change.versions),
-            fastForward: change.direct,
-        });
-        if (result.status === 'pushed') {
-            // The branch tip is what was written (a commit GitHub made has another id than the local one).
-            change.commit = result.sha;
-            await recordTip(options, change.branch, result.sha);
-            if (change.kind === 'cleanup' && change.direct)
-                await restoreIfVanished(options, change);
-            if (options.updateLocalBranch && !change.direct)
-                await git_gitRaw(['update-ref', `refs/heads/${change.branch}`, change.commit], { cwd: repoDir });
-            return {
-                change,
-                operation,
-                attempts: attempt,
-                tip: result.sha,
-                ...(result.verified !== undefined ? { verified: result.verified } : {}),
-            };
-        }
-        if (attempt >= maxAttempts)
-            throw new errors_OperationError(`${change.branch} kept moving on origin while pushing (${maxAttempts} attempts): ${result.message}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/promote.ts
-// `package-storage promote` and `package-storage cleanup`: the promote action's engine without any GitHub API.
-// They write the local branch promote/<from>-to-<to> or cleanup/<channel>, and push it with a lease on --push.
-
-
-
-
-
-
-const promoteUsage = `usage: package-storage promote --repo DIR --from CH --to CH --packages SPEC[,SPEC...] [--push]
-                               [--author "N <E>"] [--config FILE] [--json]
-
-Creates or updates the local branch promote/<from>-to-<to>: the tip of <to> with each selected version's tree
-copied from <from> (same tree ids). Nothing from <to> is removed; versions are never overwritten.
-  --repo DIR       the storage repository (default: .)
-  --from CH        the channel to promote from (e.g. snapshot)
-  --to CH          the channel to promote to; from -> to must be a promotion the policy allows
-  --packages SPEC  nginx@1.6.0, apm@8.0.0-rc1, system@latest, aws_*@latest, nginx@* (comma-separated)
-  --push           fetch the channel branches first, then push the branch to origin with a lease
-  --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
-  --config FILE    policy file (default: .github/package-storage.yml on the default branch)
-  --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
-Exit: 0 done (also when there is nothing to do), 1 refused (absent, conflicting or invalid versions), 2 usage, 3 git failure.`;
-const cleanupUsage = `usage: package-storage cleanup --repo DIR --channel CH [--push] [--author "N <E>"] [--config FILE] [--json]
-
-Creates or updates the local branch cleanup/<CH>: the tip of <CH> without every version whose identical tree is
-already in a more stable channel (so it stays served).
-  --repo DIR       the storage repository (default: .)
-  --channel CH     the channel to clean up (e.g. snapshot)
-  --push           fetch the channel branches first, then push the branch to origin with a lease
-  --author "N <E>" commit identity (default: ${defaultIdentity.name} <${defaultIdentity.email}>)
-  --config FILE    policy file (default: .github/package-storage.yml on the default branch)
-  --json           print {"branch", "commit", "packages": [{"name", "version", "tree"}], "operation"}
-Exit: 0 done, 1 refused, 2 usage, 3 git failure.`;
-function report(io, json, { change, operation }) {
-    if (json) {
-        io.out(JSON.stringify({
-            branch: change.branch,
-            commit: change.commit ?? null,
-            packages: change.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-            operation,
-        }));
-        return;
-    }
-    if (operation === 'none') {
-        io.out(change.kind === 'promote'
-            ? 'nothing to promote: every selected version is already in the target with the same tree'
-            : `nothing to clean up on ${change.base}`);
-    }
-    else {
-        io.out(`${operation} ${change.branch} at ${change.commit} (base ${change.base} ${change.baseSha.slice(0, 12)})`);
-        io.out(`title: ${safeLine(change.title)}`);
-        for (const v of change.versions)
-            io.out(`  ${v.name}@${v.version}  tree ${v.tree}${v.kibana ? `  kibana ${safeLine(v.kibana)}` : ''}`);
-    }
-    for (const v of change.alreadyPromoted)
-        io.out(`  already promoted: ${v.name}@${v.version}`);
-    for (const f of change.findings.filter((x) => x.severity !== 'notice'))
-        io.out(`${f.severity} ${f.rule}: ${safeLine(f.message)}`);
-}
-const common = {
-    repo: { type: 'string', default: '.' },
-    push: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    config: { type: 'string' },
-    author: { type: 'string' },
-};
-async function promoteCommand(argv, io) {
-    const values = parse('promote', argv, {
-        ...common,
-        from: { type: 'string' },
-        to: { type: 'string' },
-        packages: { type: 'string' },
-    });
-    required('promote', values, 'from', 'to', 'packages');
-    const specs = parseSpecs(splitSpecs(values.packages));
-    const identity = parseIdentity(values.author);
-    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const pushed = await pushChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => preparePromotion({ repoDir, policy, from: values.from, to: values.to, specs, tips, identity }));
-    report(io, values.json ?? false, pushed);
-    return 0;
-}
-async function cleanupCommand(argv, io) {
-    const values = parse('cleanup', argv, { ...common, channel: { type: 'string' } });
-    required('cleanup', values, 'channel');
-    const identity = parseIdentity(values.author);
-    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const pushed = await pushChange({ repoDir, policy, push: values.push ?? false, updateLocalBranch: true }, (tips) => prepareCleanup({ repoDir, policy, channel: values.channel, tips, identity, direct: false }));
-    report(io, values.json ?? false, pushed);
-    return 0;
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:stream"
-const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/oci/digest.ts
-
-const digestPattern = /^sha256:[0-9a-f]{64}$/;
-function isDigest(value) {
-    return typeof value === 'string' && digestPattern.test(value);
-}
-/** The 64 hex characters of a digest (the file name under `blobs/sha256/`); throws on anything else. */
-function digestHex(digest) {
-    if (!isDigest(digest))
-        throw new Error(`not a sha256 digest: ${JSON.stringify(digest.slice(0, 80))}`);
-    return digest.slice('sha256:'.length);
-}
-function sha256Digest(data) {
-    return `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(data).digest('hex')}`;
-}
-
-;// CONCATENATED MODULE: ./src/oci/types.ts
-// OCI image-spec and Docker v2 manifest shapes shared by the image builder (src/oci) and the registry
-// client (src/registry). Only the fields we read or write are typed; unknown fields are preserved as-is
-// because a manifest's digest is the hash of its exact bytes.
-const types_MediaType = {
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-    ociLayerGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-    ociLayerTar: 'application/vnd.oci.image.layer.v1.tar',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    dockerLayerGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-    ociLayerZstd: 'application/vnd.oci.image.layer.v1.tar+zstd',
-    ociLayerNondistributableGzip: 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip',
-    dockerForeignLayerGzip: 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip',
-};
-/** Annotation keys written by src/oci (OCI pre-defined keys plus containerd's image-name key and our own). */
-const Annotation = {
-    /** OCI layout: the tag of an index.json entry (tag only, no repository: OCI image-spec annotations.md). */
-    refName: 'org.opencontainers.image.ref.name',
-    /** containerd / Docker >= 25 `docker load`: the full image reference of an index.json entry. */
-    containerdImageName: 'io.containerd.image.name',
-    /** Our layer annotation: what a layer was built from (e.g. a git tree id), to find reusable layers later. */
-    layerSource: 'io.package-storage.layer.source',
-    /** Our layer annotation: how the layer was built (tar format version, mtime, destination), see layer.ts. */
-    layerRecipe: 'io.package-storage.layer.recipe',
-};
-/** Every manifest type we can read, in the order we prefer it (sent as the Accept list). */
-const manifestAccept = [
-    types_MediaType.ociIndex,
-    types_MediaType.ociManifest,
-    types_MediaType.dockerManifestList,
-    types_MediaType.dockerManifest,
-];
-
-;// CONCATENATED MODULE: ./src/oci/image.ts
-// Image assembly: base image + new layers -> deterministic config and OCI manifest (src/oci/README.md, "Image").
-//
-// Choices:
-// - The output is always an OCI image manifest with an OCI config media type. Docker v2 base layers
-//   (`application/vnd.docker.image.rootfs.diff.tar.gzip`) are relabelled as OCI gzip layers; the bytes, digest and
-//   size stay the same (the two types are byte-compatible, skopeo/buildah convert the same way), so base blobs are
-//   still shared with and mountable from the base repository. Mixing Docker layer types into an OCI manifest is
-//   what we avoid: the image-spec does not list them.
-// - JSON is canonical: object keys sorted (by UTF-16 code units, recursively), no whitespace, undefined members
-//   dropped. The base config is re-serialised that way, unknown fields included, so the config digest does not
-//   depend on the order in which the base registry wrote its keys.
-// - Everything time-like is the given `created` (default the epoch); strings we add to history, labels and
-//   annotations are checked for host paths (checkout dir, temp dir, home, runner dirs), which would make the
-//   digest depend on the machine.
-
-
-
-const DEFAULT_CREATED_BY = 'package-storage publish-image';
-// ---------------------------------------------------------------------------------------------------------------
-// Canonical JSON
-function canonical(value, path) {
-    if (value === null || typeof value === 'boolean' || typeof value === 'string')
-        return JSON.stringify(value);
-    if (typeof value === 'number') {
-        if (!Number.isFinite(value))
-            throw new Error(`canonical JSON: non-finite number at ${path}`);
-        return JSON.stringify(value);
-    }
-    if (Array.isArray(value)) {
-        return `[${value.map((v, i) => (v === undefined ? 'null' : canonical(v, `${path}[${i}]`))).join(',')}]`;
-    }
-    if (typeof value === 'object') {
-        const obj = value;
-        const parts = [];
-        for (const key of Object.keys(obj).sort()) {
-            const v = obj[key];
-            if (v !== undefined)
-                parts.push(`${JSON.stringify(key)}:${canonical(v, `${path}.${key}`)}`);
-        }
-        return `{${parts.join(',')}}`;
-    }
-    throw new Error(`canonical JSON: cannot serialise ${typeof value} at ${path}`);
-}
-/** Canonical JSON bytes: sorted keys, no whitespace, UTF-8. */
-function canonicalJson(value) {
-    return Buffer.from(canonical(value, '$'), 'utf8');
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Helpers
-/** RFC 3339 in UTC without fractional seconds when they are zero (`1970-01-01T00:00:00Z`). */
-function formatCreated(created = 0) {
-    if (typeof created === 'string') {
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(created) ||
-            isNaN(Date.parse(created))) {
-            throw new Error(`created is not an RFC 3339 timestamp: ${JSON.stringify(created.slice(0, 60))}`);
-        }
-        return created;
-    }
-    const date = typeof created === 'number' ? new Date(created * 1000) : created;
-    if (isNaN(date.getTime()))
-        throw new Error('created is not a valid date');
-    return date.toISOString().replace(/\.000Z$/, 'Z');
-}
-function hostPaths() {
-    const env = process.env;
-    const candidates = [
-        process.cwd(),
-        (0,external_node_os_namespaceObject.tmpdir)(),
-        (0,external_node_os_namespaceObject.homedir)(),
-        env.GITHUB_WORKSPACE,
-        env.RUNNER_TEMP,
-        env.RUNNER_TOOL_CACHE,
-        env.RUNNER_WORKSPACE,
-    ];
-    return [
-        ...new Set(candidates
-            .filter((p) => p !== undefined && p.length > 1)
-            .map((p) => p.replace(/\/+$/, ''))),
-    ];
-}
-/** Throws when `text` mentions a directory of this machine (which would make digests machine-dependent). */
-function assertNoHostPath(text, what) {
-    for (const p of hostPaths()) {
-        let i = text.indexOf(p);
-        while (i !== -1) {
-            const next = text[i + p.length];
-            const before = i === 0 ? undefined : text[i - 1];
-            if ((next === undefined || !/[\w.-]/.test(next)) && (before === undefined || !/[\w.-]/.test(before))) {
-                throw new Error(`${what} contains a host path (${p}); it would make the image digest machine-dependent`);
-            }
-            i = text.indexOf(p, i + 1);
-        }
-    }
-}
-const layerTypeMap = {
-    [types_MediaType.dockerLayerGzip]: types_MediaType.ociLayerGzip,
-    [types_MediaType.dockerForeignLayerGzip]: types_MediaType.ociLayerNondistributableGzip,
-    [types_MediaType.ociLayerGzip]: types_MediaType.ociLayerGzip,
-    [types_MediaType.ociLayerTar]: types_MediaType.ociLayerTar,
-    [types_MediaType.ociLayerZstd]: types_MediaType.ociLayerZstd,
-    [types_MediaType.ociLayerNondistributableGzip]: types_MediaType.ociLayerNondistributableGzip,
-};
-/** The OCI media type for a (Docker or OCI) layer media type; same bytes, same digest. */
-function ociLayerMediaType(mediaType) {
-    const mapped = layerTypeMap[mediaType];
-    if (mapped === undefined)
-        throw new Error(`unsupported layer media type ${JSON.stringify(mediaType.slice(0, 100))}`);
-    return mapped;
-}
-function convertDescriptor(d) {
-    const out = { mediaType: ociLayerMediaType(d.mediaType), digest: d.digest, size: d.size };
-    if (d.annotations && Object.keys(d.annotations).length > 0)
-        out.annotations = { ...d.annotations };
-    if (d.urls)
-        out.urls = [...d.urls];
-    return out;
-}
-function checkStrings(record, what) {
-    for (const [k, v] of Object.entries(record ?? {})) {
-        if (typeof v !== 'string')
-            throw new Error(`${what} ${JSON.stringify(k)} is not a string`);
-        assertNoHostPath(`${k}=${v}`, `${what} ${JSON.stringify(k)}`);
-    }
-}
-// ---------------------------------------------------------------------------------------------------------------
-// Assembly
-/** Appends layers to a base image (or builds from scratch when `base` is undefined). Pure and deterministic. */
-function buildImage(base, layers, options = {}) {
-    const created = formatCreated(options.created);
-    const platform = options.platform ?? { architecture: 'amd64', os: 'linux' };
-    const baseConfig = base
-        ? JSON.parse(JSON.stringify(base.config))
-        : { architecture: platform.architecture, os: platform.os, rootfs: { type: 'layers', diff_ids: [] } };
-    if (!base && platform.variant !== undefined)
-        baseConfig.variant = platform.variant;
-    const baseDiffIds = baseConfig.rootfs?.diff_ids ?? [];
-    const baseLayers = base?.layers ?? [];
-    if (baseDiffIds.length !== baseLayers.length) {
-        throw new Error(`base image is inconsistent: ${baseDiffIds.length} diff_ids for ${baseLayers.length} layers`);
-    }
-    const history = [...(baseConfig.history ?? [])];
-    for (const [i, l] of layers.entries()) {
-        const entry = { created, created_by: l.createdBy ?? DEFAULT_CREATED_BY };
-        assertNoHostPath(entry.created_by ?? '', `layer ${i} created_by`);
-        if (l.comment !== undefined) {
-            assertNoHostPath(l.comment, `layer ${i} comment`);
-            entry.comment = l.comment;
-        }
-        checkStrings(l.annotations, `layer ${i} annotation`);
-        history.push(entry);
-    }
-    checkStrings(options.labels, 'label');
-    checkStrings(options.annotations, 'manifest annotation');
-    const runConfig = { ...(baseConfig.config ?? {}) };
-    if (options.labels)
-        runConfig.Labels = { ...(runConfig.Labels ?? {}), ...options.labels };
-    if (options.env) {
-        const env = [...(runConfig.Env ?? [])];
-        for (const [name, value] of Object.entries(options.env)) {
-            if (name.length === 0 || name.includes('='))
-                throw new Error(`invalid environment variable name ${JSON.stringify(name)}`);
-            const at = env.findIndex((e) => e === name || e.startsWith(`${name}=`));
-            if (value === null) {
-                if (at !== -1)
-                    env.splice(at, 1);
-            }
-            else if (at !== -1)
-                env[at] = `${name}=${value}`;
-            else
-                env.push(`${name}=${value}`);
-        }
-        runConfig.Env = env;
-    }
-    if (options.workingDir !== undefined)
-        runConfig.WorkingDir = options.workingDir;
-    if (options.entrypoint !== undefined)
-        runConfig.Entrypoint = [...options.entrypoint];
-    if (options.cmd !== undefined)
-        runConfig.Cmd = [...options.cmd];
-    if (options.user !== undefined)
-        runConfig.User = options.user;
-    const config = {
-        ...baseConfig,
-        created,
-        config: runConfig,
-        rootfs: { type: 'layers', diff_ids: [...baseDiffIds, ...layers.map((l) => l.diffId)] },
-        history,
-    };
-    const configBytes = canonicalJson(config);
-    const configDescriptor = {
-        mediaType: types_MediaType.ociConfig,
-        digest: sha256Digest(configBytes),
-        size: configBytes.length,
-    };
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociManifest,
-        config: configDescriptor,
-        layers: [
-            ...baseLayers.map(convertDescriptor),
-            ...layers.map((l) => convertDescriptor({
-                mediaType: l.mediaType,
-                digest: l.digest,
-                size: l.size,
-                annotations: l.annotations,
-            })),
-        ],
-    };
-    if (options.annotations && Object.keys(options.annotations).length > 0)
-        manifest.annotations = { ...options.annotations };
-    const manifestBytes = canonicalJson(manifest);
-    const digest = sha256Digest(manifestBytes);
-    return {
-        config,
-        configBytes,
-        configDescriptor,
-        manifest,
-        manifestBytes,
-        manifestDescriptor: { mediaType: types_MediaType.ociManifest, digest, size: manifestBytes.length },
-        digest,
-    };
-}
-/** Descriptor annotations recording a layer's source (`io.package-storage.layer.source`) and recipe. */
-function layerSourceAnnotations(source, recipe) {
-    if (source.length === 0)
-        throw new Error('empty layer source');
-    const a = { [Annotation.layerSource]: source };
-    if (recipe !== undefined)
-        a[Annotation.layerRecipe] = recipe;
-    return a;
-}
-/** Reads back {@link layerSourceAnnotations}. */
-function layerSourceOf(descriptor) {
-    const source = descriptor.annotations?.[Annotation.layerSource];
-    if (source === undefined)
-        return undefined;
-    const recipe = descriptor.annotations?.[Annotation.layerRecipe];
-    return recipe === undefined ? { source } : { source, recipe };
-}
-/**
- * Finds the layer of a previous image (same repository, read back from the registry or a layout) built from
- * `want.source` with the same recipe. Returns its descriptor and diff_id, so the caller can skip the rebuild and
- * mount/copy the existing blob. Undefined when absent or when the previous image is inconsistent.
- */
-function findReusableLayer(previous, want) {
-    const layers = previous.manifest.layers;
-    const diffIds = previous.config.rootfs?.diff_ids ?? [];
-    if (layers.length !== diffIds.length)
-        return undefined;
-    for (const [index, d] of layers.entries()) {
-        const got = layerSourceOf(d);
-        if (!got || got.source !== want.source || got.recipe !== want.recipe)
-            continue;
-        const diffId = diffIds[index];
-        if (diffId === undefined)
-            return undefined;
-        return {
-            diffId,
-            digest: d.digest,
-            size: d.size,
-            mediaType: ociLayerMediaType(d.mediaType),
-            annotations: { ...d.annotations },
-            index,
-        };
-    }
-    return undefined;
-}
-/** The platform an image config declares (architecture, os, variant, os.version). */
-function configPlatform(config) {
-    const p = { architecture: config.architecture, os: config.os };
-    if (typeof config.variant === 'string' && config.variant !== '')
-        p.variant = config.variant;
-    if (typeof config['os.version'] === 'string' && config['os.version'] !== '')
-        p['os.version'] = config['os.version'];
-    return p;
-}
-/**
- * Index over `images` in the given order. Each entry's platform is the given one (e.g. as the base's index listed
- * it, variant included), else the one the image's config declares.
- */
-function buildIndex(images, annotations, platforms) {
-    if (images.length === 0)
-        throw new Error('an index needs at least one image');
-    checkStrings(annotations, 'index annotation');
-    const index = {
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociIndex,
-        manifests: images.map((image, i) => ({
-            ...image.manifestDescriptor,
-            platform: platforms?.[i] ?? configPlatform(image.config),
-        })),
-    };
-    if (annotations && Object.keys(annotations).length > 0)
-        index.annotations = { ...annotations };
-    const indexBytes = canonicalJson(index);
-    const digest = sha256Digest(indexBytes);
-    return {
-        index,
-        indexBytes,
-        descriptor: { mediaType: types_MediaType.ociIndex, digest, size: indexBytes.length },
-        digest,
-        images: [...images],
-    };
-}
-
-;// CONCATENATED MODULE: ./src/oci/layout.ts
-// OCI image layout on disk (image-spec image-layout.md): `oci-layout`, `index.json`, `blobs/sha256/<hex>`.
-//
-// Blobs come from local sources (our built layers: anything with `digest`, `size` and `open()`) or from a fetch
-// callback `(descriptor) => Promise<Readable>` (base layers: the registry client plugs in here, or
-// {@link layoutBlobFetcher} to copy from another layout). Writing is incremental: a blob already present with
-// the right size is skipped; new blobs are written to a temp name, verified (size and sha256) and renamed, and
-// index.json is replaced last, so an interrupted run never leaves an index pointing at a missing blob.
-// Unreferenced old blobs are left in place (no garbage collection).
-
-
-
-
-
-
-
-
-
-function isStoredIndex(image) {
-    return 'images' in image;
-}
-/** The platform images of a stored image or index. */
-function platformImages(image) {
-    return isStoredIndex(image) ? image.images : [image];
-}
-const OCI_LAYOUT_FILE = canonicalJson({ imageLayoutVersion: '1.0.0' });
-// image-spec annotations.md: ref ::= component ("/" component)*, component ::= alphanum (separator alphanum)*
-const refPattern = /^[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*(?:\/[A-Za-z0-9]+(?:(?:[-._:@+]|--)[A-Za-z0-9]+)*)*$/;
-function assertRefName(ref) {
-    if (!refPattern.test(ref))
-        throw new Error(`invalid OCI ref name ${JSON.stringify(ref.slice(0, 140))}`);
-}
-function platformOf(config) {
-    const p = { architecture: config.architecture, os: config.os };
-    if (typeof config.variant === 'string')
-        p.variant = config.variant;
-    return p;
-}
-/** index.json descriptor of one image (or index) under one ref (and, with a repository, its containerd name). */
-function indexEntry(image, ref, repository) {
-    const annotations = { [Annotation.refName]: ref };
-    if (repository !== undefined)
-        annotations[Annotation.containerdImageName] = `${repository}:${ref}`;
-    if (isStoredIndex(image))
-        return {
-            mediaType: image.descriptor.mediaType,
-            digest: image.descriptor.digest,
-            size: image.descriptor.size,
-            annotations,
-        };
-    return {
-        mediaType: image.manifest.mediaType ?? image.manifestDescriptor.mediaType,
-        digest: image.manifestDescriptor.digest,
-        size: image.manifestDescriptor.size,
-        annotations,
-        platform: platformOf(image.config),
-    };
-}
-// distribution/reference: optional domain[:port]/ then lowercase path components.
-const domainPart = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?';
-const pathComponent = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const repositoryPattern = new RegExp(`^${domainPart}${pathComponent}(?:/${pathComponent})*$`);
-function assertRepository(repository) {
-    if (repository.length > 255 || !repositoryPattern.test(repository)) {
-        throw new Error(`invalid image repository ${JSON.stringify(repository.slice(0, 260))}`);
-    }
-}
-/** Every blob the images need (manifest, config, layers), deduplicated, in first-use order. */
-function planBlobs(images, fetchBlob) {
-    // Local sources of all images first: a layer one image fetches may be local for another.
-    const local = new Map(images.flatMap(({ blobs }) => (blobs ?? []).map((b) => [b.digest, b])));
-    const plan = new Map();
-    const all = [];
-    for (const { image } of images) {
-        if (isStoredIndex(image)) {
-            const bytes = image.indexBytes;
-            plan.set(image.descriptor.digest, {
-                descriptor: image.descriptor,
-                open: () => Promise.resolve(bufferStream(bytes)),
-            });
-        }
-        all.push(...platformImages(image));
-    }
-    for (const image of all) {
-        plan.set(image.manifestDescriptor.digest, {
-            descriptor: image.manifestDescriptor,
-            open: () => Promise.resolve(bufferStream(image.manifestBytes)),
-        });
-        const configBytes = image.configBytes;
-        plan.set(image.manifest.config.digest, {
-            descriptor: image.manifest.config,
-            open: () => Promise.resolve(bufferStream(configBytes)),
-        });
-        for (const layer of image.manifest.layers) {
-            if (plan.has(layer.digest))
-                continue;
-            const source = local.get(layer.digest);
-            if (source) {
-                if (source.size !== layer.size) {
-                    throw new Error(`blob ${layer.digest}: local size ${source.size} != ${layer.size}`);
-                }
-                plan.set(layer.digest, { descriptor: layer, open: async () => source.open() });
-            }
-            else if (fetchBlob) {
-                plan.set(layer.digest, { descriptor: layer, open: () => fetchBlob(layer) });
-            }
-            else {
-                throw new Error(`blob ${layer.digest} is neither local nor fetchable (no fetchBlob callback given)`);
-            }
-        }
-    }
-    return [...plan.values()];
-}
-function bufferStream(bytes) {
-    return external_node_stream_namespaceObject.Readable.from([bytes], { objectMode: false });
-}
-/**
- * Hashes a blob stream while passing it through and fails at its end if size or digest differ from the
- * descriptor (a corrupt or truncated base layer must not end up in a layout or archive).
- */
-async function* verifyBlob(source, descriptor) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let size = 0;
-    for await (const chunk of source) {
-        size += chunk.length;
-        if (size > descriptor.size)
-            throw new Error(`blob ${descriptor.digest} is larger than its descriptor size ${descriptor.size}`);
-        hash.update(chunk);
-        yield chunk;
-    }
-    if (size !== descriptor.size)
-        throw new Error(`blob ${descriptor.digest} has ${size} bytes, descriptor says ${descriptor.size}`);
-    const got = `sha256:${hash.digest('hex')}`;
-    if (got !== descriptor.digest)
-        throw new Error(`blob ${descriptor.digest} has digest ${got}`);
-}
-async function existingSize(path) {
-    try {
-        const s = await (0,promises_namespaceObject.stat)(path);
-        return s.isFile() ? s.size : undefined;
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-}
-async function writeAtomically(path, write) {
-    const tmp = `${path}.tmp-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
-    try {
-        await write(tmp);
-        await (0,promises_namespaceObject.rename)(tmp, path);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
-}
-async function readIndex(dir) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'index.json'), 'utf8');
-    }
-    catch (err) {
-        if (err.code === 'ENOENT')
-            return undefined;
-        throw err;
-    }
-    const index = JSON.parse(text);
-    if (index.schemaVersion !== 2 || !Array.isArray(index.manifests))
-        throw new Error(`${dir}/index.json is not an OCI index`);
-    return index;
-}
-/** Writes (or updates) an OCI image layout in `dir` holding `images` under their refs. */
-async function writeOciLayout(dir, images, options = {}) {
-    const refs = new Set();
-    for (const { refs: imageRefs, repository } of images) {
-        if (repository !== undefined)
-            assertRepository(repository);
-        for (const ref of imageRefs) {
-            assertRefName(ref);
-            if (refs.has(ref))
-                throw new Error(`ref ${JSON.stringify(ref)} given twice`);
-            refs.add(ref);
-        }
-    }
-    const plan = planBlobs(images, options.fetchBlob);
-    const blobDir = (0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256');
-    await (0,promises_namespaceObject.mkdir)(blobDir, { recursive: true });
-    const written = [];
-    const skipped = [];
-    for (const blob of plan) {
-        const { digest, size } = blob.descriptor;
-        const path = (0,external_node_path_namespaceObject.join)(blobDir, digestHex(digest));
-        if ((await existingSize(path)) === size) {
-            skipped.push(digest);
-            continue;
-        }
-        await writeAtomically(path, async (tmp) => {
-            const stream = await blob.open();
-            await (0,external_node_stream_promises_namespaceObject.pipeline)(stream, (src) => verifyBlob(src, blob.descriptor), (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
-        });
-        written.push(digest);
-    }
-    const previous = options.keepExistingRefs === false ? undefined : await readIndex(dir);
-    const kept = (previous?.manifests ?? []).filter((d) => {
-        const ref = d.annotations?.[Annotation.refName];
-        return ref === undefined || !refs.has(ref);
-    });
-    const index = {
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociIndex,
-        manifests: [
-            ...kept,
-            ...images.flatMap(({ image, refs: imageRefs, repository }) => imageRefs.map((ref) => indexEntry(image, ref, repository))),
-        ],
-    };
-    if ((await existingSize((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'))) === undefined) {
-        await writeAtomically((0,external_node_path_namespaceObject.join)(dir, 'oci-layout'), (tmp) => (0,promises_namespaceObject.writeFile)(tmp, OCI_LAYOUT_FILE));
-    }
-    await writeAtomically((0,external_node_path_namespaceObject.join)(dir, 'index.json'), (tmp) => (0,promises_namespaceObject.writeFile)(tmp, canonicalJson(index)));
-    return { index, written, skipped };
-}
-/** Reads blobs of an existing layout, e.g. to pack it into an archive or to use it as a base. */
-function layoutBlobFetcher(dir) {
-    return (descriptor) => Promise.resolve((0,external_node_fs_namespaceObject.createReadStream)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256', digestHex(descriptor.digest))));
-}
-function layoutEntry(index, dir, ref) {
-    const matches = index.manifests.filter((d) => ref === undefined || d.annotations?.[Annotation.refName] === ref);
-    if (matches.length !== 1) {
-        throw new Error(`${dir}: ${matches.length === 0 ? 'no' : 'more than one'} image ${ref === undefined ? '' : `for ref ${JSON.stringify(ref)} `}in index.json`);
-    }
-    return matches[0];
-}
-function layoutBlobReader(dir) {
-    return async (d) => {
-        if (!isDigest(d.digest))
-            throw new Error(`invalid digest in ${dir}`);
-        const bytes = await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, 'blobs', 'sha256', digestHex(d.digest)));
-        if (bytes.length !== d.size || sha256Digest(bytes) !== d.digest)
-            throw new Error(`blob ${d.digest} in ${dir} is corrupt`);
-        return bytes;
-    };
-}
-/** Reads the image or index of a layout under `ref` (or the only entry), verifying every digest read. */
-async function readOciLayout(dir, ref) {
-    const top = await readIndex(dir);
-    if (!top)
-        throw new Error(`${dir} has no index.json`);
-    const desc = layoutEntry(top, dir, ref);
-    if (desc.mediaType !== types_MediaType.ociIndex && desc.mediaType !== types_MediaType.dockerManifestList)
-        return { kind: 'manifest', image: await readManifestAt(dir, desc) };
-    const indexBytes = await layoutBlobReader(dir)(desc);
-    const index = JSON.parse(indexBytes.toString('utf8'));
-    if (index.schemaVersion !== 2 || !Array.isArray(index.manifests))
-        throw new Error(`${dir}: ${desc.digest} is not an image index`);
-    const images = [];
-    for (const d of index.manifests) {
-        // Attestation manifests (buildx) and other non-images carry no real platform.
-        if (!d.platform || d.platform.os === 'unknown')
-            continue;
-        images.push(await readManifestAt(dir, d));
-    }
-    return { kind: 'index', descriptor: desc, indexBytes, index, images };
-}
-/**
- * Reads one image of a layout by ref (or the only image when `ref` is omitted), verifying manifest and config
- * digests. Accepts OCI and Docker v2 manifests; for an index, its linux/amd64 image (else the first).
- */
-async function readOciLayoutImage(dir, ref) {
-    const top = await readOciLayout(dir, ref);
-    if (top.kind === 'manifest')
-        return top.image;
-    const image = top.images.find((i) => i.config.os === 'linux' && i.config.architecture === 'amd64') ?? top.images[0];
-    if (!image)
-        throw new Error(`${dir}: the index for ${ref ?? 'its entry'} lists no image`);
-    return image;
-}
-async function readManifestAt(dir, desc) {
-    const readBlob = layoutBlobReader(dir);
-    const manifestBytes = await readBlob(desc);
-    const manifest = JSON.parse(manifestBytes.toString('utf8'));
-    const mediaType = manifest.mediaType ?? desc.mediaType;
-    if (mediaType !== types_MediaType.ociManifest && mediaType !== types_MediaType.dockerManifest) {
-        throw new Error(`${dir}: unsupported manifest media type ${JSON.stringify(mediaType)}`);
-    }
-    const configBytes = await readBlob(manifest.config);
-    const config = JSON.parse(configBytes.toString('utf8'));
-    return {
-        manifest,
-        manifestBytes,
-        manifestDescriptor: { mediaType, digest: desc.digest, size: desc.size },
-        config,
-        configBytes,
-        mediaType,
-        layers: manifest.layers,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
-// WWW-Authenticate parsing (RFC 7235 challenges) and token scopes (distribution docs/spec/auth/scope.md).
-/**
- * Parses one or more challenges: `Bearer realm="…",service="…",scope="a b",error="insufficient_scope"`, `Basic
- * realm="x"`. Several headers, or several challenges in one header, are all returned in order.
- */
-function parseWwwAuthenticate(header) {
-    if (header === undefined)
-        return [];
-    if (Array.isArray(header))
-        return header.flatMap((h) => parseWwwAuthenticate(h));
-    const out = [];
-    const s = header;
-    let i = 0;
-    const skipWs = () => {
-        while (i < s.length && (s[i] === ' ' || s[i] === '\t'))
-            i++;
-    };
-    const readToken = () => {
-        const start = i;
-        while (i < s.length && /[!#$%&'*+\-.^_`|~0-9A-Za-z]/.test(s[i] ?? ''))
-            i++;
-        return s.slice(start, i);
-    };
-    let current;
-    while (i < s.length) {
-        skipWs();
-        if (s[i] === ',') {
-            i++;
-            continue;
-        }
-        const token = readToken();
-        if (token === '') {
-            i++; // Skip a stray character rather than loop forever on malformed input.
-            continue;
-        }
-        skipWs();
-        if (s[i] === '=' && current) {
-            i++;
-            skipWs();
-            let value;
-            if (s[i] === '"') {
-                i++;
-                value = '';
-                while (i < s.length && s[i] !== '"') {
-                    if (s[i] === '\\' && i + 1 < s.length)
-                        i++;
-                    value += s[i];
-                    i++;
-                }
-                i++; // closing quote
-            }
-            else {
-                const start = i;
-                while (i < s.length && s[i] !== ',' && s[i] !== ' ' && s[i] !== '\t')
-                    i++;
-                value = s.slice(start, i);
-            }
-            current.params[token.toLowerCase()] = value;
-        }
-        else if (s[i] === '=') {
-            i++; // token68 without a scheme: malformed, ignore
-        }
-        else {
-            current = { scheme: token.toLowerCase(), params: {} };
-            out.push(current);
-            // token68 credentials-style value (`Basic abc==`) are not used by registries; params follow instead.
-        }
-    }
-    return out;
-}
-/** `repository:foo/bar:pull,push` → { type, name, actions }; the name may itself contain `:` (e.g. a port). */
-function parseScope(scope) {
-    const first = scope.indexOf(':');
-    const last = scope.lastIndexOf(':');
-    if (first <= 0 || last <= first)
-        return undefined;
-    const actions = scope
-        .slice(last + 1)
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean);
-    return { type: scope.slice(0, first), name: scope.slice(first + 1, last), actions };
-}
-function repositoryScope(repository, actions) {
-    return `repository:${repository}:${[...actions].sort().join(',')}`;
-}
-/** Union of scopes, merged per resource, actions and resources sorted: a stable cache key and request order. */
-function mergeScopes(scopes) {
-    const byResource = new Map();
-    const unparsed = new Set();
-    for (const raw of scopes) {
-        for (const s of raw.split(' ').filter(Boolean)) {
-            const p = parseScope(s);
-            if (!p) {
-                unparsed.add(s);
-                continue;
-            }
-            const key = `${p.type}:${p.name}`;
-            const set = byResource.get(key) ?? new Set();
-            for (const a of p.actions)
-                set.add(a);
-            byResource.set(key, set);
-        }
-    }
-    const merged = [...byResource].map(([k, a]) => `${k}:${[...a].sort().join(',')}`);
-    return [...merged, ...unparsed].sort();
-}
-/** True when `have` grants every action of every scope in `need`. */
-function scopesCover(have, need) {
-    const granted = new Map();
-    for (const s of have) {
-        const p = parseScope(s);
-        if (p)
-            granted.set(`${p.type}:${p.name}`, new Set(p.actions));
-    }
-    return need.every((s) => {
-        const p = parseScope(s);
-        if (!p)
-            return have.includes(s);
-        const g = granted.get(`${p.type}:${p.name}`);
-        return g !== undefined && (g.has('*') || p.actions.every((a) => g.has(a)));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/registry/reference.ts
-// Image references `host[:port]/path/name[:tag][@digest]`, with the distribution-spec grammar for names and tags
-// and Docker Hub's defaults (docker.io, library/).
-
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_API = 'registry-1.docker.io';
-const reference_pathComponent = '[a-z0-9]+(?:(?:\\.|_|__|-+)[a-z0-9]+)*';
-const repositoryRe = new RegExp(`^${reference_pathComponent}(?:/${reference_pathComponent})*$`);
-const tagRe = /^[a-zA-Z0-9_][a-zA-Z0-9._-]{0,127}$/;
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const hostRe = new RegExp(`^(?:${domainComponent}(?:\\.${domainComponent})*|\\[[a-fA-F0-9:]+\\])(?::[0-9]{1,5})?$`);
-const MAX_NAME = 255;
-function isValidRepository(name) {
-    return name.length <= MAX_NAME && repositoryRe.test(name);
-}
-function isValidTag(tag) {
-    return tagRe.test(tag);
-}
-function isValidRegistryHost(host) {
-    return hostRe.test(host);
-}
-/** Docker Hub aliases map to its API host; everything else is used as written (lower-cased). */
-function registryApiHost(host) {
-    const h = host.toLowerCase();
-    return h === DOCKER_HUB || h === 'index.docker.io' ? DOCKER_HUB_API : h;
-}
-/**
- * An image reference with credentials in it (`user:password@host/repo`, `https://user@host/repo`). Its message
- * shows the reference with the userinfo replaced, so the password is never echoed (nor kept on the error).
- */
-class CredentialsInReferenceError extends TypeError {
-    redacted;
-    name = 'CredentialsInReferenceError';
-    constructor(redacted) {
-        super(`image reference ${JSON.stringify(redacted)} contains credentials (user:password@); remove them and pass them separately (username/password, --username/--password-stdin, or docker login)`);
-        this.redacted = redacted;
-    }
-}
-// A digest at the end, valid or not (`@sha256:abc` is a bad digest, not userinfo); only known algorithms, so that
-// `user:pass@host:5000` is not mistaken for one.
-const trailingDigest = /@(?:sha256|sha384|sha512|blake3):[A-Za-z0-9=_-]*$/;
-/**
- * The userinfo of `ref` and the reference with it replaced (`***@host/repo`), or undefined when there is none. The
- * only `@` a reference may hold starts its trailing digest; any other one ends userinfo (which may itself contain
- * `/`, `:` or `@`), so everything before the last such `@` is userinfo. A scheme such as `https://` is kept.
- */
-function splitUserinfo(ref) {
-    const input = ref.trim();
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(input)?.[0] ?? '';
-    const rest = input.slice(scheme.length);
-    const digest = trailingDigest.exec(rest)?.[0] ?? '';
-    const named = rest.slice(0, rest.length - digest.length);
-    const at = named.lastIndexOf('@');
-    if (at === -1)
-        return undefined;
-    return { userinfo: named.slice(0, at), redacted: `${scheme}***@${named.slice(at + 1)}${digest}` };
-}
-/** `***@host/repo` when `ref` carries userinfo, else undefined. */
-function redactedUserinfo(ref) {
-    return splitUserinfo(ref)?.redacted;
-}
-/** Throws {@link CredentialsInReferenceError} when `ref` carries userinfo. */
-function assertNoCredentials(ref) {
-    const redacted = redactedUserinfo(ref);
-    if (redacted !== undefined)
-        throw new CredentialsInReferenceError(redacted);
-}
-/** Parses `host[:port]/path/name[:tag][@digest]`; throws a TypeError naming the problem. */
-function parseImageReference(ref) {
-    // First: every other message below quotes the input, which must never show a password.
-    assertNoCredentials(ref);
-    const input = ref.trim();
-    if (input === '')
-        throw new TypeError('image reference is empty');
-    let rest = input;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at >= 0) {
-        const d = rest.slice(at + 1);
-        if (!isDigest(d))
-            throw new TypeError(`invalid digest in image reference "${input}" (want sha256:<64 hex>)`);
-        digest = d;
-        rest = rest.slice(0, at);
-    }
-    let tag;
-    const colon = rest.lastIndexOf(':');
-    if (colon > rest.lastIndexOf('/')) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-        if (!isValidTag(tag))
-            throw new TypeError(`invalid tag "${tag}" in image reference "${input}"`);
-    }
-    let registry = DOCKER_HUB;
-    let repository = rest;
-    const slash = rest.indexOf('/');
-    if (slash >= 0) {
-        const first = rest.slice(0, slash);
-        // Same rule as distribution/reference: the first component is a host if it looks like one.
-        if (first.includes('.') ||
-            first.includes(':') ||
-            first === 'localhost' ||
-            first !== first.toLowerCase()) {
-            registry = first;
-            repository = rest.slice(slash + 1);
-        }
-    }
-    if (!isValidRegistryHost(registry))
-        throw new TypeError(`invalid registry host "${registry}" in "${input}"`);
-    if (registry === DOCKER_HUB && !repository.includes('/'))
-        repository = `library/${repository}`;
-    if (!isValidRepository(repository)) {
-        throw new TypeError(`invalid repository name "${repository}" in "${input}" (lowercase letters, digits, separators . _ __ -, components joined by /)`);
-    }
-    const out = { registry, apiHost: registryApiHost(registry), repository };
-    if (tag !== undefined)
-        out.tag = tag;
-    if (digest !== undefined)
-        out.digest = digest;
-    return out;
-}
-/** The manifest reference to ask the registry for: digest if pinned, else tag, else `latest`. */
-function manifestReference(r) {
-    return r.digest ?? r.tag ?? 'latest';
-}
-function formatImageReference(r) {
-    return `${r.registry}/${r.repository}${r.tag ? `:${r.tag}` : ''}${r.digest ? `@${r.digest}` : ''}`;
-}
-/**
- * Turns arbitrary text (a branch name like `feature/x`) into a valid tag: invalid characters become `-`, a leading
- * `.` or `-` becomes `_`, and the result is cut to 128 characters.
- */
-function sanitizeTag(s) {
-    if (s === '')
-        throw new TypeError('cannot make a tag from an empty string');
-    let t = s.replace(/[^a-zA-Z0-9._-]/g, '-');
-    if (!/^[a-zA-Z0-9_]/.test(t))
-        t = `_${t.slice(1)}`;
-    return t.slice(0, 128);
-}
-function reference_assertRepository(name) {
-    if (!isValidRepository(name))
-        throw new TypeError(`invalid repository name "${name}"`);
-}
-/** A manifest reference is a tag or a digest. */
-function assertManifestReference(ref) {
-    if (!isValidTag(ref) && !isDigest(ref))
-        throw new TypeError(`invalid manifest reference "${ref}"`);
-}
-function assertDigest(d) {
-    if (!isDigest(d))
-        throw new TypeError(`invalid digest "${d}" (want sha256:<64 hex>)`);
-}
-function isLoopbackHost(host) {
-    const h = host.replace(/:[0-9]+$/, '').toLowerCase();
-    return h === 'localhost' || h === '[::1]' || /^127(?:\.[0-9]{1,3}){3}$/.test(h);
-}
-
-;// CONCATENATED MODULE: ./src/registry/credentials.ts
-// Registry credentials: explicit options, or the Docker config file that `docker login` / docker/login-action
-// writes. Credential helpers (credsStore/credHelpers) are not supported: they would mean running other programs.
-
-
-
-
-/** `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`. */
-function defaultDockerConfigPath(env = process.env) {
-    const dir = env.DOCKER_CONFIG || external_node_path_default().join(env.HOME || external_node_os_default().homedir(), '.docker');
-    return external_node_path_default().join(dir, 'config.json');
-}
-/** Parses config.json text; `source` only names the file in errors (the content is never echoed). */
-function parseDockerConfig(text, source) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`Docker config ${source} is not valid JSON`);
-    }
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new Error(`Docker config ${source} is not a JSON object`);
-    }
-    const obj = data;
-    const out = {};
-    if (typeof obj.credsStore === 'string')
-        out.credsStore = obj.credsStore;
-    if (isRecord(obj.credHelpers)) {
-        out.credHelpers = Object.fromEntries(Object.entries(obj.credHelpers).filter((e) => typeof e[1] === 'string'));
-    }
-    if (obj.auths !== undefined) {
-        if (!isRecord(obj.auths))
-            throw new Error(`Docker config ${source}: "auths" is not an object`);
-        out.auths = {};
-        for (const [key, value] of Object.entries(obj.auths)) {
-            if (!isRecord(value))
-                continue;
-            const entry = {};
-            for (const f of ['auth', 'username', 'password', 'identitytoken']) {
-                const v = value[f];
-                if (typeof v === 'string' && v !== '')
-                    entry[f] = v;
-            }
-            out.auths[key] = entry;
-        }
-    }
-    return out;
-}
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/** `https://index.docker.io/v1/` → `index.docker.io`; `Registry.Example:443/` → `registry.example:443`. */
-function normalizeAuthKey(key) {
-    let k = key.trim().toLowerCase();
-    k = k.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-    const slash = k.indexOf('/');
-    return slash >= 0 ? k.slice(0, slash) : k;
-}
-function hostAliases(apiHost) {
-    const h = apiHost.toLowerCase();
-    if (h === DOCKER_HUB_API || h === 'docker.io' || h === 'index.docker.io') {
-        return ['index.docker.io', 'docker.io', DOCKER_HUB_API];
-    }
-    return [h];
-}
-/**
- * Credentials for `apiHost` from a parsed config, or undefined when it has none for that host. Throws when the
- * host's credentials live in a credential helper, which we cannot query.
- */
-function credentialsFromDockerConfig(config, apiHost, source) {
-    const aliases = hostAliases(apiHost);
-    const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => aliases.includes(normalizeAuthKey(k)));
-    const entry = Object.entries(config.auths ?? {}).find(([k]) => aliases.includes(normalizeAuthKey(k)))?.[1];
-    const fromEntry = entry ? entryCredentials(entry, apiHost, source) : undefined;
-    if (fromEntry)
-        return fromEntry;
-    if (helper || (entry && config.credsStore)) {
-        throw new Error(`Docker config ${source} keeps the credentials for ${apiHost} in credential helper "${helper?.[1] ?? config.credsStore}", ` +
-            'which is not supported: log in without a credential helper (docker/login-action does) or pass username/password explicitly');
-    }
-    return undefined;
-}
-function entryCredentials(e, host, source) {
-    let username = e.username;
-    let password = e.password;
-    if (e.auth) {
-        const decoded = Buffer.from(e.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        if (colon < 0)
-            throw new Error(`Docker config ${source}: the "auth" value for ${host} is not base64 of user:password`);
-        username = decoded.slice(0, colon);
-        password = decoded.slice(colon + 1);
-    }
-    if (e.identitytoken)
-        return username ? { identityToken: e.identitytoken, username } : { identityToken: e.identitytoken };
-    if (username !== undefined && password)
-        return { username, password };
-    return undefined;
-}
-/** Reads the Docker config file if it exists; a missing file means "no credentials". */
-async function loadDockerConfig(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new Error(`cannot read Docker config ${file}: ${e.code ?? 'error'}`, {
-            cause: e,
-        });
-    }
-    return parseDockerConfig(text, file);
-}
-/** Explicit credentials win; otherwise the Docker config file (explicit path, $DOCKER_CONFIG, ~/.docker). */
-async function resolveCredentials(apiHost, o = {}) {
-    if (o.credentials)
-        return o.credentials;
-    const file = o.dockerConfigPath ?? defaultDockerConfigPath(o.env);
-    const config = await loadDockerConfig(file);
-    return config ? credentialsFromDockerConfig(config, apiHost, file) : undefined;
-}
-function describeCredentials(c) {
-    if (!c)
-        return 'anonymous';
-    if ('password' in c)
-        return `user "${c.username}"`;
-    return c.username ? `identity token of "${c.username}"` : 'an identity token';
-}
-
-;// CONCATENATED MODULE: ./src/registry/errors.ts
-// Errors raised by the registry client. Messages are single lines that name host, repository, operation and the
-// registry's error code; they never carry credentials, tokens or signed URL queries (see redact()).
-class RegistryError extends Error {
-    name = 'RegistryError';
-    host;
-    repository;
-    operation;
-    status;
-    code;
-    detail;
-    retryable;
-    retryAfterMs;
-    /** Attempts made before giving up (1 when the error was not retried). */
-    attempts = 1;
-    constructor(init) {
-        super(formatMessage(init), init.cause === undefined ? undefined : { cause: init.cause });
-        this.host = init.host;
-        this.repository = init.repository;
-        this.operation = init.operation;
-        this.status = init.status;
-        this.code = init.code;
-        this.detail = init.detail;
-        this.retryable = init.retryable ?? false;
-        this.retryAfterMs = init.retryAfterMs;
-    }
-    /** A copy that retry loops above this one must not retry again (its own retries are spent). */
-    final() {
-        return this.copy({ retryable: false, retryAfterMs: undefined });
-    }
-    /** A copy with a different detail (used to append "gave up after N attempts" and auth hints). */
-    withDetail(detail, attempts = this.attempts) {
-        return this.copy({ detail }, attempts);
-    }
-    copy(changes, attempts = this.attempts) {
-        const e = new RegistryError({
-            host: this.host,
-            repository: this.repository,
-            operation: this.operation,
-            status: this.status,
-            code: this.code,
-            detail: this.detail,
-            retryable: this.retryable,
-            retryAfterMs: this.retryAfterMs,
-            cause: this.cause,
-            ...changes,
-        });
-        e.attempts = attempts;
-        return e;
-    }
-}
-function formatMessage(i) {
-    const where = i.repository ? `registry ${i.host} repository ${i.repository}` : `registry ${i.host}`;
-    const status = i.status === undefined ? '' : `${i.status} `;
-    return oneLine(`${where}: ${i.operation} failed: ${status}${i.code}: ${i.detail}`, 1000);
-}
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-/** Strips control and bidi characters (registry text is untrusted) and caps the length. */
-function oneLine(text, max = 300) {
-    const flat = text.replace(UNSAFE_CHARS, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-const REDACTED = '[REDACTED]';
-/** Secrets known to one client (passwords, identity tokens, bearer tokens); scrubbed from every message. */
-class SecretSet {
-    onAdd;
-    values = new Set();
-    /** `onAdd` learns every new secret (the actions mask them in the runner's log). */
-    constructor(onAdd) {
-        this.onAdd = onAdd;
-    }
-    add(value) {
-        // Very short values would garble messages more than they protect; real secrets are longer.
-        if (!value || value.length < 4 || this.values.has(value))
-            return;
-        // The secret and its URL-encoded form (how it appears in echoed query strings and bodies).
-        for (const form of new Set([value, encodeURIComponent(value)])) {
-            if (this.values.has(form))
-                continue;
-            this.values.add(form);
-            this.onAdd?.(form);
-        }
-    }
-    redact(text) {
-        let out = redact(text);
-        for (const v of this.values)
-            out = out.split(v).join(REDACTED);
-        return out;
-    }
-}
-/** Generic scrubbing: auth headers, URL userinfo and query values that commonly carry credentials or signatures. */
-function redact(text) {
-    return text
-        .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`)
-        .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`)
-        .replace(/([?&](?:token|access_token|refresh_token|password|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature)=)[^&\s"]+/gi, `$1${REDACTED}`);
-}
-/** A URL fit for messages and events: origin and path only (upload/redirect queries may hold signed state). */
-function displayUrl(url) {
-    return `${url.origin}${url.pathname}`;
-}
-/** Best-effort short text for a network error (`ECONNRESET socket hang up`). */
-function describeNetworkError(err) {
-    if (err instanceof Error) {
-        const code = err.code;
-        return code && !err.message.includes(code) ? `${code} ${err.message}` : err.message;
-    }
-    return String(err);
-}
-/** Our code for a status without a registry error body. */
-function codeForStatus(status) {
-    const codes = {
-        400: 'BAD_REQUEST',
-        401: 'UNAUTHORIZED',
-        403: 'DENIED',
-        404: 'NOT_FOUND',
-        405: 'UNSUPPORTED',
-        413: 'TOO_LARGE',
-        416: 'RANGE_INVALID',
-        429: 'TOOMANYREQUESTS',
-    };
-    return codes[status] ?? (status >= 500 ? 'UNAVAILABLE' : `HTTP_${status}`);
-}
-/** The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. */
-function parseRegistryErrors(body) {
-    let json;
-    try {
-        json = JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return [];
-    }
-    if (!json || !Array.isArray(json.errors))
-        return [];
-    return json.errors
-        .filter((e) => typeof e === 'object' && e !== null)
-        .map((e) => {
-        const out = {};
-        if (typeof e.code === 'string')
-            out.code = oneLine(e.code, 60);
-        if (typeof e.message === 'string')
-            out.message = oneLine(e.message, 300);
-        if (typeof e.detail === 'string')
-            out.detail = oneLine(e.detail, 200);
-        else if (e.detail !== undefined && e.detail !== null)
-            out.detail = oneLine(JSON.stringify(e.detail), 200);
-        return out;
-    });
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: ./src/registry/transport.ts
-// HTTP plumbing for the registry client: one attempt per send() over node:http/https with an idle timeout, and a
-// retry loop with exponential backoff + jitter that honours Retry-After.
-
-
-
-
-const defaultRetryPolicy = {
-    attempts: 5,
-    baseDelayMs: 250,
-    maxDelayMs: 8_000,
-    maxRetryAfterMs: 60_000,
-};
-const IDLE_TIMEOUT = 'ERR_REGISTRY_IDLE_TIMEOUT';
-const RETRYABLE_NET_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED',
-    'EPIPE',
-    'ETIMEDOUT',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH',
-    'ENETDOWN',
-    'ERR_STREAM_PREMATURE_CLOSE',
-    'UND_ERR_SOCKET',
-    IDLE_TIMEOUT,
-]);
-function isRetryableStatus(status) {
-    return (status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504);
-}
-function isRetryableNetworkError(err) {
-    const code = err?.code;
-    return code !== undefined && RETRYABLE_NET_CODES.has(code);
-}
-function isIdleTimeout(err) {
-    return err?.code === IDLE_TIMEOUT;
-}
-/** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or invalid. */
-function parseRetryAfter(value, now = Date.now()) {
-    const v = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!v)
-        return undefined;
-    if (/^[0-9]+$/.test(v))
-        return Number(v) * 1000;
-    // Only the HTTP-date shapes, so that e.g. "5.5" or "soon" are rejected rather than guessed at.
-    if (!/^[A-Za-z]{3},? /.test(v) && !/GMT$/.test(v))
-        return undefined;
-    const at = Date.parse(v);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-/** Delay before retry number `retry` (1-based): exponential, capped, "equal jitter" (half fixed, half random). */
-function backoffDelay(retry, policy, random = Math.random) {
-    const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
-    return Math.round(exp / 2 + (random() * exp) / 2);
-}
-class Transport {
-    options;
-    httpAgent = new (external_node_http_default()).Agent({ keepAlive: true, maxSockets: 16 });
-    httpsAgent = new (external_node_https_default()).Agent({ keepAlive: true, maxSockets: 16 });
-    constructor(options) {
-        this.options = options;
-    }
-    /** Frees pooled sockets. */
-    close() {
-        this.httpAgent.destroy();
-        this.httpsAgent.destroy();
-    }
-    /** One HTTP exchange; resolves when response headers arrive. Network errors and idle timeouts reject. */
-    send(req) {
-        const started = Date.now();
-        const emit = this.options.onEvent;
-        const timeoutMs = this.options.timeoutMs;
-        return new Promise((resolve, reject) => {
-            const isHttps = req.url.protocol === 'https:';
-            const headers = { 'User-Agent': this.options.userAgent, ...req.headers };
-            if (Buffer.isBuffer(req.body))
-                headers['Content-Length'] = String(req.body.length);
-            else if (req.body === undefined && methodHasBody(req.method))
-                headers['Content-Length'] = '0';
-            const creq = (isHttps ? (external_node_https_default()) : (external_node_http_default())).request(req.url, {
-                method: req.method,
-                headers,
-                agent: isHttps ? this.httpsAgent : this.httpAgent,
-                timeout: timeoutMs,
-            });
-            let settled = false;
-            let bodyDone = false;
-            let resolveDone = () => undefined;
-            const requestDone = new Promise((r) => (resolveDone = r));
-            const finishBody = (e) => {
-                if (bodyDone)
-                    return;
-                bodyDone = true;
-                resolveDone(e);
-            };
-            const fail = (err) => {
-                finishBody(err);
-                if (settled)
-                    return;
-                settled = true;
-                emit?.({
-                    type: 'request',
-                    method: req.method,
-                    url: displayUrl(req.url),
-                    durationMs: Date.now() - started,
-                    error: describeNetworkError(err),
-                });
-                reject(err);
-            };
-            let response;
-            creq.on('timeout', () => {
-                const e = Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT });
-                // Mid-body the reader sees the response's error: make it ours rather than a generic "aborted".
-                response?.destroy(e);
-                creq.destroy(e);
-            });
-            creq.on('error', fail);
-            creq.on('response', (res) => {
-                response = res;
-                if (settled) {
-                    res.resume();
-                    return;
-                }
-                settled = true;
-                emit?.({
-                    type: 'request',
-                    method: req.method,
-                    url: displayUrl(req.url),
-                    status: res.statusCode ?? 0,
-                    durationMs: Date.now() - started,
-                });
-                // A response that arrives before the body was sent (an early 401/413): stop sending once it is read.
-                res.on('end', () => {
-                    if (!bodyDone)
-                        creq.destroy();
-                });
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: res, url: req.url, requestDone });
-            });
-            if (typeof req.body === 'function') {
-                let source;
-                try {
-                    source = req.body();
-                }
-                catch (e) {
-                    creq.destroy();
-                    fail(e instanceof Error ? e : new Error(String(e)));
-                    return;
-                }
-                (0,external_node_stream_namespaceObject.pipeline)(source, creq, (err) => {
-                    finishBody(err ?? undefined);
-                    if (err)
-                        fail(err);
-                });
-            }
-            else {
-                creq.end(req.body, () => finishBody());
-            }
-        });
-    }
-    /**
-     * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
-     * number (1-based). Errors must already be RegistryErrors (`networkError` turns a socket error into one).
-     */
-    async retry(operation, fn, attempts) {
-        const policy = this.options.retry;
-        const max = Math.max(1, attempts ?? policy.attempts);
-        const sleep = this.options.sleep ?? defaultSleep;
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await fn(attempt);
-            }
-            catch (e) {
-                if (!(e instanceof RegistryError) || !e.retryable)
-                    throw e;
-                if (attempt >= max) {
-                    throw max > 1 ? e.withDetail(`${e.detail} (gave up after ${attempt} attempts)`, attempt) : e;
-                }
-                let delayMs = backoffDelay(attempt, policy);
-                if (e.retryAfterMs !== undefined) {
-                    if (e.retryAfterMs > policy.maxRetryAfterMs) {
-                        throw e.withDetail(`${e.detail} (registry asked to retry after ${Math.ceil(e.retryAfterMs / 1000)} s, over the ${Math.ceil(policy.maxRetryAfterMs / 1000)} s limit)`, attempt);
-                    }
-                    delayMs = e.retryAfterMs;
-                }
-                this.options.onEvent?.({
-                    type: 'retry',
-                    operation,
-                    attempt,
-                    delayMs,
-                    reason: `${e.code}: ${e.detail}`,
-                });
-                await sleep(delayMs);
-            }
-        }
-    }
-}
-function methodHasBody(method) {
-    return method === 'POST' || method === 'PUT' || method === 'PATCH';
-}
-function defaultSleep(ms) {
-    return new Promise((r) => setTimeout(r, ms));
-}
-/** A RegistryError for a failed exchange (connection reset, idle timeout…); retryable when retrying may help. */
-function networkError(err, ctx) {
-    if (err instanceof RegistryError)
-        return err;
-    const timeout = isIdleTimeout(err);
-    return new RegistryError({
-        host: ctx.host,
-        ...(ctx.repository ? { repository: ctx.repository } : {}),
-        operation: ctx.operation,
-        code: timeout ? 'TIMEOUT' : 'NETWORK',
-        detail: timeout ? `stalled: ${err.message}` : describeNetworkError(err),
-        retryable: isRetryableNetworkError(err),
-        cause: err,
-    });
-}
-/** Reads a response body into memory, failing when it exceeds `limit` bytes. */
-async function readBody(res, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of res) {
-        size += chunk.length;
-        if (size > limit) {
-            res.destroy();
-            throw Object.assign(new Error(`response body larger than ${limit} bytes`), {
-                code: 'ERR_BODY_TOO_LARGE',
-            });
-        }
-        chunks.push(chunk);
-    }
-    if (!res.complete) {
-        throw Object.assign(new Error('response body ended early'), { code: 'ERR_STREAM_PREMATURE_CLOSE' });
-    }
-    return Buffer.concat(chunks);
-}
-/** Discards a response body so the socket can be reused; errors are irrelevant here. */
-async function drain(res) {
-    try {
-        await readBody(res, 1 << 20);
-    }
-    catch {
-        res.destroy();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/auth.ts
-// Registry authentication state for one host: lazily learnt from the first 401 challenge. Bearer: tokens from the
-// realm (several scopes per request, cached per scope set until expiry); Basic: credentials on every request.
-
-
-
-
-
-const DEFAULT_TOKEN_TTL_S = 60;
-/** Tokens are dropped this long before they expire so a request never starts with a token about to lapse. */
-const EXPIRY_MARGIN_MS = 10_000;
-class Authenticator {
-    mode = 'unknown';
-    bearer;
-    tokens = [];
-    inflight = new Map();
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    /** The Authorization header to send for a request needing `scopes`, or undefined while no challenge was seen. */
-    async authorization(scopes, repository) {
-        if (this.mode === 'basic')
-            return this.basicHeader(repository);
-        if (this.mode === 'bearer')
-            return (await this.token(mergeScopes(scopes), false, repository)).header;
-        return undefined;
-    }
-    /**
-     * Handles a 401. Returns true when the request should be sent again (new token, or Basic now known), false when
-     * retrying cannot help (credentials were already sent and rejected).
-     */
-    async onUnauthorized(wwwAuthenticate, scopes, sentAuthorization, repository) {
-        const challenges = parseWwwAuthenticate(wwwAuthenticate);
-        const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
-        if (bearer?.params.realm) {
-            const realm = this.checkRealm(bearer.params.realm, repository);
-            this.mode = 'bearer';
-            this.bearer = bearer.params.service ? { realm, service: bearer.params.service } : { realm };
-            const need = mergeScopes([...scopes, ...(bearer.params.scope ? [bearer.params.scope] : [])]);
-            if (sentAuthorization) {
-                // The token we sent was rejected (expired, or insufficient_scope): forget every token it could have been.
-                this.tokens = this.tokens.filter((t) => !scopesCover(t.scopes, mergeScopes(scopes)));
-            }
-            await this.token(need, true, repository);
-            return true;
-        }
-        if (challenges.some((c) => c.scheme === 'basic')) {
-            if (this.mode === 'basic' && sentAuthorization)
-                return false;
-            this.mode = 'basic';
-            await this.basicHeader(repository); // throws a clear error when there is nothing to send
-            return true;
-        }
-        return false;
-    }
-    /** Text for a final 401/403: who we were, so the user knows what to fix. */
-    async describeIdentity() {
-        let creds;
-        try {
-            creds = await this.o.getCredentials();
-        }
-        catch {
-            creds = undefined;
-        }
-        return creds
-            ? `sent credentials of ${describeCredentials(creds)} were rejected or lack access`
-            : this.noCredentials();
-    }
-    noCredentials() {
-        return `no credentials were found for ${this.o.host} in ${this.o.credentialSources} (credential helpers are not supported)`;
-    }
-    checkRealm(realm, repository) {
-        let url;
-        try {
-            url = new URL(realm);
-        }
-        catch {
-            throw this.error(repository, 'CHALLENGE_INVALID', `invalid Bearer realm "${oneLine(realm, 200)}"`);
-        }
-        const httpOk = url.protocol === 'http:' && (this.o.allowHttpRealm || isLoopbackHost(url.host));
-        if (url.protocol !== 'https:' && !httpOk) {
-            throw this.error(repository, 'CHALLENGE_INVALID', `refusing to send credentials to non-HTTPS token realm ${url.origin} of a secure registry`);
-        }
-        return url;
-    }
-    async basicHeader(repository) {
-        const creds = await this.credentials(repository);
-        if (!creds || !('password' in creds)) {
-            throw this.error(repository, 'UNAUTHORIZED', creds
-                ? 'registry wants Basic auth, but only an identity token is configured'
-                : `registry requires authentication; ${this.noCredentials()}`, 401);
-        }
-        const header = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        this.o.secrets.add(header.slice(6));
-        return header;
-    }
-    async credentials(repository) {
-        let creds;
-        try {
-            creds = await this.o.getCredentials();
-        }
-        catch (e) {
-            throw this.error(repository, 'CREDENTIALS', e instanceof Error ? e.message : String(e));
-        }
-        if (creds) {
-            if ('password' in creds) {
-                this.o.secrets.add(creds.password);
-                // Sent as Basic to the token server too: a 401 body may quote it back.
-                this.o.secrets.add(Buffer.from(`${creds.username}:${creds.password}`).toString('base64'));
-            }
-            else
-                this.o.secrets.add(creds.identityToken);
-        }
-        return creds;
-    }
-    async token(scopes, force, repository) {
-        const now = Date.now();
-        this.tokens = this.tokens.filter((t) => t.expiresAt > now);
-        if (!force) {
-            const hit = this.tokens.find((t) => scopesCover(t.scopes, scopes));
-            if (hit)
-                return hit;
-        }
-        const key = scopes.join(' ');
-        const pending = this.inflight.get(key);
-        if (pending)
-            return pending;
-        const p = this.fetchToken(scopes, repository).finally(() => this.inflight.delete(key));
-        this.inflight.set(key, p);
-        return p;
-    }
-    async fetchToken(scopes, repository) {
-        const bearer = this.bearer;
-        if (!bearer)
-            throw new Error('internal: token requested before a Bearer challenge');
-        const creds = await this.credentials(repository);
-        const url = new URL(bearer.realm.href);
-        const headers = { Accept: 'application/json' };
-        let method = 'GET';
-        let body;
-        if (creds && 'identityToken' in creds) {
-            // OAuth2 refresh-token grant (distribution docs/spec/auth/oauth.md): the only way to use identity tokens.
-            method = 'POST';
-            const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: creds.identityToken });
-            if (bearer.service)
-                form.set('service', bearer.service);
-            form.set('client_id', this.o.clientId);
-            if (scopes.length)
-                form.set('scope', scopes.join(' '));
-            body = Buffer.from(form.toString());
-            headers['Content-Type'] = 'application/x-www-form-urlencoded';
-        }
-        else {
-            if (bearer.service)
-                url.searchParams.set('service', bearer.service);
-            for (const s of scopes)
-                url.searchParams.append('scope', s);
-            if (creds)
-                headers.Authorization = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        }
-        const operation = `token request to ${url.origin}${url.pathname}`;
-        // The token request has its own retries; once they are spent, the request that needed the token must not
-        // start them all over again (nested loops multiplied the attempts).
-        const token = await this.retryToken(operation, async () => {
-            const ctx = { host: this.o.host, repository, operation };
-            let res;
-            let bytes;
-            try {
-                res = await this.o.transport.send(body ? { method, url, headers, body } : { method, url, headers });
-                bytes = await readBody(res.body, 1 << 20);
-            }
-            catch (e) {
-                throw networkError(e, ctx);
-            }
-            if (res.status !== 200) {
-                const retryable = isRetryableStatus(res.status);
-                const who = creds ? describeCredentials(creds) : 'anonymous';
-                const detail = res.status === 401 || res.status === 403
-                    ? `${operation} rejected ${who}: ${this.o.secrets.redact(oneLine(bytes.toString('utf8'), 200)) || 'no detail'}`
-                    : `${operation} answered ${res.status}`;
-                const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-                throw new RegistryError({
-                    host: this.o.host,
-                    ...(repository ? { repository } : {}),
-                    operation: 'authenticate',
-                    status: res.status,
-                    code: res.status === 401 || res.status === 403 ? 'UNAUTHORIZED' : 'TOKEN_SERVER_ERROR',
-                    detail,
-                    retryable,
-                    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-                });
-            }
-            return this.parseTokenResponse(bytes, operation, repository);
-        });
-        this.o.secrets.add(token.token);
-        const cached = {
-            scopes,
-            header: `Bearer ${token.token}`,
-            expiresAt: Date.now() + Math.max(token.expiresIn * 1000 - EXPIRY_MARGIN_MS, 1000),
-        };
-        this.tokens.push(cached);
-        this.o.onEvent?.({ type: 'token', scopes, realm: `${url.origin}${url.pathname}` });
-        return cached;
-    }
-    async retryToken(operation, attempt) {
-        try {
-            return await this.o.transport.retry(operation, attempt);
-        }
-        catch (e) {
-            throw e instanceof RegistryError ? e.final() : e;
-        }
-    }
-    parseTokenResponse(bytes, operation, repository) {
-        let json;
-        try {
-            json = JSON.parse(bytes.toString('utf8'));
-        }
-        catch {
-            throw this.error(repository, 'TOKEN_SERVER_ERROR', `${operation} answered something that is not JSON`);
-        }
-        const o = (json ?? {});
-        const token = typeof o.token === 'string' && o.token ? o.token : o.access_token;
-        if (typeof token !== 'string' || !token) {
-            throw this.error(repository, 'TOKEN_SERVER_ERROR', `${operation} answered without "token" or "access_token"`);
-        }
-        // expires_in defaults to 60 s and should never be lower (token.md), so shorter values are treated as 60.
-        const expiresIn = typeof o.expires_in === 'number' && o.expires_in > DEFAULT_TOKEN_TTL_S
-            ? o.expires_in
-            : DEFAULT_TOKEN_TTL_S;
-        return { token, expiresIn };
-    }
-    error(repository, code, detail, status) {
-        return new RegistryError({
-            host: this.o.host,
-            ...(repository ? { repository } : {}),
-            operation: 'authenticate',
-            code,
-            detail: this.o.secrets.redact(detail),
-            ...(status !== undefined ? { status } : {}),
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/manifest.ts
-// Manifest, index and config documents: media types, validation, platform selection. Pure functions.
-
-const INDEX_TYPES = new Set([types_MediaType.ociIndex, types_MediaType.dockerManifestList]);
-const MANIFEST_TYPES = new Set([types_MediaType.ociManifest, types_MediaType.dockerManifest]);
-
-function isIndexMediaType(mediaType) {
-    return INDEX_TYPES.has(mediaType);
-}
-function parseJson(body) {
-    try {
-        return JSON.parse(body.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The `mediaType` a manifest declares about itself, if any. */
-function declaredMediaType(bytes) {
-    const json = parseJson(bytes);
-    return typeof json?.mediaType === 'string' ? json.mediaType : undefined;
-}
-/** Validates manifest JSON against its media type (Content-Type, else the body's own mediaType). */
-function parseManifest(bytes, contentType, invalid) {
-    const json = parseJson(bytes);
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw invalid('body is not a JSON object');
-    const o = json;
-    if (o.schemaVersion !== 2) {
-        throw invalid(`schemaVersion ${JSON.stringify(o.schemaVersion)} is not supported (only schema 2 / OCI)`);
-    }
-    const declared = typeof o.mediaType === 'string' ? o.mediaType : undefined;
-    const known = (t) => t !== undefined && (INDEX_TYPES.has(t) || MANIFEST_TYPES.has(t));
-    let mediaType;
-    if (known(contentType)) {
-        mediaType = contentType;
-        if (declared !== undefined && declared !== mediaType) {
-            throw invalid(`Content-Type is ${mediaType} but the manifest says mediaType ${declared}`);
-        }
-    }
-    else if (known(declared)) {
-        mediaType = declared;
-    }
-    else if (contentType && contentType !== 'application/json' && contentType !== 'text/plain') {
-        throw invalid(`unsupported manifest type ${contentType}`);
-    }
-    else {
-        // Untyped OCI documents (umoci omits mediaType): tell them apart by shape.
-        mediaType = Array.isArray(o.manifests) ? types_MediaType.ociIndex : types_MediaType.ociManifest;
-    }
-    if (INDEX_TYPES.has(mediaType)) {
-        if (!Array.isArray(o.manifests) || !o.manifests.every(isDescriptor))
-            throw invalid('index without valid manifests[]');
-    }
-    else if (!isDescriptor(o.config) || !Array.isArray(o.layers) || !o.layers.every(isDescriptor)) {
-        throw invalid('manifest without a valid config and layers[]');
-    }
-    return { mediaType, manifest: json };
-}
-function isDescriptor(d) {
-    if (typeof d !== 'object' || d === null)
-        return false;
-    const o = d;
-    return typeof o.mediaType === 'string' && typeof o.digest === 'string' && typeof o.size === 'number';
-}
-/** Parses a config blob and checks it matches the manifest (one diff_id per layer). */
-function parseConfig(bytes, manifest, invalid) {
-    const json = parseJson(bytes);
-    if (typeof json !== 'object' || json === null || Array.isArray(json))
-        throw invalid('config is not a JSON object');
-    const c = json;
-    if (c.rootfs?.type !== 'layers' || !Array.isArray(c.rootfs.diff_ids))
-        throw invalid('config has no rootfs.diff_ids');
-    if (c.rootfs.diff_ids.length !== manifest.layers.length) {
-        throw invalid(`config has ${c.rootfs.diff_ids.length} diff_ids but the manifest has ${manifest.layers.length} layers`);
-    }
-    return c;
-}
-function defaultVariant(arch) {
-    return arch === 'arm64' ? 'v8' : arch === 'arm' ? 'v7' : undefined;
-}
-/** The first manifest in `index` for `want` (variant compared only when asked for; arm64 means v8). */
-function selectPlatform(index, want) {
-    const variant = (p) => p.variant ?? defaultVariant(p.architecture);
-    return index.manifests.find((d) => {
-        const p = d.platform;
-        if (!p || p.os !== want.os || p.architecture !== want.architecture)
-            return false;
-        return want.variant === undefined || variant(p) === variant(want);
-    });
-}
-/**
- * The entries of an index that are images for a real platform, in index order: buildx's attestation manifests
- * (`unknown/unknown`, `vnd.docker.reference.type`) and entries without a platform are left out.
- */
-function imagePlatforms(index) {
-    return index.manifests.filter((d) => d.platform !== undefined &&
-        d.platform.os !== 'unknown' &&
-        d.platform.architecture !== 'unknown' &&
-        d.annotations?.['vnd.docker.reference.type'] === undefined &&
-        !INDEX_TYPES.has(d.mediaType));
-}
-function formatPlatform(p) {
-    return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : '?';
-}
-
-;// CONCATENATED MODULE: ./src/registry/verify.ts
-// Blob content checks while streaming: size and sha256 digest against the descriptor.
-
-
-/** Pass-through that counts and hashes, failing the stream when size or digest differ from the descriptor. */
-class BlobVerifier extends external_node_stream_namespaceObject.Transform {
-    failure;
-    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    bytes = 0;
-    expected;
-    makeError;
-    constructor(expected, makeError) {
-        super();
-        this.expected = expected;
-        this.makeError = makeError;
-    }
-    _transform(chunk, _enc, cb) {
-        this.bytes += chunk.length;
-        if (this.expected.size !== undefined && this.bytes > this.expected.size) {
-            cb(this.setFailure('SIZE_MISMATCH', `is longer than the expected ${this.expected.size} bytes`));
-            return;
-        }
-        this.hash.update(chunk);
-        cb(null, chunk);
-    }
-    _flush(cb) {
-        if (this.expected.size !== undefined && this.bytes !== this.expected.size) {
-            cb(this.setFailure('SIZE_MISMATCH', `has ${this.bytes} bytes, expected ${this.expected.size}`));
-            return;
-        }
-        const got = `sha256:${this.hash.digest('hex')}`;
-        if (got !== this.expected.digest) {
-            cb(this.setFailure('DIGEST_MISMATCH', `content hashes to ${got}, expected ${this.expected.digest}`));
-            return;
-        }
-        cb();
-    }
-    setFailure(code, detail) {
-        this.failure = this.makeError(code, detail);
-        return this.failure;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/registry/client.ts
-// OCI distribution client: blobs (HEAD → mount → POST + one streaming PATCH + PUT ?digest=), manifests (full Accept
-// list, exact bytes, digest checks), tags. Modelled on go-containerregistry's remote.Write; the protocol as
-// Distribution 2.8 speaks it is in src/registry/README.md.
-
-
-
-
-
-
-
-
-
-
-
-
-const MAX_MANIFEST_BYTES = 16 << 20;
-const MAX_ERROR_BODY = 64 << 10;
-const DEFAULT_MAX_BLOB_BYTES = 64 << 20;
-const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-const CLIENT_ID = 'package-storage-actions';
-class RegistryClient {
-    /** API host (`registry-1.docker.io` for docker.io). */
-    host;
-    baseUrl;
-    transport;
-    auth;
-    secrets;
-    emit;
-    constructor(registryHost, o = {}) {
-        const host = registryApiHost(registryHost);
-        if (!isValidRegistryHost(host))
-            throw new TypeError(`invalid registry host "${registryHost}"`);
-        this.host = host;
-        const insecure = o.insecure ?? isLoopbackHost(host);
-        this.baseUrl = new URL(`${insecure ? 'http' : 'https'}://${host}/`);
-        const listener = o.onEvent;
-        this.emit = (e) => {
-            try {
-                listener?.(e);
-            }
-            catch {
-                // A reporting hook must never break a push.
-            }
-        };
-        this.transport = new Transport({
-            timeoutMs: o.timeoutMs ?? 30_000,
-            retry: { ...defaultRetryPolicy, ...o.retry },
-            userAgent: o.userAgent ?? `${CLIENT_ID}/0.1 node/${process.version}`,
-            onEvent: this.emit,
-        });
-        let credentials;
-        this.secrets = new SecretSet(o.onSecret);
-        const getCredentials = () => (credentials ??= resolveCredentials(host, {
-            ...(o.credentials ? { credentials: o.credentials } : {}),
-            ...(o.dockerConfigPath ? { dockerConfigPath: o.dockerConfigPath } : {}),
-            ...(o.env ? { env: o.env } : {}),
-        }));
-        if (o.credentials) {
-            this.secrets.add('password' in o.credentials ? o.credentials.password : o.credentials.identityToken);
-        }
-        this.auth = new Authenticator({
-            host,
-            allowHttpRealm: insecure,
-            transport: this.transport,
-            secrets: this.secrets,
-            getCredentials,
-            clientId: CLIENT_ID,
-            credentialSources: o.credentials
-                ? 'the explicit options'
-                : `the Docker config file ${o.dockerConfigPath ?? defaultDockerConfigPath(o.env)}`,
-            onEvent: this.emit,
-        });
-    }
-    /** Closes pooled keep-alive connections. */
-    close() {
-        this.transport.close();
-    }
-    // ---- blobs ----
-    async blobExists(repo, digest) {
-        return this.blobExistsWith(repo, digest, [pullScope(repo)]);
-    }
-    /**
-     * Makes sure the blob is in `repo`: skipped when it exists, mounted from one of `mountFrom` (same registry), or
-     * uploaded from `open()` — re-opened from the start on every retry. The content is checked against `desc` while
-     * streaming, and the registry's digest is compared with ours.
-     */
-    async uploadBlob(repo, desc, open, o = {}) {
-        reference_assertRepository(repo);
-        assertDigest(desc.digest);
-        const sources = [...new Set(o.mountFrom ?? [])].filter((r) => r !== repo);
-        sources.forEach(reference_assertRepository);
-        // One token covering the whole operation: push on the target and pull on every mount source (skopeo does too).
-        const scopes = [pushScope(repo), ...sources.map(pullScope)];
-        const existing = await this.blobExistsWith(repo, desc.digest, scopes);
-        if (existing) {
-            this.emit({ type: 'blob-exists', repository: repo, digest: desc.digest, size: existing.size });
-            return 'exists';
-        }
-        let preopened;
-        for (const [i, from] of sources.entries()) {
-            const r = await this.tryMount(repo, desc.digest, from, scopes);
-            if (r === 'mounted') {
-                this.emit({ type: 'blob-mounted', repository: repo, digest: desc.digest, from });
-                return 'mounted';
-            }
-            if (r instanceof URL) {
-                if (i === sources.length - 1)
-                    preopened = r;
-                else
-                    await this.cancelUpload(repo, r, scopes);
-            }
-        }
-        const operation = `upload blob ${desc.digest}`;
-        let attempts = 0;
-        await this.transport.retry(`${operation} to ${repo}`, async (attempt) => {
-            attempts = attempt;
-            const location = preopened ?? (await this.startUpload(repo, scopes, operation));
-            preopened = undefined;
-            const next = await this.patchBlob(repo, location, desc, open, scopes, operation);
-            await this.commitBlob(repo, next, desc.digest, scopes, operation);
-        });
-        this.emit({ type: 'blob-uploaded', repository: repo, digest: desc.digest, bytes: desc.size, attempts });
-        return 'uploaded';
-    }
-    /**
-     * Uploads a blob whose digest is known only at its end (a layer being built): POST, one streaming PATCH without
-     * Content-Length (chunked), then `PUT ?digest=` with the digest hashed on the way. A failed attempt is retried
-     * with a fresh `open()` — the source is rebuilt, never replayed from memory; when an attempt failed after the
-     * whole blob was sent, the registry is asked first whether it has it. Resolves with the blob's digest and size.
-     */
-    async uploadStream(repo, open, o = {}) {
-        reference_assertRepository(repo);
-        const scopes = [pushScope(repo)];
-        const operation = 'upload a streamed blob';
-        let sent;
-        let attempts = 0;
-        const result = await this.transport.retry(`${operation} to ${repo}`, async (attempt) => {
-            attempts = attempt;
-            o.onAttempt?.(attempt);
-            if (sent && (await this.blobExistsWith(repo, sent.digest, scopes)))
-                return sent;
-            const location = await this.startUpload(repo, scopes, operation);
-            const streamed = await this.patchStream(repo, location, open, attempt, scopes, operation);
-            sent = streamed.blob;
-            await this.commitBlob(repo, streamed.next, sent.digest, scopes, `upload blob ${sent.digest}`);
-            return sent;
-        });
-        this.emit({
-            type: 'blob-uploaded',
-            repository: repo,
-            digest: result.digest,
-            bytes: result.size,
-            attempts,
-        });
-        return result;
-    }
-    /** The blob as a stream, verified against its digest (the stream errors on mismatch). Redirects are followed. */
-    async getBlob(repo, digest) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const call = this.blobGetCall(repo, digest);
-        return this.request(call, (res) => {
-            const size = contentLength(res);
-            const verifier = new BlobVerifier({ digest, size }, (code, detail) => this.fail(call, code, detail));
-            // Mid-stream failures reach the reader as RegistryErrors (TIMEOUT, NETWORK) like everything else.
-            res.body.once('error', (e) => verifier.destroy(this.netError(e, call)));
-            verifier.once('close', () => res.body.destroy());
-            return Promise.resolve(res.body.pipe(verifier));
-        });
-    }
-    async getBlobBytes(repo, digest, o = {}) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const call = this.blobGetCall(repo, digest);
-        return this.request(call, async (res) => {
-            const bytes = await readBody(res.body, o.maxBytes ?? DEFAULT_MAX_BLOB_BYTES);
-            const got = sha256Digest(bytes);
-            if (got !== digest)
-                throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${got}`);
-            return bytes;
-        });
-    }
-    // ---- manifests ----
-    /**
-     * GET a manifest or index by tag or digest. With `platform`, an index is followed to that platform's manifest.
-     * The digest is verified when pulling by digest; a body whose mediaType contradicts Content-Type is rejected.
-     */
-    async getManifest(repo, reference, o = {}) {
-        const top = await this.fetchManifest(repo, reference);
-        if (!o.platform || !isIndexMediaType(top.mediaType))
-            return top;
-        return this.platformManifest(repo, reference, top.manifest, o.platform);
-    }
-    /**
-     * Follows an index to the platform manifest and fetches + parses the config blob. `'first'` takes the index's
-     * first real platform (attestation entries skipped), for reading what every platform shares.
-     */
-    async resolveImage(repo, reference, platform = { os: 'linux', architecture: 'amd64' }) {
-        const top = await this.fetchManifest(repo, reference);
-        let index;
-        let m = top;
-        if (isIndexMediaType(top.mediaType)) {
-            index = { digest: top.digest, mediaType: top.mediaType, manifest: top.manifest };
-            const want = platform === 'first' ? imagePlatforms(index.manifest)[0]?.platform : platform;
-            m = await this.platformManifest(repo, reference, index.manifest, want ?? { os: 'none', architecture: 'none' });
-        }
-        const manifest = m.manifest;
-        assertDigest(manifest.config.digest);
-        const call = this.blobGetCall(repo, manifest.config.digest);
-        const configBytes = await this.getBlobBytes(repo, manifest.config.digest, { maxBytes: 8 << 20 });
-        if (configBytes.length !== manifest.config.size) {
-            throw this.fail(call, 'SIZE_MISMATCH', `config is ${configBytes.length} bytes, manifest says ${manifest.config.size}`);
-        }
-        const config = parseConfig(configBytes, manifest, (detail) => this.fail(call, 'CONFIG_INVALID', detail));
-        return {
-            repository: repo,
-            reference,
-            ...(index ? { index } : {}),
-            digest: m.digest,
-            mediaType: m.mediaType,
-            bytes: m.bytes,
-            manifest,
-            config,
-            configBytes,
-        };
-    }
-    /** HEAD with the full Accept list; undefined when the manifest does not exist. */
-    async headManifest(repo, reference) {
-        const call = this.manifestCall(repo, reference, 'HEAD');
-        call.ok = [200, 404];
-        const head = await this.request(call, async (res) => {
-            await drain(res.body);
-            if (res.status === 404)
-                return null;
-            const digest = headerValue(res, 'docker-content-digest');
-            return {
-                digest: digest && isDigest(digest) ? digest : undefined,
-                mediaType: mediaTypeOf(res) ?? '',
-                size: contentLength(res) ?? -1,
-            };
-        });
-        if (head === null)
-            return undefined;
-        if (head.digest && head.mediaType && head.size >= 0) {
-            if (isDigest(reference) && head.digest !== reference) {
-                throw this.fail(call, 'DIGEST_MISMATCH', `registry reports ${head.digest}`);
-            }
-            return { digest: head.digest, mediaType: head.mediaType, size: head.size };
-        }
-        // Docker-Content-Digest is optional (spec L49–52): fall back to GET and hash.
-        const m = await this.fetchManifest(repo, reference);
-        return { digest: m.digest, mediaType: m.mediaType, size: m.bytes.length };
-    }
-    /** PUT the exact bytes with Content-Type = mediaType; returns their digest, checked against the registry's. */
-    async putManifest(repo, reference, bytes, mediaType) {
-        return (await this.putManifestInfo(repo, reference, bytes, mediaType)).digest;
-    }
-    /**
-     * {@link putManifest}, also telling whether the registry took care of the manifest's `subject`: a registry with
-     * the referrers API answers with an `OCI-Subject` header (distribution-spec 1.1); without it, the client must
-     * maintain the `sha256-<hex>` referrers tag itself.
-     */
-    async putManifestInfo(repo, reference, bytes, mediaType) {
-        reference_assertRepository(repo);
-        assertManifestReference(reference);
-        const digest = sha256Digest(bytes);
-        const call = this.manifestCall(repo, reference, 'PUT');
-        call.scopes = [pushScope(repo)];
-        call.ok = [200, 201, 202];
-        call.headers = { 'Content-Type': mediaType };
-        call.body = bytes;
-        if (isDigest(reference) && reference !== digest) {
-            throw this.fail(call, 'DIGEST_MISMATCH', `the bytes hash to ${digest}`);
-        }
-        const declared = declaredMediaType(bytes);
-        if (declared !== undefined && declared !== mediaType) {
-            throw this.fail(call, 'MANIFEST_INVALID', `manifest mediaType is ${declared}, not ${mediaType}`);
-        }
-        const subjectHandled = await this.request(call, async (res) => {
-            await drain(res.body);
-            const reported = headerValue(res, 'docker-content-digest');
-            if (reported && reported !== digest) {
-                throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}, we sent ${digest}`);
-            }
-            return headerValue(res, 'oci-subject') !== undefined;
-        });
-        this.emit({ type: 'manifest-pushed', repository: repo, reference, digest, mediaType });
-        return { digest, subjectHandled };
-    }
-    /** GET by tag or digest; undefined when the registry does not have it (404 / MANIFEST_UNKNOWN / NAME_UNKNOWN). */
-    async findManifest(repo, reference) {
-        try {
-            return await this.getManifest(repo, reference);
-        }
-        catch (e) {
-            if (e instanceof RegistryError && isNotFound(e))
-                return undefined;
-            throw e;
-        }
-    }
-    /**
-     * The referrers of `digest` through the referrers API (`GET /v2/<name>/referrers/<digest>`), optionally filtered
-     * by artifact type; undefined when the registry has no referrers API (Distribution 2.8 answers 404) — then the
-     * `sha256-<hex>` tag holds them (see {@link referrersTag}).
-     */
-    async listReferrers(repo, digest, artifactType) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const url = new URL(`/v2/${repo}/referrers/${digest}`, this.baseUrl);
-        if (artifactType)
-            url.searchParams.set('artifactType', artifactType);
-        const call = {
-            operation: `list referrers of ${digest}`,
-            repository: repo,
-            method: 'GET',
-            url,
-            scopes: [pullScope(repo)],
-            ok: [200, 404],
-            headers: { Accept: types_MediaType.ociIndex },
-        };
-        return this.request(call, async (res) => {
-            const body = await readBody(res.body, MAX_MANIFEST_BYTES);
-            if (res.status === 404)
-                return undefined;
-            const json = parseJson(body);
-            if (!json || !Array.isArray(json.manifests))
-                throw this.fail(call, 'MANIFEST_INVALID', 'the referrers answer is not an image index');
-            return json.manifests;
-        });
-    }
-    /** All tags of a repository (following `Link` pagination); [] when the repository does not exist. */
-    async listTags(repo) {
-        reference_assertRepository(repo);
-        const tags = [];
-        let url = new URL(`/v2/${repo}/tags/list?n=1000`, this.baseUrl);
-        for (let page = 0; url && page < 1000; page++) {
-            const call = {
-                operation: 'list tags',
-                repository: repo,
-                method: 'GET',
-                url,
-                scopes: [pullScope(repo)],
-                ok: [200, 404],
-                headers: { Accept: 'application/json' },
-            };
-            const r = await this.request(call, async (res) => {
-                const body = await readBody(res.body, MAX_MANIFEST_BYTES);
-                if (res.status === 404) {
-                    const code = parseRegistryErrors(body)[0]?.code;
-                    if (code === 'NAME_UNKNOWN')
-                        return { tags: [], next: undefined };
-                    throw this.httpError(call, res, body);
-                }
-                const json = parseJson(body);
-                const list = Array.isArray(json?.tags)
-                    ? json.tags.filter((t) => typeof t === 'string')
-                    : [];
-                return { tags: list, next: nextLink(res, call.url) };
-            });
-            tags.push(...r.tags);
-            url = r.next;
-        }
-        return tags;
-    }
-    // ---- internals: blob upload steps ----
-    async blobExistsWith(repo, digest, scopes) {
-        reference_assertRepository(repo);
-        assertDigest(digest);
-        const call = {
-            operation: `check blob ${digest}`,
-            repository: repo,
-            method: 'HEAD',
-            url: new URL(`/v2/${repo}/blobs/${digest}`, this.baseUrl),
-            scopes,
-            ok: [200, 404],
-            followRedirects: true,
-        };
-        return this.request(call, async (res) => {
-            await drain(res.body);
-            return res.status === 200 ? { size: contentLength(res) ?? -1 } : undefined;
-        });
-    }
-    /** 'mounted', an upload URL (the registry opened a session instead), or undefined when the mount failed. */
-    async tryMount(repo, digest, from, scopes) {
-        const url = new URL(`/v2/${repo}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`, this.baseUrl);
-        const call = {
-            operation: `mount blob ${digest} from ${from}`,
-            repository: repo,
-            method: 'POST',
-            url,
-            scopes,
-            ok: [201, 202],
-        };
-        try {
-            return await this.request(call, async (res) => {
-                await drain(res.body);
-                if (res.status === 201) {
-                    const reported = headerValue(res, 'docker-content-digest');
-                    if (reported && reported !== digest)
-                        throw this.fail(call, 'DIGEST_MISMATCH', `registry mounted ${reported}`);
-                    return 'mounted';
-                }
-                return this.location(call, res);
-            });
-        }
-        catch (e) {
-            // Registries may refuse or not support mounts (ggcr#1404): fall back to uploading.
-            if (!(e instanceof RegistryError))
-                throw e;
-            this.emit({ type: 'mount-failed', repository: repo, digest, from, reason: `${e.code}: ${e.detail}` });
-            return undefined;
-        }
-    }
-    async cancelUpload(repo, location, scopes) {
-        const call = {
-            operation: 'cancel upload',
-            repository: repo,
-            method: 'DELETE',
-            url: location,
-            scopes,
-            ok: [200, 202, 204, 404],
-        };
-        try {
-            await this.request(call, (res) => drain(res.body), 1);
-        }
-        catch {
-            // Abandoned sessions are purged by the registry; nothing to do.
-        }
-    }
-    async startUpload(repo, scopes, operation) {
-        const call = {
-            operation,
-            repository: repo,
-            method: 'POST',
-            url: new URL(`/v2/${repo}/blobs/uploads/`, this.baseUrl),
-            scopes,
-            ok: [202],
-        };
-        const res = await this.exchange(call);
-        await drain(res.body);
-        return this.location(call, res);
-    }
-    async patchBlob(repo, location, desc, open, scopes, operation) {
-        const call = patchCall(repo, location, scopes, operation);
-        let verifier;
-        call.headers = { 'Content-Type': 'application/octet-stream', 'Content-Length': String(desc.size) };
-        call.body = () => {
-            const v = new BlobVerifier(desc, (code, detail) => this.fail(call, code, `source ${detail}`));
-            verifier = v;
-            const sourceFailed = (e) => {
-                // A source that is itself a download (a base layer from another registry) can fail transiently; then the
-                // upload is retried from the start like any other transient failure.
-                const transient = e instanceof RegistryError && e.retryable;
-                v.failure ??= new RegistryError({
-                    host: this.host,
-                    repository: call.repository,
-                    operation: call.operation,
-                    code: 'SOURCE_ERROR',
-                    detail: this.secrets.redact(oneLine(`reading the blob source: ${e.message}`, 600)),
-                    retryable: transient,
-                });
-                return v.failure;
-            };
-            let source;
-            try {
-                source = open();
-            }
-            catch (e) {
-                throw sourceFailed(e);
-            }
-            // Runs before pipeline's own handling, so the failure is known by the time the request errors.
-            source.once('error', sourceFailed);
-            return (0,external_node_stream_namespaceObject.pipeline)(source, v, () => undefined);
-        };
-        return this.sendBody(call, () => verifier?.failure);
-    }
-    /**
-     * Sends a PATCH whose body streams from a source, and returns the upload's next Location. A failure the source
-     * itself reported (`sourceFailure()`) wins over the request error it caused.
-     */
-    async sendBody(call, sourceFailure) {
-        let res;
-        try {
-            res = await this.exchange(call);
-        }
-        catch (e) {
-            throw sourceFailure() ?? e;
-        }
-        await drain(res.body);
-        const sendError = await res.requestDone;
-        const failure = sourceFailure();
-        if (failure !== undefined)
-            throw failure;
-        if (sendError)
-            throw this.netError(sendError, call);
-        return headerValue(res, 'location') ? this.location(call, res) : call.url;
-    }
-    async patchStream(repo, location, open, attempt, scopes, operation) {
-        const call = patchCall(repo, location, scopes, operation);
-        const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-        let size = 0;
-        let sourceError;
-        let known;
-        // No Content-Length: node sends the body chunked, as docker and go-containerregistry stream layers.
-        call.headers = { 'Content-Type': 'application/octet-stream' };
-        call.body = () => {
-            const opened = open(attempt);
-            const source = 'stream' in opened ? opened.stream : opened;
-            // A source that hashes itself (a layer being built) is not hashed twice.
-            known = 'stream' in opened ? opened.digest : undefined;
-            const counter = new external_node_stream_namespaceObject.Transform({
-                transform(chunk, _enc, cb) {
-                    if (!known)
-                        hash.update(chunk);
-                    size += chunk.length;
-                    cb(null, chunk);
-                },
-            });
-            // The source's own failure (git, the build) ends the upload as it is; a source torn down because the
-            // request failed (its error comes after the counter was destroyed) leaves the request's error to decide.
-            source.once('error', (e) => {
-                if (!counter.destroyed)
-                    sourceError ??= e;
-            });
-            return (0,external_node_stream_namespaceObject.pipeline)(source, counter, () => undefined);
-        };
-        const next = await this.sendBody(call, () => sourceError);
-        if (!known)
-            return { next, blob: { digest: `sha256:${hash.digest('hex')}`, size } };
-        const blob = await known;
-        if (blob.size !== size)
-            throw this.fail(call, 'SIZE_MISMATCH', `the source says ${blob.size} bytes, ${size} were sent`);
-        return { next, blob };
-    }
-    async commitBlob(repo, location, digest, scopes, operation) {
-        // The Location may carry opaque state in its query (spec L239–288): append, never rebuild.
-        const url = new URL(location.href);
-        url.search = `${url.search ? `${url.search}&` : '?'}digest=${encodeURIComponent(digest)}`;
-        const call = { operation, repository: repo, method: 'PUT', url, scopes, ok: [201, 204] };
-        const res = await this.exchange(call);
-        await drain(res.body);
-        const reported = headerValue(res, 'docker-content-digest');
-        if (reported && reported !== digest)
-            throw this.fail(call, 'DIGEST_MISMATCH', `registry stored ${reported}`);
-    }
-    location(call, res) {
-        const loc = headerValue(res, 'location');
-        if (!loc)
-            throw this.fail(call, 'LOCATION_MISSING', `${res.status} without a Location header`);
-        try {
-            return new URL(loc, res.url);
-        }
-        catch {
-            throw this.fail(call, 'LOCATION_INVALID', 'unparseable Location header');
-        }
-    }
-    // ---- internals: manifests ----
-    manifestCall(repo, reference, method) {
-        reference_assertRepository(repo);
-        assertManifestReference(reference);
-        return {
-            operation: `${method} manifest ${reference}`,
-            repository: repo,
-            method,
-            url: new URL(`/v2/${repo}/manifests/${reference}`, this.baseUrl),
-            scopes: [pullScope(repo)],
-            ok: [200],
-            headers: { Accept: manifestAccept.join(', ') },
-        };
-    }
-    async fetchManifest(repo, reference) {
-        const call = this.manifestCall(repo, reference, 'GET');
-        return this.request(call, async (res) => {
-            const bytes = await readBody(res.body, MAX_MANIFEST_BYTES);
-            const digest = sha256Digest(bytes);
-            if (isDigest(reference) && digest !== reference) {
-                throw this.fail(call, 'DIGEST_MISMATCH', `content hashes to ${digest}`);
-            }
-            const { mediaType, manifest } = parseManifest(bytes, mediaTypeOf(res), (detail) => this.fail(call, 'MANIFEST_INVALID', detail));
-            return { digest, mediaType, bytes, manifest };
-        });
-    }
-    /** The manifest `index` lists for `want`, fetched by digest (nested indexes are not followed). */
-    async platformManifest(repo, reference, index, want) {
-        const chosen = selectPlatform(index, want);
-        if (!chosen) {
-            const available = index.manifests.map((d) => formatPlatform(d.platform)).join(', ');
-            throw this.fail(this.manifestCall(repo, reference, 'GET'), 'PLATFORM_NOT_FOUND', `no ${formatPlatform(want)} manifest in index (has: ${available || 'none'})`);
-        }
-        assertDigest(chosen.digest);
-        const m = await this.fetchManifest(repo, chosen.digest);
-        if (isIndexMediaType(m.mediaType)) {
-            throw this.fail(this.manifestCall(repo, chosen.digest, 'GET'), 'UNSUPPORTED', 'nested index is not supported');
-        }
-        return m;
-    }
-    blobGetCall(repo, digest) {
-        return {
-            operation: `GET blob ${digest}`,
-            repository: repo,
-            method: 'GET',
-            url: new URL(`/v2/${repo}/blobs/${digest}`, this.baseUrl),
-            scopes: [pullScope(repo)],
-            ok: [200],
-            followRedirects: true,
-        };
-    }
-    // ---- internals: exchanges and errors ----
-    /** Retries `exchange` + `handle` as a unit (body read failures are retried too). */
-    request(call, handle, attempts) {
-        return this.transport.retry(`${call.operation} (${call.repository})`, async () => {
-            const res = await this.exchange(call);
-            try {
-                return await handle(res);
-            }
-            catch (e) {
-                res.body.destroy();
-                throw this.netError(e, call);
-            }
-        }, attempts);
-    }
-    /** One attempt: authorization (one re-auth on 401), redirects (no Authorization to other origins). */
-    async exchange(call) {
-        let url = call.url;
-        // A 401 to an unauthenticated request only tells us the scheme; a rejected credential gets one more try.
-        let discovered = false;
-        let reauthed = false;
-        for (let redirects = 0;;) {
-            const sameOrigin = url.origin === this.baseUrl.origin;
-            const authz = sameOrigin ? await this.auth.authorization(call.scopes, call.repository) : undefined;
-            const headers = { ...call.headers, ...(authz ? { Authorization: authz } : {}) };
-            let res;
-            try {
-                res = await this.transport.send({
-                    method: call.method,
-                    url,
-                    headers,
-                    ...(call.body ? { body: call.body } : {}),
-                });
-            }
-            catch (e) {
-                throw this.netError(e, call);
-            }
-            if (call.ok.includes(res.status))
-                return res;
-            if (res.status === 401 && sameOrigin && !(authz ? reauthed : discovered)) {
-                const body = await this.readErrorBody(res);
-                if (authz)
-                    reauthed = true;
-                else
-                    discovered = true;
-                const retry = await this.auth.onUnauthorized(res.headers['www-authenticate'], call.scopes, authz !== undefined, call.repository);
-                if (retry)
-                    continue;
-                throw await this.authError(call, res, body);
-            }
-            if (call.followRedirects && REDIRECT_STATUSES.has(res.status) && res.headers.location) {
-                await drain(res.body);
-                if (++redirects > 5)
-                    throw this.fail(call, 'TOO_MANY_REDIRECTS', `last hop ${displayUrl(url)}`);
-                url = new URL(res.headers.location, url);
-                continue;
-            }
-            const body = await this.readErrorBody(res);
-            if (res.status === 401 || res.status === 403)
-                throw await this.authError(call, res, body);
-            throw this.httpError(call, res, body);
-        }
-    }
-    async readErrorBody(res) {
-        try {
-            return await readBody(res.body, MAX_ERROR_BODY);
-        }
-        catch {
-            res.body.destroy();
-            return Buffer.alloc(0);
-        }
-    }
-    async authError(call, res, body) {
-        const e = this.httpError(call, res, body);
-        return e.withDetail(`${e.detail}; ${await this.auth.describeIdentity()}`);
-    }
-    httpError(call, res, body) {
-        const errors = parseRegistryErrors(body);
-        const first = errors[0];
-        const code = first?.code ?? codeForStatus(res.status);
-        let detail = first ? [first.message, first.detail].filter(Boolean).join(' ') : '';
-        if (errors.length > 1) {
-            detail += ` (+${errors.length - 1} more: ${errors
-                .slice(1, 6)
-                .map((e) => [e.code, e.detail].filter(Boolean).join(' '))
-                .join(', ')})`;
-        }
-        if (!detail)
-            detail = oneLine(body.toString('utf8'), 200) || `HTTP ${res.status}`;
-        const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
-        return new RegistryError({
-            host: this.host,
-            repository: call.repository,
-            operation: call.operation,
-            status: res.status,
-            code,
-            detail: this.secrets.redact(oneLine(detail, 600)),
-            retryable: isRetryableStatus(res.status),
-            ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-        });
-    }
-    fail(call, code, detail) {
-        return new RegistryError({
-            host: this.host,
-            repository: call.repository,
-            operation: call.operation,
-            code,
-            detail: this.secrets.redact(oneLine(detail, 600)),
-        });
-    }
-    /** Node system errors become RegistryErrors (retryable when they are transient); bugs pass through untouched. */
-    netError(e, call) {
-        if (e instanceof RegistryError)
-            return e;
-        if (typeof e?.code !== 'string')
-            return e;
-        const err = networkError(e, { host: this.host, repository: call.repository, operation: call.operation });
-        return err.withDetail(this.secrets.redact(err.detail));
-    }
-}
-/** Whether a registry error means "no such manifest / repository". */
-function isNotFound(e) {
-    return e.status === 404 || e.code === 'MANIFEST_UNKNOWN' || e.code === 'NAME_UNKNOWN';
-}
-/** The tag that holds an image's referrers on registries without the referrers API (distribution-spec 1.1). */
-function referrersTag(digest) {
-    return digest.replace(':', '-');
-}
-function pullScope(repo) {
-    return repositoryScope(repo, ['pull']);
-}
-function pushScope(repo) {
-    return repositoryScope(repo, ['pull', 'push']);
-}
-function headerValue(res, name) {
-    const v = res.headers[name];
-    return Array.isArray(v) ? v[0] : v;
-}
-function contentLength(res) {
-    const v = headerValue(res, 'content-length');
-    return v !== undefined && /^[0-9]+$/.test(v) ? Number(v) : undefined;
-}
-function mediaTypeOf(res) {
-    const ct = headerValue(res, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-    return ct || undefined;
-}
-/** Next page from `Link: </v2/…?last=x&n=…>; rel="next"`. */
-function nextLink(res, base) {
-    const link = headerValue(res, 'link');
-    const m = link ? /<([^>]+)>\s*;\s*rel="?next"?/i.exec(link) : null;
-    return m?.[1] ? new URL(m[1], base) : undefined;
-}
-/** A PATCH to an upload session; the caller gives its body (a verified blob, or a layer being built). */
-function patchCall(repository, url, scopes, operation) {
-    return { operation, repository, method: 'PATCH', url, scopes, ok: [202, 204] };
-}
-
-;// CONCATENATED MODULE: ./src/registry/index.ts
-// Public surface of the OCI distribution client.
-
-
-
-
-
-
-
-
-;// CONCATENATED MODULE: ./src/publish-image/ancestry.ts
-// Whether a channel tag may move from the image it names to a new one: only forward in git ancestry. The old
-// image's labels say which commit of every channel it was built from (`io.package-storage.commits`); the move is
-// forward when each of those commits is the new one or an ancestor of it. Commit dates are never compared: a
-// future-dated commit would otherwise freeze the tag. A shallow clone (actions/checkout's depth 1) lacks the
-// history to decide: the commit graph is fetched once, without trees or blobs (`--filter=tree:0`).
-
-class Ancestry {
-    repoDir;
-    log;
-    deepened;
-    constructor(repoDir, log = () => undefined) {
-        this.repoDir = repoDir;
-        this.log = log;
-    }
-    /** Compares the commits an existing image was built from with the new image's (by channel). */
-    async isForward(from, to) {
-        for (const [channel, old] of Object.entries(from)) {
-            const next = to[channel];
-            // A channel the new image no longer includes (policy change) says nothing about direction.
-            if (next === undefined || next === old)
-                continue;
-            if (!(await this.isAncestor(old, next)))
-                return {
-                    forward: false,
-                    reason: `${channel} ${next.slice(0, 12)} does not descend from ${old.slice(0, 12)}`,
-                };
-        }
-        return { forward: true };
-    }
-    async isAncestor(ancestor, descendant) {
-        if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(ancestor) ||
-            !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(descendant))
-            return false;
-        if ((await this.mergeBase(ancestor, descendant)) === true)
-            return true;
-        // A complete history has every ancestor of the descendant: a missing commit is simply not one of them.
-        if (!(await this.isShallow()))
-            return false;
-        await this.completeHistory(descendant);
-        return (await this.mergeBase(ancestor, descendant)) === true;
-    }
-    /**
-     * The commit `rev` names (a full or abbreviated sha, or any revision), with the history of `tip` fetched first
-     * in a shallow clone (an older commit of the channel is not in a depth-1 checkout).
-     */
-    async resolveCommit(rev, tip) {
-        if (rev.startsWith('-') || rev.length === 0 || rev.length > 256)
-            return undefined;
-        if (await this.isShallow())
-            await this.completeHistory(tip);
-        const sha = await revParse(this.repoDir, rev);
-        return sha !== undefined && /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha) ? sha : undefined;
-    }
-    /** Whether `commit` is `tip` or one of its first parents, going back: a state the branch itself was at. */
-    async onFirstParentHistory(commit, tip) {
-        if (await this.isShallow())
-            await this.completeHistory(tip);
-        if (!(await this.isAncestor(commit, tip)))
-            return false;
-        const parents = (await git_gitRaw(['rev-parse', `${commit}^@`], { cwd: this.repoDir })).stdout
-            .toString('utf8')
-            .split('\n')
-            .filter(Boolean);
-        // The commit's parents cut the walk below it: the first-parent walk from the tip is short, and lists the
-        // commit when the branch itself was at it (not when it only came in through a merge's second parent).
-        const r = await git_gitRaw(['rev-list', '--first-parent', tip, '--not', ...parents], { cwd: this.repoDir });
-        return r.stdout.toString('utf8').split('\n').includes(commit);
-    }
-    /** true / false, or undefined when git cannot tell (a commit is missing). */
-    async mergeBase(ancestor, descendant) {
-        const r = await git_gitRaw(['merge-base', '--is-ancestor', ancestor, descendant], {
-            cwd: this.repoDir,
-            okCodes: [1, 128],
-        });
-        return r.code === 0 ? true : r.code === 1 ? false : undefined;
-    }
-    async isShallow() {
-        const r = await git_gitRaw(['rev-parse', '--is-shallow-repository'], { cwd: this.repoDir });
-        return r.stdout.toString('utf8').trim() === 'true';
-    }
-    /** The whole commit graph of `tip` from origin, once per run (commits only: a few MB even for big histories). */
-    completeHistory(tip) {
-        this.deepened ??= (async () => {
-            const shallow = await this.isShallow();
-            this.log(`fetching the commit history from origin to check ancestry${shallow ? ' (shallow clone)' : ''}`);
-            const r = await git_gitRaw([
-                '-c',
-                'protocol.version=2',
-                'fetch',
-                '--quiet',
-                '--no-tags',
-                '--no-write-fetch-head',
-                '--filter=tree:0',
-                ...(shallow ? ['--unshallow'] : []),
-                'origin',
-                tip,
-            ], { cwd: this.repoDir, okCodes: [1, 128] });
-            if (r.code !== 0)
-                this.log(`could not fetch the history: ${r.stderr.trim().split('\n')[0] ?? ''}`);
-        })();
-        return this.deepened;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/metadata.ts
-// What each image says about itself: the `org.opencontainers.image.*` keys docker/metadata-action sets, as config
-// labels and as manifest (and index) annotations, plus our own keys, plus what the operator adds (`labels`,
-// `annotations` inputs). Every value is a function of the commits, the policy and the inputs, never of the run
-// (event, time, runner), so the same commits always give the same image digest.
-
-const OciKey = {
-    created: 'org.opencontainers.image.created',
-    source: 'org.opencontainers.image.source',
-    url: 'org.opencontainers.image.url',
-    revision: 'org.opencontainers.image.revision',
-    version: 'org.opencontainers.image.version',
-    title: 'org.opencontainers.image.title',
-    description: 'org.opencontainers.image.description',
-    licenses: 'org.opencontainers.image.licenses',
-    baseName: 'org.opencontainers.image.base.name',
-    baseDigest: 'org.opencontainers.image.base.digest',
-};
-const StorageKey = {
-    channel: 'io.package-storage.channel',
-    commits: 'io.package-storage.commits',
-    base: 'io.package-storage.base',
-    registryVersion: 'package-registry',
-};
-const noExtraMetadata = { labels: {}, manifestAnnotations: {}, indexAnnotations: {} };
-// OCI annotation and Docker label keys: reverse-DNS style, no whitespace or `=`.
-const keyPattern = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,254}$/;
-function entries(text, what) {
-    const out = [];
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/\r$/, '').trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const eq = line.indexOf('=');
-        const key = eq === -1 ? line : line.slice(0, eq).trim();
-        if (eq === -1 || key === '')
-            throw new UsageError(`${what}: ${JSON.stringify(line.slice(0, 80))} is not key=value (one per line)`);
-        const value = line.slice(eq + 1).trim();
-        if (value.length > 4096)
-            throw new UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
-        out.push([key, value]);
-    }
-    return out;
-}
-function checkKey(key, what) {
-    if (!keyPattern.test(key))
-        throw new UsageError(`${what}: ${JSON.stringify(key.slice(0, 80))} is not a valid key (letters, digits, . _ / -, e.g. org.example.team)`);
-    return key;
-}
-/** `labels` and `annotations` inputs (one `key=value` per line; annotations may start with `manifest:` or `index:`). */
-function parseExtraMetadata(labels, annotations) {
-    const extra = { labels: {}, manifestAnnotations: {}, indexAnnotations: {} };
-    for (const [key, value] of entries(labels, 'labels'))
-        extra.labels[checkKey(key, 'labels')] = value;
-    for (const [rawKey, value] of entries(annotations, 'annotations')) {
-        const m = /^(manifest|index):(.*)$/.exec(rawKey);
-        const key = checkKey(m ? m[2] : rawKey, 'annotations');
-        if (!m || m[1] === 'manifest')
-            extra.manifestAnnotations[key] = value;
-        if (!m || m[1] === 'index')
-            extra.indexAnnotations[key] = value;
-    }
-    return extra;
-}
-function createdTime(seconds) {
-    return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-}
-/** Keys shared by labels and annotations; base.digest is the platform's base manifest, or the base index. */
-function metadata_common(o) {
-    const { plan } = o;
-    const channel = plan.channel.name;
-    const others = Object.keys(plan.commits).filter((c) => c !== channel);
-    return {
-        [OciKey.created]: createdTime(plan.created),
-        [OciKey.revision]: plan.commit,
-        [OciKey.version]: o.version ?? `${channel}-${plan.commit.slice(0, 12)}`,
-        [OciKey.title]: `package-storage ${channel} distribution`,
-        [OciKey.description]: `package-registry ${o.registryVersion} serving the ${channel} channel${others.length ? ` and ${others.join(', ')}` : ''}`,
-        ...(o.sourceUrl ? { [OciKey.source]: o.sourceUrl, [OciKey.url]: o.sourceUrl } : {}),
-        ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
-        ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
-    };
-}
-/** Config labels of one platform image. */
-function imageLabels(o) {
-    return {
-        ...metadata_common(o),
-        [StorageKey.registryVersion]: o.registryVersion,
-        [StorageKey.channel]: o.plan.channel.name,
-        [StorageKey.commits]: JSON.stringify(o.plan.commits),
-        ...(o.baseName && o.baseDigest ? { [StorageKey.base]: `${o.baseName}@${o.baseDigest}` } : {}),
-        ...o.extra.labels,
-    };
-}
-/** Manifest annotations of one platform image. */
-function manifestAnnotations(o) {
-    return { ...metadata_common(o), ...o.extra.manifestAnnotations };
-}
-/** Index annotations. */
-function indexAnnotations(o) {
-    return { ...metadata_common(o), ...o.extra.indexAnnotations };
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/assemble.ts
-// Stage 3: assemble each channel's image from its base and its ready layers: one image per base platform (the
-// package layers are the very same blobs in all of them), and an index over them when there is more than one.
-// Pure: the same plan, base and layers always give the same digests.
-
-
-function newLayer(layer) {
-    return {
-        diffId: layer.diffId,
-        digest: layer.digest,
-        size: layer.size,
-        mediaType: layer.mediaType,
-        ...(layer.annotations ? { annotations: layer.annotations } : {}),
-        ...(layer.createdBy !== undefined ? { createdBy: layer.createdBy } : {}),
-        ...(layer.comment !== undefined ? { comment: layer.comment } : {}),
-    };
-}
-function assemble(job, layers, o) {
-    const own = job.layers.map((w) => {
-        const layer = layers.get(w.source);
-        if (!layer)
-            throw new Error(`layer ${w.source} was not resolved`);
-        return layer;
-    });
-    const meta = {
-        plan: job.plan,
-        registryVersion: job.registryVersion,
-        ...(o.sourceUrl ? { sourceUrl: o.sourceUrl } : {}),
-        ...(job.tags.release[0] ? { version: job.tags.release[0] } : {}),
-        ...(job.base.label ? { baseName: job.base.label } : {}),
-        extra: o.extra,
-    };
-    const images = job.platforms.map((p) => {
-        const perPlatform = { ...meta, ...(p.digest ? { baseDigest: p.digest } : {}) };
-        return buildImage(p.image, own.map(newLayer), {
-            created: job.plan.created,
-            labels: imageLabels(perPlatform),
-            annotations: manifestAnnotations(perPlatform),
-            platform: p.platform,
-        });
-    });
-    if (images.length === 1) {
-        const image = images[0];
-        return {
-            job,
-            images,
-            digest: image.digest,
-            top: { bytes: image.manifestBytes, descriptor: image.manifestDescriptor },
-            layers: own,
-        };
-    }
-    const index = buildIndex(images, indexAnnotations({ ...meta, ...(job.base.digest ? { baseDigest: job.base.digest } : {}) }), job.platforms.map((p) => p.platform));
-    return {
-        job,
-        images,
-        index,
-        digest: index.digest,
-        top: { bytes: index.indexBytes, descriptor: index.descriptor },
-        layers: own,
-    };
-}
-/** What layouts and archives store for the image. */
-function stored(a) {
-    return a.index ?? a.images[0];
-}
-
-;// CONCATENATED MODULE: external "node:zlib"
-const external_node_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./src/oci/tar.ts
-// Deterministic tar writer for image layers and image archives (src/oci/README.md, "Tar order", "Header fields", "Names").
-//
-// Our own USTAR + PAX encoder rather than tar-stream: tar-stream takes names as JS strings (raw non-UTF-8 bytes
-// cannot be expressed), defaults mtime to "now", wants one stream per entry (slow for 14k small files) and its PAX
-// headers are not under our control. Owning the ~300 lines of header code lets us fix every byte that reaches
-// the layer's diff_id.
-//
-// Output format, per entry:
-// - USTAR header, magic "ustar\0" version "00"; uid/gid 0, uname/gname empty, devmajor/devminor 0;
-//   mtime fixed (options.mtime, default 0); mode 0644 for files, 0755 for directories and executable files
-//   (only the owner-exec bit of the given mode survives, as git keeps it), 0777 for symlinks.
-// - Names longer than 100 bytes are split into USTAR prefix/name when possible. Names that still do not fit, and
-//   every non-ASCII name, get a PAX `x` header (fixed pseudo-name `././@PaxHeader`, like Python's tarfile)
-//   carrying only `path` and/or `linkpath` (never atime/ctime/mtime).
-// - Names that are not valid UTF-8 (git allows any bytes but NUL) round-trip by default (`nonUtf8Names: 'binary'`):
-//   the raw bytes go into the USTAR name/prefix fields, which carry no character set. Only when such a name is too
-//   long for USTAR does it need PAX `path`, which is UTF-8 by spec; then the entry also gets the POSIX
-//   `hdrcharset=BINARY` record. Go's archive/tar (containerd, skopeo, umoci) reads that silently and GNU tar 1.34
-//   prints "Ignoring unknown extended header keyword" but still restores the exact bytes. `nonUtf8Names: 'reject'`
-//   throws a TarError (code EUTF8) for any non-UTF-8 name or symlink target instead.
-// - The archive ends with two zero blocks, no further record padding.
-//
-// Order: entries are emitted sorted by the bytes of their tar name, where a directory's name carries its trailing
-// `/` (`a-b` < `a/` < `a/b`). That is exactly git's tree/index order (git compares directories as `name/`), so a
-// `git ls-tree -r` listing is already sorted; a prefix always sorts before its extensions, so parents come before
-// children, and a missing parent directory can always be inserted just before its first child, even while
-// streaming. Either pass entries unsorted (default: only the entry metadata is buffered and sorted; give file
-// contents as factories so no file is opened early) or pass `sorted: true` and the writer streams, failing with
-// a TarError (code ENOTSORTED) on the first entry that is out of order.
-//
-// The output is re-chunked into fixed blocks (64 KiB by default), so how the caller's streams are chunked never
-// reaches the compressor.
-
-
-class TarError extends Error {
-    code;
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-        this.name = 'TarError';
-    }
-}
-const BLOCK = 512;
-const MAX_OCTAL_11 = 0o77777777777; // largest value of a 12-byte USTAR numeric field
-const SLASH = 0x2f;
-const PAX_PSEUDO_NAME = Buffer.from('././@PaxHeader');
-const EMPTY = Buffer.alloc(0);
-/** Printable, escaped rendering of a name for error messages (names are untrusted). */
-function showName(name) {
-    const bytes = typeof name === 'string' ? Buffer.from(name, 'utf8') : name;
-    let out = '';
-    for (const b of bytes.subarray(0, 300)) {
-        out +=
-            b >= 0x20 && b < 0x7f && b !== 0x5c && b !== 0x22
-                ? String.fromCharCode(b)
-                : `\\x${b.toString(16).padStart(2, '0')}`;
-    }
-    return `"${out}${bytes.length > 300 ? '…' : ''}"`;
-}
-function toBytes(value, what) {
-    if (typeof value === 'string') {
-        // Buffer.from would silently turn a lone surrogate into U+FFFD and change the name.
-        if (/\p{Cs}/u.test(value))
-            throw new TarError('EPATH', `${what} contains a lone UTF-16 surrogate: ${showName(value)}`);
-        return Buffer.from(value, 'utf8');
-    }
-    return Buffer.from(value); // copy: the caller may reuse its buffer
-}
-/** Validates a path and returns its bytes without a trailing slash. */
-function normalizeTarPath(path, type = 'file') {
-    let b = toBytes(path, 'path');
-    if (type === 'dir' && b.length > 1 && b[b.length - 1] === SLASH)
-        b = b.subarray(0, -1);
-    if (b.length === 0)
-        throw new TarError('EPATH', 'empty path');
-    if (b[0] === SLASH)
-        throw new TarError('EPATH', `absolute path: ${showName(b)}`);
-    if (b.includes(0))
-        throw new TarError('EPATH', `path contains NUL: ${showName(b)}`);
-    let start = 0;
-    for (let i = 0; i <= b.length; i++) {
-        if (i === b.length || b[i] === SLASH) {
-            const len = i - start;
-            const isDot = len === 1 && b[start] === 0x2e;
-            const isDotDot = len === 2 && b[start] === 0x2e && b[start + 1] === 0x2e;
-            if (len === 0 || isDot || isDotDot)
-                throw new TarError('EPATH', `invalid path component in ${showName(b)}`);
-            start = i + 1;
-        }
-    }
-    return b;
-}
-/** The name an entry gets in the tar (directories end in `/`): the sort key. */
-function tarName(path, type) {
-    const p = normalizeTarPath(path, type);
-    return type === 'dir' ? Buffer.concat([p, Buffer.from('/')]) : p;
-}
-/** Comparator for entries in tar order, for callers that sort their own listings. */
-function compareTarEntries(a, b) {
-    return Buffer.compare(tarName(a.path, a.type), tarName(b.path, b.type));
-}
-function checkSize(size, name) {
-    if (!Number.isSafeInteger(size) || size < 0)
-        throw new TarError('ESIZE', `invalid size ${size} for ${showName(name)}`);
-    // Larger files would need a PAX size record or base-256; no package file comes near 8 GiB.
-    if (size > MAX_OCTAL_11)
-        throw new TarError('ESIZE', `file too large for a USTAR header (>= 8 GiB): ${showName(name)}`);
-}
-function prepare(e) {
-    if (e === null || typeof e !== 'object')
-        throw new TarError('EENTRY', 'tar entry is not an object');
-    if (e.type !== 'file' && e.type !== 'dir' && e.type !== 'symlink') {
-        throw new TarError('EENTRY', `unsupported entry type ${JSON.stringify(String(e.type)).slice(0, 40)}`);
-    }
-    const path = normalizeTarPath(e.path, e.type);
-    const name = e.type === 'dir' ? Buffer.concat([path, Buffer.from('/')]) : path;
-    if (e.type === 'dir' || e.type === 'symlink') {
-        if (e.content !== undefined)
-            throw new TarError('EENTRY', `${e.type} with content: ${showName(name)}`);
-        if (e.size !== undefined && e.size !== 0)
-            throw new TarError('EENTRY', `${e.type} with a size: ${showName(name)}`);
-    }
-    if (e.type === 'dir') {
-        if (e.linkname !== undefined)
-            throw new TarError('EENTRY', `directory with a linkname: ${showName(name)}`);
-        return { path, name, type: 'dir', mode: 0o755, size: 0, content: undefined, linkname: EMPTY };
-    }
-    if (e.type === 'symlink') {
-        if (e.linkname === undefined)
-            throw new TarError('EENTRY', `symlink without linkname: ${showName(name)}`);
-        const linkname = toBytes(e.linkname, 'linkname');
-        if (linkname.length === 0 || linkname.includes(0)) {
-            throw new TarError('EPATH', `invalid symlink target for ${showName(name)}: ${showName(linkname)}`);
-        }
-        return { path, name, type: 'symlink', mode: 0o777, size: 0, content: undefined, linkname };
-    }
-    if (e.linkname !== undefined)
-        throw new TarError('EENTRY', `file with a linkname: ${showName(name)}`);
-    const mode = e.mode !== undefined && (e.mode & 0o100) !== 0 ? 0o755 : 0o644;
-    let size;
-    if (e.content instanceof Uint8Array) {
-        if (e.size !== undefined && e.size !== e.content.length) {
-            throw new TarError('ESIZE', `size ${e.size} differs from content length ${e.content.length}: ${showName(name)}`);
-        }
-        size = e.content.length;
-    }
-    else if (e.content === undefined) {
-        if (e.size !== undefined && e.size !== 0)
-            throw new TarError('ESIZE', `size ${e.size} without content: ${showName(name)}`);
-        size = 0;
-    }
-    else {
-        if (e.size === undefined)
-            throw new TarError('ESIZE', `streamed content needs a size: ${showName(name)}`);
-        size = e.size;
-    }
-    checkSize(size, name);
-    return { path, name, type: 'file', mode, size, content: e.content, linkname: EMPTY, hint: e.hint };
-}
-const NONE = [];
-/**
- * Collects bytes into fixed-size chunks; a full chunk is handed out and never touched again. Returns the chunks
- * completed by each call (usually none): arrays, not generators, because this runs for every header and every
- * content chunk of every entry.
- */
-class Chunker {
-    size;
-    buf;
-    pos = 0;
-    constructor(size) {
-        this.size = size;
-        this.buf = Buffer.allocUnsafe(size);
-    }
-    write(data) {
-        // Fast path: fits in the current chunk without completing it.
-        if (this.pos + data.length < this.size) {
-            this.buf.set(data, this.pos);
-            this.pos += data.length;
-            return NONE;
-        }
-        const full = [];
-        let off = 0;
-        while (off < data.length) {
-            const n = Math.min(this.size - this.pos, data.length - off);
-            this.buf.set(data.subarray(off, off + n), this.pos);
-            this.pos += n;
-            off += n;
-            if (this.pos === this.size)
-                full.push(this.take());
-        }
-        return full;
-    }
-    zeros(count) {
-        if (this.pos + count < this.size) {
-            this.buf.fill(0, this.pos, this.pos + count);
-            this.pos += count;
-            return NONE;
-        }
-        const full = [];
-        while (count > 0) {
-            const n = Math.min(this.size - this.pos, count);
-            this.buf.fill(0, this.pos, this.pos + n);
-            this.pos += n;
-            count -= n;
-            if (this.pos === this.size)
-                full.push(this.take());
-        }
-        return full;
-    }
-    rest() {
-        return this.pos > 0 ? this.buf.subarray(0, this.pos) : undefined;
-    }
-    /** Hands out the partial chunk (if any) and starts a new one. */
-    flush() {
-        if (this.pos === 0)
-            return NONE;
-        const part = this.buf.subarray(0, this.pos);
-        this.buf = Buffer.allocUnsafe(this.size);
-        this.pos = 0;
-        return [part];
-    }
-    take() {
-        const full = this.buf;
-        this.buf = Buffer.allocUnsafe(this.size);
-        this.pos = 0;
-        return full;
-    }
-}
-function writeOctal(h, offset, length, value) {
-    // Digits written by hand, right to left: toString(8) + padStart + write cost more per header than all the rest.
-    let v = value;
-    for (let i = offset + length - 2; i >= offset; i--) {
-        h[i] = 0x30 + (v % 8);
-        v = Math.floor(v / 8);
-    }
-    if (v !== 0)
-        throw new TarError('ESIZE', `value ${value} does not fit a ${length}-byte tar field`);
-    h[offset + length - 1] = 0;
-}
-/** What every header has in common: uid/gid 0, magic "ustar\0" + version "00", empty uname/gname, devices 0. */
-const HEADER_TEMPLATE = (() => {
-    const h = Buffer.alloc(BLOCK);
-    writeOctal(h, 108, 8, 0); // uid
-    writeOctal(h, 116, 8, 0); // gid
-    h.write('ustar\u000000', 257, 'ascii');
-    writeOctal(h, 329, 8, 0); // devmajor
-    writeOctal(h, 337, 8, 0); // devminor
-    return h;
-})();
-function encodeHeader(f, h = Buffer.alloc(BLOCK)) {
-    HEADER_TEMPLATE.copy(h);
-    f.name.copy(h, 0, 0, 100);
-    writeOctal(h, 100, 8, f.mode);
-    writeOctal(h, 124, 12, f.size);
-    writeOctal(h, 136, 12, f.mtime);
-    h[156] = f.typeflag.charCodeAt(0);
-    f.linkname.copy(h, 157, 0, 100);
-    f.prefix.copy(h, 345, 0, 155);
-    h.fill(0x20, 148, 156);
-    let sum = 0;
-    for (let i = 0; i < BLOCK; i++)
-        sum += h[i];
-    writeOctal(h, 148, 7, sum); // six digits and a NUL,
-    h[155] = 0x20; // then a space
-    return h;
-}
-function isAscii(b) {
-    for (let i = 0; i < b.length; i++)
-        if (b[i] >= 0x80)
-            return false;
-    return true;
-}
-/** USTAR name/prefix split with the longest prefix that fits (as Go's archive/tar does). */
-function splitUstar(name) {
-    if (name.length <= 100)
-        return { prefix: EMPTY, name };
-    for (let i = Math.min(155, name.length - 2); i > 0; i--) {
-        if (name[i] !== SLASH)
-            continue;
-        if (name.length - i - 1 > 100)
-            return undefined; // a shorter prefix only makes the rest longer
-        return { prefix: name.subarray(0, i), name: name.subarray(i + 1) };
-    }
-    return undefined;
-}
-function paxRecord(key, value) {
-    const base = Buffer.byteLength(key) + value.length + 3; // ' ', '=', '\n'
-    let digits = 1;
-    while (String(base + digits).length !== digits)
-        digits++;
-    return Buffer.concat([Buffer.from(`${base + digits} ${key}=`), value, Buffer.from('\n')]);
-}
-function asciiFallback(b, max) {
-    const out = Buffer.from(b.subarray(0, max));
-    for (let i = 0; i < out.length; i++)
-        if ((out[i] ?? 0) >= 0x80)
-            out[i] = 0x5f; // '_'
-    return out;
-}
-function nameKind(b, nonUtf8) {
-    if (isAscii(b))
-        return 'ascii';
-    if ((0,external_node_buffer_namespaceObject.isUtf8)(b))
-        return 'utf8';
-    if (nonUtf8 === 'reject')
-        throw new TarError('EUTF8', `name is not valid UTF-8: ${showName(b)}`);
-    return 'binary';
-}
-function encodeEntryHeaders(p, mtime, nonUtf8, scratch) {
-    const records = [];
-    let binaryRecord = false;
-    // ASCII and raw non-UTF-8 names go into the USTAR fields when they fit; UTF-8 names always use PAX `path`
-    // (as GNU tar and Go do), because PAX is where the standard defines a character set.
-    const pathKind = nameKind(p.name, nonUtf8);
-    let split = pathKind === 'utf8' ? undefined : splitUstar(p.name);
-    if (!split) {
-        records.push(paxRecord('path', p.name));
-        binaryRecord ||= pathKind === 'binary';
-        split = splitUstar(asciiFallback(p.name, p.name.length)) ?? {
-            prefix: EMPTY,
-            name: asciiFallback(p.name, 100),
-        };
-    }
-    let linkname = p.linkname;
-    const linkKind = nameKind(p.linkname, nonUtf8);
-    if (linkKind === 'utf8' || p.linkname.length > 100) {
-        records.unshift(paxRecord('linkpath', p.linkname)); // keys in byte order: hdrcharset, linkpath, path
-        binaryRecord ||= linkKind === 'binary';
-        linkname = asciiFallback(p.linkname, 100);
-    }
-    if (binaryRecord)
-        records.unshift(paxRecord('hdrcharset', Buffer.from('BINARY')));
-    const typeflag = p.type === 'dir' ? '5' : p.type === 'symlink' ? '2' : '0';
-    // Explicit fields: an object spread here cost more than the rest of the header (measured).
-    const fields = {
-        name: split.name,
-        prefix: split.prefix,
-        mode: p.mode,
-        size: p.size,
-        mtime,
-        typeflag,
-        linkname,
-    };
-    // Common case: one header, encoded into a scratch block that the caller copies out at once.
-    if (records.length === 0)
-        return encodeHeader(fields, scratch);
-    const header = encodeHeader(fields);
-    const body = Buffer.concat(records);
-    const paxHeader = encodeHeader({
-        name: PAX_PSEUDO_NAME,
-        prefix: EMPTY,
-        mode: 0o644,
-        size: body.length,
-        mtime,
-        typeflag: 'x',
-        linkname: EMPTY,
-    });
-    const pad = (BLOCK - (body.length % BLOCK)) % BLOCK;
-    return Buffer.concat([paxHeader, body, Buffer.alloc(pad), header]);
-}
-async function openContent(content) {
-    return typeof content === 'function' ? await content() : content;
-}
-function resolveOptions(options) {
-    const mtime = options.mtime ?? 0;
-    if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > MAX_OCTAL_11) {
-        throw new TarError('EENTRY', `invalid mtime ${mtime} (whole seconds since the epoch expected)`);
-    }
-    const chunkSize = options.chunkSize ?? 64 * 1024;
-    if (!Number.isSafeInteger(chunkSize) || chunkSize < BLOCK)
-        throw new TarError('EENTRY', `invalid chunkSize ${chunkSize}`);
-    return {
-        mtime,
-        chunkSize,
-        sorted: options.sorted ?? false,
-        nonUtf8Names: options.nonUtf8Names ?? 'binary',
-    };
-}
-async function sortedPrepared(entries) {
-    const all = [];
-    for await (const e of entries)
-        all.push(prepare(e));
-    all.sort((a, b) => Buffer.compare(a.name, b.name));
-    return all;
-}
-/**
- * Encodes entries as a deterministic tar stream (see the file comment for the exact format), yielding
- * fixed-size chunks. File contents are streamed, one entry at a time.
- */
-async function* tarChunks(entries, options = {}) {
-    for await (const segment of tarSegments(entries, options))
-        yield segment.chunk;
-}
-/**
- * {@link tarChunks} with the content of hinted entries in segments of their own, labelled with the hint. Without
- * hints the chunks are exactly those of tarChunks; a hint only splits chunks at the content's start and end.
- */
-async function* tarSegments(entries, options = {}) {
-    const opts = resolveOptions(options);
-    const out = new Chunker(opts.chunkSize);
-    // Per generator (not module-level): two tar streams may interleave at their yields.
-    const scratch = Buffer.alloc(BLOCK);
-    const seen = new Map(); // latin1 key = the exact path bytes
-    let last;
-    const order = (name, what) => {
-        if (last !== undefined && Buffer.compare(last, name) >= 0) {
-            throw new TarError('ENOTSORTED', `tar entries not in order: ${what} ${showName(name)} after ${showName(last)} (sort by tar name bytes, directories with a trailing "/")`);
-        }
-        last = name;
-    };
-    let checkedParent; // all ancestors of the previous entry exist as directories
-    // Sorted input is prepared as it streams (no wrapping generator: it runs once per entry).
-    const sorted = opts.sorted ? undefined : await sortedPrepared(entries);
-    for await (const item of sorted ?? entries) {
-        const p = sorted ? item : prepare(item);
-        // Parents first: any ancestor not seen yet is emitted as a directory.
-        const parentEnd = p.path.lastIndexOf(SLASH);
-        const parentPath = p.path.subarray(0, Math.max(parentEnd, 0));
-        const sameParent = checkedParent !== undefined && parentPath.equals(checkedParent);
-        for (let i = sameParent ? -1 : p.path.indexOf(SLASH); i !== -1; i = p.path.indexOf(SLASH, i + 1)) {
-            const parent = p.path.subarray(0, i);
-            const key = parent.toString('latin1');
-            const kind = seen.get(key);
-            if (kind === 'dir')
-                continue;
-            if (kind !== undefined) {
-                throw new TarError('ENOTDIR', `parent ${showName(parent)} of ${showName(p.name)} is a ${kind}, not a directory`);
-            }
-            const dir = {
-                path: parent,
-                name: p.name.subarray(0, i + 1), // includes the '/'
-                type: 'dir',
-                mode: 0o755,
-                size: 0,
-                content: undefined,
-                linkname: EMPTY,
-            };
-            order(dir.name, 'implied parent directory');
-            seen.set(key, 'dir');
-            for (const chunk of out.write(encodeEntryHeaders(dir, opts.mtime, opts.nonUtf8Names, scratch)))
-                yield { chunk };
-        }
-        checkedParent = parentPath;
-        const key = p.path.toString('latin1');
-        // An entry sorting before the previous one is an order error even if its path was seen (e.g. a directory
-        // listed after its children, which were given an implied parent).
-        if (seen.has(key) && (last === undefined || Buffer.compare(last, p.name) <= 0)) {
-            throw new TarError('EDUPLICATE', `duplicate path ${showName(p.path)}`);
-        }
-        order(p.name, 'entry');
-        seen.set(key, p.type);
-        for (const chunk of out.write(encodeEntryHeaders(p, opts.mtime, opts.nonUtf8Names, scratch)))
-            yield { chunk };
-        if (p.type !== 'file' || p.content === undefined)
-            continue;
-        const hint = p.size > 0 ? p.hint : undefined;
-        if (hint !== undefined)
-            for (const chunk of out.flush())
-                yield { chunk };
-        if (p.content instanceof Uint8Array) {
-            for (const chunk of out.write(p.content))
-                yield { chunk, hint };
-        }
-        else {
-            let written = 0;
-            // for await takes sync iterables too: no wrapping generator per entry.
-            for await (const chunk of await openContent(p.content)) {
-                if (!(chunk instanceof Uint8Array)) {
-                    throw new TarError('EENTRY', `content of ${showName(p.name)} yielded a non-byte chunk (string or object mode?)`);
-                }
-                written += chunk.length;
-                if (written > p.size) {
-                    throw new TarError('ESIZE', `content of ${showName(p.name)} is longer than its size ${p.size}`);
-                }
-                for (const full of out.write(chunk))
-                    yield { chunk: full, hint };
-            }
-            if (written !== p.size) {
-                throw new TarError('ESIZE', `content of ${showName(p.name)} has ${written} bytes, size says ${p.size}`);
-            }
-        }
-        if (hint !== undefined)
-            for (const chunk of out.flush())
-                yield { chunk, hint };
-        for (const chunk of out.zeros((BLOCK - (p.size % BLOCK)) % BLOCK))
-            yield { chunk };
-    }
-    for (const chunk of out.zeros(2 * BLOCK))
-        yield { chunk };
-    const rest = out.rest();
-    if (rest)
-        yield { chunk: rest };
-}
-/** {@link tarChunks} as a byte stream. */
-function tar_createTarStream(entries, options = {}) {
-    return Readable.from(tarChunks(entries, options), { objectMode: false });
-}
-
-;// CONCATENATED MODULE: ./src/oci/layer.ts
-// Layer builder: tar -> gzip -> temp file (or memory), hashing the tar (diff_id) and the gzip (digest) in one pass
-// (src/oci/README.md, "gzip"). gzip level 1 by default: 2.4x faster than level 6 for ~7% more bytes, and what
-// go-containerregistry uses. node:zlib writes a fixed gzip header (MTIME 0, no FNAME, OS 03), so the digest depends
-// only on the tar bytes, the level and the zlib build (Node upgrades may change it; reuse is keyed on diff_id).
-
-
-
-
-
-
-
-
-
-
-/** Bumped whenever tar.ts changes the bytes it writes for the same entries (part of {@link layerRecipe}). */
-const TAR_FORMAT_VERSION = 1;
-const GZIP_CHUNK = 64 * 1024;
-function makeLayer(fields) {
-    const { path, bytes } = fields;
-    return {
-        ...fields,
-        open: () => bytes !== undefined
-            ? external_node_stream_namespaceObject.Readable.from([bytes], { objectMode: false })
-            : (0,external_node_fs_namespaceObject.createReadStream)(path ?? '', { highWaterMark: 1024 * 1024 }),
-        descriptor(annotations) {
-            const d = { mediaType: fields.mediaType, digest: fields.digest, size: fields.size };
-            if (annotations && Object.keys(annotations).length > 0)
-                d.annotations = { ...annotations };
-            return d;
-        },
-        dispose: async () => {
-            if (path !== undefined)
-                await (0,promises_namespaceObject.rm)(path, { force: true });
-        },
-    };
-}
-async function writeAll(fh, chunk) {
-    let off = 0;
-    while (off < chunk.length) {
-        const { bytesWritten } = await fh.write(chunk, off, chunk.length - off);
-        off += bytesWritten;
-    }
-}
-/** Compresses an existing tar stream into a layer (see {@link buildLayer}). */
-async function compressLayer(tar, options = {}) {
-    const level = options.level ?? 1;
-    if (!Number.isInteger(level) || level < 0 || level > 9)
-        throw new Error(`invalid gzip level ${level}`);
-    const tarHash = createHash('sha256');
-    let uncompressedSize = 0;
-    const gzip = createGzip({ level, chunkSize: GZIP_CHUNK });
-    const fed = pipeline(tar, async function* hashTar(source) {
-        for await (const chunk of source) {
-            tarHash.update(chunk);
-            uncompressedSize += chunk.length;
-            yield chunk;
-        }
-    }, gzip, { signal: options.signal });
-    const [kept] = await Promise.all([keepBlob(gzip, options), fed]);
-    return makeLayer({
-        diffId: `sha256:${tarHash.digest('hex')}`,
-        digest: kept.digest,
-        size: kept.size,
-        uncompressedSize,
-        mediaType: options.mediaType ?? MediaType.ociLayerGzip,
-        ...(kept.path !== undefined ? { path: kept.path } : { bytes: kept.bytes }),
-    });
-}
-/** Keeps a blob in memory, or in a temp file once it exceeds the memory threshold; hashes it on the way. */
-async function keepBlob(source, options) {
-    const threshold = options.memoryThreshold ?? 4 * 1024 * 1024;
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let size = 0;
-    const memory = [];
-    let fh;
-    let path;
-    try {
-        for await (const chunk of source) {
-            hash.update(chunk);
-            size += chunk.length;
-            if (fh) {
-                await writeAll(fh, chunk);
-                continue;
-            }
-            memory.push(chunk);
-            if (size > threshold) {
-                path = (0,external_node_path_namespaceObject.join)(options.tmpDir ?? (0,external_node_os_namespaceObject.tmpdir)(), `layer-${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}.tar.gz`);
-                fh = await (0,promises_namespaceObject.open)(path, 'wx', 0o600);
-                for (const m of memory.splice(0))
-                    await writeAll(fh, m);
-            }
-        }
-        await fh?.close();
-        fh = undefined;
-    }
-    catch (err) {
-        await fh?.close().catch(() => undefined);
-        if (path !== undefined)
-            await (0,promises_namespaceObject.rm)(path, { force: true });
-        throw err;
-    }
-    const digest = `sha256:${hash.digest('hex')}`;
-    return path !== undefined ? { digest, size, path } : { digest, size, bytes: Buffer.concat(memory) };
-}
-/**
- * Builds a reproducible gzip layer from tar entries (tar.ts), streaming file contents, and keeps it in memory or a
- * temp file. Same bytes as {@link streamLayer} with the same options.
- */
-async function buildLayer(entries, options = {}) {
-    const { stream, result } = streamLayer(entries, options);
-    let kept;
-    try {
-        kept = await keepBlob(stream, options);
-    }
-    catch (error) {
-        stream.destroy();
-        await result.catch(() => undefined);
-        throw error;
-    }
-    const digests = await result;
-    return makeLayer({
-        ...digests,
-        ...(kept.path !== undefined ? { path: kept.path } : { bytes: kept.bytes }),
-    });
-}
-/**
- * Tar → gzip as a stream, hashing the tar (diff_id) and the gzip (digest) on the way, so the layer can be uploaded
- * or written while it is being built and no temp file is needed. Nothing is buffered beyond the stream's
- * high-water marks: a slow consumer slows the build down.
- */
-function streamLayer(entries, options = {}) {
-    const level = options.level ?? 1;
-    if (!Number.isInteger(level) || level < 0 || level > 9)
-        throw new Error(`invalid gzip level ${level}`);
-    const tarHash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const gzHash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let uncompressedSize = 0;
-    let crc = 0;
-    let size = 0;
-    // Raw deflate framed as gzip by hand: node's params() (the level switch) only works on deflate streams, and
-    // zlib's gzip wrapper is just this header and trailer, so the bytes are exactly createGzip's.
-    const deflate = (0,external_node_zlib_namespaceObject.createDeflateRaw)({ level, chunkSize: GZIP_CHUNK });
-    const out = new external_node_stream_namespaceObject.PassThrough({ highWaterMark: GZIP_CHUNK * 4 });
-    let finished = false;
-    const emit = (chunk) => {
-        gzHash.update(chunk);
-        size += chunk.length;
-        if (!out.write(chunk)) {
-            deflate.pause();
-            out.once('drain', () => deflate.resume());
-        }
-    };
-    const result = new Promise((resolve, reject) => {
-        const fail = (error) => {
-            reject(error);
-            deflate.destroy();
-            if (!out.destroyed)
-                out.destroy(error);
-        };
-        emit(gzipHeader(level));
-        deflate.on('data', emit);
-        let fed = Promise.resolve();
-        deflate.once('end', () => {
-            fed.then(() => {
-                const trailer = Buffer.alloc(8);
-                trailer.writeUInt32LE(crc >>> 0, 0);
-                trailer.writeUInt32LE(uncompressedSize % 2 ** 32, 4);
-                emit(trailer);
-                finished = true;
-                out.end();
-                resolve({
-                    diffId: `sha256:${tarHash.digest('hex')}`,
-                    digest: `sha256:${gzHash.digest('hex')}`,
-                    size,
-                    uncompressedSize,
-                    mediaType: options.mediaType ?? types_MediaType.ociLayerGzip,
-                });
-            }, reject);
-        });
-        deflate.once('error', fail);
-        // The consumer gave up (an upload failed): stop reading the sources.
-        out.once('close', () => {
-            if (!finished)
-                fail(new Error('layer stream closed before its end'));
-        });
-        fed = feed(deflate, tarSegments(entries, options), level, options, (chunk) => {
-            tarHash.update(chunk);
-            crc = (0,external_node_zlib_namespaceObject.crc32)(chunk, crc);
-            uncompressedSize += chunk.length;
-            options.onTarBytes?.(chunk.length);
-        }).catch((error) => {
-            fail(error instanceof Error ? error : new Error(String(error)));
-            throw error;
-        });
-        fed.catch(() => undefined);
-    });
-    result.catch(() => undefined);
-    return { stream: out, result };
-}
-/** zlib's gzip header: no name, MTIME 0, XFL from the level (4 fastest, 2 best), OS 3 (Unix). */
-function gzipHeader(level) {
-    const xfl = level === 9 ? 2 : level < 2 ? 4 : 0;
-    return Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0, 0, 0, 0, xfl, 0x03]);
-}
-/** Resolves on 'drain', or when the stream closes first (the next write then sees it destroyed). */
-function drained(stream) {
-    return new Promise((resolve) => {
-        const done = () => {
-            stream.off('drain', done);
-            stream.off('close', done);
-            resolve();
-        };
-        stream.on('drain', done);
-        stream.on('close', done);
-    });
-}
-async function feed(deflate, segments, level, options, onChunk) {
-    let current = level;
-    try {
-        for await (const { chunk, hint } of segments) {
-            if (deflate.destroyed)
-                throw new Error('layer stream closed before its end');
-            onChunk(chunk);
-            const want = hint !== undefined && hint === options.storeHint ? 0 : level;
-            if (want !== current) {
-                // Every byte written so far must be compressed with the old level before the switch (node's params()
-                // flushes, then changes the parameters in the flush callback; writes queued meanwhile would race it).
-                await new Promise((resolve) => deflate.params(want, external_node_zlib_namespaceObject.constants.Z_DEFAULT_STRATEGY, resolve));
-                current = want;
-            }
-            if (!deflate.write(chunk))
-                await drained(deflate);
-        }
-    }
-    catch (error) {
-        await segments.return(undefined);
-        throw error;
-    }
-    deflate.end();
-}
-// Magic numbers of formats that are compressed already (deflate or stronger): gzip level 1 spends about twice the
-// CPU on such bytes as on text and saves nothing. Images (PNG, JPEG, GIF, WebP), archives and compressed streams.
-const compressedMagic = [
-    [0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]], // PNG
-    [0, [0xff, 0xd8, 0xff]], // JPEG
-    [0, [0x47, 0x49, 0x46, 0x38]], // GIF8
-    [8, [0x57, 0x45, 0x42, 0x50]], // RIFF....WEBP
-    [0, [0x50, 0x4b, 0x03, 0x04]], // zip (jar, docx, …)
-    [0, [0x1f, 0x8b]], // gzip
-    [0, [0x28, 0xb5, 0x2f, 0xfd]], // zstd
-    [0, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]], // xz
-    [0, [0x42, 0x5a, 0x68]], // bzip2
-    [0, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]], // 7z
-    [0, [0x77, 0x4f, 0x46, 0x32]], // woff2
-];
-/** How many leading bytes {@link isCompressedFormat} looks at. */
-const COMPRESSED_MAGIC_BYTES = 12;
-/** Whether content starting with `head` is in a format that is compressed already. */
-function isCompressedFormat(head) {
-    return compressedMagic.some(([offset, magic]) => head.length >= offset + magic.length && magic.every((b, i) => head[offset + i] === b));
-}
-/**
- * A short description of everything besides the entries that decides a layer's diff_id, for the
- * `io.package-storage.layer.recipe` annotation: a layer is only reused when source and recipe both match.
- */
-function layerRecipe(options = {}) {
-    const parts = [`tar=${TAR_FORMAT_VERSION}`, `mtime=${options.mtime ?? 0}`];
-    if (options.extra !== undefined)
-        parts.push(options.extra);
-    return parts.join(';');
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/blob-stream.ts
-// The blobs of one layer, in order, from one `git cat-file --batch` process: one request per file, whose answer
-// header carries the size the tar header needs, and whose content is streamed on as it arrives (no copy, no
-// buffering of whole files). Requests are all written at once. Output is read ahead up to a few MB, so git keeps
-// inflating while the tar and gzip stages work (a bare 64 KB pipe made the two wait for each other: measured 2.7x
-// slower); beyond that reading pauses and git blocks on the full pipe, so memory stays bounded whatever the file
-// sizes. One process per layer also spreads git's inflating over the cores when layers are built side by side.
-
-
-
-const LF = 0x0a;
-/** Output read ahead of the consumer before the pipe is left to fill up. */
-const READ_AHEAD = 4 << 20;
-class BlobStream {
-    oids;
-    peek;
-    child;
-    /** Chunks read from git and not yet consumed; `head` is the next (shift() would be O(n) per chunk). */
-    queue = [];
-    head = 0;
-    queued = 0;
-    ended = false;
-    wake;
-    pending = Buffer.alloc(0);
-    stderr = '';
-    exited;
-    index = 0;
-    closed = false;
-    constructor(repoDir, oids, peek = 16) {
-        this.oids = oids;
-        this.peek = peek;
-        for (const oid of oids)
-            if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(oid))
-                throw new errors_OperationError(`not an object id: ${oid}`);
-        // --buffer: git's output is block-buffered (no flush per object), since every request is known up front.
-        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', '--batch', '--buffer'], {
-            cwd: repoDir,
-            env: gitEnv(),
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        this.child.stderr.on('data', (b) => {
-            if (this.stderr.length < 4096)
-                this.stderr += b.toString('utf8');
-        });
-        this.exited = new Promise((resolve) => {
-            this.child.once('close', (code) => resolve(code));
-            this.child.once('error', () => resolve(null));
-        });
-        this.child.stdin.on('error', () => undefined);
-        this.child.stdin.end(oids.length > 0 ? `${oids.join('\n')}\n` : '');
-        const stdout = this.child.stdout;
-        stdout.on('data', (chunk) => {
-            this.queue.push(chunk);
-            this.queued += chunk.length;
-            if (this.queued >= READ_AHEAD)
-                stdout.pause();
-            this.notify();
-        });
-        const end = () => {
-            this.ended = true;
-            this.notify();
-        };
-        stdout.once('end', end);
-        stdout.once('close', end);
-        stdout.once('error', end);
-    }
-    notify() {
-        const wake = this.wake;
-        this.wake = undefined;
-        wake?.();
-    }
-    /** The next chunk git sent, or undefined at its end. */
-    async take() {
-        while (this.head === this.queue.length) {
-            if (this.ended)
-                return undefined;
-            await new Promise((resolve) => (this.wake = resolve));
-        }
-        const chunk = this.queue[this.head];
-        this.queue[this.head++] = undefined;
-        if (this.head === this.queue.length) {
-            this.queue = [];
-            this.head = 0;
-        }
-        this.queued -= chunk.length;
-        if (this.queued < READ_AHEAD / 2 && this.child.stdout.isPaused())
-            this.child.stdout.resume();
-        return chunk;
-    }
-    /** The next blob, in request order; undefined after the last. */
-    async next() {
-        if (this.closed)
-            throw new errors_OperationError('the blob stream was closed');
-        if (this.index >= this.oids.length)
-            return undefined;
-        const wanted = this.oids[this.index++];
-        const header = await this.line();
-        const [oid, type, sizeText] = header.split(' ');
-        if (type === 'missing' || oid !== wanted)
-            throw new errors_OperationError(type === 'missing'
-                ? `blob ${wanted} is not available in the repository (a partial clone missing it?)`
-                : `git cat-file answered ${JSON.stringify(header.slice(0, 80))} for ${wanted}`);
-        if (type !== 'blob')
-            throw new errors_OperationError(`object ${wanted} is a ${type}, not a blob`);
-        const size = Number(sizeText);
-        if (!Number.isSafeInteger(size) || size < 0)
-            throw new errors_OperationError(`git cat-file gave an invalid size for ${wanted}`);
-        await this.fill(Math.min(size, this.peek));
-        const head = Buffer.from(this.pending.subarray(0, Math.min(size, this.peek)));
-        return { oid, size, head, content: this.content(size) };
-    }
-    async *content(size) {
-        let left = size;
-        while (left > 0) {
-            if (this.pending.length === 0)
-                await this.fill(1);
-            const part = this.pending.subarray(0, Math.min(left, this.pending.length));
-            this.pending = this.pending.subarray(part.length);
-            left -= part.length;
-            yield part;
-        }
-        await this.fill(1);
-        if (this.pending[0] !== LF)
-            throw new errors_OperationError('git cat-file output is out of step');
-        this.pending = this.pending.subarray(1);
-    }
-    async line() {
-        for (;;) {
-            const eol = this.pending.indexOf(LF);
-            if (eol !== -1) {
-                const text = this.pending.subarray(0, eol).toString('utf8');
-                this.pending = this.pending.subarray(eol + 1);
-                return text;
-            }
-            if (this.pending.length > 4096)
-                throw new errors_OperationError('git cat-file sent an overlong header');
-            await this.fill(this.pending.length + 1);
-        }
-    }
-    /** Reads until at least `bytes` are pending (joining chunks only for the small peeks and headers). */
-    async fill(bytes) {
-        while (this.pending.length < bytes) {
-            const value = await this.take();
-            if (value === undefined) {
-                const code = await this.exited;
-                throw new errors_OperationError(`git cat-file ended early (exit ${code})${this.stderr ? `: ${this.stderr.trim().split('\n')[0]}` : ''}`);
-            }
-            this.pending = this.pending.length === 0 ? value : Buffer.concat([this.pending, value]);
-        }
-    }
-    /** Stops the process (also mid-stream, when the layer build is abandoned). */
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        if (this.child.exitCode === null && this.child.signalCode === null)
-            this.child.kill();
-        this.child.stdout.resume();
-        this.queue = [];
-        this.head = 0;
-        this.pending = Buffer.alloc(0);
-        await this.exited;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/content.ts
-// Layer contents straight from git objects: a package version's tree becomes /packages/<channel>/<name>/<version>/.
-// Blobs missing from a trees-only clone are fetched in one request before building, never one by one. Each file
-// is one `git cat-file` request, streamed into the tar (blob-stream.ts).
-
-
-
-
-
-/** Below this size a stored segment saves too little to be worth its two sync flushes. */
-const MIN_STORED_BYTES = 2048;
-/** Where a channel's version directories are in the repository (`packages/` for the default root). */
-function rootPrefix(packagesRoot) {
-    const root = packagesRoot.replace(/^\.\/?/, '').replace(/\/+$/, '');
-    return root === '' ? '' : `${root}/`;
-}
-/**
- * Files under the given version directories at `commit`, from one `git ls-tree -r -z` (trees only: works in a
- * trees-only clone, and git does the walking instead of one object read per tree). In byte order of the paths.
- */
-async function listFiles(repoDir, commit, prefix, dirs, onFile) {
-    if (dirs.length === 0)
-        return;
-    const result = await git_gitRaw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs], {
-        cwd: repoDir,
-    });
-    const out = result.stdout;
-    const wanted = new Set(dirs);
-    let offset = 0;
-    while (offset < out.length) {
-        const nul = out.indexOf(0, offset);
-        const end = nul === -1 ? out.length : nul;
-        const tab = out.indexOf(9, offset);
-        const [mode, , oid] = out.subarray(offset, tab).toString('latin1').split(' ');
-        const path = out.subarray(tab + 1, end).toString('utf8');
-        offset = end + 1;
-        // The version directory: `<root>/` then two more path components.
-        const first = path.indexOf('/', prefix.length);
-        const second = first === -1 ? -1 : path.indexOf('/', first + 1);
-        const dir = second === -1 ? undefined : path.slice(0, second + 1);
-        if (dir === undefined || !wanted.has(dir))
-            continue;
-        const where = path.slice(0, dir.length - 1);
-        if (mode === '120000')
-            throw new errors_OperationError(`${where} contains a symbolic link (${path}); links are not put into images`);
-        if (mode === '160000')
-            throw new errors_OperationError(`${where} contains a submodule (${path}); submodules are not put into images`);
-        onFile(dir, path.slice(dir.length), mode, oid);
-    }
-}
-/** Every file of the layer's versions (at `commit`, where the plan read them), with image paths. */
-async function layerFiles(repoDir, commit, packagesRoot, layer) {
-    const prefix = rootPrefix(packagesRoot);
-    const image = new Map(layer.versions.map((v) => [
-        `${prefix}${v.name}/${v.version}/`,
-        `packages/${layer.channel}/${v.name}/${v.version}/`,
-    ]));
-    const files = [];
-    await listFiles(repoDir, commit, prefix, [...image.keys()], (dir, path, mode, oid) => files.push({ path: `${image.get(dir)}${path}`, mode, oid }));
-    return files;
-}
-/**
- * The files of each version (paths relative to its directory) at `commit`, one version at a time: `onVersion` gets
- * a version's complete list before the next one is collected, so memory holds one version, not the channel.
- */
-async function versionFiles(repoDir, commit, packagesRoot, versions, onVersion) {
-    const prefix = rootPrefix(packagesRoot);
-    const dirs = versions.map((v) => `${prefix}${v.name}/${v.version}/`);
-    const index = new Map(dirs.map((d, i) => [d, i]));
-    let current;
-    let files = [];
-    const seen = new Set();
-    await listFiles(repoDir, commit, prefix, dirs, (dir, path, _mode, oid) => {
-        if (dir !== current) {
-            if (current !== undefined)
-                onVersion(index.get(current), files);
-            current = dir;
-            files = [];
-            seen.add(dir);
-        }
-        files.push({ path, blob: oid });
-    });
-    if (current !== undefined)
-        onVersion(index.get(current), files);
-    // A version without any file (only possible for an empty tree) still has an identity.
-    for (const [d, i] of index)
-        if (!seen.has(d))
-            onVersion(i, []);
-}
-/** Files in tar order: the byte order of their paths (git's order within a tree, across versions too). */
-function sortForTar(files) {
-    const keyed = files.map((f) => ({ f, key: Buffer.from(f.path, 'utf8') }));
-    keyed.sort((a, b) => Buffer.compare(a.key, b.key));
-    return keyed.map((k) => k.f);
-}
-/**
- * Tar entries for a layer, in tar order, each read with one `git cat-file` request whose answer gives the size
- * (for the tar header) and then the content, streamed. Content in an already-compressed format gets `storeHint`.
- */
-async function* streamedEntries(repoDir, files, storeHint) {
-    const blobs = new BlobStream(repoDir, files.map((f) => f.oid), COMPRESSED_MAGIC_BYTES);
-    try {
-        for (const f of files) {
-            const blob = await blobs.next();
-            if (!blob)
-                throw new errors_OperationError(`git cat-file ended before ${f.path}`);
-            yield {
-                path: f.path,
-                type: 'file',
-                mode: f.mode === '100755' ? 0o755 : 0o644,
-                size: blob.size,
-                content: () => blob.content,
-                ...(blob.size >= MIN_STORED_BYTES && isCompressedFormat(blob.head) ? { hint: storeHint } : {}),
-            };
-        }
-    }
-    finally {
-        await blobs.close();
-    }
-}
-/**
- * Fetches, in one request, the blobs under `trees` (those in `only`, when given) that a partial (trees-only) clone
- * lacks; a no-op in a full clone.
- * Without this every missing blob would be a separate lazy fetch.
- */
-async function prefetchBlobs(repoDir, trees, only) {
-    if (trees.length === 0)
-        return 0;
-    const promisor = await git_gitRaw(['config', '--get', 'remote.origin.promisor'], {
-        cwd: repoDir,
-        okCodes: [1],
-    });
-    if (promisor.stdout.toString('utf8').trim() !== 'true')
-        return 0;
-    const listing = await git_gitRaw(['rev-list', '--objects', '--no-object-names', '--missing=print', '--stdin'], {
-        cwd: repoDir,
-        input: `${trees.join('\n')}\n`,
-    });
-    const missing = listing.stdout
-        .toString('utf8')
-        .split('\n')
-        .filter((l) => l.startsWith('?'))
-        .map((l) => l.slice(1))
-        .filter((oid) => only === undefined || only.has(oid));
-    if (missing.length === 0)
-        return 0;
-    await git_gitRaw([
-        '-c',
-        'fetch.negotiationAlgorithm=noop',
-        'fetch',
-        '--quiet',
-        '--no-tags',
-        '--no-write-fetch-head',
-        '--filter=blob:none',
-        '--stdin',
-        'origin',
-    ], { cwd: repoDir, input: `${missing.join('\n')}\n` });
-    return missing.length;
-}
-/**
- * The registry configuration of a channel image: the branch's deployment/package-registry.yml when it has one, with
- * `package_paths` set to the served channels, most stable first ("first package found wins").
- */
-function registryConfig(branchFile, packagePaths) {
-    let config = {};
-    if (branchFile !== undefined) {
-        let parsed;
-        try {
-            parsed = load(branchFile, { maxAliases: 0 });
-        }
-        catch (error) {
-            throw new errors_OperationError(`deployment/package-registry.yml is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        }
-        if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
-            config = { ...parsed };
-    }
-    config.package_paths = [...packagePaths];
-    return `# Generated by package-storage publish-image. First package found wins: most stable channel first.\n${dump(config, { lineWidth: -1, sortKeys: true })}`;
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/layers.ts
-// Stage 2: build or reuse every layer the planned images need, each once. A layer whose source (its versions and
-// trees) and recipe match a layer of a previous image of the repository is reused as it is: no git reads, no
-// upload. The others are built side by side, each streamed straight into its destinations as it is compressed:
-// the registry (one chunked upload, digest given at the end), the OCI layout's blob directory, and a temp file
-// only when an archive needs the bytes again. A failed upload rebuilds the layer from git.
-
-
-
-
-
-
-
-
-
-
-
-/**
- * Everything besides the entries that decides a layer's diff_id: a layer built by another recipe is never reused.
- * (Storing already-compressed files changes only the gzip bytes, not the tar, so it needs no new recipe.)
- */
-const recipe = layerRecipe({ mtime: 0, extra: 'package-storage=1' });
-const STORE_HINT = 'compressed';
-/** Builds or reuses every layer of `jobs` (each source once). */
-async function resolveLayers(ctx, jobs) {
-    const wanted = new Map();
-    for (const job of jobs)
-        for (const w of job.layers)
-            if (!wanted.has(w.source))
-                wanted.set(w.source, w);
-    const layers = new Map();
-    const toBuild = [];
-    for (const w of wanted.values()) {
-        const reused = reuse(ctx.previous, w);
-        if (reused)
-            layers.set(w.source, reused);
-        else
-            toBuild.push(w);
-    }
-    const temps = [];
-    const set = {
-        layers,
-        dispose: async () => {
-            await Promise.all(temps.map((t) => (0,promises_namespaceObject.rm)(t, { force: true })));
-        },
-    };
-    if (toBuild.length === 0)
-        return set;
-    const fetched = await prefetchBlobs(ctx.repoDir, toBuild.flatMap((w) => w.plan?.versions.map((v) => v.tree) ?? []));
-    if (fetched > 0)
-        ctx.log(`fetched ${fetched} missing blobs in one request`);
-    ctx.progress.start(toBuild.length);
-    // Largest first, so the long builds start early and the small ones fill the gaps at the end.
-    const order = [...toBuild].sort((a, b) => weight(b) - weight(a));
-    const abort = new AbortController();
-    try {
-        await pool(order.map((w) => async () => {
-            const layer = w.plan ? await streamed(ctx, w, abort.signal, temps) : await small(ctx, w);
-            layers.set(w.source, layer);
-            ctx.progress.layerBuilt();
-        }), ctx.concurrency, abort);
-    }
-    catch (error) {
-        await set.dispose();
-        throw error;
-    }
-    return set;
-}
-function weight(w) {
-    return w.plan?.versions.length ?? 0;
-}
-function reuse(previous, w) {
-    for (const p of previous) {
-        const found = findReusableLayer(p, { source: w.source, recipe });
-        if (!found)
-            continue;
-        const descriptor = { digest: found.digest, size: found.size, mediaType: found.mediaType };
-        return {
-            diffId: found.diffId,
-            digest: found.digest,
-            size: found.size,
-            mediaType: found.mediaType,
-            annotations: found.annotations,
-            createdBy: w.createdBy,
-            comment: w.source,
-            origin: 'reused',
-            inTargets: p.target !== undefined ? [p.target] : [],
-            uploadedBytes: 0,
-            blob: { digest: found.digest, size: found.size, open: () => p.fetch(descriptor) },
-        };
-    }
-    return undefined;
-}
-function ready(w, d, o) {
-    return {
-        diffId: d.diffId,
-        digest: d.digest,
-        size: d.size,
-        mediaType: d.mediaType,
-        annotations: layerSourceAnnotations(w.source, recipe),
-        createdBy: w.createdBy,
-        comment: w.source,
-        origin: 'built',
-        inTargets: o.inTargets,
-        uploadedBytes: o.uploadedBytes,
-        ...(o.blob ? { blob: o.blob } : {}),
-    };
-}
-/** The registry configuration layer: a few hundred bytes, built in memory and uploaded unless present. */
-async function small(ctx, w) {
-    const bytes = Buffer.from(w.configText ?? '');
-    const layer = await buildLayer([{ path: 'package-registry/config.yml', type: 'file', size: bytes.length, content: bytes }], { level: 1 });
-    let uploadedBytes = 0;
-    if (ctx.push) {
-        const outcome = await ctx.push.client.uploadBlob(ctx.push.repository, layer, () => layer.open());
-        if (outcome === 'uploaded') {
-            uploadedBytes = layer.size;
-            ctx.progress.uploaded();
-        }
-    }
-    const blob = { digest: layer.digest, size: layer.size, open: () => layer.open() };
-    return ready(w, layer, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
-}
-/** A package layer: built from git and streamed into its destinations as it is compressed. */
-async function streamed(ctx, w, signal, temps) {
-    const files = sortForTar(await layerFiles(ctx.repoDir, w.commit, ctx.reader.packagesRoot, w.plan));
-    const fileDir = ctx.layoutDir
-        ? (0,external_node_path_namespaceObject.join)(ctx.layoutDir, 'blobs', 'sha256')
-        : ctx.keep
-            ? (ctx.tmpDir ?? (0,external_node_os_namespaceObject.tmpdir)())
-            : undefined;
-    const file = fileDir ? new BlobFile(fileDir, ctx.layoutDir !== undefined) : undefined;
-    let current;
-    const stop = () => {
-        current?.layer.stream.destroy(new errors_OperationError('stopped: another layer failed'));
-    };
-    signal.addEventListener('abort', stop);
-    // One attempt: a fresh build from git (never a replay from memory), teed into the file when there is one.
-    const attempt = () => {
-        if (current)
-            ctx.progress.retracted(current.tar, current.out);
-        const state = {
-            tar: 0,
-            out: 0,
-            layer: streamLayer(streamedEntries(ctx.repoDir, files, STORE_HINT), {
-                level: 1,
-                sorted: true,
-                storeHint: STORE_HINT,
-                onTarBytes: (n) => {
-                    state.tar += n;
-                    ctx.progress.tar(n);
-                },
-            }),
-        };
-        current = state;
-        const stream = external_node_stream_namespaceObject.Readable.from(counted(state.layer.stream, file, (n) => {
-            state.out += n;
-            ctx.progress.compressed(n);
-        }));
-        return { stream, digest: state.layer.result };
-    };
-    try {
-        let uploadedBytes = 0;
-        if (ctx.push) {
-            const sent = await ctx.push.client.uploadStream(ctx.push.repository, attempt);
-            uploadedBytes = sent.size;
-            ctx.progress.uploaded();
-        }
-        else {
-            for await (const chunk of attempt().stream)
-                void chunk;
-        }
-        const digests = await current.layer.result;
-        if (uploadedBytes > 0 && digests.size !== uploadedBytes)
-            throw new errors_OperationError(`layer ${w.source}: ${uploadedBytes} bytes uploaded, ${digests.size} built`);
-        let blob;
-        if (file) {
-            const path = await file.commit(digests.digest);
-            if (!ctx.layoutDir)
-                temps.push(path);
-            blob = { digest: digests.digest, size: digests.size, open: () => (0,external_node_fs_namespaceObject.createReadStream)(path) };
-        }
-        return ready(w, digests, { blob, uploadedBytes, inTargets: ctx.push ? [ctx.push.target] : [] });
-    }
-    catch (error) {
-        await file?.abort();
-        throw error;
-    }
-    finally {
-        signal.removeEventListener('abort', stop);
-    }
-}
-/** Passes the compressed stream on, writing it to `file` first (with backpressure from both). */
-async function* counted(stream, file, onBytes) {
-    await file?.begin();
-    for await (const chunk of stream) {
-        await file?.write(chunk);
-        onBytes(chunk.length);
-        yield chunk;
-    }
-}
-/**
- * A blob being written under a temp name, renamed once its digest is known: into a layout's blob directory
- * (`blobs/sha256/<hex>`, where the layout writer then finds it), or kept as a temp file for an archive.
- */
-class BlobFile {
-    dir;
-    contentAddressed;
-    fh;
-    path;
-    constructor(dir, contentAddressed) {
-        this.dir = dir;
-        this.contentAddressed = contentAddressed;
-    }
-    async begin() {
-        await this.abort();
-        await (0,promises_namespaceObject.mkdir)(this.dir, { recursive: true });
-        this.path = (0,external_node_path_namespaceObject.join)(this.dir, `.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(8).toString('hex')}`);
-        this.fh = await (0,promises_namespaceObject.open)(this.path, 'wx', 0o600);
-    }
-    async write(chunk) {
-        let off = 0;
-        while (off < chunk.length)
-            off += (await this.fh.write(chunk, off)).bytesWritten;
-    }
-    async commit(digest) {
-        await this.fh?.close();
-        this.fh = undefined;
-        const from = this.path;
-        this.path = undefined;
-        if (!this.contentAddressed)
-            return from;
-        const to = (0,external_node_path_namespaceObject.join)(this.dir, digestHex(digest));
-        await (0,promises_namespaceObject.rename)(from, to);
-        return to;
-    }
-    async abort() {
-        await this.fh?.close().catch(() => undefined);
-        this.fh = undefined;
-        if (this.path)
-            await (0,promises_namespaceObject.rm)(this.path, { force: true });
-        this.path = undefined;
-    }
-}
-/** Runs `jobs` with at most `limit` at a time; the first failure aborts the rest and is thrown. */
-async function pool(jobs, limit, abort) {
-    let next = 0;
-    let failure;
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, jobs.length)) }, async () => {
-        while (next < jobs.length && !failure) {
-            const job = jobs[next++];
-            try {
-                await job();
-            }
-            catch (error) {
-                failure ??= { error };
-                abort.abort();
-            }
-        }
-    }));
-    if (failure)
-        throw failure.error;
-}
-
-;// CONCATENATED MODULE: ./src/oci/archive.ts
-// Air-gapped image archive: ONE uncompressed tar that is both an OCI image layout and a `docker save` archive
-// (the layout Docker >= 25 writes; src/oci/README.md, "Archive"):
-//
-//   blobs/sha256/<hex>   every manifest, config and layer blob, layers kept gzip-compressed (registry bytes)
-//   index.json           one entry per image and tag: `io.containerd.image.name` = `<repository>:<tag>` (containerd
-//                        image store, Docker >= 25), `org.opencontainers.image.ref.name` = `<tag>` (OCI layout; the
-//                        tag only, as containerd's exporter writes it)
-//   manifest.json        `[{Config, RepoTags, Layers}]` with paths into blobs/ (classic `docker load`, skopeo
-//                        `docker-archive:`)
-//   oci-layout
-//
-// The tar comes from tar.ts (sorted names, mtime fixed, uid/gid 0), the JSON files are canonical, and blobs are
-// content-addressed, so the same images always give the same archive bytes. Blob streams are verified against
-// their descriptors while they are written.
-
-
-
-
-
-
-
-
-
-const tagPattern = /^\w[\w.-]{0,127}$/;
-function assertTag(tag) {
-    if (!tagPattern.test(tag))
-        throw new Error(`invalid image tag ${JSON.stringify(tag.slice(0, 140))}`);
-}
-const blobPath = (digest) => `blobs/sha256/${digestHex(digest)}`;
-/**
- * The image `docker load` (classic store) gets for a multi-platform image: manifest.json has no platforms, so one
- * image per tag; linux/amd64 when the index has it, else the first. The OCI side (index.json) keeps every platform.
- */
-function defaultPlatformImage(image) {
-    const images = platformImages(image);
-    return images.find((i) => i.config.os === 'linux' && i.config.architecture === 'amd64') ?? images[0];
-}
-/** The `manifest.json` entries for the images. */
-function dockerArchiveManifest(images) {
-    return images.map(({ image: top, repository, refs }) => {
-        const image = defaultPlatformImage(top);
-        return {
-            Config: blobPath(image.manifest.config.digest),
-            RepoTags: refs.map((tag) => `${repository}:${tag}`),
-            Layers: image.manifest.layers.map((l) => blobPath(l.digest)),
-        };
-    });
-}
-/** The archive's `index.json`. */
-function archiveIndex(images) {
-    return {
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociIndex,
-        manifests: images.flatMap(({ image, repository, refs }) => refs.map((tag) => indexEntry(image, tag, repository))),
-    };
-}
-function archive_validate(images) {
-    if (images.length === 0)
-        throw new Error('an image archive needs at least one image');
-    const tags = new Set();
-    for (const { repository, refs } of images) {
-        assertRepository(repository);
-        if (refs.length === 0)
-            throw new Error(`image ${repository} has no tags`);
-        for (const tag of refs) {
-            assertTag(tag);
-            assertRefName(tag);
-            // ref.name holds the tag only, so two images with one tag would make `oci-archive:<file>:<tag>` ambiguous.
-            if (tags.has(tag))
-                throw new Error(`tag ${JSON.stringify(tag)} used twice in one archive`);
-            tags.add(tag);
-        }
-    }
-}
-/** The archive as tar entries, already in tar order, with blob contents as (verifying) factories. */
-function imageArchiveEntries(images, options = {}) {
-    archive_validate(images);
-    const blobs = planBlobs(images, options.fetchBlob).sort((a, b) => a.descriptor.digest < b.descriptor.digest ? -1 : a.descriptor.digest > b.descriptor.digest ? 1 : 0);
-    const json = (value) => canonicalJson(value);
-    // JSON.stringify keeps docker's key order (Config, RepoTags, Layers); the content is ours, so it is stable.
-    const manifestJson = Buffer.from(JSON.stringify(dockerArchiveManifest(images)), 'utf8');
-    return [
-        { path: 'blobs', type: 'dir' },
-        { path: 'blobs/sha256', type: 'dir' },
-        ...blobs.map((b) => ({
-            path: blobPath(b.descriptor.digest),
-            type: 'file',
-            size: b.descriptor.size,
-            content: async () => verifyBlob(await b.open(), b.descriptor),
-        })),
-        { path: 'index.json', type: 'file', content: json(archiveIndex(images)) },
-        { path: 'manifest.json', type: 'file', content: manifestJson },
-        { path: 'oci-layout', type: 'file', content: OCI_LAYOUT_FILE },
-    ];
-}
-/** The archive as a byte stream. */
-function createImageArchive(images, options = {}) {
-    return createTarStream(imageArchiveEntries(images, options), { sorted: true, mtime: options.mtime ?? 0 });
-}
-/** Writes the archive to `file` (atomically: temp name, then rename) and returns its digest and size. */
-async function writeImageArchive(file, images, options = {}) {
-    const entries = imageArchiveEntries(images, options);
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    let size = 0;
-    const tmp = `${file}.tmp-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`;
-    try {
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(tarChunks(entries, { sorted: true, mtime: options.mtime ?? 0 }), async function* measure(source) {
-            for await (const chunk of source) {
-                hash.update(chunk);
-                size += chunk.length;
-                yield chunk;
-            }
-        }, (0,external_node_fs_namespaceObject.createWriteStream)(tmp));
-        await (0,promises_namespaceObject.rename)(tmp, file);
-    }
-    catch (err) {
-        await (0,promises_namespaceObject.rm)(tmp, { force: true });
-        throw err;
-    }
-    return { digest: `sha256:${hash.digest('hex')}`, size };
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/outputs.ts
-
-
-
-
-function storedImages(images, repository) {
-    return images.map((a) => ({
-        image: stored(a),
-        refs: [...a.job.tags.moving, ...a.job.tags.immutable, ...a.job.tags.release],
-        blobs: a.layers.flatMap((l) => (l.blob ? [l.blob] : [])),
-        repository,
-    }));
-}
-/** Blobs no image holds locally: base layers (from the base's registry or layout) and reused layers. */
-function fetcher(images) {
-    const sources = new Map();
-    for (const a of images) {
-        for (const l of a.layers) {
-            const blob = l.blob;
-            if (blob)
-                sources.set(l.digest, () => Promise.resolve(blob.open()));
-        }
-        for (const p of a.job.platforms)
-            for (const d of p.image?.layers ?? [])
-                sources.set(d.digest, () => a.job.base.fetchBlob(d));
-    }
-    return (descriptor) => {
-        const open = sources.get(descriptor.digest);
-        return open ? open() : Promise.reject(new errors_OperationError(`no source for blob ${descriptor.digest}`));
-    };
-}
-async function writeLayout(dir, images, repository) {
-    await writeOciLayout(dir, storedImages(images, repository), { fetchBlob: fetcher(images) });
-}
-async function writeArchive(file, images, repository) {
-    return writeImageArchive(file, storedImages(images, repository), { fetchBlob: fetcher(images) });
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/base.ts
-// The base image (the package-registry server): from a registry, from an OCI layout on disk (`oci:<dir>[:<tag>]`,
-// for air-gapped builds) or `scratch` (none). A base that is an index gives one platform image per real platform
-// it lists (buildx attestation entries are skipped); the package layers are the same for all of them.
-
-
-
-
-/** A readable that streams an async source: registry uploads re-open blobs synchronously on every retry. */
-function lazyStream(open) {
-    const out = new external_node_stream_namespaceObject.PassThrough();
-    open().then((source) => {
-        source.on('error', (e) => out.destroy(e));
-        source.pipe(out);
-    }, (error) => out.destroy(error instanceof Error ? error : new Error(String(error))));
-    return out;
-}
-/** Parses an image reference, turning its problems into usage errors that name the input. */
-function imageReference(reference, what) {
-    try {
-        return parseImageReference(reference);
-    }
-    catch (error) {
-        // A reference with credentials has its own message, which never repeats the password.
-        if (error instanceof Error && error.name === 'CredentialsInReferenceError')
-            throw new UsageError(`${what}: ${error.message}`);
-        throw new UsageError(`${what} ${JSON.stringify(reference)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-}
-/** Appends `:<version>` to a base repository given without tag or digest. */
-function baseReference(base, registryVersion) {
-    if (base === 'scratch' || base.startsWith('oci:'))
-        return base;
-    const ref = imageReference(base, 'base image');
-    return ref.tag || ref.digest ? base : `${base}:${registryVersion}`;
-}
-const platformPattern = /^([a-z0-9]+)\/([a-z0-9_]+)(?:\/([a-z0-9]+))?$/;
-/** `linux/amd64`, `linux/arm64/v8`, comma- or whitespace-separated. */
-function parsePlatforms(text) {
-    const out = [];
-    for (const item of text.split(/[\s,]+/).filter(Boolean)) {
-        const m = platformPattern.exec(item);
-        if (!m)
-            throw new UsageError(`platform ${JSON.stringify(item.slice(0, 60))} is not os/arch[/variant], e.g. linux/arm64`);
-        out.push({ os: m[1], architecture: m[2], ...(m[3] ? { variant: m[3] } : {}) });
-    }
-    return out;
-}
-const base_defaultVariant = (p) => p.variant ?? (p.architecture === 'arm64' ? 'v8' : p.architecture === 'arm' ? 'v7' : undefined);
-function samePlatform(have, want) {
-    if (have.os !== want.os || have.architecture !== want.architecture)
-        return false;
-    return want.variant === undefined || base_defaultVariant(have) === base_defaultVariant(want);
-}
-/** The base platforms to publish: all of them, or the ones asked for (each must exist). */
-function selectPlatforms(base, wanted) {
-    if (wanted.length === 0)
-        return base.platforms;
-    if (base.platforms.length === 1 && base.platforms[0].image === undefined)
-        // scratch: the platforms are simply declared.
-        return wanted.map((platform) => ({ platform }));
-    return wanted.map((w) => {
-        const found = base.platforms.find((p) => samePlatform(p.platform, w));
-        if (!found)
-            throw new UsageError(`base image ${base.reference} has no ${formatPlatform(w)} image (it has: ${base.platforms.map((p) => formatPlatform(p.platform)).join(', ') || 'none'})`);
-        return found;
-    });
-}
-function fromLayout(image, platform) {
-    return {
-        platform: platform ?? {
-            os: image.config.os,
-            architecture: image.config.architecture,
-            ...(typeof image.config.variant === 'string' ? { variant: image.config.variant } : {}),
-        },
-        image: { config: image.config, layers: image.manifest.layers, mediaType: image.mediaType },
-        digest: image.manifestDescriptor.digest,
-    };
-}
-async function openLayout(reference) {
-    const spec = reference.slice(4);
-    const colon = spec.lastIndexOf(':');
-    const [dir, tag] = colon > spec.lastIndexOf('/') ? [spec.slice(0, colon), spec.slice(colon + 1)] : [spec, undefined];
-    let top;
-    try {
-        top = await readOciLayout(dir, tag);
-    }
-    catch (error) {
-        throw new UsageError(`base image ${reference}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const common = { reference, label: `oci-layout:${tag ?? 'latest'}`, fetchBlob: layoutBlobFetcher(dir) };
-    if (top.kind === 'manifest')
-        return {
-            ...common,
-            digest: top.image.manifestDescriptor.digest,
-            isIndex: false,
-            platforms: [fromLayout(top.image)],
-        };
-    return {
-        ...common,
-        digest: top.descriptor.digest,
-        isIndex: true,
-        platforms: top.images.map((image) => fromLayout(image)),
-    };
-}
-async function openBase(reference, clientFor) {
-    if (reference === 'scratch')
-        return {
-            reference,
-            isIndex: false,
-            platforms: [{ platform: { os: 'linux', architecture: 'amd64' } }],
-            fetchBlob: (d) => Promise.reject(new errors_OperationError(`blob ${d.digest} is not part of any known image`)),
-        };
-    if (reference.startsWith('oci:'))
-        return openLayout(reference);
-    const ref = imageReference(reference, 'base image');
-    const client = clientFor(ref.apiHost);
-    const repo = ref.repository;
-    try {
-        const top = await client.getManifest(repo, ref.digest ?? ref.tag ?? 'latest');
-        const entries = isIndexMediaType(top.mediaType)
-            ? imagePlatforms(top.manifest)
-            : [];
-        if (isIndexMediaType(top.mediaType) && entries.length === 0)
-            throw new UsageError(`base image ${reference} is an index without any platform image`);
-        const refs = isIndexMediaType(top.mediaType) ? entries.map((e) => e.digest) : [top.digest];
-        const platforms = await Promise.all(refs.map(async (digest, i) => {
-            const resolved = await client.resolveImage(repo, digest);
-            return {
-                platform: entries[i]?.platform ?? {
-                    os: resolved.config.os,
-                    architecture: resolved.config.architecture,
-                    ...(typeof resolved.config.variant === 'string' ? { variant: resolved.config.variant } : {}),
-                },
-                image: { config: resolved.config, layers: resolved.manifest.layers, mediaType: resolved.mediaType },
-                digest: resolved.digest,
-            };
-        }));
-        return {
-            reference,
-            label: reference,
-            digest: top.digest,
-            isIndex: isIndexMediaType(top.mediaType),
-            platforms,
-            fetchBlob: (d) => client.getBlob(repo, d.digest),
-            registry: { host: ref.apiHost, repository: repo },
-        };
-    }
-    catch (error) {
-        if (error instanceof RegistryError && isNotFound(error))
-            throw new UsageError(`base image ${reference} was not found: ${error.message}`);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/plan.ts
-// Stage 1: plan each channel's image. Reads what every involved channel branch holds at its known commit, and
-// decides the image's package layers (core/image-plan.ts), its registry version and base, its platforms and its
-// tags. Bad requests and configurations stop here, before anything is built or written.
-
-
-
-
-
-
-
-
-
-const maxLayers = 120;
-function targetOf(image) {
-    const ref = imageReference(image, 'image');
-    if (ref.tag || ref.digest)
-        throw new UsageError(`image ${image}: give the repository without a tag; tags come from the channel and commit`);
-    return { host: ref.apiHost, repository: ref.repository, display: image };
-}
-/**
- * The target repositories of `image`: one, or several separated by commas or newlines (mirrors, possibly on other
- * registries). The first is where previous images are read first and whose digest the outputs name.
- */
-function targetsOf(image) {
-    const targets = image
-        .split(/[,\n]/)
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .map(targetOf);
-    if (targets.length === 0)
-        throw new UsageError('image: give at least one target repository');
-    const seen = new Map();
-    for (const t of targets) {
-        const key = `${t.host}/${t.repository}`;
-        const other = seen.get(key);
-        if (other !== undefined)
-            throw new UsageError(`image lists the same repository twice (${other} and ${t.display})`);
-        seen.set(key, t.display);
-    }
-    return targets;
-}
-/**
- * The channel tag of every channel, refusing configurations where two branches would share a tag (`rel/prod` and
- * `rel-prod`, or names equal in their first 128 characters) or a branch's tag would look like a commit tag or a
- * referrers tag: one channel's image would silently replace another's.
- */
-function channelTags(policy) {
-    const tags = new Map();
-    const byTag = new Map();
-    for (const c of policy.channels) {
-        const tag = sanitizeTag(c.branch);
-        const other = byTag.get(tag);
-        if (other !== undefined)
-            throw new UsageError(`channel branches ${other} and ${c.branch} would both be tagged ${JSON.stringify(tag)} in the image repository; rename one of them in the policy`);
-        if (/^[0-9a-f]{40}$|^[0-9a-f]{64}$/.test(tag) || /^sha256-/.test(tag))
-            throw new UsageError(`channel branch ${c.branch} would be tagged ${JSON.stringify(tag)}, which looks like a commit or referrers tag; rename the branch`);
-        byTag.set(tag, c.branch);
-        tags.set(c.name, tag);
-    }
-    return tags;
-}
-async function readChannel(reader, repoDir, channel, commit) {
-    const [versions, time, dockerfile, config] = await Promise.all([
-        reader.allVersions(commit),
-        commitTime(repoDir, commit),
-        reader.readFile(commit, 'Dockerfile'),
-        reader.readFile(commit, 'deployment/package-registry.yml'),
-    ]);
-    const version = dockerfile ? registryVersionFromDockerfile(dockerfile) : undefined;
-    return {
-        channel,
-        commit,
-        commitTime: time,
-        versions: versions.filter((v) => isValidPackageName(v.name)),
-        ...(version ? { registryVersion: version } : {}),
-        ...(config !== undefined ? { registryConfig: config } : {}),
-    };
-}
-/** The wanted channels, most stable first (their layers are built once and reused by the images including them). */
-function wantedChannels(request) {
-    const { policy } = request;
-    const wanted = request.channels.map((name) => {
-        const c = channelByName(policy, name);
-        if (!c)
-            throw new UsageError(`unknown channel "${name}" (channels: ${policy.channels.map((x) => x.name).join(', ')})`);
-        if (!request.tips.get(c.branch))
-            throw missingBranchError(c);
-        return c;
-    });
-    return wanted.sort((a, b) => policy.channels.indexOf(a) - policy.channels.indexOf(b));
-}
-function wantedLayers(plan, configText) {
-    return [
-        ...plan.layers.map((l) => ({
-            source: l.source,
-            plan: l,
-            commit: plan.commits[l.channel],
-            createdBy: `package-storage: ${packagePath(l.channel)} layer ${l.bucket + 1}/${l.buckets} (${l.versions.length} versions)`,
-        })),
-        {
-            // The registry configuration is one more small layer, keyed by its text.
-            source: `registry-config@${sha256Digest(Buffer.from(configText))}`,
-            createdBy: `package-storage: /package-registry/config.yml (${plan.packagePaths.join(', ')})`,
-            configText,
-        },
-    ];
-}
-function checkRegistryVersion(channel, version) {
-    if (!version)
-        throw new UsageError(`no registry version for ${channel.name}: pass one (registry-version) or pin it in the ${channel.branch} branch's Dockerfile (ARG PACKAGE_REGISTRY=v1.15.0)`);
-    if (!isRegistryVersion(version))
-        throw new UsageError(`registry version ${JSON.stringify(version)} is not a version such as v1.15.0`);
-    return version;
-}
-async function planChannels(request, reader) {
-    const { policy, repoDir } = request;
-    const wanted = wantedChannels(request);
-    const tags = channelTags(policy);
-    const needed = new Set(wanted.flatMap((c) => servedChannels(policy, c)));
-    const contents = new Map();
-    await Promise.all([...needed].map(async (c) => {
-        const tip = request.tips.get(c.branch);
-        if (tip)
-            contents.set(c.name, await readChannel(reader, repoDir, c, tip));
-    }));
-    const bases = new Map();
-    const jobs = [];
-    for (const channel of wanted) {
-        const content = contents.get(channel.name);
-        const plan = planImage(policy, channel, contents);
-        const registryVersion = checkRegistryVersion(channel, request.registryVersion ?? content.registryVersion);
-        const baseRef = baseReference(request.baseImage, registryVersion);
-        if (!bases.has(baseRef))
-            bases.set(baseRef, openBase(baseRef, request.clientFor));
-        const base = await bases.get(baseRef);
-        const platforms = selectPlatforms(base, request.platforms ?? []);
-        const layers = wantedLayers(plan, registryConfig(content.registryConfig, plan.packagePaths));
-        const baseLayers = Math.max(0, ...platforms.map((p) => p.image?.layers.length ?? 0));
-        if (baseLayers + layers.length > maxLayers)
-            throw new UsageError(`the ${channel.name} image would have ${baseLayers + layers.length} layers (limit ${maxLayers}); lower image-layers in the policy`);
-        jobs.push({
-            channel,
-            content,
-            plan,
-            registryVersion,
-            base,
-            platforms,
-            layers,
-            tags: {
-                moving: request.movingTags === false ? [] : [tags.get(channel.name)],
-                immutable: [plan.commit],
-                release: request.extraTags?.get(channel.name) ?? [],
-            },
-        });
-    }
-    return jobs;
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/progress.ts
-// Progress of a publish while it works: layers built and uploaded, bytes read (tar) and written (compressed), and
-// the rate. The engine counts; reporters turn counts into a TTY status line (CLI), plain lines (CLI without a
-// TTY) or periodic log lines (the action).
-class Progress {
-    listener;
-    started = Date.now();
-    state = {
-        layersToBuild: 0,
-        layersBuilt: 0,
-        blobsUploaded: 0,
-        tarBytes: 0,
-        compressedBytes: 0,
-    };
-    constructor(listener) {
-        this.listener = listener;
-    }
-    snapshot() {
-        return { ...this.state, elapsedMs: Date.now() - this.started };
-    }
-    emit(event) {
-        try {
-            this.listener?.(this.snapshot(), event);
-        }
-        catch {
-            // Reporting must never break a publish.
-        }
-    }
-    start(layersToBuild) {
-        this.state.layersToBuild = layersToBuild;
-        this.emit('start');
-    }
-    tar(bytes) {
-        this.state.tarBytes += bytes;
-    }
-    compressed(bytes) {
-        this.state.compressedBytes += bytes;
-    }
-    /** An attempt that failed half-way is redone from the start: its bytes no longer count. */
-    retracted(tarBytes, compressedBytes) {
-        this.state.tarBytes -= tarBytes;
-        this.state.compressedBytes -= compressedBytes;
-    }
-    layerBuilt() {
-        this.state.layersBuilt++;
-        this.emit('layer');
-    }
-    uploaded() {
-        this.state.blobsUploaded++;
-    }
-    tick() {
-        this.emit('tick');
-    }
-    end() {
-        this.emit('end');
-    }
-}
-const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
-/** `layers 12/33 built, 10 uploaded; 812.4 MB read, 498.0 MB compressed; 61.2 MB/s` */
-function progressLine(s) {
-    const seconds = Math.max(s.elapsedMs / 1000, 0.001);
-    return `layers ${s.layersBuilt}/${s.layersToBuild} built, ${s.blobsUploaded} uploaded; ${mb(s.tarBytes)} read, ${mb(s.compressedBytes)} compressed; ${(s.tarBytes / 1e6 / seconds).toFixed(1)} MB/s`;
-}
-/**
- * A reporter writing through `write`: on a TTY one status line rewritten in place (`\r`), several times a second;
- * otherwise one plain line per finished layer and one every `intervalMs` (the action's log).
- */
-function progressReporter(o) {
-    let shown = false;
-    const listener = (s, event) => {
-        if (s.layersToBuild === 0)
-            return; // nothing is built: a no-op run says nothing until its result
-        if (o.tty) {
-            if (event === 'end') {
-                if (shown)
-                    o.write(`\r\u001b[2K${progressLine(s)}\n`);
+        violation(rule, item, o = {}) {
+            const s = severityOf(rule);
+            if (!s)
                 return;
-            }
-            shown = true;
-            o.write(`\r\u001b[2K${progressLine(s)}`);
-            return;
-        }
-        if (event === 'start')
-            o.write(`building ${s.layersToBuild} layer${s.layersToBuild === 1 ? '' : 's'}\n`);
-        else
-            o.write(`${progressLine(s)}\n`);
-    };
-    return {
-        listener,
-        run(progress) {
-            const timer = setInterval(() => progress.tick(), o.intervalMs ?? (o.tty ? 250 : 15_000));
-            timer.unref();
-            return () => clearInterval(timer);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/sbom.ts
-// The SBOM of a channel image: an SPDX 2.3 JSON document listing every package version the image serves (name,
-// version, channel, the version's content identity and git tree), attached to the image as an OCI artifact whose
-// `subject` is the image (distribution-spec 1.1 referrers). Registries with the referrers API index it
-// themselves (they answer the manifest PUT with `OCI-Subject`); on the others (Distribution 2.8) the client keeps
-// the `sha256-<hex>` tag holding the referrers index, as the spec's fallback says. Either way it is read back
-// with plain registry calls: referrers (or that tag) → artifact manifest → SBOM blob.
-
-
-
-
-
-
-
-
-
-const SPDX_MEDIA_TYPE = 'application/spdx+json';
-/** On the artifact manifest (and so on its referrers entry): which SBOMs are ours. */
-const SBOM_ANNOTATION = 'io.package-storage.sbom';
-const EMPTY_CONFIG = Buffer.from('{}');
-const EMPTY_DESCRIPTOR = {
-    mediaType: 'application/vnd.oci.empty.v1+json',
-    digest: sha256Digest(EMPTY_CONFIG),
-    size: EMPTY_CONFIG.length,
-};
-/**
- * Every package version the image serves, with its content identity: one `git ls-tree -r` per included channel
- * (at the commit the image was built from), one version's file list in memory at a time.
- */
-async function servedPackages(image, repoDir, packagesRoot) {
-    const out = [];
-    for (const [channel, commit] of Object.entries(image.job.plan.commits)) {
-        const versions = image.job.plan.layers.filter((l) => l.channel === channel).flatMap((l) => l.versions);
-        const identities = new Array(versions.length);
-        await versionFiles(repoDir, commit, packagesRoot, versions, (i, files) => {
-            identities[i] = contentIdentity(files);
-        });
-        versions.forEach((v, i) => out.push({ channel, name: v.name, version: v.version, tree: v.tree, identity: identities[i] }));
-    }
-    const order = new Map(Object.keys(image.job.plan.commits).map((c, i) => [c, i]));
-    return out.sort((a, b) => (order.get(a.channel) ?? 0) - (order.get(b.channel) ?? 0) ||
-        (a.name < b.name
-            ? -1
-            : a.name > b.name
-                ? 1
-                : a.version < b.version
-                    ? -1
-                    : a.version > b.version
-                        ? 1
-                        : 0));
-}
-/** `pkg:oci/<name>@<digest>?repository_url=<host>/<path>` (the purl of a container image). */
-function imagePurl(display, digest) {
-    const name = display.slice(display.lastIndexOf('/') + 1);
-    return `pkg:oci/${name}@${encodeURIComponent(digest)}?repository_url=${encodeURIComponent(display)}`;
-}
-/** The SPDX 2.3 document (canonical JSON) for an image. Deterministic: the same image gives the same bytes. */
-function spdxDocument(o) {
-    const { image, display, packages } = o;
-    const channel = image.job.channel.name;
-    const hex = image.digest.slice('sha256:'.length);
-    const doc = {
-        spdxVersion: 'SPDX-2.3',
-        dataLicense: 'CC0-1.0',
-        SPDXID: 'SPDXRef-DOCUMENT',
-        name: `${display}:${channel}@${image.digest}`,
-        documentNamespace: `https://spdx.org/spdxdocs/package-storage-${channel}-${hex}`,
-        creationInfo: {
-            created: createdTime(image.job.plan.created),
-            creators: ['Tool: package-storage-actions'],
-        },
-        packages: [
-            {
-                SPDXID: 'SPDXRef-Image',
-                name: display,
-                versionInfo: image.digest,
-                downloadLocation: 'NOASSERTION',
-                filesAnalyzed: false,
-                primaryPackagePurpose: 'CONTAINER',
-                externalRefs: [
-                    {
-                        referenceCategory: 'PACKAGE-MANAGER',
-                        referenceType: 'purl',
-                        referenceLocator: imagePurl(display, image.digest),
-                    },
-                ],
-            },
-            ...packages.map((p, i) => ({
-                SPDXID: `SPDXRef-Package-${i + 1}`,
-                name: p.name,
-                versionInfo: p.version,
-                downloadLocation: 'NOASSERTION',
-                filesAnalyzed: false,
-                sourceInfo: `channel ${p.channel}, served from ${packagePath(p.channel)}/${p.name}/${p.version}`,
-                externalRefs: [
-                    {
-                        referenceCategory: 'OTHER',
-                        referenceType: 'package-storage-channel',
-                        referenceLocator: p.channel,
-                    },
-                    {
-                        referenceCategory: 'OTHER',
-                        referenceType: 'package-storage-content-identity',
-                        referenceLocator: p.identity,
-                    },
-                    // The version's git tree id is its Software Heritage directory id (SHA-1 repositories).
-                    ...(/^[0-9a-f]{40}$/.test(p.tree)
-                        ? [
-                            {
-                                referenceCategory: 'PERSISTENT-ID',
-                                referenceType: 'swh',
-                                referenceLocator: `swh:1:dir:${p.tree}`,
-                            },
-                        ]
-                        : []),
-                ],
-            })),
-        ],
-        relationships: [
-            {
-                spdxElementId: 'SPDXRef-DOCUMENT',
-                relationshipType: 'DESCRIBES',
-                relatedSpdxElement: 'SPDXRef-Image',
-            },
-            ...packages.map((_, i) => ({
-                spdxElementId: 'SPDXRef-Image',
-                relationshipType: 'CONTAINS',
-                relatedSpdxElement: `SPDXRef-Package-${i + 1}`,
-            })),
-        ],
-    };
-    return canonicalJson(doc);
-}
-/** The OCI 1.1 artifact manifest carrying `sbom`, with the image as its subject. */
-function sbomArtifact(sbom, image) {
-    const sbomDescriptor = {
-        mediaType: SPDX_MEDIA_TYPE,
-        digest: sha256Digest(sbom),
-        size: sbom.length,
-        annotations: { 'org.opencontainers.image.title': 'sbom.spdx.json' },
-    };
-    const annotations = {
-        'org.opencontainers.image.created': createdTime(image.job.plan.created),
-        [SBOM_ANNOTATION]: 'spdx-2.3',
-    };
-    const manifest = {
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociManifest,
-        artifactType: SPDX_MEDIA_TYPE,
-        config: EMPTY_DESCRIPTOR,
-        layers: [sbomDescriptor],
-        subject: {
-            mediaType: image.top.descriptor.mediaType,
-            digest: image.digest,
-            size: image.top.descriptor.size,
-        },
-        annotations,
-    };
-    const manifestBytes = canonicalJson(manifest);
-    return {
-        manifest,
-        manifestBytes,
-        descriptor: {
-            mediaType: types_MediaType.ociManifest,
-            digest: sha256Digest(manifestBytes),
-            size: manifestBytes.length,
-            artifactType: SPDX_MEDIA_TYPE,
-            annotations,
-        },
-        sbom,
-        sbomDescriptor,
-    };
-}
-/** The referrers of `subject`: through the referrers API, else from the fallback tag; [] when there are none. */
-async function referrersOf(client, repo, subject) {
-    const listed = await client.listReferrers(repo, subject);
-    if (listed)
-        return listed;
-    const tagged = await client.findManifest(repo, referrersTag(subject));
-    if (!tagged || tagged.mediaType !== types_MediaType.ociIndex)
-        return [];
-    return tagged.manifest.manifests;
-}
-/** Whether one of our SBOMs is attached to `subject` already. */
-async function hasSbom(client, repo, subject) {
-    return (await referrersOf(client, repo, subject)).some((d) => d.artifactType === SPDX_MEDIA_TYPE && d.annotations?.[SBOM_ANNOTATION] !== undefined);
-}
-/**
- * Pushes an artifact (blobs, then the manifest by digest) and, when the registry did not index the subject itself,
- * adds it to the `sha256-<hex>` referrers index (keeping the entries others put there, e.g. attestations).
- * `uploadedBytes` counts the blobs sent (manifests are not counted, as for images).
- */
-async function attachReferrer(client, repo, artifact) {
-    let uploadedBytes = 0;
-    for (const [d, bytes] of artifact.blobs)
-        if ((await client.uploadBlob(repo, d, () => external_node_stream_namespaceObject.Readable.from([bytes]))) === 'uploaded')
-            uploadedBytes += d.size;
-    const put = await client.putManifestInfo(repo, artifact.descriptor.digest, artifact.manifestBytes, types_MediaType.ociManifest);
-    if (put.subjectHandled)
-        return { digest: put.digest, via: 'referrers-api', uploadedBytes };
-    const tag = referrersTag(artifact.subject);
-    const existing = await client.findManifest(repo, tag);
-    const others = existing?.mediaType === types_MediaType.ociIndex
-        ? existing.manifest.manifests.filter((d) => d.digest !== artifact.descriptor.digest)
-        : [];
-    const index = {
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociIndex,
-        manifests: [...others, artifact.descriptor],
-    };
-    await client.putManifest(repo, tag, canonicalJson(index), types_MediaType.ociIndex);
-    return { digest: put.digest, via: 'tag', uploadedBytes };
-}
-/** The SBOM artifact attached to its image (see {@link attachReferrer}). */
-function attachSbom(client, repo, artifact) {
-    return attachReferrer(client, repo, {
-        subject: artifact.manifest.subject.digest,
-        manifestBytes: artifact.manifestBytes,
-        descriptor: artifact.descriptor,
-        blobs: [
-            [EMPTY_DESCRIPTOR, EMPTY_CONFIG],
-            [artifact.sbomDescriptor, artifact.sbom],
-        ],
-    });
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/rollback.ts
-// Rolling a channel back: its tag is pointed, by digest, at the image already published for an earlier commit of
-// the channel (the commit tag `<image>:<sha>` names it), in every target repository. Only a commit on the channel
-// branch's first-parent history (a state the channel was actually at) with a published image of that channel is
-// accepted; every target is checked before any tag moves.
-//
-// A rollback deliberately points the tag at an ancestor, which the forward-only rule of publish would undo on the
-// next run of the same tip (a scheduled run, another channel's push). So each rollback leaves a record with the
-// image, as an OCI referrer (`artifactType` below, its fields in annotations): "channel C rolled back from commit F
-// to commit T". While the tag names an image with such a record, publish moves it only to an image of a commit that
-// descends from F and is not F: the next normal publish of a newer commit. A rollback to the tip itself undoes one
-// and leaves no record.
-
-
-
-
-
-
-
-
-
-const ROLLBACK_ARTIFACT_TYPE = 'application/vnd.package-storage.rollback.v1+json';
-const Key = {
-    channel: 'io.package-storage.rollback.channel',
-    from: 'io.package-storage.rollback.from',
-    to: 'io.package-storage.rollback.to',
-    fromDigest: 'io.package-storage.rollback.from-digest',
-    created: 'org.opencontainers.image.created',
-};
-/** The record artifact: an empty OCI artifact whose annotations hold the record, with the image as its subject. */
-function rollbackArtifact(subject, record) {
-    const annotations = {
-        [Key.created]: record.at,
-        [Key.channel]: record.channel,
-        [Key.from]: record.from,
-        [Key.to]: record.to,
-        ...(record.fromDigest ? { [Key.fromDigest]: record.fromDigest } : {}),
-    };
-    const manifestBytes = canonicalJson({
-        schemaVersion: 2,
-        mediaType: types_MediaType.ociManifest,
-        artifactType: ROLLBACK_ARTIFACT_TYPE,
-        config: EMPTY_DESCRIPTOR,
-        layers: [EMPTY_DESCRIPTOR],
-        subject: { mediaType: subject.mediaType, digest: subject.digest, size: subject.size },
-        annotations,
-    });
-    return {
-        manifestBytes,
-        descriptor: {
-            mediaType: types_MediaType.ociManifest,
-            digest: sha256Digest(manifestBytes),
-            size: manifestBytes.length,
-            artifactType: ROLLBACK_ARTIFACT_TYPE,
-            annotations,
-        },
-    };
-}
-const commitPattern = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/** The rollback records attached to `subject` (read from the referrers list: no manifest fetch per record). */
-async function rollbackRecords(client, repo, subject) {
-    const records = [];
-    for (const d of await referrersOf(client, repo, subject)) {
-        const a = d.annotations ?? {};
-        if (d.artifactType !== ROLLBACK_ARTIFACT_TYPE)
-            continue;
-        const [channel, from, to, at] = [a[Key.channel], a[Key.from], a[Key.to], a[Key.created]];
-        if (!channel || !from || !to || !at || !commitPattern.test(from) || !commitPattern.test(to))
-            continue;
-        records.push({ channel, from, to, at, ...(a[Key.fromDigest] ? { fromDigest: a[Key.fromDigest] } : {}) });
-    }
-    return records;
-}
-/** The latest rollback of `channel` recorded on `subject`, if any. */
-async function activeRollback(client, repo, subject, channel) {
-    const records = (await rollbackRecords(client, repo, subject)).filter((r) => r.channel === channel);
-    return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1);
-}
-/** The label `io.package-storage.commits` of an image, or undefined. */
-async function commitsLabel(client, repo, reference) {
-    const image = await client.resolveImage(repo, reference, 'first');
-    const label = image.config.config?.Labels?.[StorageKey.commits];
-    if (!label)
-        return undefined;
-    try {
-        const parsed = JSON.parse(label);
-        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function checkTarget(target, client, channel, tag, commit) {
-    const repo = target.repository;
-    const image = await client.headManifest(repo, commit);
-    if (!image)
-        return {
-            message: `${target.display}:${commit} does not exist: no image was published for ${channel} ${commit.slice(0, 12)}; publish that commit first or pick another one`,
-        };
-    const commits = await commitsLabel(client, repo, commit);
-    if (commits?.[channel] !== commit)
-        return {
-            message: `${target.display}:${commit} is not an image of ${channel} ${commit.slice(0, 12)} (its ${StorageKey.commits} label says ${JSON.stringify(commits?.[channel] ?? null)}); it was not made by publish-image for this channel`,
-        };
-    const current = await client.headManifest(repo, tag);
-    let currentCommit;
-    if (current)
-        try {
-            const c = (await commitsLabel(client, repo, current.digest))?.[channel];
-            if (typeof c === 'string')
-                currentCommit = c;
-        }
-        catch (error) {
-            if (!(error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND')))
-                throw error;
-        }
-    return {
-        target,
-        client,
-        image,
-        ...(current
-            ? { current: { digest: current.digest, ...(currentCommit ? { commit: currentCommit } : {}) } }
-            : {}),
-    };
-}
-async function rollback(request) {
-    const { policy } = request;
-    const log = request.log ?? (() => undefined);
-    const channel = channelByName(policy, request.channel);
-    if (!channel)
-        throw new UsageError(`unknown channel "${request.channel}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
-    const targets = targetsOf(request.image);
-    const tag = channelTags(policy).get(channel.name);
-    const commit = await request.ancestry.resolveCommit(request.to, request.tip);
-    if (!commit)
-        throw new UsageError(`--to ${JSON.stringify(request.to.slice(0, 80))} names no commit here: give a commit of the ${channel.branch} branch (full or abbreviated sha)`);
-    if (!(await request.ancestry.onFirstParentHistory(commit, request.tip)))
-        throw new RefusedError(`rollback of ${channel.name} refused`, [
-            {
-                message: `${commit.slice(0, 12)} is not on the first-parent history of ${channel.branch} (tip ${request.tip.slice(0, 12)}): roll back only to a commit the channel was at`,
-            },
-        ]);
-    // Every target is checked before any tag moves.
-    const checked = [];
-    const refusals = [];
-    const results = [];
-    for (const target of targets) {
-        const client = request.clientFor(target.host);
-        try {
-            const c = await checkTarget(target, client, channel.name, tag, commit);
-            if ('message' in c)
-                refusals.push(c);
+            const grant = o.liftable === false ? undefined : exceptionFor(rule, item.package, item.version ?? '');
+            if (grant)
+                collector.add({
+                    rule,
+                    severity: 'notice',
+                    ...item,
+                    message: `${item.message}; allowed by ${describeGrant(policy, grant)}`,
+                    exception: grant,
+                });
             else
-                checked.push(c);
-        }
-        catch (error) {
-            if (targets.length === 1)
-                throw error;
-            results.push(rollback_failed(target, tag, commit, error));
-        }
-    }
-    if (refusals.length > 0)
-        throw new RefusedError(`rollback of ${channel.name} refused; no tag was changed`, refusals);
-    const at = (request.now?.() ?? new Date()).toISOString();
-    for (const c of checked) {
-        const repo = c.target.repository;
-        const base = {
-            image: c.target.display,
-            reference: `${c.target.display}:${tag}`,
-            ...(c.current ? { from: c.current } : {}),
-            to: { digest: c.image.digest, commit },
-        };
-        if (c.current?.digest === c.image.digest) {
-            results.push({ ...base, status: 'unchanged' });
-            continue;
-        }
-        try {
-            // The record first: from the moment the tag names the image, publish runs see why. Rolling back to the tip
-            // undoes a rollback: no record, the forward-only rule alone applies again.
-            if (commit !== request.tip) {
-                const record = rollbackArtifact({ mediaType: c.image.mediaType, digest: c.image.digest, size: c.image.size }, {
-                    channel: channel.name,
-                    from: request.tip,
-                    to: commit,
-                    at,
-                    ...(c.current ? { fromDigest: c.current.digest } : {}),
-                });
-                await attachReferrer(c.client, repo, {
-                    subject: c.image.digest,
-                    ...record,
-                    blobs: [[EMPTY_DESCRIPTOR, EMPTY_CONFIG]],
-                });
-            }
-            const manifest = await c.client.getManifest(repo, c.image.digest);
-            await c.client.putManifest(repo, tag, manifest.bytes, manifest.mediaType);
-            log(`${base.reference}: ${c.current?.digest ?? '(none)'} -> ${c.image.digest} (${channel.name} ${commit.slice(0, 12)})`);
-            results.push({ ...base, status: 'moved' });
-        }
-        catch (error) {
-            if (targets.length === 1)
-                throw error;
-            results.push({ ...base, status: 'failed', error: messageOf(error) });
-        }
-    }
-    const order = new Map(targets.map((t, i) => [t.display, i]));
-    results.sort((a, b) => order.get(a.image) - order.get(b.image));
-    return { channel: channel.name, branch: channel.branch, tag, commit, tip: request.tip, targets: results };
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message.split('\n')[0] : String(error);
-}
-function rollback_failed(target, tag, commit, error) {
-    return {
-        image: target.display,
-        reference: `${target.display}:${tag}`,
-        status: 'failed',
-        to: { commit },
-        error: messageOf(error),
+                collector.add({ rule, severity: s, ...item });
+        },
+        approvalHint: `an exception approved by a user with the ${channel.exceptionApprovers} role: an approving review of the PR's head commit, or the label "${policy.exceptionLabel}" applied after the last push`,
     };
-}
-/** Fails when any target failed (after every target was tried and reported). */
-function assertRolledBack(result) {
-    const bad = result.targets.filter((t) => t.status === 'failed');
-    if (bad.length > 0)
-        throw new OperationError(`rollback of ${result.channel} failed on ${bad.map((t) => `${t.image} (${t.error ?? 'failed'})`).join(', ')}; the other targets were rolled back`);
+    return ctx;
 }
 
-;// CONCATENATED MODULE: ./src/publish-image/push.ts
-// Stage 4: publish to a target repository with the tag-safety rules, in phases the engine runs in the same order
-// on every target (mirrors): immutable tags (commit, release) are checked for every image before any is written;
-// then the blobs the layer stage did not stream (configurations, base layers, layers for a mirror: mounted from
-// another repository of the same registry when one has them, else uploaded once); then platform manifests by
-// digest, each image under its immutable tags, its SBOM, and last the moving channel tags, most stable channel
-// first, each only forward in git ancestry and never off a rollback until the channel has a newer commit. No tag
-// changes before every blob of its image is in place, and a failure leaves each tag where it was or on a complete
-// image.
+;// CONCATENATED MODULE: ./src/core/rules/frozen.ts
+// frozen: a frozen channel takes no package change at all (images can still be published from it).
 
-
-
-
-
-
-
-
-/** The `io.package-storage.commits` label of the image under `reference`, if it has one. */
-async function commitsOf(ctx, reference) {
-    try {
-        const image = await ctx.client.resolveImage(ctx.target.repository, reference, 'first');
-        const label = image.config.config?.Labels?.[StorageKey.commits];
-        if (!label)
-            return {};
-        const parsed = JSON.parse(label);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-            return {};
-        const commits = Object.fromEntries(Object.entries(parsed).filter((e) => typeof e[1] === 'string'));
-        return { commits };
-    }
-    catch (error) {
-        if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
-            return {};
-        if (error instanceof SyntaxError)
-            return {};
-        throw error;
+function frozenRule(ctx) {
+    const { channel } = ctx;
+    if (!channel.frozen)
+        return;
+    for (const change of ctx.changes) {
+        const at = { ...versionAt(ctx.root, change.name, change.version), standalone: true };
+        const label = versionLabel(change.name, change.version);
+        if (ctx.modesOnlyChange(change))
+            continue; // the overwrite notice says it
+        ctx.violation('frozen', {
+            ...at,
+            message: `${channel.name} is frozen (channels[].frozen): no package may be added, changed or removed, and this change ${change.kind === 'added' ? 'adds' : change.kind === 'removed' ? 'removes' : 'changes'} ${label}; images can still be published from it`,
+        });
     }
 }
-function newOutcome() {
-    return {
-        unchangedTags: [],
-        keptTags: [],
-        notes: [],
-        bytesUploaded: 0,
-        uploadedLayers: 0,
-        mountedLayers: 0,
-    };
+
+;// CONCATENATED MODULE: ./src/core/rules/layout.ts
+// layout (version level): crafted tree entries git never writes. The per-path layout checks run in the path scan.
+
+
+function layoutRule(ctx) {
+    // A crafted tree can make one path look like another (an entry named `nginx/1.5.0`): never trust such trees.
+    for (const path of ctx.input.malformed ?? [])
+        ctx.report('layout', {
+            path,
+            standalone: true,
+            message: `${quote(path)}: a tree entry named ${quote(path.split('/').slice(2).join('/') || path)} that git never writes (a slash, ".", ".." or ".git" in one name); the tree was crafted`,
+        });
+    for (const change of ctx.changes) {
+        if (change.after === undefined)
+            continue;
+        const content = ctx.input.content.get(`${change.name}@${change.version}`);
+        const at = versionAt(ctx.root, change.name, change.version);
+        for (const path of content?.malformed ?? [])
+            ctx.report('layout', {
+                ...at,
+                path: `${at.path}/${path}`,
+                message: 'a tree entry name git never writes (".", "..", ".git" or a slash); the tree was crafted',
+            });
+    }
 }
-/** Immutable tags: unchanged, kept (a commit tag on the first image built from that commit) or a conflict. */
-async function checkImmutable(ctx, a, outcome) {
-    const toWrite = [];
-    const { job } = a;
-    for (const tag of [...job.tags.immutable, ...job.tags.release]) {
-        const existing = await ctx.client.headManifest(ctx.target.repository, tag);
-        if (!existing) {
-            toWrite.push(tag);
+
+;// CONCATENATED MODULE: ./src/core/rules/manifest.ts
+// manifest: each added or changed version's manifest.yml read the way the registry reads it.
+
+
+
+
+function manifestRule(ctx) {
+    const setting = ruleSetting(ctx.policy, ctx.channel, 'manifest');
+    if (setting === 'off')
+        return;
+    for (const change of ctx.changes) {
+        // A legacy directory (flat, or not semver) is skipped by the registry: the layout rule says so.
+        if (change.after === undefined || precedenceKey(change.version) === undefined)
+            continue;
+        const content = ctx.input.content.get(`${change.name}@${change.version}`);
+        if (!content)
+            continue;
+        const at = versionAt(ctx.root, change.name, change.version);
+        const path = `${at.path}/manifest.yml`;
+        if (!content.manifest) {
+            ctx.report('manifest', { ...at, path, standalone: true, message: 'manifest.yml is missing' });
             continue;
         }
-        if (existing.digest === a.digest) {
-            outcome.unchangedTags.push(tag);
+        if (content.manifest.text === undefined)
+            continue; // too large: the size rule reports it
+        const report = checkManifest(content.manifest.text, { name: change.name, version: change.version }, { hasReadme: content.readme });
+        for (const problem of report.problems)
+            ctx.report('manifest', {
+                ...at,
+                path,
+                standalone: true,
+                message: problem.message,
+                ...(problem.line ? { line: problem.line } : {}),
+            }, setting === 'error' && problem.level === 'warning' ? 'warning' : setting);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/marker.ts
+// marker: a marker package (`snapshot/0.0.1`) shows which distribution a registry serves; it stays on its own
+// channel, is never promoted, and arriving anywhere else is refused with a message that says what it is.
+
+function markerRule(ctx) {
+    for (const change of ctx.changes) {
+        if (change.after === undefined)
+            continue;
+        const owners = ctx.foreignMarker(change.name);
+        if (owners.length === 0)
+            continue;
+        ctx.report('marker', {
+            ...versionAt(ctx.root, change.name, change.version),
+            standalone: true,
+            message: `${versionLabel(change.name, change.version)} is the marker package of ${owners.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted, so it must not arrive on ${ctx.channel.name}`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/not-promoted.ts
+// not-promoted: a channel that takes versions by promotion only takes a copy identical to one in a channel it is
+// promoted from (stages may not be skipped). Identical means the same bytes at every path: modes are not content.
+
+
+const not_promoted_short = (tree) => (tree ? tree.slice(0, 12) : 'none');
+function notPromotedRule(ctx) {
+    const { channel, policy } = ctx;
+    if (channel.arrival !== 'promotion')
+        return;
+    for (const change of ctx.changes) {
+        const { name, version } = change;
+        if (change.after === undefined || precedenceKey(version) === undefined)
+            continue; // legacy: layout refuses it
+        if (channel.markers.includes(name) || ctx.foreignMarker(name).length > 0 || ctx.modesOnlyChange(change))
+            continue;
+        const at = { ...versionAt(ctx.root, name, version), standalone: true };
+        const label = versionLabel(name, version);
+        const promotedFrom = ctx.sources.find((s) => ctx.same(ctx.treeIn(s.name, name, version), change.after));
+        if (promotedFrom) {
+            if (ctx.modesOnly(ctx.treeIn(promotedFrom.name, name, version), change.after))
+                ctx.report('not-promoted', {
+                    ...at,
+                    message: `${label} is promoted from ${promotedFrom.name} with the same bytes; only file modes differ`,
+                }, 'notice');
             continue;
         }
-        const isRelease = job.tags.release.includes(tag);
-        if (isRelease && ctx.allowRetag) {
-            toWrite.push(tag);
-            continue;
-        }
-        if (!isRelease) {
-            // The same channel commit gives another image when a more stable channel it includes moved, or the base,
-            // registry version or tool changed: the commit tag keeps naming the first image built from that commit.
-            const { commits } = await commitsOf(ctx, tag);
-            if (commits?.[job.channel.name] === job.plan.commit) {
-                outcome.keptTags.push(tag);
-                outcome.notes.push(`${ctx.target.display}:${tag} keeps ${existing.digest}, the first image built from this ${job.channel.name} commit`);
+        const elsewhere = policy.channels
+            .filter((c) => c !== channel && !ctx.sources.includes(c))
+            .filter((c) => ctx.same(ctx.treeIn(c.name, name, version), change.after))
+            .map((c) => c.name);
+        const from = ctx.sources.map((s) => s.name).join(' or ') || '(no channel)';
+        const differs = ctx.sources
+            .map((s) => [s.name, ctx.treeIn(s.name, name, version)])
+            .filter(([, t]) => t !== undefined);
+        const detail = elsewhere.length
+            ? `; it is in ${elsewhere.join(', ')}: promote it through ${from} first (stages may not be skipped)`
+            : differs.length
+                ? `; ${differs.map(([c, t]) => `${c} has different content (tree ${not_promoted_short(t)})`).join(', ')}`
+                : `; ${from} does not have this version`;
+        ctx.violation('not-promoted', {
+            ...at,
+            message: `${label} enters ${channel.name} by promotion, but ${from} holds no identical copy${detail}`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/overwrite.ts
+// overwrite: a version already on the channel changes content. Only file modes changing is not a content change
+// (the registry serves bytes). A version equal by semver precedence (`1.5.0+build1` next to `1.5.0`) is the same
+// version: adding it with other content overwrites what that version serves.
+
+
+function overwriteRule(ctx) {
+    const { channel } = ctx;
+    for (const change of ctx.changes) {
+        const at = versionAt(ctx.root, change.name, change.version);
+        const label = versionLabel(change.name, change.version);
+        if (change.kind === 'modified') {
+            if (ctx.modesOnlyChange(change)) {
+                ctx.report('overwrite', {
+                    ...at,
+                    standalone: true,
+                    message: `${label}: only file modes change (every path keeps its bytes, and the registry serves bytes); not an overwrite`,
+                }, 'notice');
                 continue;
             }
+            if (channel.overwrite === 'allow')
+                continue;
+            const base = `${label} already exists on ${channel.branch} and this change modifies it`;
+            ctx.violation('overwrite', {
+                ...at,
+                standalone: true,
+                message: channel.overwrite === 'never'
+                    ? `${base}; versions on ${channel.name} are never overwritten: release a new version instead`
+                    : `${base}; overwriting on ${channel.name} needs ${ctx.approvalHint}`,
+            }, { liftable: channel.overwrite === 'exception' });
         }
-        throw new errors_OperationError(`${ctx.target.display}:${tag} already points at ${existing.digest}, not at the image built now (${a.digest}); immutable tags are never moved${isRelease ? ' (the policy can allow moving release tags: release.allow-overwrite)' : ''}. No tag was changed.`);
+        if (change.kind === 'added' && channel.overwrite !== 'allow') {
+            const key = precedenceKey(change.version);
+            if (key === undefined)
+                continue;
+            for (const [other, tree] of ctx.before.get(change.name) ?? []) {
+                if (other === change.version || precedenceKey(other) !== key || ctx.same(tree, change.after))
+                    continue;
+                ctx.violation('overwrite', {
+                    ...at,
+                    standalone: true,
+                    message: `${label} is the same version as ${change.name}@${other} already on ${channel.branch} (semver precedence ignores build metadata) with different content: it changes what ${key} serves; release a new version instead`,
+                }, { liftable: channel.overwrite === 'exception' });
+            }
+        }
     }
-    return toWrite;
 }
-/** Every blob an image needs that the target may not have yet: its configs, base layers, layers not streamed. */
-async function pushBlobs(ctx, a, done, outcome) {
-    const repo = ctx.target.repository;
-    const base = a.job.base;
-    const fromBase = base.registry?.host === ctx.target.host ? [base.registry.repository] : [];
-    const peers = (d, layer) => ctx.mountSources?.(d, layer) ?? [];
-    const jobs = [];
-    const add = (d, open, kind, mount) => {
-        if (done.has(d.digest))
+
+;// CONCATENATED MODULE: ./src/core/rules/paths.ts
+// The path rules (layout, forbidden-path, size, github-files), applied to each changed path as the diff streams
+// in, so a change of 100,000 files costs memory per version and rule, never per file. Only what the change adds or
+// modifies is judged: deleting a misplaced or forbidden file is welcome.
+
+
+
+
+/** Why the registry refuses `-` in directory names: say which of its checks it is. */
+const dashMessage = (dir) => `directory ${quote(dir)} contains "-": the registry refuses any directory inside a package whose name contains "-" (its validation since July 2020, when ingest-pipeline became ingest_pipeline); rename it with "_"`;
+const flatLayoutMessage = (dir) => `${quote(dir)} uses the old flat layout <name>-<version>/: the registry reads only <name>/<version>/ directories and ignores it`;
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u001f\u007f]/;
+class PathScan {
+    policy;
+    channel;
+    flat;
+    /** Package directory names (first level under the packages root) any changed path is in, deleted ones too. */
+    names = new Set();
+    /** The change touches the channel's Dockerfile. */
+    dockerfile = false;
+    /** Files under `.github/` the change adds, modifies or deletes: count and the first few. */
+    github = { count: 0, paths: [] };
+    /** Changed paths (deleted ones too) outside any well-placed version directory: a change with any is no pure promotion. */
+    outsideVersions = 0;
+    collector = new FindingCollector();
+    root;
+    /** `flat`: package directory names that hold a legacy flat version (`<name>-<version>/manifest.yml`). */
+    constructor(policy, channel, flat = new Set()) {
+        this.policy = policy;
+        this.channel = channel;
+        this.flat = flat;
+        this.root = policy.packagesRoot;
+    }
+    static of(policy, channel, paths, flat) {
+        const scan = new PathScan(policy, channel, flat);
+        for (const p of paths)
+            scan.add(p);
+        return scan;
+    }
+    report(rule, item) {
+        const setting = ruleSetting(this.policy, this.channel, rule);
+        if (setting !== 'off')
+            this.collector.add({ rule, severity: setting, ...item });
+    }
+    add(p) {
+        const prefix = `${this.root}/`;
+        if (p.path.startsWith(prefix)) {
+            const rest = p.path.slice(prefix.length);
+            const slash = rest.indexOf('/');
+            if (slash > 0)
+                this.names.add(rest.slice(0, slash));
+        }
+        else if (p.path === 'Dockerfile')
+            this.dockerfile = true;
+        else if (p.path.startsWith('.github/')) {
+            this.github.count++;
+            if (this.github.paths.length < listedPaths)
+                this.github.paths.push(p.path);
+        }
+        const place = this.place(p.path);
+        if (place.kind !== 'unit' || place.problem !== undefined)
+            this.outsideVersions++;
+        if (p.status === 'deleted')
             return;
-        done.add(d.digest);
-        jobs.push(async () => {
-            const result = await ctx.client.uploadBlob(repo, d, open, { mountFrom: mount });
-            if (result === 'uploaded') {
-                outcome.bytesUploaded += d.size;
-                ctx.progress.uploaded();
-                if (kind === 'layer')
-                    outcome.uploadedLayers++;
-            }
-            else if (result === 'mounted' && kind === 'layer')
-                outcome.mountedLayers++;
+        const at = {
+            path: p.path,
+            ...(place.name !== undefined ? { package: place.name } : {}),
+            ...(place.version ? { version: place.version } : {}),
+        };
+        const forbidden = isForbidden(this.policy.forbiddenPaths, p.path);
+        if (forbidden)
+            this.report('forbidden-path', {
+                ...at,
+                message: `matches the forbidden pattern "${forbidden}" (such paths are for development only)`,
+            });
+        if (place.kind === 'outside') {
+            this.size(p, at);
+            return;
+        }
+        if (place.problem)
+            this.report('layout', { ...at, message: place.problem });
+        if (p.invalidEncoding)
+            this.report('layout', { ...at, message: 'the file name is not valid UTF-8' });
+        if (controlCharacters.test(p.path))
+            this.report('layout', { ...at, message: 'the file name contains control characters' });
+        if (place.kind === 'unit') {
+            if (p.newMode === modeSymlink)
+                this.report('layout', { ...at, message: 'a symbolic link; packages may not contain links' });
+            if (p.newMode === modeSubmodule)
+                this.report('layout', { ...at, message: 'a submodule; packages may not contain submodules' });
+            const dashed = place.rest
+                .split('/')
+                .slice(0, -1)
+                .find((d) => d.includes('-'));
+            if (dashed !== undefined)
+                this.report('layout', { ...at, message: dashMessage(dashed) });
+        }
+        this.size(p, at);
+    }
+    size(p, at) {
+        if (p.size !== undefined && p.size > this.policy.limits.fileBytes)
+            this.report('size', {
+                ...at,
+                message: `the file is larger than the limit of ${this.policy.limits.fileBytes} bytes (${p.size} bytes)`,
+            });
+    }
+    /** Which version unit a path belongs to, and what is wrong with where it is. */
+    place(path) {
+        const prefix = `${this.root}/`;
+        if (!path.startsWith(prefix))
+            return { kind: 'outside' };
+        const parts = path.slice(prefix.length).split('/');
+        const name = parts[0];
+        if (parts.length >= 2 && this.flat.has(name))
+            return {
+                kind: 'unit',
+                name,
+                version: '',
+                rest: parts.slice(1).join('/'),
+                problem: flatLayoutMessage(`${this.root}/${name}`),
+            };
+        const place = classifyPath(this.root, path);
+        if (place.kind === 'version')
+            return { kind: 'unit', name: place.name, version: place.version, rest: place.rest };
+        if (place.kind === 'outside')
+            return { kind: 'outside' };
+        // Misplaced: still a unit when it is <root>/<name>/<version>/..., so findings group per version directory.
+        const unit = parts.length >= 3 && name !== '' && parts[1] !== '';
+        return unit
+            ? { kind: 'unit', name, version: parts[1], rest: parts.slice(2).join('/'), problem: place.reason }
+            : {
+                kind: 'misplaced',
+                ...(place.name !== undefined ? { name: place.name } : {}),
+                problem: place.reason,
+            };
+    }
+    /** The github-files notice: one finding for every `.github/` file the change touches on a channel branch. */
+    githubFinding() {
+        if (this.github.count === 0)
+            return;
+        const setting = ruleSetting(this.policy, this.channel, 'github-files');
+        if (setting === 'off')
+            return;
+        const files = this.github.paths.map((p) => quote(p)).join(', ');
+        this.collector.add({
+            rule: 'github-files',
+            severity: setting,
+            standalone: true,
+            path: this.github.paths[0],
+            message: `the change touches .github/ on the channel branch ${this.channel.branch} (${this.github.count} file${this.github.count === 1 ? '' : 's'}: ${files}${this.github.count > this.github.paths.length ? ', …' : ''}): workflows there run on pushes to this branch, so review them like code; the policy itself is read from the default branch only`,
         });
-    };
-    for (const layer of a.layers) {
-        if (layer.inTargets.includes(ctx.target.display)) {
-            // Streamed here by the layer stage (counted once), or reused from this repository's own images.
-            if (!done.has(layer.digest) && layer.uploadedBytes > 0) {
-                outcome.bytesUploaded += layer.uploadedBytes;
-                outcome.uploadedLayers++;
-            }
-            done.add(layer.digest);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/registry-version.ts
+function registryVersionRule(ctx) {
+    const r = ctx.input.registry;
+    if (!r?.changed || r.before === r.after)
+        return;
+    const { channel } = ctx;
+    ctx.report('registry-version', {
+        path: 'Dockerfile',
+        standalone: true,
+        message: `the Dockerfile changes the package-registry that serves ${channel.name} from ${r.before ?? '(none)'} to ${r.after ?? '(none)'}`,
+    }, 'notice');
+    const pins = [{ channel: channel.name, version: r.after }, ...r.others].filter((p) => p.version !== undefined);
+    if (new Set(pins.map((p) => p.version)).size > 1)
+        ctx.report('registry-version', {
+            path: 'Dockerfile',
+            standalone: true,
+            message: `after this change the channels pin different package-registry versions (${pins.map((p) => `${p.channel} ${p.version}`).join(', ')}): the same packages would be validated and served by different registries`,
+        });
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/removal.ts
+// removal: a version leaves the channel. Allowed where the policy allows it, after a promotion (the identical copy
+// is in a more stable channel, so it stays served), or by an approved exception; never where the setting is never.
+
+const cleanupBranchPrefix = 'cleanup/';
+function removalRule(ctx) {
+    const { channel } = ctx;
+    const isCleanup = ctx.input.headBranch?.startsWith(cleanupBranchPrefix) ?? false;
+    for (const change of ctx.changes) {
+        if (change.kind !== 'removed')
+            continue;
+        const { name, version } = change;
+        const at = { ...versionAt(ctx.root, name, version), standalone: true };
+        const base = `${versionLabel(name, version)} is removed from ${channel.branch}`;
+        const leaked = ctx.foreignMarker(name);
+        if (leaked.length > 0) {
+            ctx.report('removal', {
+                ...at,
+                message: `${base}: the marker package of ${leaked.map((c) => c.name).join(', ')} leaked here; removing it is welcome`,
+            }, 'notice');
             continue;
         }
-        const blob = layer.blob;
-        if (!blob)
-            throw new errors_OperationError(`no source for layer ${layer.digest}`);
-        add(layer, () => lazyStream(() => Promise.resolve(blob.open())), 'layer', peers(layer.digest, layer));
-    }
-    for (const [i, image] of a.images.entries()) {
-        for (const d of a.job.platforms[i]?.image?.layers ?? [])
-            add(d, () => lazyStream(() => base.fetchBlob(d)), 'layer', [...fromBase, ...peers(d.digest)]);
-        const config = image.configBytes;
-        add(image.configDescriptor, () => external_node_stream_namespaceObject.Readable.from([config]), 'config', peers(image.configDescriptor.digest));
-    }
-    await mapLimit(jobs, 4, (job) => job());
-}
-/** The SBOM, unless one of ours is attached already (a re-run of the same image). */
-async function pushSbom(ctx, a, outcome) {
-    const repo = ctx.target.repository;
-    if (await hasSbom(ctx.client, repo, a.digest)) {
-        outcome.sbom = { digest: a.digest, via: 'existing' };
-        return;
-    }
-    const cache = ctx.sbomPackages;
-    let pending = cache?.get(a);
-    if (!pending) {
-        pending = servedPackages(a, ctx.repoDir, ctx.packagesRoot);
-        cache?.set(a, pending);
-    }
-    const packages = await pending;
-    const artifact = sbomArtifact(spdxDocument({ image: a, display: ctx.target.display, packages }), a);
-    const attached = await attachSbom(ctx.client, repo, artifact);
-    outcome.bytesUploaded += attached.uploadedBytes;
-    outcome.sbom = { digest: attached.digest, via: attached.via };
-    ctx.log(`${a.job.channel.name}: SBOM ${attached.digest} (${packages.length} package versions) attached to ${ctx.target.display}@${a.digest} via ${attached.via === 'tag' ? 'the referrers tag' : 'the referrers API'}`);
-}
-/**
- * The channel tag: moved when new, or when the image it names was built from ancestors of our commits — unless
- * that image is where a rollback put the tag and our commit of the channel is not newer than the one rolled back.
- */
-async function moveChannelTag(ctx, a, tag, outcome) {
-    const repo = ctx.target.repository;
-    const existing = await ctx.client.headManifest(repo, tag);
-    if (existing?.digest === a.digest) {
-        outcome.unchangedTags.push(tag);
-        return;
-    }
-    const keep = (reason) => {
-        outcome.keptTags.push(tag);
-        outcome.notes.push(`${ctx.target.display}:${tag} stays at ${existing.digest}: ${reason}`);
-    };
-    if (existing && !ctx.forceChannelTags) {
-        const channel = a.job.channel.name;
-        const rolledBack = await activeRollback(ctx.client, repo, existing.digest, channel);
-        if (rolledBack) {
-            const next = a.job.plan.commits[channel];
-            const newer = next !== rolledBack.from && (await ctx.ancestry.isAncestor(rolledBack.from, next));
-            if (!newer)
-                return keep(`${channel} was rolled back from ${rolledBack.from.slice(0, 12)} to ${rolledBack.to.slice(0, 12)} (${rolledBack.at}); it moves again with a newer ${channel} commit (or publish with force-channel-tags)`);
+        const promotedTo = ctx.stabler.find((c) => ctx.same(ctx.treeIn(c.name, name, version), change.before));
+        const liftable = channel.removal === 'exception' || channel.removal === 'allow';
+        if (channel.removal === 'never')
+            ctx.violation('removal', { ...at, message: `${base}; versions are never removed from ${channel.name} (removal: never)` }, { liftable: false });
+        else if (promotedTo) {
+            const modes = ctx.modesOnly(ctx.treeIn(promotedTo.name, name, version), change.before)
+                ? ' (its file modes differ; the bytes are the same)'
+                : '';
+            ctx.report('removal', { ...at, message: `${base}; allowed: the identical copy is in ${promotedTo.name}${modes}` }, 'notice');
         }
-        const { commits } = await commitsOf(ctx, tag);
-        // An image without our label (pushed by something else) is replaced: it says nothing about ancestry.
-        if (commits) {
-            const verdict = await ctx.ancestry.isForward(commits, a.job.plan.commits);
-            if (!verdict.forward)
-                return keep(`${verdict.reason} (a channel tag only moves forward; if the branch was rewritten on purpose, publish with force-channel-tags)`);
-        }
+        else if (isCleanup)
+            ctx.violation('removal', {
+                ...at,
+                message: `${base} by a cleanup, but no more stable channel holds the identical copy yet: merge the promotion first, or the version would be in no distribution`,
+            }, { liftable });
+        else if (channel.removal === 'promoted')
+            ctx.violation('removal', {
+                ...at,
+                message: `${base}; ${channel.name} only removes versions whose identical copy is in a more stable channel`,
+            }, { liftable: false });
+        else if (channel.removal === 'exception')
+            ctx.violation('removal', {
+                ...at,
+                message: `${base}; removing from ${channel.name} needs ${ctx.approvalHint}${ctx.stabler.length ? ', unless the identical copy is in a more stable channel' : ''}`,
+            });
     }
-    await ctx.client.putManifest(repo, tag, a.top.bytes, a.top.descriptor.mediaType);
 }
-function pushPlan(ctx, images) {
-    return { ctx, images, outcomes: images.map(newOutcome), toWrite: [], done: new Set() };
-}
-const pushPhases = [
-    {
-        name: 'checking immutable tags',
-        run: async (p) => {
-            for (const [i, a] of p.images.entries())
-                p.toWrite.push(await checkImmutable(p.ctx, a, p.outcomes[i]));
-        },
-    },
-    {
-        name: 'uploading blobs',
-        run: async (p) => {
-            for (const [i, a] of p.images.entries())
-                await pushBlobs(p.ctx, a, p.done, p.outcomes[i]);
-        },
-    },
-    {
-        // Every blob is in place: now the manifests. Platform manifests by digest first, so the index can refer to
-        // them (not again when the index is there already: an unchanged image writes nothing).
-        name: 'writing manifests',
-        run: async (p) => {
-            const { client, target } = p.ctx;
-            for (const [i, a] of p.images.entries()) {
-                const toWrite = p.toWrite[i];
-                const present = p.outcomes[i].unchangedTags.length > 0 ||
-                    (await client.headManifest(target.repository, a.digest)) !== undefined;
-                if (a.index && !present)
-                    for (const image of a.images)
-                        await client.putManifest(target.repository, image.digest, image.manifestBytes, image.manifestDescriptor.mediaType);
-                for (const tag of toWrite)
-                    await client.putManifest(target.repository, tag, a.top.bytes, a.top.descriptor.mediaType);
-                if (toWrite.length === 0 && !present)
-                    // Every immutable tag was kept on an older image: push this one by digest so the channel tag can name it.
-                    await client.putManifest(target.repository, a.digest, a.top.bytes, a.top.descriptor.mediaType);
+
+;// CONCATENATED MODULE: ./src/core/rules/shadowed.ts
+// shadowed: the registry serves the first copy found, most stable channel first, so a copy with other content than
+// a more stable channel's (the same directory, or the same version by semver precedence) is never served.
+
+
+const shadowed_short = (tree) => (tree ? tree.slice(0, 12) : 'none');
+function shadowedRule(ctx) {
+    for (const change of ctx.changes) {
+        // Legacy directories (not semver) are never served: the layout rule refuses new ones.
+        if (change.after === undefined || precedenceKey(change.version) === undefined)
+            continue;
+        if (ctx.foreignMarker(change.name).length > 0 || ctx.modesOnlyChange(change))
+            continue;
+        const { name, version } = change;
+        const at = { ...versionAt(ctx.root, name, version), standalone: true };
+        const label = versionLabel(name, version);
+        for (const other of ctx.stabler) {
+            const tree = ctx.treeIn(other.name, name, version);
+            if (tree !== undefined) {
+                if (ctx.modesOnly(tree, change.after))
+                    ctx.report('shadowed', {
+                        ...at,
+                        message: `${label} is also in ${other.name}, with the same bytes (only file modes differ); not shadowed`,
+                    }, 'notice');
+                else if (!ctx.same(tree, change.after))
+                    ctx.violation('shadowed', {
+                        ...at,
+                        message: `${label} is already in ${other.name} with different content (tree ${shadowed_short(tree)}, here ${shadowed_short(change.after)}); the ${other.name} copy is served, this one never would be`,
+                    });
             }
-        },
-    },
-    {
-        name: 'attaching SBOMs',
-        run: async (p) => {
-            if (p.ctx.sbom)
-                for (const [i, a] of p.images.entries())
-                    await pushSbom(p.ctx, a, p.outcomes[i]);
-        },
-    },
-    {
-        name: 'moving channel tags',
-        run: async (p) => {
-            for (const [i, a] of p.images.entries())
-                for (const tag of a.job.tags.moving)
-                    await moveChannelTag(p.ctx, a, tag, p.outcomes[i]);
-        },
-    },
+            const key = precedenceKey(version);
+            if (key === undefined)
+                continue;
+            for (const [sibling, siblingTree] of ctx.input.holdings.get(other.name)?.get(name) ?? []) {
+                if (sibling === version || precedenceKey(sibling) !== key || ctx.same(siblingTree, change.after))
+                    continue;
+                ctx.violation('shadowed', {
+                    ...at,
+                    message: `${label} is the same version as ${name}@${sibling} in ${other.name} (semver precedence ignores build metadata) with different content; the ${other.name} copy is served, this one never would be`,
+                });
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/size.ts
+// size (version level): versions with more files than the limit, manifests too large to parse. Per-file sizes are
+// checked in the path scan.
+
+function sizeRule(ctx) {
+    const { limits } = ctx.policy;
+    for (const change of ctx.changes) {
+        if (change.after === undefined)
+            continue;
+        const content = ctx.input.content.get(`${change.name}@${change.version}`);
+        if (!content)
+            continue;
+        const at = versionAt(ctx.root, change.name, change.version);
+        if (content.truncated)
+            ctx.report('size', {
+                ...at,
+                standalone: true,
+                message: `${versionLabel(change.name, change.version)} has more than ${limits.filesPerVersion} files (the limit); it was not read further`,
+            });
+        if (content.manifest && content.manifest.text === undefined)
+            ctx.report('size', {
+                ...at,
+                path: `${at.path}/manifest.yml`,
+                standalone: true,
+                message: `manifest.yml is ${content.manifest.size} bytes; the limit is ${limits.manifestBytes} bytes, so it was not parsed`,
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/title-prefix.ts
+// title-prefix: every PR title names the branch it goes into (`[production] …`), so two PRs for the same package on
+// different channels never read alike.
+
+
+function titlePrefixRule(ctx) {
+    const title = ctx.input.title;
+    if (title === undefined)
+        return;
+    const prefix = titlePrefixFor(ctx.policy, ctx.channel.branch);
+    if (!title.startsWith(prefix))
+        ctx.violation('title-prefix', {
+            standalone: true,
+            message: `PR title must start with "${prefix}" (got ${quote(title)})`,
+        });
+}
+
+;// CONCATENATED MODULE: ./src/core/rules/version-increment.ts
+// version-increment: a channel that only grows by increments takes a new version only above every version of that
+// package it holds, by semver precedence (build metadata ignored). Legacy directories that are not semver have no
+// place in that order: they are left out, with a notice. Backports need an approved exception.
+
+
+function versionIncrementRule(ctx) {
+    const { channel } = ctx;
+    if (!channel.versionIncrement)
+        return;
+    const noticed = new Set();
+    for (const change of ctx.changes) {
+        if (change.kind !== 'added')
+            continue;
+        const key = precedenceKey(change.version);
+        if (key === undefined)
+            continue; // not semver: the layout rule refuses it
+        const existing = [...(ctx.before.get(change.name)?.keys() ?? [])].filter((v) => v !== change.version);
+        for (const legacy of existing.filter((v) => precedenceKey(v) === undefined)) {
+            if (noticed.has(`${change.name}/${legacy}`))
+                continue;
+            noticed.add(`${change.name}/${legacy}`);
+            ctx.report('version-increment', {
+                ...versionAt(ctx.root, change.name, legacy),
+                standalone: true,
+                message: `${ctx.root}/${change.name}/${legacy} on ${channel.name} is not a semver version directory (the registry skips it); version ordering leaves it out`,
+            }, 'notice');
+        }
+        const notLower = existing.filter((v) => precedenceKey(v) !== undefined && compareVersions(v, change.version) >= 0);
+        if (notLower.length === 0)
+            continue;
+        const highest = notLower.sort(compareVersions).at(-1);
+        const same = compareVersions(highest, change.version) === 0;
+        ctx.violation('version-increment', {
+            ...versionAt(ctx.root, change.name, change.version),
+            standalone: true,
+            message: same
+                ? `${change.name}@${change.version} is the same version as ${change.name}@${highest} already on ${channel.name} (semver precedence ignores build metadata); ${channel.name} only grows by version increments`
+                : `${change.name}@${change.version} is not greater than ${change.name}@${highest} already on ${channel.name}; ${channel.name} only grows by version increments (a backport needs ${ctx.approvalHint})`,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/validate.ts
+// The policy check as a pure function: (policy, what the channels hold, what the change does) -> findings, one
+// function per rule over a shared context (src/core/rules/), one finding per version and rule.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Every rule, in report order. The path rules (layout, forbidden-path, size, github-files) also run in the scan. */
+const rules = [
+    titlePrefixRule,
+    layoutRule,
+    sizeRule,
+    manifestRule,
+    markerRule,
+    frozenRule,
+    overwriteRule,
+    removalRule,
+    versionIncrementRule,
+    shadowedRule,
+    notPromotedRule,
+    registryVersionRule,
 ];
-/** Every phase on one target. */
-async function pushImages(ctx, images) {
-    const plan = pushPlan(ctx, images);
-    for (const phase of pushPhases)
-        await phase.run(plan);
-    return plan.outcomes;
+/** Package directory names under the packages root that hold a legacy flat version (`manifest.yml` directly). */
+function flatNames(...holdings) {
+    const flat = new Set();
+    for (const h of holdings)
+        for (const [name, versions] of h ?? [])
+            if (versions.has(''))
+                flat.add(name);
+    return flat;
 }
-
-;// CONCATENATED MODULE: ./src/publish-image/engine.ts
-// Builds the distribution images of one or more channels from git trees at known commits and publishes them: to a
-// registry, to an OCI layout, or to an air-gapped archive. The stages, one module each:
-//   plan.ts      plan a channel: contents at its commit, layers, registry version, base platforms, tags
-//   layers.ts    build or reuse layers: reused from previous images, or built from git and streamed out
-//   assemble.ts  assemble: one image per platform, an index over them
-//   push.ts      push with the tag-safety rules (immutable tags, forward-only channel tags, SBOM referrer), in
-//                phases run in the same order on every target repository (mirrors)
-//   outputs.ts   the OCI layout and the archive
-// With several targets the layers are built once (kept in temp files) and each target gets every blob once:
-// mounted from another repository of the same registry, else uploaded. A target that fails drops out at that
-// phase (its tags stay where they were or on complete images) and the others go on; each is reported.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function previousOnTarget(client, target, channel, tag) {
-    try {
-        const prev = await client.resolveImage(target.repository, tag, 'first');
-        return {
-            channel,
-            digest: prev.index?.digest ?? prev.digest,
-            labels: prev.config.config?.Labels ?? {},
-            manifest: prev.manifest,
-            config: prev.config,
-            fetch: (d) => client.getBlob(target.repository, d.digest),
-            target: target.display,
-        };
-    }
-    catch (error) {
-        if (error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND'))
-            return undefined;
-        throw error;
-    }
-}
-/**
- * The channel tags the jobs involve — each job's channel and every channel it serves, so a snapshot-only build finds
- * production's newest layers under production's tag — on one target (registry) or in the layout.
- */
-function wantedTags(request, jobs) {
-    const tags = channelTags(request.policy);
-    return [...new Set(jobs.flatMap((j) => [j.channel.name, ...Object.keys(j.plan.commits)]))].map((c) => [
-        c,
-        tags.get(c),
-    ]);
-}
-async function previousInLayout(layoutDir, channel, tag) {
-    try {
-        const prev = await readOciLayoutImage(layoutDir, tag);
-        return {
-            channel,
-            digest: prev.manifestDescriptor.digest,
-            labels: prev.config.config?.Labels ?? {},
-            manifest: prev.manifest,
-            config: prev.config,
-            fetch: layoutBlobFetcher(layoutDir),
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-function engine_formatPlatform(p) {
-    return [p.os, p.architecture, p.variant].filter(Boolean).join('/');
-}
-const engine_short = (s) => (s ? s.replace(/^sha256:/, '').slice(0, 12) : '(none)');
-/** Why `a` is not the image its channel tag named before (empty when it is). */
-function rebuildReasons(a, previous, tag) {
-    if (!previous)
-        return [`no image under :${tag} yet`];
-    if (previous.digest === a.digest)
-        return [];
-    const why = [];
-    let old = {};
-    try {
-        old = JSON.parse(previous.labels[StorageKey.commits] ?? '{}');
-    }
-    catch {
-        // an unreadable label says nothing
-    }
-    for (const [channel, commit] of Object.entries(a.job.plan.commits))
-        if (old[channel] !== commit)
-            why.push(`${channel} ${typeof old[channel] === 'string' ? engine_short(old[channel]) : '(none)'} -> ${engine_short(commit)}`);
-    const base = a.job.platforms[0]?.digest;
-    const oldBase = previous.labels[OciKey.baseDigest];
-    if (base !== oldBase)
-        why.push(`base ${a.job.base.reference} ${engine_short(oldBase)} -> ${engine_short(base)}`);
-    const oldVersion = previous.labels[StorageKey.registryVersion];
-    if (oldVersion !== a.job.registryVersion)
-        why.push(`registry ${oldVersion ?? '(none)'} -> ${a.job.registryVersion}`);
-    if (why.length === 0)
-        why.push('metadata or build recipe changed (labels, annotations, tool version)');
-    return why;
-}
-function imageResult(a, target, outcome, counted, why) {
-    const { job } = a;
-    const first = a.images[0];
-    const base = job.platforms[0]?.image?.layers.length ?? 0;
-    // A layer built in this run counts as built for the first image having it, as reused for the later ones.
-    let reused = 0;
-    for (const l of a.layers) {
-        if (l.origin === 'reused' || counted.has(l.digest))
-            reused++;
-        else
-            counted.add(l.digest);
-    }
-    return {
-        name: target.display,
-        'subject-name': target.display,
-        'subject-digest': a.digest,
-        channel: job.channel.name,
-        branch: job.channel.branch,
-        commit: job.plan.commit,
-        digest: a.digest,
-        mediaType: a.top.descriptor.mediaType,
-        platforms: a.images.map((image, i) => ({
-            platform: engine_formatPlatform(job.platforms[i].platform),
-            digest: image.digest,
-        })),
-        tags: [...job.tags.moving, ...job.tags.immutable, ...job.tags.release].map((t) => `${target.display}:${t}`),
-        registryVersion: job.registryVersion,
-        base: job.base.reference,
-        layers: {
-            total: first.manifest.layers.length,
-            base,
-            reused,
-            built: a.layers.length - reused,
-            uploaded: outcome?.uploadedLayers ?? 0,
-            mounted: outcome?.mountedLayers ?? 0,
-        },
-        bytesUploaded: outcome?.bytesUploaded ?? 0,
-        unchangedTags: outcome?.unchangedTags ?? [],
-        keptTags: outcome?.keptTags ?? [],
-        notes: outcome?.notes ?? [],
-        why,
-        packages: job.plan.layers.reduce((n, l) => n + l.versions.length, 0),
-        ...(outcome?.sbom ? { sbom: outcome.sbom } : {}),
-    };
-}
-const engine_oneLine = (error) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-/** Runs `phase` on each target still in the run; with one target its failure is the run's failure. */
-async function onEachTarget(states, phase, run, log) {
-    for (const s of states) {
-        if (s.failure)
+/** Package directory names a set of changed paths touches (any path below `<root>/<name>/`, deletions too). */
+function touchedNames(policy, paths) {
+    const names = new Set();
+    const prefix = `${policy.packagesRoot}/`;
+    for (const p of paths) {
+        if (!p.path.startsWith(prefix))
             continue;
-        try {
-            await run(s);
-        }
-        catch (error) {
-            if (states.length === 1)
-                throw error;
-            s.failure = { phase, error };
-            log(`${s.target.display}: failed while ${phase}: ${engine_oneLine(error)}; the other targets go on`);
-        }
+        const slash = p.path.indexOf('/', prefix.length);
+        if (slash > prefix.length)
+            names.add(p.path.slice(prefix.length, slash));
     }
+    return [...names].sort();
 }
-async function publishImages(request) {
-    const log = request.log ?? (() => undefined);
-    if (!request.push && !request.layoutDir && !request.archiveFile)
-        throw new UsageError('nothing to do: push to a registry, or write an OCI layout (--layout) or an archive (--archive)');
-    const targets = targetsOf(request.image);
-    const primary = targets[0];
-    const reader = new StorageReader(request.repoDir, request.policy.packagesRoot);
-    const progress = new Progress(request.onProgress);
-    const stopTicks = request.progressTicks?.(progress);
-    let layerSet;
-    try {
-        const jobs = await planChannels(request, reader);
-        const states = targets.map((target) => ({
-            target,
-            ...(request.push ? { client: request.clientFor(target.host) } : {}),
-            previous: new Map(),
-        }));
-        const tags = wantedTags(request, jobs);
-        if (request.push)
-            await onEachTarget(states, 'reading the current images', async (s) => {
-                for (const [channel, tag] of tags) {
-                    const p = await previousOnTarget(s.client, s.target, channel, tag);
-                    if (p)
-                        s.previous.set(channel, p);
-                }
-            }, log);
-        else if (request.layoutDir)
-            for (const [channel, tag] of tags) {
-                const p = await previousInLayout(request.layoutDir, channel, tag);
-                if (p)
-                    states[0].previous.set(channel, p);
-            }
-        const live = states.filter((s) => !s.failure);
-        // One target: layers stream straight into it. Several: built once into temp files, then given to each.
-        const stream = request.push && live.length === 1 ? live[0] : undefined;
-        layerSet = await resolveLayers({
-            repoDir: request.repoDir,
-            reader,
-            previous: live.flatMap((s) => [...s.previous.values()]),
-            ...(stream
-                ? {
-                    push: {
-                        client: stream.client,
-                        repository: stream.target.repository,
-                        target: stream.target.display,
-                    },
-                }
-                : {}),
-            ...(request.layoutDir ? { layoutDir: request.layoutDir } : {}),
-            keep: request.archiveFile !== undefined || (request.push && live.length > 1),
-            ...(request.tmpDir ? { tmpDir: request.tmpDir } : {}),
-            concurrency: Math.max(1, request.concurrency ?? (0,external_node_os_namespaceObject.availableParallelism)()),
-            progress,
-            log,
-        }, jobs);
-        const images = jobs.map((job) => assemble(job, layerSet.layers, {
-            ...(request.sourceUrl ? { sourceUrl: request.sourceUrl } : {}),
-            extra: request.metadata ?? noExtraMetadata,
-        }));
-        for (const a of images) {
-            const reused = a.layers.filter((l) => l.origin === 'reused').length;
-            log(`${a.job.channel.name}: ${a.digest} (${a.images.length > 1 ? `index of ${a.images.length} platforms, ` : ''}${a.layers.length} package and config layers: ${reused} reused, ${a.layers.length - reused} built; ${a.job.plan.layers.reduce((n, l) => n + l.versions.length, 0)} package versions)`);
-        }
-        if (request.push) {
-            const ancestry = new Ancestry(request.repoDir, log);
-            const sbomPackages = new Map();
-            const blobsDone = new Set();
-            for (const s of states)
-                s.plan = pushPlan({
-                    client: s.client,
-                    target: s.target,
-                    allowRetag: request.allowRetag ?? false,
-                    forceChannelTags: request.forceChannelTags ?? false,
-                    sbom: request.sbom ?? true,
-                    ancestry,
-                    repoDir: request.repoDir,
-                    packagesRoot: request.policy.packagesRoot,
-                    progress,
-                    log,
-                    sbomPackages,
-                    // Mount from a repository of the same registry that has the blob: one upload per registry.
-                    mountSources: (_digest, layer) => states
-                        .filter((o) => o !== s &&
-                        !o.failure &&
-                        o.target.host === s.target.host &&
-                        (blobsDone.has(o) || (layer?.inTargets.includes(o.target.display) ?? false)))
-                        .map((o) => o.target.repository),
-                }, images);
-            for (const phase of pushPhases)
-                await onEachTarget(states, phase.name, async (s) => {
-                    await phase.run(s.plan);
-                    if (phase.name === 'uploading blobs')
-                        blobsDone.add(s);
-                }, log);
-        }
-        const counted = new Set();
-        const channelTag = channelTags(request.policy);
-        const result = {
-            images: [],
-            targets: states.map((s) => ({
-                image: s.target.display,
-                host: s.target.host,
-                status: !request.push ? 'not pushed' : s.failure ? 'failed' : 'published',
-                ...(s.failure ? { error: `${s.failure.phase}: ${engine_oneLine(s.failure.error)}` } : {}),
-            })),
-            bytesUploaded: 0,
+function validateChange(input) {
+    const { policy, channel } = input;
+    const before = input.holdings.get(channel.name);
+    const scan = input.paths instanceof PathScan
+        ? input.paths
+        : PathScan.of(policy, channel, input.paths, flatNames(before, input.after));
+    const changes = versionChanges(scan.names, before ?? new Map(), input.after);
+    const ctx = createContext(input, scan, scan.collector, changes);
+    for (const rule of rules)
+        rule(ctx);
+    scan.githubFinding();
+    const findings = scan.collector.findings();
+    const verdicts = changes.map((change) => {
+        const own = findings.filter((f) => f.package === change.name && (f.version ?? '') === change.version);
+        const verdict = own.some((f) => f.severity === 'error')
+            ? 'fail'
+            : own.some((f) => f.severity === 'warning')
+                ? 'warning'
+                : own.some((f) => f.exception !== undefined)
+                    ? 'exception'
+                    : 'pass';
+        return {
+            ...change,
+            verdict,
+            rules: [...new Set(own.filter((f) => f.severity !== 'notice' || f.exception).map((f) => f.rule))],
         };
-        for (const s of request.push ? states.filter((x) => !x.failure) : [states[0]])
-            for (const [i, a] of images.entries()) {
-                const channel = a.job.channel.name;
-                result.images.push(imageResult(a, s.target, s.plan?.outcomes[i], counted, rebuildReasons(a, s.previous.get(channel), channelTag.get(channel))));
+    });
+    return { findings, changes: verdicts };
+}
+
+;// CONCATENATED MODULE: ./src/validate/engine.ts
+// Gathers what the policy core needs from git and runs it. Shared by the action, the CLI, promote and audit;
+// callers decide which commits are "before", "after" and the other channels' tips (fetching them in CI, resolving
+// them locally). Memory is bounded by the change: the diff streams through the path rules in batches, version
+// contents are read a few at a time and reduced to what the rules need, nothing keeps a file list.
+
+
+
+
+
+
+
+
+/** Paths sized per batch while the diff streams. */
+const pathBatch = 512;
+/** Versions read at once. */
+const contentConcurrency = 8;
+/** Streams the diff through the path rules; only a batch of paths is alive at a time. */
+async function scanChange(reader, scan, before, after) {
+    let count = 0;
+    let batch = [];
+    const flush = async () => {
+        await reader.addSizes(batch);
+        for (const p of batch)
+            scan.add(p);
+        batch = [];
+    };
+    for await (const p of reader.changes(before, after)) {
+        count++;
+        batch.push(p);
+        if (batch.length >= pathBatch)
+            await flush();
+    }
+    await flush();
+    return count;
+}
+/** The Kibana range of each copy of a changed version (for "what users will see"); the manifests are small. */
+async function kibanaRanges(reader, changes, holdings, after, content, manifestBytes) {
+    const ranges = new Map();
+    const rangeOf = (text, name, version) => checkManifest(text, { name, version }, { hasReadme: true }).fields.kibanaRange;
+    const wanted = new Map();
+    for (const c of changes) {
+        const text = content.get(versionKey(c.name, c.version))?.manifest?.text;
+        const range = c.after && text !== undefined ? rangeOf(text, c.name, c.version) : undefined;
+        if (c.after && range !== undefined)
+            ranges.set(c.after, range);
+        for (const h of [...holdings.values(), after]) {
+            const tree = h.get(c.name)?.get(c.version);
+            if (tree !== undefined && tree !== c.after)
+                wanted.set(tree, { name: c.name, version: c.version });
+        }
+    }
+    await mapLimit([...wanted], contentConcurrency, async ([tree, v]) => {
+        const entry = await reader.objects.lookup(tree, 'manifest.yml');
+        if (entry?.type !== 'blob')
+            return;
+        const size = (await reader.objects.info(entry.oid))?.size ?? 0;
+        if (size > manifestBytes)
+            return;
+        const text = (await reader.objects.read(entry.oid))?.content.toString('utf8');
+        const range = text === undefined ? undefined : rangeOf(text, v.name, v.version);
+        if (range !== undefined)
+            ranges.set(tree, range);
+    });
+    return ranges;
+}
+/**
+ * Trees whose content identity the rules compare: for each changed version, its trees before and after, every
+ * channel's copy and the copies of the versions equal to it by semver precedence. Only where two differ.
+ */
+function treesToCompare(changes, holdings, after) {
+    const wanted = new Set();
+    for (const change of changes) {
+        const trees = new Set();
+        if (change.before)
+            trees.add(change.before);
+        if (change.after)
+            trees.add(change.after);
+        const key = precedenceKey(change.version);
+        for (const h of [...holdings.values(), after])
+            for (const [version, tree] of h.get(change.name) ?? [])
+                if (version === change.version || (key !== undefined && precedenceKey(version) === key))
+                    trees.add(tree);
+        if (trees.size > 1)
+            for (const t of trees)
+                wanted.add(t);
+    }
+    return wanted;
+}
+async function registryVersions(reader, policy, channel, request) {
+    const pinned = async (rev) => rev === undefined ? undefined : registryVersionFromDockerfile(await reader.readFile(rev, 'Dockerfile'));
+    const [before, after] = await Promise.all([pinned(request.before), pinned(request.after)]);
+    const others = await Promise.all(policy.channels
+        .filter((c) => c !== channel)
+        .map(async (c) => {
+        const version = await pinned(request.channelTips.get(c.name));
+        return { channel: c.name, ...(version !== undefined ? { version } : {}) };
+    }));
+    return {
+        changed: true,
+        ...(before !== undefined ? { before } : {}),
+        ...(after !== undefined ? { after } : {}),
+        others,
+    };
+}
+async function evaluate(request) {
+    const { policy, channel } = request;
+    const reader = request.reader ?? new StorageReader(request.repoDir, policy.packagesRoot);
+    try {
+        const names = await reader.changedNames(request.before, request.after);
+        const holdings = new Map();
+        await Promise.all(policy.channels.map(async (c) => {
+            const rev = c.name === channel.name ? request.before : request.channelTips.get(c.name);
+            holdings.set(c.name, await reader.holdings(rev, names));
+        }));
+        const after = await reader.holdings(request.after, names);
+        const before = holdings.get(channel.name) ?? new Map();
+        const scan = new PathScan(policy, channel, flatNames(before, after));
+        const limits = {
+            manifestBytes: policy.limits.manifestBytes,
+            filesPerVersion: policy.limits.filesPerVersion,
+        };
+        const changes = versionChanges(names, before, after);
+        const content = new Map();
+        const identities = new Map();
+        const added = changes.filter((c) => c.after !== undefined);
+        const addedTrees = new Set(added.map((c) => c.after));
+        const compared = policy.identity === 'content' ? [...treesToCompare(changes, holdings, after)] : [];
+        // The stages below read different trees and need nothing from each other: side by side, their reads share
+        // the batch process's round trips instead of waiting for each other's.
+        const [pathCount, malformed] = await Promise.all([
+            scanChange(reader, scan, request.before, request.after),
+            reader.malformedEntries(request.after, names),
+            mapLimit(added, contentConcurrency, async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after, limits))),
+            // A changed version's own tree gets its identity from its content (read above), the others here.
+            mapLimit(compared.filter((t) => !addedTrees.has(t)), contentConcurrency, async (tree) => {
+                const id = await reader.contentIdentity(tree, limits.filesPerVersion);
+                if (id !== undefined)
+                    identities.set(tree, id);
+            }),
+        ]);
+        const comparedSet = new Set(compared);
+        for (const c of added) {
+            const id = content.get(versionKey(c.name, c.version))?.identity;
+            if (id !== undefined && comparedSet.has(c.after))
+                identities.set(c.after, id);
+        }
+        const result = validateChange({
+            policy,
+            channel,
+            ...(request.title !== undefined ? { title: request.title } : {}),
+            ...(request.headBranch !== undefined ? { headBranch: request.headBranch } : {}),
+            ...(request.approval ? { approval: request.approval } : {}),
+            paths: scan,
+            holdings,
+            after,
+            content,
+            identities,
+            malformed,
+            ...(scan.dockerfile ? { registry: await registryVersions(reader, policy, channel, request) } : {}),
+        });
+        const facts = request.describe
+            ? {
+                holdings,
+                after,
+                identities,
+                pathsOutsideVersions: scan.outsideVersions,
+                kibana: await kibanaRanges(reader, changes, holdings, after, content, limits.manifestBytes),
             }
-        result.bytesUploaded = result.images.reduce((n, i) => n + i.bytesUploaded, 0);
-        if (request.layoutDir) {
-            await writeLayout(request.layoutDir, images, primary.display);
-            result.layoutDir = request.layoutDir;
-        }
-        if (request.archiveFile)
-            result.archive = {
-                file: request.archiveFile,
-                ...(await writeArchive(request.archiveFile, images, primary.display)),
-            };
-        return result;
+            : undefined;
+        return { ...result, pathCount, ...(facts ? { facts } : {}) };
     }
     finally {
-        stopTicks?.();
-        progress.end();
-        reader.close();
-        await layerSet?.dispose();
+        if (!request.reader)
+            reader.close();
     }
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/clients.ts
-// One registry client per host for a run: credentials (explicit for the target host, else the Docker config),
-// plain HTTP when asked, secrets and retries reported to the caller.
-
-/** The registry API host of an image reference, the first of a list (where explicit credentials go). */
-function imageHost(image) {
-    try {
-        return parseImageReference(image.split(/[,\n]/)[0].trim()).apiHost;
-    }
-    catch {
-        return '';
-    }
-}
-function registryClients(o = {}) {
-    const clients = new Map();
-    const clientFor = (host) => {
-        let client = clients.get(host);
-        if (!client) {
-            const options = {
-                ...(o.insecure ? { insecure: true } : {}),
-                ...(o.credentials && o.credentials.host === host
-                    ? { credentials: { username: o.credentials.username, password: o.credentials.password } }
-                    : {}),
-                ...(o.onSecret ? { onSecret: o.onSecret } : {}),
-                ...(o.onRetry
-                    ? {
-                        onEvent: (e) => {
-                            if (e.type === 'retry')
-                                o.onRetry(e.operation, e.attempt, e.reason);
-                        },
-                    }
-                    : {}),
-            };
-            clients.set(host, (client = new RegistryClient(host, options)));
-        }
-        return client;
-    };
-    return {
-        clientFor,
-        close: () => {
-            for (const c of clients.values())
-                c.close();
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/publish-image.ts
-// `package-storage publish-image`: build a channel's distribution image from the local clone and push it, or write
-// it as an OCI layout or an air-gapped archive. No Docker daemon.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const publishUsage = `usage: package-storage publish-image --repo DIR --channel CH --image NAME --base-image REF [--registry-version V]
-                                    [--chain] [--push] [--layout DIR] [--archive FILE] [--platform P]
-                                    [--label K=V] [--annotation K=V] [--force-channel-tags] [--skip-sbom]
-                                    [--jobs N] [--insecure-registry] [--username U --password-stdin]
-                                    [--config FILE] [--json]
-
-Builds the distribution image of channel CH from git trees (CH's packages and every more stable channel's at
-/packages/<channel>/...), with no Docker daemon, and pushes it and/or writes it to disk.
-  --repo DIR          the storage repository (default: .)
-  --channel CH        channel(s), comma-separated
-  --chain             also every less stable channel than those of --channel
-  --image NAME        target repository without tag, e.g. ghcr.io/acme/distribution; several (mirrors, possibly
-                      on other registries) comma-separated: built once, each blob uploaded once per registry
-  --base-image REF    package-registry image repository (tag = registry version), a full reference,
-                      oci:DIR[:TAG] (an OCI layout on disk) or scratch
-  --registry-version  e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the channel branch's Dockerfile)
-  --push              push to the registry: tags <branch> (moves forward only), <commit sha> (immutable),
-                      and an SPDX SBOM attached to each image
-  --skip-sbom         attach no SBOM
-  --layout DIR        write an OCI image layout
-  --archive FILE      write one tar that is both an OCI layout and a docker save archive (docker load)
-  --platform P        base platforms to publish, e.g. linux/amd64,linux/arm64 (default: all the base has; more
-                      than one makes an index)
-  --label K=V         extra config label (repeatable)
-  --annotation K=V    extra annotation on manifests and index; manifest: or index: before K for one (repeatable)
-  --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
-  --jobs N            layers built side by side (default: the number of cores)
-  --insecure-registry plain HTTP to the registries (loopback addresses always are)
-  --username U        user for the first --image's registry (with --password-stdin); the others (and this one
-                      without it) use the Docker config, which holds one entry per registry
-  --password-stdin    read the target registry's password from standard input
-  --config FILE       policy file (default: .github/package-storage.yml on the default branch)
-  --json              print the result as JSON
-Credentials default to the Docker config file (docker login, docker/login-action).
-Exit: 0 done, 2 usage, 3 git or registry failure (an immutable tag that points elsewhere is a failure; with
-several --image, any target that failed, after the others were published).`;
-async function readStdin() {
-    const chunks = [];
-    for await (const chunk of process.stdin)
-        chunks.push(chunk);
-    return Buffer.concat(chunks)
-        .toString('utf8')
-        .replace(/\r?\n$/, '');
-}
-async function sourceUrl(repoDir) {
-    const result = await git_gitRaw(['remote', 'get-url', 'origin'], { cwd: repoDir, okCodes: [2, 128] });
-    const url = result.stdout.toString('utf8').trim();
-    if (!/^https?:\/\//.test(url))
-        return undefined;
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    return parsed.toString().replace(/\.git$/, '');
-}
-function reportPublish(io, result) {
-    const several = result.targets.length > 1;
-    for (const image of result.images) {
-        io.out(`${several ? `${safeLine(image.name)} ` : ''}${image.channel}: ${image.digest}  (${image.packages} package versions, registry ${image.registryVersion}, base ${safeLine(image.base)})`);
-        io.out(`  ${image.why.length === 0 ? 'unchanged' : `why: ${safeLine(image.why.join('; '))}`}`);
-        io.out(`  layers: ${image.layers.total} (${image.layers.base} base, ${image.layers.reused} reused, ${image.layers.built} built; ${image.layers.uploaded} uploaded, ${image.layers.mounted} mounted), ${image.bytesUploaded} bytes uploaded`);
-        if (image.platforms.length > 1)
-            io.out(`  platforms: ${image.platforms.map((p) => `${p.platform} ${p.digest}`).join(', ')}`);
-        for (const tag of image.tags) {
-            const t = tag.slice(tag.lastIndexOf(':') + 1);
-            const state = image.unchangedTags.includes(t)
-                ? ' (unchanged)'
-                : image.keptTags.includes(t)
-                    ? ' (kept)'
-                    : '';
-            io.out(`  ${safeLine(tag)}${state}`);
-        }
-        for (const note of image.notes)
-            io.out(`  note: ${safeLine(note)}`);
-        if (image.sbom)
-            io.out(`  SBOM: ${image.sbom.via === 'existing' ? 'already attached' : `${image.sbom.digest} (${image.sbom.via === 'tag' ? 'referrers tag' : 'referrers API'})`}`);
-    }
-    for (const t of result.targets)
-        if (t.status === 'failed')
-            io.out(`${safeLine(t.image)}: FAILED ${safeLine(t.error ?? '')}`);
-    if (result.layoutDir)
-        io.out(`OCI layout: ${result.layoutDir}`);
-    if (result.archive)
-        io.out(`archive: ${result.archive.file} (${result.archive.size} bytes, ${result.archive.digest})`);
-}
-async function publishImageCommand(argv, io) {
-    // A status line rewritten in place only on a terminal; plain lines otherwise (CI logs, tests).
-    const tty = io === processIO && process.stderr.isTTY === true;
-    const values = parse('publish-image', argv, {
-        repo: { type: 'string', default: '.' },
-        channel: { type: 'string' },
-        chain: { type: 'boolean', default: false },
-        image: { type: 'string' },
-        'base-image': { type: 'string' },
-        'registry-version': { type: 'string' },
-        push: { type: 'boolean', default: false },
-        layout: { type: 'string' },
-        archive: { type: 'string' },
-        'insecure-registry': { type: 'boolean', default: false },
-        platform: { type: 'string' },
-        label: { type: 'string', multiple: true },
-        annotation: { type: 'string', multiple: true },
-        'force-channel-tags': { type: 'boolean', default: false },
-        'skip-sbom': { type: 'boolean', default: false },
-        jobs: { type: 'string' },
-        username: { type: 'string' },
-        'password-stdin': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-    });
-    required('publish-image', values, 'channel', 'image', 'base-image');
-    if (values['password-stdin'] && !values.username)
-        throw new UsageError('--password-stdin needs --username');
-    // Before anything else touches them: a reference with credentials is refused without repeating the password.
-    for (const [flag, ref] of [
-        ...values.image.split(/[,\n]/).map((i) => ['--image', i.trim()]),
-        ['--base-image', values['base-image']],
-    ]) {
-        const redacted = redactedUserinfo(ref);
-        if (redacted !== undefined)
-            throw new UsageError(`${flag}: ${new CredentialsInReferenceError(redacted).message}`);
-    }
-    const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-    if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1 || jobs > 64))
-        throw new UsageError(`--jobs ${JSON.stringify(values.jobs)}: give a whole number from 1 to 64`);
-    const platforms = parsePlatforms(values.platform ?? '');
-    const metadata = parseExtraMetadata((values.label ?? []).join('\n'), (values.annotation ?? []).join('\n'));
-    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    let channels = list(values.channel);
-    if (values.chain) {
-        const most = channels.map((c) => channelByName(policy, c)).filter((c) => c !== undefined);
-        const from = Math.min(...most.map((c) => policy.channels.indexOf(c)));
-        channels = [...new Set([...channels, ...policy.channels.slice(from).map((c) => c.name)])];
-    }
-    const tips = await localBranchTips(repoDir, policy.channels.map((c) => c.branch));
-    const password = values['password-stdin'] ? await readStdin() : undefined;
-    const clients = registryClients({
-        ...(values['insecure-registry'] ? { insecure: true } : {}),
-        ...(values.username && password !== undefined
-            ? { credentials: { host: imageHost(values.image), username: values.username, password } }
-            : {}),
-    });
-    const source = await sourceUrl(repoDir);
-    const reporter = progressReporter({
-        write: (text) => (tty ? process.stderr.write(text) : io.err(safeLine(text.replace(/\n$/, '')))),
-        tty,
-    });
-    try {
-        const result = await publishImages({
-            repoDir,
-            policy,
-            channels,
-            tips,
-            image: values.image,
-            baseImage: values['base-image'],
-            ...(values['registry-version'] ? { registryVersion: values['registry-version'] } : {}),
-            push: values.push ?? false,
-            ...(values.layout ? { layoutDir: (0,external_node_path_namespaceObject.resolve)(values.layout) } : {}),
-            ...(values.archive ? { archiveFile: (0,external_node_path_namespaceObject.resolve)(values.archive) } : {}),
-            clientFor: clients.clientFor,
-            ...(source ? { sourceUrl: source } : {}),
-            allowRetag: policy.release.allowOverwrite,
-            ...(platforms.length > 0 ? { platforms } : {}),
-            metadata,
-            forceChannelTags: values['force-channel-tags'] ?? false,
-            sbom: !(values['skip-sbom'] ?? false),
-            ...(jobs !== undefined ? { concurrency: jobs } : {}),
-            // The report below says everything per image; the git fetch and the ancestry fetch are worth a line.
-            log: (line) => {
-                if (!values.json && /^fetch/.test(line))
-                    io.err(safeLine(line));
-            },
-            ...(values.json ? {} : { onProgress: reporter.listener, progressTicks: (p) => reporter.run(p) }),
-        });
-        if (values.json)
-            io.out(JSON.stringify(result));
-        else
-            reportPublish(io, result);
-        const failed = result.targets.filter((t) => t.status === 'failed');
-        for (const t of failed)
-            io.err(`package-storage publish-image: ${safeLine(t.image)} failed: ${safeLine(t.error ?? '')}`);
-        return failed.length > 0 ? 3 : 0;
-    }
-    finally {
-        clients.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/release.ts
-// Stack release tags: a git tag per released stack version at the most stable channel's tip (never moved once it
-// exists), and the image <image>:<version> pointing, by digest, at the published image of that tag's commit.
-
-
-
-
-
-
-
-
-
-
-/**
- * `8.15.0`, `v8.15.0` -> `8.15.0`; `8.16.0-rc1` kept; anything that is not plain semver is a usage error (it
- * doubles as an image tag and a git tag): no leading zeros (`08.15.0` would sort and compare as another version
- * than it reads), no build metadata (`+` is not allowed in image tags).
- */
-function normalizeReleaseVersion(input) {
-    const version = input.trim().replace(/^v/, '');
-    const plain = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/.test(version) && semver_default().valid(version) === version;
-    if (!plain || version.length > 128)
-        throw new UsageError(`invalid release version ${JSON.stringify(safeLine(input.slice(0, 140)))}: expected plain semver X.Y.Z with an optional -prerelease and no leading zeros (e.g. 8.15.0, 8.16.0-rc1)`);
-    return version;
-}
-/** Versions from a list input or a file: commas, whitespace or lines; `#` starts a comment. Deduplicated, in order. */
-function parseReleaseList(text) {
-    const versions = text
-        .split('\n')
-        .map((l) => l.replace(/#.*$/, ''))
-        .flatMap((l) => l.split(/[,\s]+/))
-        .filter(Boolean)
-        .map(normalizeReleaseVersion);
-    return [...new Set(versions)];
-}
-/** The commits the tags of `versions` point at (peeled), in one request to origin or from local refs. */
-async function existingTags(repoDir, versions, remote) {
-    const found = new Map();
-    if (!remote) {
-        for (const version of versions) {
-            const commit = await revParse(repoDir, `refs/tags/${version}`);
-            if (commit)
-                found.set(version, commit);
-        }
-        return found;
-    }
-    if (versions.length === 0)
-        return found;
-    const refs = versions.flatMap((v) => [`refs/tags/${v}`, `refs/tags/${v}^{}`]);
-    const result = await git_gitRaw(['ls-remote', '--tags', 'origin', ...refs], { cwd: repoDir });
-    const lines = result.stdout
-        .toString('utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((l) => l.split('\t'));
-    for (const version of versions) {
-        const ref = `refs/tags/${version}`;
-        // An annotated tag lists its commit as `<ref>^{}`.
-        const peeled = lines.find(([, r]) => r === `${ref}^{}`) ?? lines.find(([, r]) => r === ref);
-        if (peeled?.[0])
-            found.set(version, peeled[0]);
-    }
-    return found;
-}
-async function existingTag(repoDir, version, remote) {
-    return (await existingTags(repoDir, [version], remote)).get(version);
-}
-async function createTag(repoDir, version, commit, push) {
-    const ref = `refs/tags/${version}`;
-    if (!push) {
-        // `update-ref <ref> <new> ''`: fails if the tag appeared meanwhile; never moves an existing one.
-        await git_gitRaw(['update-ref', ref, commit, ''], { cwd: repoDir });
-        return 'created';
-    }
-    const result = await git_gitRaw(['push', '--porcelain', '--no-verify', 'origin', `${commit}:${ref}`], {
-        cwd: repoDir,
-        okCodes: [1],
-    });
-    if (result.code === 0) {
-        await git_gitRaw(['update-ref', ref, commit], { cwd: repoDir });
-        return 'created';
-    }
-    // Someone else created it first: it is now an existing tag (and is never moved).
-    if (await existingTag(repoDir, version, true))
-        return 'existing';
-    throw new errors_OperationError(`pushing tag ${version} failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
-}
-async function release(request) {
-    const { repoDir, policy } = request;
-    const log = request.log ?? (() => undefined);
-    const stable = policy.channels[0];
-    const results = [];
-    // Every image reference is checked before anything is written: a bad one is a usage error, never a git tag
-    // left without its image tag.
-    if (request.image) {
-        targetsOf(request.image.image);
-        imageReference(request.image.baseImage, 'base image');
-    }
-    const known = await existingTags(repoDir, request.versions, request.pushTags);
-    for (const version of request.versions) {
-        let commit = known.get(version);
-        let gitTag = 'existing';
-        if (!commit) {
-            gitTag = await createTag(repoDir, version, request.stableTip, request.pushTags);
-            commit = gitTag === 'created' ? request.stableTip : await existingTag(repoDir, version, true);
-            if (!commit)
-                throw new errors_OperationError(`tag ${version} vanished while creating it`);
-            log(gitTag === 'created'
-                ? `tag ${version}: created at ${commit} (${stable.branch})`
-                : `tag ${version}: made by someone else meanwhile`);
-        }
-        else
-            log(`tag ${version}: exists at ${commit}`);
-        const result = { version, commit, gitTag };
-        if (request.image) {
-            const { image, mirrors } = await releaseImage(request, version, commit, log);
-            result.image = image;
-            if (mirrors.length > 0)
-                result.mirrors = mirrors;
-        }
-        results.push(result);
-    }
-    return results;
-}
-/** `<target>:<version>` pointed at the target's image of `commit` (by digest). */
-async function tagRelease(request, target, version, source, built, log) {
-    const client = request.image.clientFor(target.host);
-    const repo = target.repository;
-    const reference = `${target.display}:${version}`;
-    const existing = await client.headManifest(repo, version);
-    const subject = { 'subject-name': target.display, 'subject-digest': source.digest };
-    if (existing?.digest === source.digest)
-        return { reference, digest: source.digest, ...subject, operation: 'unchanged', built };
-    if (existing && !request.policy.release.allowOverwrite)
-        throw new errors_OperationError(`${reference} already points at ${existing.digest}, not at the image of tag ${version} (${source.digest}); release tags are not moved unless the policy sets release.allow-overwrite`);
-    try {
-        const manifest = await client.getManifest(repo, source.digest);
-        await client.putManifest(repo, version, manifest.bytes, manifest.mediaType);
-    }
-    catch (error) {
-        if (error instanceof RegistryError)
-            throw error;
-        throw new errors_OperationError(`tagging ${reference}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    log(`${reference} -> ${source.digest}${existing ? ` (moved from ${existing.digest})` : ''}`);
-    return { reference, digest: source.digest, ...subject, operation: existing ? 'retagged' : 'tagged', built };
-}
-/**
- * The release image tag in every target repository (the first is `image`, the others `mirrors`): each checked
- * before any is written, the commit's image built once for all targets where one lacks it.
- */
-async function releaseImage(request, version, commit, log) {
-    const image = request.image;
-    const targets = targetsOf(image.image);
-    const sources = async () => Promise.all(targets.map((t) => image.clientFor(t.host).headManifest(t.repository, commit)));
-    let found = await sources();
-    let built = false;
-    if (found.some((f) => !f)) {
-        // The commit's image was never published (or was deleted): build it, without moving the channel's tag.
-        log(`image of ${commit} not found: building it`);
-        const stable = request.policy.channels[0];
-        const hasCommit = await revParse(request.repoDir, commit);
-        if (!hasCommit)
-            await fetch(request.repoDir, [commit], { depth: 1, treesOnly: true });
-        const result = await publishImages({
-            ...image,
-            repoDir: request.repoDir,
-            policy: request.policy,
-            channels: [stable.name],
-            tips: new Map([[stable.branch, commit]]),
-            push: true,
-            movingTags: false,
-        });
-        const failed = result.targets.find((t) => t.status === 'failed');
-        if (failed)
-            throw new errors_OperationError(`building the image of ${commit} failed on ${failed.image}: ${failed.error ?? ''}`);
-        built = true;
-        found = await sources();
-    }
-    const missing = targets.find((_, i) => !found[i]);
-    if (missing)
-        throw new errors_OperationError(`the image of ${commit} is still missing in ${missing.display} after building it`);
-    for (const [i, t] of targets.entries()) {
-        const existing = await image.clientFor(t.host).headManifest(t.repository, version);
-        if (existing && existing.digest !== found[i].digest && !request.policy.release.allowOverwrite)
-            throw new errors_OperationError(`${t.display}:${version} already points at ${existing.digest}, not at the image of tag ${version} (${found[i].digest}); release tags are not moved unless the policy sets release.allow-overwrite`);
-    }
-    const tagged = [];
-    for (const [i, t] of targets.entries())
-        tagged.push(await tagRelease(request, t, version, found[i], built, log));
-    return { image: tagged[0], mirrors: tagged.slice(1) };
-}
-/** Current tip of the most stable channel on origin, fetched (trees only) so a tag can point at it. */
-async function stableTipOnOrigin(repoDir, policy) {
-    const branch = policy.channels[0].branch;
-    const tip = (await fetchBranches(repoDir, [branch], { treesOnly: true })).get(branch);
-    if (!tip)
-        throw missingBranchError(policy.channels[0]);
-    return tip;
-}
-
-;// CONCATENATED MODULE: ./src/cli/release.ts
-// `package-storage release`: git tags for stack versions at the most stable channel's tip, and optionally the
-// image tag <image>:<version> for each, by digest.
-
-
-
-
-
-
-
-
-const releaseUsage = `usage: package-storage release --repo DIR --versions V[,V...] [--push]
-                              [--image NAME --base-image REF [--registry-version V] [--insecure-registry]] [--config FILE] [--json]
-
-For each stack version without a git tag, creates the tag at the tip of the most stable channel (production); an
-existing tag is never moved. With --image, points <image>:<version> at the published image of the tag's commit
-(by digest; built when missing).
-  --repo DIR           the storage repository (default: .)
-  --versions V         8.15.0, v8.15.0 (the v is dropped), 8.16.0-rc1 (comma-separated)
-  --push               push created tags to origin (and read existing tags from origin)
-  --image NAME         also tag <NAME>:<version>, e.g. ghcr.io/acme/distribution
-  --base-image REF     package-registry image repository, to build an image that is missing (as publish-image)
-  --registry-version V e.g. v1.15.0 (default: ARG PACKAGE_REGISTRY= in the tagged commit's Dockerfile)
-  --insecure-registry  plain HTTP to the registries (loopback addresses always are)
-  --config FILE        policy file (default: .github/package-storage.yml on the default branch)
-  --json               print {"releases": [...]} instead of text
-Exit: 0 done, 2 invalid version or usage, 3 git or registry failure (e.g. an image tag that points elsewhere).`;
-async function releaseCommand(argv, io) {
-    const values = parse('release', argv, {
-        repo: { type: 'string', default: '.' },
-        versions: { type: 'string' },
-        push: { type: 'boolean', default: false },
-        image: { type: 'string' },
-        'base-image': { type: 'string' },
-        'registry-version': { type: 'string' },
-        'insecure-registry': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-    });
-    required('release', values, 'versions');
-    const versions = parseReleaseList(values.versions);
-    if (versions.length === 0)
-        throw new UsageError('--versions lists no version');
-    if (values.image && !values['base-image'])
-        throw new UsageError('--image needs --base-image (to build a missing image)');
-    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const stable = policy.channels[0];
-    const stableTip = values.push
-        ? await stableTipOnOrigin(repoDir, policy)
-        : (await resolveBranch(repoDir, stable.branch))?.sha;
-    if (!stableTip)
-        throw missingBranchError(stable);
-    const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
-    try {
-        const results = await release({
-            repoDir,
-            policy,
-            versions,
-            pushTags: values.push ?? false,
-            stableTip,
-            ...(values.image
-                ? {
-                    image: {
-                        image: values.image,
-                        baseImage: values['base-image'],
-                        clientFor: clients.clientFor,
-                        ...(values['registry-version'] ? { registryVersion: values['registry-version'] } : {}),
-                        allowRetag: policy.release.allowOverwrite,
-                    },
-                }
-                : {}),
-            ...(values.json ? {} : { log: (line) => io.err(safeLine(line)) }),
-        });
-        if (values.json)
-            io.out(JSON.stringify({ releases: results }));
-        else
-            for (const r of results)
-                io.out(`${r.version}: tag ${r.gitTag} at ${r.commit}${r.image ? `; ${safeLine(r.image.reference)} ${r.image.operation} -> ${r.image.digest}${r.image.built ? ' (built)' : ''}` : ''}`);
-        return 0;
-    }
-    finally {
-        clients.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/rules/merge-conflict.ts
-
-function mergeConflictFinding(what, branch, files) {
-    const shown = files.slice(0, listedPaths);
-    return {
-        rule: 'merge-conflict',
-        severity: 'error',
-        message: `${what} does not merge cleanly into ${branch}: ${files.length} conflicting file${files.length === 1 ? '' : 's'}${shown.length ? ` (${shown.map((f) => quote(f)).join(', ')}${files.length > shown.length ? ', …' : ''})` : ''}; merge ${branch} into it or rebase it, resolve the conflicts, and the check runs again`,
-        ...(shown[0] !== undefined ? { path: shown[0] } : {}),
-        ...(files.length > 1 ? { count: files.length, paths: shown } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/git/merge.ts
-// What merging a head into a channel branch produces: the merged tree (exactly what a PR would change), or the
-// files that conflict. A conflict is a result to report, not a failure of the tool.
-
-
-
-/**
- * `head` merged into `base`: a fast-forward is `head` itself; otherwise `git merge-tree --write-tree` (needs the
- * history down to a merge base). Conflicts come back as the conflicting paths.
- */
-async function mergeTrees(repoDir, base, head) {
-    const ancestor = await git_gitRaw(['merge-base', '--is-ancestor', base, head], {
-        cwd: repoDir,
-        okCodes: [1, 128],
-    });
-    if (ancestor.code === 0)
-        return { kind: 'merged', tree: head };
-    const result = await git_gitRaw(['merge-tree', '--write-tree', '--name-only', '--no-messages', '-z', base, head], {
-        cwd: repoDir,
-        okCodes: [1, 128],
-    });
-    const fields = result.stdout
-        .toString('latin1')
-        .split('\0')
-        .filter((f) => f.length > 0);
-    if (result.code === 0)
-        return { kind: 'merged', tree: fields[0].trim() };
-    if (result.code === 1) {
-        const files = [...new Set(fields.slice(1).map((f) => decodeName(Buffer.from(f, 'latin1')).name))].sort();
-        return { kind: 'conflict', files };
-    }
-    if (/unrelated histories|no merge base/i.test(result.stderr))
-        throw new UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
-    throw new errors_OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
 // `package-storage validate`: the same engine as the action, on a local clone.
-
 
 
 
@@ -23337,9 +15732,10 @@ async function validateCommand(argv, io) {
         json: { type: 'boolean', default: false },
     });
     required('validate', values, 'base', 'head');
-    // One `git cat-file` for the policy and the change, and one ref listing for every branch: a small check costs
-    // little more than starting node.
+    // One `git cat-file` for the policy, the commits and the change, and one ref listing for every branch: a small
+    // check costs little more than starting node. The reader starts first, so both processes start side by side.
     const objects = new ObjectReader((0,external_node_path_namespaceObject.resolve)(values.repo));
+    objects.start();
     try {
         return await validateLocal(values, objects, io);
     }
@@ -23351,15 +15747,15 @@ async function validateLocal(values, objects, io) {
     const { repoDir, policy, source, refs } = await openLocalRepo(values.repo, values.config, objects);
     const channel = channelByBranch(policy, values.base);
     if (!channel)
-        throw new UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
+        throw new errors_UsageError(`${values.base} is not a channel branch (channels: ${policy.channels.map((c) => `${c.name} on ${c.branch}`).join(', ')})`);
     const baseSha = branchTip(refs, channel.branch);
     if (!baseSha)
-        throw new UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
+        throw new errors_UsageError(`branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`);
     const base = { sha: baseSha };
-    const head = await revParse(repoDir, values.head);
+    const head = await objects.commitId(values.head);
     if (!head)
-        throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
-    const merged = await mergeTrees(repoDir, base.sha, head);
+        throw new errors_UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
+    const merged = await mergeTrees(repoDir, base.sha, head, objects);
     const channelTips = new Map();
     const missing = [];
     for (const c of policy.channels) {
@@ -23415,656 +15811,6 @@ async function validateLocal(values, objects, io) {
         io.out(result === 'pass' ? 'result: pass' : `result: fail (${errors} violation${errors === 1 ? '' : 's'})`);
     }
     return result === 'pass' ? 0 : 1;
-}
-
-;// CONCATENATED MODULE: ./src/cli/demo/base-image.ts
-// A stand-in for the package-registry base image, written as an OCI layout, so the demo needs no registry or
-// network. It holds what the real one's layout looks like (the server binary is a placeholder that is never run).
-
-
-
-async function writeDemoBaseImage(dir, tag) {
-    const files = [
-        [
-            'package-registry/package-registry',
-            '#!/bin/sh\necho "demo stand-in for the package-registry server"\n',
-        ],
-        ['package-registry/config.yml', 'package_paths:\n  - /packages/package-registry\n'],
-    ];
-    const layer = await buildLayer(files.map(([path, text]) => ({
-        path,
-        type: 'file',
-        mode: path.endsWith('package-registry') ? 0o755 : 0o644,
-        size: Buffer.byteLength(text),
-        content: Buffer.from(text),
-    })));
-    const image = buildImage(undefined, [
-        {
-            diffId: layer.diffId,
-            digest: layer.digest,
-            size: layer.size,
-            mediaType: layer.mediaType,
-            createdBy: 'demo base image',
-        },
-    ], {
-        created: 0,
-        workingDir: '/package-registry',
-        entrypoint: ['./package-registry'],
-        env: { EPR_ADDRESS: '0.0.0.0:8080' },
-        labels: { 'org.opencontainers.image.title': 'package-registry (demo stand-in)' },
-    });
-    await writeOciLayout(dir, [{ image, refs: [tag], blobs: [layer] }]);
-    await layer.dispose();
-}
-
-;// CONCATENATED MODULE: ./src/cli/demo/repo.ts
-// A throwaway storage repository for the demo, made with ordinary git commands in a scratch work tree and
-// pushed to a bare origin, as maintainers would.
-
-
-
-const identity = {
-    GIT_AUTHOR_NAME: 'Demo Maintainer',
-    GIT_AUTHOR_EMAIL: 'maintainer@example.com',
-    GIT_COMMITTER_NAME: 'Demo Maintainer',
-    GIT_COMMITTER_EMAIL: 'maintainer@example.com',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-};
-function packageFiles(p) {
-    const title = p.name.replace(/_/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase());
-    return {
-        'manifest.yml': [
-            'format_version: 1.0.0',
-            `name: ${p.name}`,
-            `title: ${title}`,
-            `version: ${p.manifestVersion ?? p.version}`,
-            `description: Collect logs and metrics from ${title}.`,
-            'type: integration',
-            `release: ${p.release ?? 'ga'}`,
-            'categories:',
-            '  - observability',
-            'conditions:',
-            `  kibana.version: "${p.range ?? '^8.0.0'}"`,
-            'owner:',
-            '  github: elastic/demo-team',
-            '',
-        ].join('\n'),
-        'docs/README.md': `# ${title}\n\nThe ${title} integration.${p.flavour ? ` (${p.flavour})` : ''}\n`,
-        'changelog.yml': `- version: "${p.version}"\n  changes:\n    - description: Release ${p.version}.\n      type: enhancement\n`,
-        'data_stream/log/manifest.yml': `title: ${title} logs\ntype: logs\n`,
-    };
-}
-class DemoRepo {
-    root;
-    origin;
-    work;
-    constructor(root, origin, work) {
-        this.root = root;
-        this.origin = origin;
-        this.work = work;
-    }
-    static async create(root) {
-        const origin = (0,external_node_path_namespaceObject.join)(root, 'origin.git');
-        const work = (0,external_node_path_namespaceObject.join)(root, 'work');
-        await (0,promises_namespaceObject.mkdir)(root, { recursive: true });
-        await git(['init', '--quiet', '--bare', '--initial-branch=main', origin], { cwd: root, env: identity });
-        await git(['clone', '--quiet', origin, work], { cwd: root, env: identity });
-        await git(['checkout', '--quiet', '--orphan', 'main'], { cwd: work, env: identity });
-        return new DemoRepo(root, origin, work);
-    }
-    run(args) {
-        return git(args, { cwd: this.work, env: identity });
-    }
-    /** Starts `branch` from `from` (or empty) in the scratch work tree. */
-    async checkout(branch, from) {
-        if (from)
-            await this.run(['checkout', '--quiet', '-B', branch, `origin/${from}`]);
-        else {
-            await this.run(['checkout', '--quiet', '--orphan', branch]);
-            await this.run(['rm', '-r', '--quiet', '--cached', '--ignore-unmatch', '.']);
-            await this.run(['clean', '-fdq']);
-        }
-    }
-    async write(files) {
-        for (const [path, content] of Object.entries(files)) {
-            await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.join)(this.work, path)), { recursive: true });
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(this.work, path), content);
-        }
-    }
-    async addPackage(p) {
-        const prefix = `packages/${p.name}/${p.version}`;
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(this.work, prefix), { recursive: true, force: true });
-        await this.write(Object.fromEntries(Object.entries(packageFiles(p)).map(([f, c]) => [`${prefix}/${f}`, c])));
-    }
-    async removePackage(name, version) {
-        await this.run(['rm', '-r', '--quiet', `packages/${name}/${version}`]);
-    }
-    /** Merges `branch` into `into` on origin the way a merge button does for an up-to-date PR (fast-forward). */
-    async merge(branch, into) {
-        await this.run(['fetch', '--quiet', 'origin']);
-        await this.run(['push', '--quiet', 'origin', `refs/remotes/origin/${branch}:refs/heads/${into}`]);
-        await this.run(['fetch', '--quiet', 'origin']);
-        // Keep the local branch in step, as `git pull` would (the CLI prefers local branches).
-        await this.run(['update-ref', `refs/heads/${into}`, `refs/remotes/origin/${into}`]);
-    }
-    /** Commits everything and pushes the branch to origin. */
-    async commit(branch, message) {
-        await this.run(['add', '--all']);
-        await this.run(['commit', '--quiet', '--allow-empty', '-m', message]);
-        await this.run(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
-        await this.run(['fetch', '--quiet', 'origin']);
-        return (await this.run(['rev-parse', 'HEAD'])).trim();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/demo/main.ts
-// `package-storage demo`: a day in a storage repository on a throwaway repository on disk, with the checks,
-// promotions, cleanups, images and release tag a maintainer would see. No network and no registry: images go to
-// an OCI layout and an air-gapped archive.
-
-
-
-
-
-
-
-
-
-
-
-const demoUsage = `usage: package-storage demo [--dir DIR] [--keep]
-
-Builds a throwaway storage repository and walks a maintainer's day through it: a PR into snapshot, bad PRs that
-the required check blocks, promotions to staging and production with the cleanup after each, the distribution
-images (an OCI layout and an air-gapped archive) and a stack release tag. No network, no registry.
-  --dir DIR   where to build it (default: a new temporary directory)
-  --keep      keep the directory afterwards`;
-async function demoCommand(argv, io) {
-    const values = parse('demo', argv, {
-        dir: { type: 'string' },
-        keep: { type: 'boolean', default: false },
-    });
-    const root = values.dir ? (0,external_node_path_namespaceObject.resolve)(values.dir) : await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'package-storage-demo-'));
-    let step = 0;
-    let surprises = 0;
-    const heading = (text) => io.out(`\n${++step}. ${text}`);
-    const indented = { out: (l) => io.out(`   │ ${l}`), err: (l) => io.out(`   │ ${l}`) };
-    const show = (a) => (/[\s"[\]()]/.test(a) ? JSON.stringify(a) : a);
-    const shortPath = (a) => a.replace(`${root}/`, '');
-    const run = async (name, command, args, expected) => {
-        io.out(`   $ package-storage ${name} ${args.map((a) => show(shortPath(a))).join(' ')}`);
-        const code = await invoke(name, command, args, indented);
-        const meaning = code === 0 ? 'ok' : code === 1 ? 'blocked' : 'error';
-        io.out(`   → exit ${code} (${meaning})${code === expected ? '' : `  ✗ expected exit ${expected}`}`);
-        if (code !== expected)
-            surprises++;
-    };
-    io.out(`package-storage demo: a storage repository at ${root}`);
-    const repo = await DemoRepo.create(root);
-    const work = repo.work;
-    const layout = (0,external_node_path_namespaceObject.join)(root, 'images');
-    const archive = (0,external_node_path_namespaceObject.join)(root, 'distribution.tar');
-    const base = (0,external_node_path_namespaceObject.join)(root, 'base-image');
-    /** The required check on a PR from `head` into `base`, as a maintainer would run it locally. */
-    const check = (base, head, title, expected) => run('validate', validateCommand, ['--repo', work, '--base', base, '--head', head, '--title', title], expected);
-    const publish = () => run('publish-image', publishImageCommand, [
-        '--repo',
-        work,
-        '--channel',
-        'production',
-        '--chain',
-        '--image',
-        'registry.example.com/acme/distribution',
-        '--base-image',
-        `oci:${base}:v1.15.0`,
-        '--layout',
-        layout,
-        '--archive',
-        archive,
-    ], 0);
-    try {
-        heading('The repository: production holds nginx 1.5.0, staging and snapshot hold their markers.');
-        await repo.write({ 'README.md': '# Demo package storage\n' });
-        await repo.commit('main', 'Initial commit');
-        await repo.checkout('production');
-        await repo.write({
-            Dockerfile: 'ARG PACKAGE_REGISTRY=v1.15.0\nFROM docker.elastic.co/package-registry/package-registry:${PACKAGE_REGISTRY}\n',
-        });
-        await repo.addPackage({ name: 'nginx', version: '1.5.0' });
-        await repo.commit('production', 'Initial production');
-        // Each channel branch holds only its own packages; the images combine them.
-        for (const channel of ['staging', 'snapshot']) {
-            await repo.checkout(channel);
-            await repo.write({ Dockerfile: 'ARG PACKAGE_REGISTRY=v1.15.0\n' });
-            await repo.addPackage({ name: channel, version: '0.0.1' });
-            await repo.commit(channel, `${channel} marker`);
-        }
-        await writeDemoBaseImage(base, 'v1.15.0');
-        io.out('   (a stand-in package-registry base image is written as an OCI layout: no registry needed)');
-        heading('A PR adds nginx 1.6.0 to snapshot: the required check passes, the PR merges.');
-        await repo.checkout('add-nginx-1.6.0', 'snapshot');
-        await repo.addPackage({ name: 'nginx', version: '1.6.0', range: '^8.10.0' });
-        await repo.commit('add-nginx-1.6.0', 'Add nginx 1.6.0');
-        await check('snapshot', 'origin/add-nginx-1.6.0', '[snapshot] Update "nginx" package to version 1.6.0', 0);
-        await repo.merge('add-nginx-1.6.0', 'snapshot');
-        heading('Bad PRs the check blocks: an in-place edit on production, and a version that skips staging.');
-        await repo.checkout('fix-nginx-docs', 'production');
-        await repo.addPackage({ name: 'nginx', version: '1.5.0', flavour: 'fixed typo' });
-        await repo.commit('fix-nginx-docs', 'Fix nginx docs');
-        await check('production', 'origin/fix-nginx-docs', 'Fix nginx docs', 1);
-        await repo.checkout('nginx-straight-to-production', 'production');
-        await repo.addPackage({ name: 'nginx', version: '1.6.0', range: '^8.10.0' });
-        await repo.commit('nginx-straight-to-production', 'nginx 1.6.0');
-        await check('production', 'origin/nginx-straight-to-production', '[production] Add nginx 1.6.0', 1);
-        heading('The distribution images, built from git trees (the chain production -> staging -> snapshot).');
-        await publish();
-        heading('Promote nginx 1.6.0 to staging: one branch, tree for tree; the check passes; merge; clean up snapshot.');
-        await run('promote', promoteCommand, ['--repo', work, '--from', 'snapshot', '--to', 'staging', '--packages', 'nginx@1.6.0', '--push'], 0);
-        await check('staging', 'origin/promote/snapshot-to-staging', '[staging] Promote packages from snapshot (nginx-1.6.0)', 0);
-        await repo.merge('promote/snapshot-to-staging', 'staging');
-        await run('cleanup', cleanupCommand, ['--repo', work, '--channel', 'snapshot', '--push'], 0);
-        await check('snapshot', 'origin/cleanup/snapshot', '[snapshot] Remove promoted packages (nginx-1.6.0)', 0);
-        await repo.merge('cleanup/snapshot', 'snapshot');
-        heading('A cleanup of staging before production has the version is blocked: it would leave no copy served.');
-        await repo.checkout('early-cleanup', 'staging');
-        await repo.removePackage('nginx', '1.6.0');
-        await repo.commit('early-cleanup', 'Remove nginx 1.6.0 from staging');
-        await check('staging', 'origin/early-cleanup', '[staging] Remove promoted packages (nginx-1.6.0)', 1);
-        heading('Promote to production; merge; clean up staging. Then rebuild the images: unchanged layers are reused.');
-        await run('promote', promoteCommand, ['--repo', work, '--from', 'staging', '--to', 'production', '--packages', 'nginx@latest', '--push'], 0);
-        await check('production', 'origin/promote/staging-to-production', '[production] Promote packages from staging (nginx-1.6.0)', 0);
-        await repo.merge('promote/staging-to-production', 'production');
-        await run('cleanup', cleanupCommand, ['--repo', work, '--channel', 'staging', '--push'], 0);
-        await repo.merge('cleanup/staging', 'staging');
-        await publish();
-        heading("The stack release 8.15.0: a git tag at production's tip (an existing tag is never moved).");
-        await run('release', releaseCommand, ['--repo', work, '--versions', '8.15.0', '--push'], 0);
-        await run('release', releaseCommand, ['--repo', work, '--versions', 'v8.15.0', '--push'], 0);
-        await run('release', releaseCommand, ['--repo', work, '--versions', '8.15'], 2);
-        io.out(`\nImages on disk: OCI layout ${shortPath(layout)}/, air-gapped archive ${shortPath(archive)} (docker load, or skopeo copy oci-archive:...).`);
-        io.out(surprises === 0
-            ? 'Demo finished: every step gave the verdict a maintainer should expect.'
-            : `Demo finished with ${surprises} unexpected result(s).`);
-        return surprises === 0 ? 0 : 1;
-    }
-    finally {
-        if (values.keep)
-            io.out(`kept: ${root}`);
-        else
-            await (0,promises_namespaceObject.rm)(root, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/served-index.ts
-// What a channel's registry serves, as a pure function of what the served channels hold: the package-registry
-// walks its `package_paths` most stable channel first and keeps the first copy of each name+version it finds, skips
-// version directories that are not strict semver, and refuses packages whose manifest it cannot load. Its search
-// then keeps the packages whose `conditions.kibana.version` range matches the Kibana version asked for (Masterminds
-// semver: a prerelease Kibana version matches only a comparator that has a prerelease itself), hides prereleases
-// unless asked (`prerelease=true`), and returns the newest version per name unless `all=true`.
-
-
-
-
-
-/** `8.4.0`, `v8.4.0`, `8.4.0-SNAPSHOT`: the Kibana version as the registry's search takes it, or undefined. */
-function parseKibanaVersion(text) {
-    const version = text.trim().replace(/^v/, '');
-    return isStrictSemver(version) ? version : undefined;
-}
-/**
- * Whether `kibana` satisfies `range` as Masterminds semver checks it: every comparator of one `||` alternative must
- * hold, and a prerelease version fails a comparator that has no prerelease of its own (node-semver's rule differs:
- * it asks for a comparator with a prerelease on the same major.minor.patch). Commas are AND, as in Masterminds.
- */
-function kibanaMatches(range, kibana) {
-    const parsed = new (semver_default()).Range(range.trim().replace(/\s*,\s*/g, ' '));
-    const version = new (semver_default()).SemVer(kibana);
-    const pre = version.prerelease.length > 0;
-    return parsed.set.some((alternative) => alternative.every((c) => {
-        if (c.value === '')
-            return !pre; // `*`: any version, but a prerelease only where asked for
-        if (pre && c.semver.prerelease.length === 0)
-            return false;
-        return semver_default().cmp(version, c.operator, c.semver);
-    }));
-}
-/** The release level the registry gives a package (it derives one when the manifest has none). */
-function effectiveRelease(version, fields) {
-    if (fields.release && releaseLevels.includes(fields.release))
-        return fields.release;
-    const parsed = semver_default().parse(version);
-    return parsed && (parsed.major === 0 || parsed.prerelease.length > 0) ? 'beta' : 'ga';
-}
-/** What the registry's search hides without `prerelease=true`. */
-function isSearchPrerelease(version, release) {
-    const parsed = semver_default().parse(version);
-    return release === 'experimental' || !parsed || parsed.major === 0 || parsed.prerelease.length > 0;
-}
-/** Why the registry would not serve this directory at all, if it would not. */
-function refusal(c) {
-    if (c.version === '')
-        return 'legacy flat directory (<name>-<version>): the registry reads <name>/<version>/ only';
-    if (!isValidPackageName(c.name))
-        return 'not in the image: the package name is not [a-z0-9_]+';
-    if (!isStrictSemver(c.version))
-        return 'the version directory is not strict semver: the registry ignores it';
-    if ('problem' in c.manifest)
-        return `the registry refuses it: ${c.manifest.problem}`;
-    return undefined;
-}
-/**
- * The served index of `channel`: `candidates` are the version directories of its served channels (any order);
- * the result lists, sorted by name then version, what its registry's search returns with `options`.
- */
-function servedIndex(policy, channel, candidates, options = {}) {
-    const order = servedChannels(policy, channel).map((c) => c.name);
-    const rank = new Map(order.map((c, i) => [c, i]));
-    const ordered = candidates
-        .filter((c) => rank.has(c.channel))
-        .sort((a, b) => rank.get(a.channel) - rank.get(b.channel));
-    const skipped = [];
-    const first = new Map();
-    for (const c of ordered) {
-        const skip = (reason) => {
-            skipped.push({ name: c.name, version: c.version, channel: c.channel, reason });
-        };
-        const refused = refusal(c);
-        if (refused) {
-            skip(refused);
-            continue;
-        }
-        const key = `${c.name}\0${c.version}`;
-        const winner = first.get(key);
-        if (winner) {
-            skip(`shadowed by the ${winner.channel} copy (the registry serves the first copy it finds)`);
-            continue;
-        }
-        const fields = c.manifest.fields;
-        first.set(key, {
-            name: c.name,
-            version: c.version,
-            channel: c.channel,
-            kibana: fields.kibanaRange ?? null,
-            release: effectiveRelease(c.version, fields),
-            tree: c.tree,
-        });
-    }
-    let served = [...first.values()];
-    if (options.stableOnly)
-        served = served.filter((e) => !isSearchPrerelease(e.version, e.release));
-    const kibana = options.kibana;
-    if (kibana !== undefined)
-        served = served.filter((e) => e.kibana === null || kibanaMatches(e.kibana, kibana));
-    const byName = new Map();
-    for (const e of served)
-        byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
-    const packages = [];
-    for (const name of [...byName.keys()].sort()) {
-        const entries = byName.get(name);
-        const versions = sortVersions(entries.map((e) => e.version));
-        const wanted = options.all ? versions : versions.slice(-1);
-        for (const v of wanted)
-            packages.push(entries.find((e) => e.version === v));
-    }
-    const sortKey = (s) => `${s.name}\0${s.version}\0${rank.get(s.channel)}`;
-    skipped.sort((a, b) => (sortKey(a) < sortKey(b) ? -1 : sortKey(a) > sortKey(b) ? 1 : 0));
-    return { channel: channel.name, packages, skipped };
-}
-
-;// CONCATENATED MODULE: ./src/publish-image/served.ts
-// The served index read from git: every version directory of the channels a distribution serves, at the commits
-// it is built from, with its manifest read the way the registry reads it (core/manifest.ts), then the pure
-// precedence and search of core/served-index.ts, and the content identity of each listed version. Manifest blobs a
-// trees-only clone lacks are fetched in one request; identities come from one `git ls-tree -r` per channel.
-
-
-
-
-
-async function candidatesAt(reader, repoDir, policy, channel, commit) {
-    const versions = await reader.allVersions(commit);
-    const entries = await Promise.all(versions.map(async (v) => {
-        const top = (await reader.objects.tree(v.tree)) ?? [];
-        return { v, manifest: top.find((e) => e.name === 'manifest.yml' && e.type === 'blob') };
-    }));
-    // Only the manifests: a trees-only clone would otherwise fetch each one lazily, one request per version.
-    const manifests = entries.flatMap((e) => (e.manifest ? [e.manifest.oid] : []));
-    await prefetchBlobs(repoDir, entries.filter((e) => e.manifest).map((e) => e.v.tree), new Set(manifests));
-    return Promise.all(entries.map(async ({ v, manifest }) => {
-        const base = { channel, name: v.name, version: v.version, tree: v.tree };
-        if (v.version === '')
-            return { ...base, manifest: { fields: {} } };
-        if (!manifest)
-            return { ...base, manifest: { problem: 'manifest.yml is missing' } };
-        const size = (await reader.objects.info(manifest.oid))?.size ?? 0;
-        if (size > policy.limits.manifestBytes)
-            return {
-                ...base,
-                manifest: { problem: `manifest.yml is larger than ${policy.limits.manifestBytes} bytes` },
-            };
-        const text = (await reader.objects.read(manifest.oid))?.content.toString('utf8') ?? '';
-        const readme = await reader.objects.lookup(v.tree, 'docs/README.md');
-        const report = checkManifest(text, v, { hasReadme: readme?.type === 'blob' });
-        const error = report.problems.find((p) => p.level === 'error');
-        return { ...base, manifest: error ? { problem: error.message } : { fields: report.fields } };
-    }));
-}
-/**
- * The index of `channel` when its served channels are at `commits` (by channel name; a channel without a commit,
- * i.e. without a branch, contributes nothing).
- */
-async function readServedIndex(o) {
-    const { reader, repoDir, policy } = o;
-    const served = servedChannels(policy, o.channel).filter((c) => o.commits[c.name] !== undefined);
-    const candidates = (await Promise.all(served.map((c) => candidatesAt(reader, repoDir, policy, c.name, o.commits[c.name])))).flat();
-    const index = servedIndex(policy, o.channel, candidates, o.options ?? {});
-    const identities = new Map();
-    for (const c of served) {
-        const listed = index.packages.filter((p) => p.channel === c.name);
-        await versionFiles(repoDir, o.commits[c.name], policy.packagesRoot, listed, (i, files) => {
-            identities.set(listed[i], contentIdentity(files));
-        });
-    }
-    return {
-        channel: index.channel,
-        packages: index.packages.map((p) => ({
-            name: p.name,
-            version: p.version,
-            channel: p.channel,
-            content: identities.get(p) ?? '',
-            kibana: p.kibana,
-            release: p.release,
-        })),
-        skipped: index.skipped,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/cli/index-command.ts
-// `package-storage index`: what a channel's registry serves after precedence, filtered like its search, read from
-// the local clone's channel branches.
-
-
-
-
-
-
-
-
-
-const indexUsage = `usage: package-storage index --repo DIR --channel CH [--kibana VERSION] [--all] [--stable-only]
-                            [--config FILE] [--json]
-
-Lists what the registry of channel CH serves: the packages of CH and of every more stable channel at their branch
-tips, the first copy of each name and version in package_paths order (most stable channel first), the newest
-version of each package unless --all. Prerelease, major-0 and experimental versions are listed (as the registry's
-search shows them with prerelease=true) unless --stable-only.
-  --repo DIR          the storage repository (default: .)
-  --channel CH        the channel whose registry to list
-  --kibana VERSION    only packages whose conditions.kibana.version range matches this Kibana (8.4.0,
-                      8.4.0-SNAPSHOT: a prerelease matches only ranges that have a prerelease, as in the registry)
-  --all               every served version, not only the newest of each package
-  --stable-only       hide what the registry's search hides without prerelease=true
-  --config FILE       policy file (default: .github/package-storage.yml on the default branch)
-  --json              print {"channel", "packages": [{"name", "version", "channel", "content", "kibana",
-                      "release"}], "skipped": [{"name", "version", "channel", "reason"}]}
-Exit: 0 done, 2 usage (unknown channel, a missing branch, an invalid Kibana version), 3 git failure.`;
-function table(listing) {
-    const rows = listing.packages.map((p) => [p.name, p.version, p.channel, p.release, p.kibana ?? '*']);
-    const header = ['name', 'version', 'from', 'release', 'kibana'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells) => cells
-        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd();
-    return [line(header), ...rows.map((r) => safeLine(line(r)))];
-}
-async function indexCommand(argv, io) {
-    const values = parse('index', argv, {
-        repo: { type: 'string', default: '.' },
-        channel: { type: 'string' },
-        kibana: { type: 'string' },
-        all: { type: 'boolean', default: false },
-        'stable-only': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-    });
-    required('index', values, 'channel');
-    let kibana;
-    if (values.kibana !== undefined) {
-        kibana = parseKibanaVersion(values.kibana);
-        if (kibana === undefined)
-            throw new UsageError(`--kibana ${JSON.stringify(safeLine(values.kibana.slice(0, 60)))} is not a Kibana version: give X.Y.Z, e.g. 8.4.0 or 8.4.0-SNAPSHOT`);
-    }
-    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const channel = channelByName(policy, values.channel);
-    if (!channel)
-        throw new UsageError(`unknown channel "${safeLine(values.channel)}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
-    const served = servedChannels(policy, channel);
-    const tips = await localBranchTips(repoDir, served.map((c) => c.branch));
-    if (!tips.get(channel.branch))
-        throw new UsageError(`the ${channel.name} branch (${channel.branch}) is not in ${repoDir}, locally or as origin/${channel.branch}: fetch it`);
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    try {
-        const listing = await readServedIndex({
-            reader,
-            repoDir,
-            policy,
-            channel,
-            commits: Object.fromEntries(served.map((c) => [c.name, tips.get(c.branch)])),
-            options: {
-                ...(kibana !== undefined ? { kibana } : {}),
-                all: values.all ?? false,
-                stableOnly: values['stable-only'] ?? false,
-            },
-        });
-        if (values.json)
-            io.out(JSON.stringify(listing));
-        else {
-            for (const line of table(listing))
-                io.out(line);
-            const commits = served
-                .filter((c) => tips.get(c.branch))
-                .map((c) => `${c.name} ${tips.get(c.branch).slice(0, 12)}`);
-            io.err(`${listing.packages.length} package versions served by ${channel.name} (${commits.join(', ')})${listing.skipped.length ? `; ${listing.skipped.length} directories not served:` : ''}`);
-            for (const s of listing.skipped)
-                io.err(`  ${safeLine(`${s.channel}: ${s.name}/${s.version}: ${s.reason}`)}`);
-        }
-        return 0;
-    }
-    finally {
-        reader.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/rollback.ts
-// `package-storage rollback`: point a channel's image tag back at the image published for an earlier commit of
-// that channel, by digest, in every target repository.
-
-
-
-
-
-
-
-
-
-const rollbackUsage = `usage: package-storage rollback --repo DIR --channel CH --to COMMIT --image NAME [--insecure-registry]
-                               [--config FILE] [--json]
-
-Moves the image tag of channel CH to the image already published for COMMIT (its <image>:<commit sha> tag), by
-digest. COMMIT must be on the first-parent history of CH's branch and have a published image of CH in every
-target; otherwise nothing moves. The tag stays there until a commit newer than the branch tip is published (a
-re-run or a scheduled publish of the same tip does not move it), or until another rollback (one to the tip
-undoes it: the tip's image, and the forward-only rule alone from then on).
-  --repo DIR           the storage repository (default: .)
-  --channel CH         the channel to roll back
-  --to COMMIT          the commit to roll back to (full or abbreviated sha)
-  --image NAME         target repository without tag; several (mirrors) comma-separated
-  --insecure-registry  plain HTTP to the registries (loopback addresses always are)
-  --config FILE        policy file (default: .github/package-storage.yml on the default branch)
-  --json               print {"channel", "branch", "tag", "commit", "tip", "targets": [{"image", "reference",
-                       "status", "from": {"digest", "commit"}, "to": {"digest", "commit"}, "error"}]}
-Credentials come from the Docker config file (docker login), one entry per registry.
-Exit: 0 done, 1 refused (not on the channel's history, or no published image), 2 usage, 3 git or registry
-failure (with several --image: any target that failed, after the others were rolled back).`;
-function reportRollback(io, r) {
-    io.out(`${r.channel}: rolling back to ${r.commit} (branch ${safeLine(r.branch)} is at ${r.tip})`);
-    for (const t of r.targets) {
-        const from = t.from
-            ? `${t.from.digest}${t.from.commit ? ` (${t.from.commit.slice(0, 12)})` : ''}`
-            : '(no tag)';
-        if (t.status === 'failed')
-            io.out(`  ${safeLine(t.reference)}: FAILED ${safeLine(t.error ?? '')}`);
-        else if (t.status === 'unchanged')
-            io.out(`  ${safeLine(t.reference)}: already at ${t.to.digest} (unchanged)`);
-        else
-            io.out(`  ${safeLine(t.reference)}: ${from} -> ${t.to.digest}`);
-    }
-}
-async function rollbackCommand(argv, io) {
-    const values = parse('rollback', argv, {
-        repo: { type: 'string', default: '.' },
-        channel: { type: 'string' },
-        to: { type: 'string' },
-        image: { type: 'string' },
-        'insecure-registry': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-    });
-    required('rollback', values, 'channel', 'to', 'image');
-    const { repoDir, policy } = await openLocalRepo(values.repo, values.config);
-    const channel = channelByName(policy, values.channel);
-    if (!channel)
-        throw new UsageError(`unknown channel "${safeLine(values.channel)}" (channels: ${policy.channels.map((c) => c.name).join(', ')})`);
-    const tip = (await localBranchTips(repoDir, [channel.branch])).get(channel.branch);
-    if (!tip)
-        throw new UsageError(`the ${channel.name} branch (${channel.branch}) is not in ${repoDir}, locally or as origin/${channel.branch}: fetch it`);
-    const clients = registryClients(values['insecure-registry'] ? { insecure: true } : {});
-    try {
-        const result = await rollback({
-            repoDir,
-            policy,
-            channel: channel.name,
-            to: values.to,
-            tip,
-            image: values.image,
-            clientFor: clients.clientFor,
-            ancestry: new Ancestry(repoDir),
-        });
-        if (values.json)
-            io.out(JSON.stringify(result));
-        else
-            reportRollback(io, result);
-        const failed = result.targets.filter((t) => t.status === 'failed');
-        for (const t of failed)
-            io.err(`package-storage rollback: ${safeLine(t.image)} failed: ${safeLine(t.error ?? '')}`);
-        return failed.length > 0 ? 3 : 0;
-    }
-    finally {
-        clients.close();
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -24140,7 +15886,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:e9d85a3aa5b4b2b8d1e450170903fc35f904d228df41744429e67725bf8fbc1e\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:61040a0a5573f19069ab58088a5ceafb756c2f3f4b7eb55ef6d42d327c4a40bb\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;
@@ -24226,58 +15972,48 @@ function versionLines(info) {
 
 
 
-
-
-
-
-
-
-
+// Left as it is by the bundler (webpackIgnore): the built CLI loads its sibling bundle dist/cli/commands.js.
+const commandsBundle = () => import(/* webpackIgnore: true */ './commands.js');
+const loaded = (name) => async () => {
+    const m = await commandsBundle();
+    return { ...m.commandModules[name], invoke: m.invoke };
+};
 const commands = {
     validate: {
-        run: validateCommand,
         summary: 'check a change against the channel policy',
-        usage: validateUsage,
+        load: () => Promise.resolve({ run: validateCommand, usage: validateUsage, invoke: invoke }),
     },
     audit: {
-        run: auditCommand,
         summary: 'what the check would say on this repository: its state, or its history',
-        usage: auditUsage,
+        load: loaded('audit'),
     },
     promote: {
-        run: promoteCommand,
         summary: 'build the promotion branch promote/<from>-to-<to>',
-        usage: promoteUsage,
+        load: loaded('promote'),
     },
     cleanup: {
-        run: cleanupCommand,
         summary: 'build the cleanup branch cleanup/<channel>',
-        usage: cleanupUsage,
+        load: loaded('cleanup'),
     },
     'publish-image': {
-        run: publishImageCommand,
         summary: 'build and push (or write) a channel distribution image',
-        usage: publishUsage,
+        load: loaded('publish-image'),
     },
     rollback: {
-        run: rollbackCommand,
         summary: "point a channel's image tag back at the image of an earlier commit of the channel",
-        usage: rollbackUsage,
+        load: loaded('rollback'),
     },
     index: {
-        run: indexCommand,
         summary: "what a channel's registry serves: after precedence, filtered like its search",
-        usage: indexUsage,
+        load: loaded('index'),
     },
     release: {
-        run: releaseCommand,
         summary: 'stack release tags (git tag and image tag) for released versions',
-        usage: releaseUsage,
+        load: loaded('release'),
     },
     demo: {
-        run: demoCommand,
         summary: 'walk a throwaway storage repository through a day (no network)',
-        usage: demoUsage,
+        load: loaded('demo'),
     },
 };
 const usage = `usage: package-storage <command> [options]
@@ -24316,13 +16052,14 @@ async function main(argv, io) {
         const command = commandNamed(rest[0]);
         if (!command || rest.length > 1)
             return unknown(io, 'command', rest.join(' '));
-        io.out(command.usage);
+        io.out((await command.load()).usage);
         return 0;
     }
     const command = commandNamed(name);
     if (!command)
         return unknown(io, name.startsWith('-') ? 'option' : 'command', name);
-    return invoke(name, command.run, rest, io, command.usage);
+    const loadedCommand = await command.load();
+    return loadedCommand.invoke(name, loadedCommand.run, rest, io, loadedCommand.usage);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts

@@ -2,68 +2,71 @@
 import { safeLine } from '../runner/sanitize.js';
 import { invoke, type Command } from './invoke.js';
 import type { CliIO } from './io.js';
-import { auditCommand, auditUsage } from './audit.js';
-import { demoCommand, demoUsage } from './demo/main.js';
-import { indexCommand, indexUsage } from './index-command.js';
-import { cleanupCommand, cleanupUsage, promoteCommand, promoteUsage } from './promote.js';
-import { publishImageCommand, publishUsage } from './publish-image.js';
-import { releaseCommand, releaseUsage } from './release.js';
-import { rollbackCommand, rollbackUsage } from './rollback.js';
 import { validateCommand, validateUsage } from './validate.js';
 import { versionInfo, versionLines } from './version.js';
 
-export interface CommandEntry {
+/** What a command's module gives: its runner, its usage text, and the error boundary to run it in. */
+export interface CommandModule {
   run: Command;
-  summary: string;
   /** What `-h`/`--help` prints: every option the command declares, each on a line of its own. */
   usage: string;
+  invoke: typeof invoke;
 }
+
+export interface CommandEntry {
+  summary: string;
+  /**
+   * The command's module. validate is part of this entry (one file to load and compile: it is what hooks and CI
+   * run once per change); the others are in their own bundle (commands.ts), loaded when one of them runs.
+   */
+  load: () => Promise<CommandModule>;
+}
+
+// Left as it is by the bundler (webpackIgnore): the built CLI loads its sibling bundle dist/cli/commands.js.
+const commandsBundle = (): Promise<typeof import('./commands.js')> =>
+  import(/* webpackIgnore: true */ './commands.js');
+
+const loaded = (name: string) => async (): Promise<CommandModule> => {
+  const m = await commandsBundle();
+  return { ...m.commandModules[name]!, invoke: m.invoke };
+};
 
 export const commands: Record<string, CommandEntry> = {
   validate: {
-    run: validateCommand,
     summary: 'check a change against the channel policy',
-    usage: validateUsage,
+    load: () => Promise.resolve({ run: validateCommand, usage: validateUsage, invoke }),
   },
   audit: {
-    run: auditCommand,
     summary: 'what the check would say on this repository: its state, or its history',
-    usage: auditUsage,
+    load: loaded('audit'),
   },
   promote: {
-    run: promoteCommand,
     summary: 'build the promotion branch promote/<from>-to-<to>',
-    usage: promoteUsage,
+    load: loaded('promote'),
   },
   cleanup: {
-    run: cleanupCommand,
     summary: 'build the cleanup branch cleanup/<channel>',
-    usage: cleanupUsage,
+    load: loaded('cleanup'),
   },
   'publish-image': {
-    run: publishImageCommand,
     summary: 'build and push (or write) a channel distribution image',
-    usage: publishUsage,
+    load: loaded('publish-image'),
   },
   rollback: {
-    run: rollbackCommand,
     summary: "point a channel's image tag back at the image of an earlier commit of the channel",
-    usage: rollbackUsage,
+    load: loaded('rollback'),
   },
   index: {
-    run: indexCommand,
     summary: "what a channel's registry serves: after precedence, filtered like its search",
-    usage: indexUsage,
+    load: loaded('index'),
   },
   release: {
-    run: releaseCommand,
     summary: 'stack release tags (git tag and image tag) for released versions',
-    usage: releaseUsage,
+    load: loaded('release'),
   },
   demo: {
-    run: demoCommand,
     summary: 'walk a throwaway storage repository through a day (no network)',
-    usage: demoUsage,
+    load: loaded('demo'),
   },
 };
 
@@ -105,10 +108,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   if (name === 'help') {
     const command = commandNamed(rest[0]);
     if (!command || rest.length > 1) return unknown(io, 'command', rest.join(' '));
-    io.out(command.usage);
+    io.out((await command.load()).usage);
     return 0;
   }
   const command = commandNamed(name);
   if (!command) return unknown(io, name.startsWith('-') ? 'option' : 'command', name);
-  return invoke(name, command.run, rest, io, command.usage);
+  const loadedCommand = await command.load();
+  return loadedCommand.invoke(name, loadedCommand.run, rest, io, loadedCommand.usage);
 }

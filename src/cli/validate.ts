@@ -4,7 +4,6 @@ import { UsageError } from '../core/errors.js';
 import { failed, findingJson, isViolation, type Finding } from '../core/finding.js';
 import { channelByBranch } from '../core/policy.js';
 import { mergeConflictFinding } from '../core/rules/merge-conflict.js';
-import { revParse } from '../git/git.js';
 import { branchTip } from '../git/local.js';
 import { ObjectReader } from '../git/objects.js';
 import { StorageReader } from '../git/storage.js';
@@ -40,9 +39,10 @@ export async function validateCommand(argv: string[], io: CliIO): Promise<number
     json: { type: 'boolean', default: false },
   });
   required('validate', values, 'base', 'head');
-  // One `git cat-file` for the policy and the change, and one ref listing for every branch: a small check costs
-  // little more than starting node.
+  // One `git cat-file` for the policy, the commits and the change, and one ref listing for every branch: a small
+  // check costs little more than starting node. The reader starts first, so both processes start side by side.
   const objects = new ObjectReader(resolve(values.repo));
+  objects.start();
   try {
     return await validateLocal(values, objects, io);
   } finally {
@@ -75,9 +75,9 @@ async function validateLocal(
       `branch ${channel.branch} not found (refs/heads/${channel.branch} or refs/remotes/origin/${channel.branch})`,
     );
   const base = { sha: baseSha };
-  const head = await revParse(repoDir, values.head!);
+  const head = await objects.commitId(values.head!);
   if (!head) throw new UsageError(`--head ${values.head} is not a commit in ${repoDir}`);
-  const merged = await mergeTrees(repoDir, base.sha, head);
+  const merged = await mergeTrees(repoDir, base.sha, head, objects);
 
   const channelTips = new Map<string, string | undefined>();
   const missing: string[] = [];

@@ -1,5 +1,7 @@
-// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
-// manifests costs one process start instead of hundreds (see the README's performance section).
+// One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
+// reading a few hundred trees and manifests costs one process start instead of hundreds (see the README's
+// performance section). A git older than 2.36 has no --batch-command: then `--batch` and `--batch-check` serve them
+// (two processes), found out from the first process's refusal, with the requests already queued sent again.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { OperationError } from '../core/errors.js';
 import { gitEnv } from './git.js';
@@ -48,7 +50,17 @@ interface Pending {
   resolve: (o: GitObject | undefined) => void;
   reject: (e: Error) => void;
   checkOnly: boolean;
+  spec: string;
 }
+
+/** `command`: one process for contents and sizes (git ≥ 2.36); `contents`/`sizes`: the older two-process split. */
+type BatchMode = 'command' | 'contents' | 'sizes';
+
+const modeArgs: Record<BatchMode, string[]> = {
+  command: ['--batch-command', '--buffer'],
+  contents: ['--batch'],
+  sizes: ['--batch-check'],
+};
 
 class BatchProcess {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -62,17 +74,28 @@ class BatchProcess {
   private head = 0;
   private failure: Error | undefined;
   private stderr = '';
+  /** Whether any answer arrived: a refusal of --batch-command comes before any. */
+  private answered = false;
 
-  constructor(cwd: string, mode: '--batch' | '--batch-check') {
-    this.child = spawn('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
+  /**
+   * `unsupported` is called instead of failing the queued requests when git refuses `--batch-command` (too old),
+   * with those requests, to be sent again another way.
+   */
+  constructor(
+    cwd: string,
+    private readonly mode: BatchMode,
+    unsupported?: (queued: Pending[]) => void,
+  ) {
+    this.child = spawn('git', ['-c', 'core.fsmonitor=false', 'cat-file', ...modeArgs[mode]], {
       cwd,
       env: gitEnv(),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     this.child.stdout.on('data', (chunk: Buffer) => {
+      this.answered = true;
       this.chunks.push(chunk);
       this.buffered += chunk.length;
-      this.drain(mode === '--batch-check');
+      this.drain();
     });
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
     const fail = (error: Error): void => {
@@ -85,6 +108,15 @@ class BatchProcess {
       fail(new OperationError(`git cat-file could not be started: ${e.message}`)),
     );
     this.child.on('close', (code) => {
+      // 129 is git's usage error: an option this git does not know.
+      if (unsupported && code === 129 && !this.answered && /batch-command/.test(this.stderr)) {
+        const queued = this.queue.slice(this.head);
+        this.failure = new OperationError('git cat-file --batch-command is not supported by this git');
+        this.queue = [];
+        this.head = 0;
+        unsupported(queued);
+        return;
+      }
       if (this.queue.length > this.head)
         fail(
           new OperationError(
@@ -123,7 +155,7 @@ class BatchProcess {
     this.buffered -= bytes;
   }
 
-  private drain(checkOnly: boolean): void {
+  private drain(): void {
     while (this.queue.length > this.head && this.buffered > 0) {
       const pending = this.queue[this.head]!;
       let buffer = this.firstChunk(1);
@@ -143,7 +175,7 @@ class BatchProcess {
       }
       const [oid, type, sizeText] = header.split(' ');
       const size = Number(sizeText);
-      if (checkOnly) {
+      if (pending.checkOnly) {
         this.consume(eol + 1);
         this.next();
         pending.resolve({ oid: oid!, type: type as GitObject['type'], size, content: Buffer.alloc(0) });
@@ -160,22 +192,36 @@ class BatchProcess {
     }
   }
 
-  request(spec: string, checkOnly: boolean): Promise<GitObject | undefined> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (/[\n\r]/.test(spec)) return Promise.reject(new OperationError('object name contains a line break'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ resolve, reject, checkOnly });
-      if (this.outgoing.push(`${spec}\n`) === 1)
-        queueMicrotask(() => {
-          const lines = this.outgoing.join('');
-          this.outgoing = [];
-          this.child.stdin.write(lines);
-        });
-    });
+  enqueue(pending: Pending): void {
+    if (this.failure) return pending.reject(this.failure);
+    if (/[\n\r]/.test(pending.spec))
+      return pending.reject(new OperationError('object name contains a line break'));
+    this.queue.push(pending);
+    const line =
+      this.mode === 'command'
+        ? `${pending.checkOnly ? 'info' : 'contents'} ${pending.spec}\n`
+        : `${pending.spec}\n`;
+    if (this.outgoing.push(line) === 1)
+      queueMicrotask(() => {
+        // With --buffer, git answers a batch when told to flush (else once per request: a write per answer).
+        if (this.mode === 'command') this.outgoing.push('flush\n');
+        const lines = this.outgoing.join('');
+        this.outgoing = [];
+        this.child.stdin.write(lines);
+      });
   }
 
+  /**
+   * Ends the process's input. Nothing waits for it to exit: a short command (the CLI) ends as soon as its own work
+   * is done, and git exits by itself on the end of its input.
+   */
   close(): void {
     this.child.stdin.end();
+    this.child.unref();
+    // Nothing more is read: the pipes from git go now rather than when git has exited.
+    this.child.stdout.destroy();
+    this.child.stderr.destroy();
+    (this.child.stdin as { unref?: () => void }).unref?.();
   }
 }
 
@@ -184,6 +230,9 @@ export const defaultTreeCacheEntries = 100_000;
 
 /** Reads git objects by id or `<rev>:<path>` through persistent batch processes. */
 export class ObjectReader {
+  /** The one `--batch-command` process, until git turns out not to have it. */
+  private command: BatchProcess | undefined;
+  private legacy = false;
   private batch: BatchProcess | undefined;
   private check: BatchProcess | undefined;
   private readonly trees = new Map<string, TreeEntry[]>();
@@ -197,14 +246,53 @@ export class ObjectReader {
   ) {}
 
   read(spec: string): Promise<GitObject | undefined> {
-    this.batch ??= new BatchProcess(this.cwd, '--batch');
-    return this.batch.request(spec, false);
+    return this.request(spec, false);
   }
 
   /** Type and size without the content (no blob is read). */
   info(spec: string): Promise<Omit<GitObject, 'content'> | undefined> {
-    this.check ??= new BatchProcess(this.cwd, '--batch-check');
-    return this.check.request(spec, true);
+    return this.request(spec, true);
+  }
+
+  /** The commit `rev` names (`<rev>^{commit}`), as `git rev-parse --verify` would; undefined when none. */
+  async commitId(rev: string): Promise<string | undefined> {
+    if (rev.length === 0) return undefined;
+    const found = await this.info(`${rev}^{commit}`);
+    return found?.type === 'commit' ? found.oid : undefined;
+  }
+
+  /**
+   * Starts the batch process now rather than at the first read, so that git starts while the caller does other
+   * work (the CLI lists refs meanwhile).
+   */
+  start(): void {
+    if (!this.legacy) this.command ??= this.spawnCommand();
+  }
+
+  private request(spec: string, checkOnly: boolean): Promise<GitObject | undefined> {
+    return new Promise((resolve, reject) => this.send({ resolve, reject, checkOnly, spec }));
+  }
+
+  private send(pending: Pending): void {
+    if (!this.legacy) {
+      this.command ??= this.spawnCommand();
+      return this.command.enqueue(pending);
+    }
+    if (pending.checkOnly) {
+      this.check ??= new BatchProcess(this.cwd, 'sizes');
+      this.check.enqueue(pending);
+    } else {
+      this.batch ??= new BatchProcess(this.cwd, 'contents');
+      this.batch.enqueue(pending);
+    }
+  }
+
+  private spawnCommand(): BatchProcess {
+    return new BatchProcess(this.cwd, 'command', (queued) => {
+      this.legacy = true;
+      this.command = undefined;
+      for (const pending of queued) this.send(pending);
+    });
   }
 
   /**
@@ -269,6 +357,7 @@ export class ObjectReader {
   }
 
   close(): void {
+    this.command?.close();
     this.batch?.close();
     this.check?.close();
   }

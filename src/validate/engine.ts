@@ -194,33 +194,38 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
     const before = holdings.get(channel.name) ?? new Map<string, Map<string, string>>();
 
     const scan = new PathScan(policy, channel, flatNames(before, after));
-    const pathCount = await scanChange(reader, scan, request.before, request.after);
-    const malformed = await reader.malformedEntries(request.after, names);
-
     const limits = {
       manifestBytes: policy.limits.manifestBytes,
       filesPerVersion: policy.limits.filesPerVersion,
     };
     const changes = versionChanges(names, before, after);
     const content = new Map<string, VersionContent>();
-    await mapLimit(
-      changes.filter((c) => c.after !== undefined),
-      contentConcurrency,
-      async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after!, limits)),
-    );
-
     const identities = new Map<string, string>();
-    if (policy.identity === 'content') {
-      const known = new Map<string, string | undefined>();
-      for (const c of changes)
-        if (c.after !== undefined) known.set(c.after, content.get(versionKey(c.name, c.version))?.identity);
-      const trees = [...treesToCompare(changes, holdings, after)];
-      await mapLimit(trees, contentConcurrency, async (tree) => {
-        const id = known.has(tree)
-          ? known.get(tree)
-          : await reader.contentIdentity(tree, limits.filesPerVersion);
-        if (id !== undefined) identities.set(tree, id);
-      });
+    const added = changes.filter((c) => c.after !== undefined);
+    const addedTrees = new Set(added.map((c) => c.after!));
+    const compared = policy.identity === 'content' ? [...treesToCompare(changes, holdings, after)] : [];
+    // The stages below read different trees and need nothing from each other: side by side, their reads share
+    // the batch process's round trips instead of waiting for each other's.
+    const [pathCount, malformed] = await Promise.all([
+      scanChange(reader, scan, request.before, request.after),
+      reader.malformedEntries(request.after, names),
+      mapLimit(added, contentConcurrency, async (c) =>
+        content.set(versionKey(c.name, c.version), await reader.versionContent(c.after!, limits)),
+      ),
+      // A changed version's own tree gets its identity from its content (read above), the others here.
+      mapLimit(
+        compared.filter((t) => !addedTrees.has(t)),
+        contentConcurrency,
+        async (tree) => {
+          const id = await reader.contentIdentity(tree, limits.filesPerVersion);
+          if (id !== undefined) identities.set(tree, id);
+        },
+      ),
+    ]);
+    const comparedSet = new Set(compared);
+    for (const c of added) {
+      const id = content.get(versionKey(c.name, c.version))?.identity;
+      if (id !== undefined && comparedSet.has(c.after!)) identities.set(c.after!, id);
     }
 
     const result = validateChange({

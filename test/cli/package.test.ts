@@ -90,8 +90,9 @@ describe('package.json', () => {
       'actions/promote/dist',
       'actions/publish-image/dist',
     ];
-    for (const dir of bundles) {
-      const code = await readFile(join(root, dir, 'index.js'), 'utf8');
+    for (const file of [...bundles.map((dir) => join(dir, 'index.js')), 'dist/cli/commands.js']) {
+      const dir = file;
+      const code = await readFile(join(root, file), 'utf8');
       const externals = [
         ...code.matchAll(/__WEBPACK_EXTERNAL_createRequire\(import\.meta\.url\)\("([^"]+)"\)/g),
       ].map((m) => m[1]!);
@@ -102,6 +103,19 @@ describe('package.json', () => {
       ).toEqual([]);
       expect(code, dir).not.toContain('webpackMissingModule');
     }
+  });
+
+  it("the CLI's entry holds validate only: the other commands, Octokit and the registry client load from commands.js", async () => {
+    const entry = await readFile(join(root, 'dist/cli/index.js'), 'utf8');
+    const rest = await readFile(join(root, 'dist/cli/commands.js'), 'utf8');
+    for (const marker of ['Octokit', 'application/vnd.oci.image.manifest.v1+json', 'publishImages'])
+      expect({ marker, inEntry: entry.includes(marker), inCommands: rest.includes(marker) }).toEqual({
+        marker,
+        inEntry: false,
+        inCommands: true,
+      });
+    // The one way from the entry to the rest: a plain import the bundler left alone.
+    expect(entry.match(/import\(\/\* webpackIgnore: true \*\/ '\.\/commands\.js'\)/g)).toHaveLength(1);
   });
 
   it('says MIT, as the LICENSE file does', async () => {

@@ -31,7 +31,8 @@ async function cli(args: string[]): Promise<Run> {
 /** The options a command declares, read from the run itself: `--help` makes parse() hand them over. */
 async function declaredOptions(name: string): Promise<Options> {
   const { io } = capture();
-  const error = await commands[name]!.run(['--help'], io).then(
+  const { run } = await commands[name]!.load();
+  const error = await run(['--help'], io).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -40,6 +41,8 @@ async function declaredOptions(name: string): Promise<Options> {
 }
 
 const names = Object.keys(commands);
+/** A command's usage text, from its module (loaded when the command runs). */
+const usageOf = async (name: string): Promise<string> => (await commands[name]!.load()).usage;
 
 /** `--name` at the start of one of the usage's option lines (`  --name ARG  what it does`, `  -x, --name`). */
 function optionLine(text: string, name: string, short?: string): string | undefined {
@@ -70,16 +73,16 @@ describe('package-storage <command> --help', () => {
     const [string] = Object.entries(await declaredOptions(name)).find(([, o]) => o.type === 'string')!;
     for (const argv of [['-h'], ['--help'], [`--${string}`, '/nonexistent', '--help'], ['-h', '-h']]) {
       const r = await cli([name, ...argv]);
-      expect(r, `${name} ${argv.join(' ')}`).toEqual({ code: 0, out: [commands[name]!.usage], err: [] });
+      expect(r, `${name} ${argv.join(' ')}`).toEqual({ code: 0, out: [await usageOf(name)], err: [] });
     }
-    expect(commands[name]!.usage.split('\n')[0]).toMatch(new RegExp(`^usage: package-storage ${name}( |$)`));
+    expect((await usageOf(name)).split('\n')[0]).toMatch(new RegExp(`^usage: package-storage ${name}( |$)`));
     // `help <command>` is the same text.
-    expect(await cli(['help', name])).toEqual({ code: 0, out: [commands[name]!.usage], err: [] });
+    expect(await cli(['help', name])).toEqual({ code: 0, out: [await usageOf(name)], err: [] });
   });
 
   it.each(names)('%s: every option it declares has a line of its own in its usage', async (name) => {
     const options = await declaredOptions(name);
-    const text = commands[name]!.usage;
+    const text = await usageOf(name);
     const undocumented = Object.entries(options)
       .filter(([option, o]) => !optionLine(text, option, o.short))
       .map(([option]) => `--${option}`);
@@ -91,7 +94,7 @@ describe('package-storage <command> --help', () => {
 
   it.each(names)('%s: its usage mentions no option it does not declare', async (name) => {
     const declared = new Set(Object.keys(await declaredOptions(name)));
-    const mentioned = [...commands[name]!.usage.matchAll(/(?<![\w-])--([a-z][a-z0-9-]*)/g)].map((m) => m[1]!);
+    const mentioned = [...(await usageOf(name)).matchAll(/(?<![\w-])--([a-z][a-z0-9-]*)/g)].map((m) => m[1]!);
     expect(mentioned.length).toBeGreaterThan(0);
     expect(mentioned.filter((m) => !declared.has(m) && m !== 'help')).toEqual([]);
   });

@@ -3,7 +3,8 @@
 // git merge-tree writes, a conflict the list of conflicting files (non-UTF-8 names decoded), no history a usage error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.js';
-import { mergeTrees } from '../../src/git/merge.js';
+import { descendsWithin, mergeTrees } from '../../src/git/merge.js';
+import { ObjectReader } from '../../src/git/objects.js';
 import { fetchBranches } from '../../src/git/remote.js';
 import { cleanupTempDirs, git, gitLine } from '../support/git.js';
 import { checkoutLikeActions, StorageOrigin } from '../support/storage-origin.js';
@@ -97,5 +98,59 @@ describe('mergeTrees', () => {
     );
     // The merge itself needs no history when it is a fast-forward.
     expect(await mergeTrees(shallow, clean, clean)).toEqual({ kind: 'merged', tree: clean });
+  });
+});
+
+describe('descendsWithin: a fast-forward recognised from the commits read through the batch reader', () => {
+  it('finds the base among the nearest ancestors, through merges, and says false past its limit', async () => {
+    const objects = new ObjectReader(full);
+    try {
+      expect(await descendsWithin(objects, old, ff)).toBe(true);
+      expect(await descendsWithin(objects, ff, ff)).toBe(true);
+      expect(await descendsWithin(objects, 'origin/production', 'origin/production')).toBe(true);
+      // Diverged: not an ancestor either way.
+      expect(await descendsWithin(objects, production, clean)).toBe(false);
+      expect(await descendsWithin(objects, clean, production)).toBe(false);
+      // Three commits back, but only two may be read.
+      const c1 = await origin.commit('ff', { add: [{ name: 'nginx', version: '1.5.0' }] });
+      const c2 = await origin.commit('ff', { add: [{ name: 'nginx', version: '1.6.0' }] });
+      await git(['fetch', '-q', 'origin', '+refs/heads/ff:refs/remotes/origin/ff'], { cwd: full });
+      expect(await descendsWithin(objects, old, c2, 2)).toBe(false);
+      expect(await descendsWithin(objects, old, c2, 3)).toBe(true);
+      expect(await descendsWithin(objects, c1, c2, 1)).toBe(true);
+      // And mergeTrees agrees with git either way.
+      expect(await mergeTrees(full, old, c2, objects)).toEqual({ kind: 'merged', tree: c2 });
+      expect(await mergeTrees(full, production, conflicting, objects)).toMatchObject({ kind: 'conflict' });
+      // Names that are no commit: not found, and mergeTrees leaves them to git.
+      expect(await descendsWithin(objects, 'no-such-branch', ff)).toBe(false);
+    } finally {
+      objects.close();
+    }
+  });
+
+  it('reaches the base through the second parent of a merge commit', async () => {
+    const side = await origin.commit('clean', { add: [{ name: 'aws_logs', version: '0.4.0' }] });
+    // A merge commit of ff and clean, made with git itself in the bare origin.
+    const tree = await gitLine(['--git-dir', origin.bare, 'rev-parse', 'ff^{tree}']);
+    const ffTip = await gitLine(['--git-dir', origin.bare, 'rev-parse', 'ff']);
+    const commit = await gitLine(
+      ['--git-dir', origin.bare, 'commit-tree', tree, '-p', ffTip, '-p', side, '-m', 'Merge clean'],
+      {
+        env: {
+          GIT_AUTHOR_NAME: 't',
+          GIT_AUTHOR_EMAIL: 't@t',
+          GIT_COMMITTER_NAME: 't',
+          GIT_COMMITTER_EMAIL: 't@t',
+        },
+      },
+    );
+    const objects = new ObjectReader(origin.bare);
+    try {
+      expect(await descendsWithin(objects, side, commit)).toBe(true);
+      expect(await descendsWithin(objects, clean, commit)).toBe(true);
+      expect(await descendsWithin(objects, production, commit)).toBe(false);
+    } finally {
+      objects.close();
+    }
   });
 });

@@ -1,13 +1,16 @@
-// ObjectReader against a real storage checkout: one `cat-file --batch` (and one `--batch-check`) process serves
-// every read however many are in flight, missing objects answer undefined without breaking the stream, trees parse
+// ObjectReader against a real storage checkout: one `cat-file --batch-command` process serves every read and size
+// however many are in flight (a git without --batch-command: `--batch` and `--batch-check`, requests already
+// queued sent again), commits resolve as `rev-parse --verify` resolves them, missing objects answer undefined without breaking the stream, trees parse
 // to exactly what git lists (modes, symlinks, newline and non-UTF-8 names), and the tree cache is a bounded LRU.
 import type * as ChildProcess from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OperationError } from '../../src/core/errors.js';
 import { ObjectReader, parseTree, type TreeEntry } from '../../src/git/objects.js';
 import { fetchBranches } from '../../src/git/remote.js';
-import { cleanupTempDirs, gitBuffer } from '../support/git.js';
+import { cleanupTempDirs, git, gitBuffer, gitLine, tempDir } from '../support/git.js';
 import { checkoutLikeActions, StorageOrigin } from '../support/storage-origin.js';
 
 vi.mock('node:child_process', async (importOriginal) => {
@@ -15,7 +18,7 @@ vi.mock('node:child_process', async (importOriginal) => {
   return { ...actual, spawn: vi.fn(actual.spawn) };
 });
 
-/** Batch `git cat-file` processes started since the last clear, by mode (`--batch`, `--batch-check`). */
+/** Batch `git cat-file` processes started since the last clear, by mode (`--batch-command`, `--batch`, …). */
 function batchSpawns(): string[] {
   return vi
     .mocked(spawn)
@@ -173,7 +176,7 @@ describe('ObjectReader trees', () => {
 });
 
 describe('ObjectReader processes', () => {
-  it('answers thousands of pipelined reads in order from one --batch and one --batch-check process', async () => {
+  it('answers thousands of pipelined reads and sizes in order from one --batch-command process', async () => {
     vi.mocked(spawn).mockClear();
     const reader = new ObjectReader(workspace);
     try {
@@ -216,7 +219,7 @@ describe('ObjectReader processes', () => {
         expect(contents[i]?.oid).toBe(entry.oid);
         expect(sizes[i]?.size).toBe(contents[i]?.content.length);
       });
-      expect(batchSpawns().sort()).toEqual(['--batch', '--batch-check']);
+      expect(batchSpawns()).toEqual(['--batch-command']);
     } finally {
       reader.close();
     }
@@ -256,7 +259,74 @@ describe('ObjectReader processes', () => {
       expect(results[9]).toMatchObject({ type: 'blob', content: Buffer.from(text) });
       // A blob asked for as a tree is an error, not an empty tree.
       await expect(reader.tree((results[0] as { oid: string }).oid)).rejects.toThrow('is a blob, not a tree');
-      expect(batchSpawns().sort()).toEqual(['--batch', '--batch-check']);
+      expect(batchSpawns()).toEqual(['--batch-command']);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('falls back to --batch and --batch-check on a git without --batch-command, losing no queued request', async () => {
+    // A git older than 2.36, as far as cat-file goes: it refuses --batch-command the way git does (usage, 129).
+    const bin = await tempDir('old-git-');
+    // git's own binary sits in its exec path.
+    const realGit = join((await git(['--exec-path'])).trim(), 'git');
+    await writeFile(
+      join(bin, 'git'),
+      [
+        '#!/bin/sh',
+        'for a in "$@"; do',
+        '  if [ "$a" = "--batch-command" ]; then',
+        "    echo \"error: unknown option \\`batch-command'\" >&2; echo 'usage: git cat-file <type> <object>' >&2; exit 129",
+        '  fi',
+        'done',
+        `exec ${realGit} "$@"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    vi.mocked(spawn).mockClear();
+    const path = process.env.PATH;
+    process.env.PATH = `${bin}:${path}`;
+    const reader = new ObjectReader(workspace);
+    try {
+      const manifest = `${tip}:packages/nginx/1.4.0/manifest.yml`;
+      // All queued before the first process has even said no.
+      const [content, size, commit, missing] = await Promise.all([
+        reader.read(manifest),
+        reader.info(manifest),
+        reader.commitId('origin/production'),
+        reader.read(ZERO),
+      ]);
+      const text = await origin.readFile(tip, 'packages/nginx/1.4.0/manifest.yml');
+      expect(content?.content.equals(text)).toBe(true);
+      expect(size).toMatchObject({ type: 'blob', size: text.length });
+      expect(commit).toBe(tip);
+      expect(missing).toBeUndefined();
+      // And later requests go to the two older processes directly.
+      expect((await reader.info(`${tip}^{tree}`))?.type).toBe('tree');
+      expect(batchSpawns().sort()).toEqual(['--batch', '--batch-check', '--batch-command']);
+    } finally {
+      process.env.PATH = path;
+      reader.close();
+    }
+  });
+
+  it('resolves commits as rev-parse --verify does: branches, tags, ancestry; nothing for trees and blobs', async () => {
+    // The origin: it has the history (the workspace is a depth-1 clone).
+    const reader = new ObjectReader(origin.bare);
+    try {
+      const parent = await gitLine(['--git-dir', origin.bare, 'rev-parse', `${tip}^`]);
+      expect(await reader.commitId('production')).toBe(tip);
+      expect(await reader.commitId('refs/heads/production')).toBe(tip);
+      expect(await reader.commitId(`${tip}~1`)).toBe(parent);
+      expect(await reader.commitId(tip.slice(0, 12))).toBe(tip);
+      // A tree, a blob, nothing, an empty name: not commits.
+      expect(await reader.commitId(await origin.treeId(tip, ''))).toBeUndefined();
+      expect(await reader.commitId(`${tip}:packages/nginx/1.4.0/manifest.yml`)).toBeUndefined();
+      expect(await reader.commitId('no-such-branch')).toBeUndefined();
+      expect(await reader.commitId('')).toBeUndefined();
+      // A name is one request line: a line break in it is refused, not sent.
+      await expect(reader.commitId('production\ninfo HEAD')).rejects.toThrow(OperationError);
     } finally {
       reader.close();
     }

@@ -44970,8 +44970,10 @@ function versionKey(name, version) {
 }
 
 ;// CONCATENATED MODULE: ./src/git/objects.ts
-// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
-// manifests costs one process start instead of hundreds (see the README's performance section).
+// One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
+// reading a few hundred trees and manifests costs one process start instead of hundreds (see the README's
+// performance section). A git older than 2.36 has no --batch-command: then `--batch` and `--batch-check` serve them
+// (two processes), found out from the first process's refusal, with the requests already queued sent again.
 
 
 
@@ -44999,7 +45001,13 @@ class ParsedEntry {
         return this.raw !== undefined;
     }
 }
+const modeArgs = {
+    command: ['--batch-command', '--buffer'],
+    contents: ['--batch'],
+    sizes: ['--batch-check'],
+};
 class BatchProcess {
+    mode;
     child;
     /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
     chunks = [];
@@ -45011,16 +45019,24 @@ class BatchProcess {
     head = 0;
     failure;
     stderr = '';
-    constructor(cwd, mode) {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
+    /** Whether any answer arrived: a refusal of --batch-command comes before any. */
+    answered = false;
+    /**
+     * `unsupported` is called instead of failing the queued requests when git refuses `--batch-command` (too old),
+     * with those requests, to be sent again another way.
+     */
+    constructor(cwd, mode, unsupported) {
+        this.mode = mode;
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', ...modeArgs[mode]], {
             cwd,
             env: gitEnv(),
             stdio: ['pipe', 'pipe', 'pipe'],
         });
         this.child.stdout.on('data', (chunk) => {
+            this.answered = true;
             this.chunks.push(chunk);
             this.buffered += chunk.length;
-            this.drain(mode === '--batch-check');
+            this.drain();
         });
         this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
         const fail = (error) => {
@@ -45032,6 +45048,15 @@ class BatchProcess {
         };
         this.child.on('error', (e) => fail(new errors_OperationError(`git cat-file could not be started: ${e.message}`)));
         this.child.on('close', (code) => {
+            // 129 is git's usage error: an option this git does not know.
+            if (unsupported && code === 129 && !this.answered && /batch-command/.test(this.stderr)) {
+                const queued = this.queue.slice(this.head);
+                this.failure = new errors_OperationError('git cat-file --batch-command is not supported by this git');
+                this.queue = [];
+                this.head = 0;
+                unsupported(queued);
+                return;
+            }
             if (this.queue.length > this.head)
                 fail(new errors_OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
         });
@@ -45066,7 +45091,7 @@ class BatchProcess {
             this.chunks.shift();
         this.buffered -= bytes;
     }
-    drain(checkOnly) {
+    drain() {
         while (this.queue.length > this.head && this.buffered > 0) {
             const pending = this.queue[this.head];
             let buffer = this.firstChunk(1);
@@ -45088,7 +45113,7 @@ class BatchProcess {
             }
             const [oid, type, sizeText] = header.split(' ');
             const size = Number(sizeText);
-            if (checkOnly) {
+            if (pending.checkOnly) {
                 this.consume(eol + 1);
                 this.next();
                 pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
@@ -45105,23 +45130,36 @@ class BatchProcess {
             pending.resolve({ oid: oid, type: type, size, content });
         }
     }
-    request(spec, checkOnly) {
+    enqueue(pending) {
         if (this.failure)
-            return Promise.reject(this.failure);
-        if (/[\n\r]/.test(spec))
-            return Promise.reject(new errors_OperationError('object name contains a line break'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ resolve, reject, checkOnly });
-            if (this.outgoing.push(`${spec}\n`) === 1)
-                queueMicrotask(() => {
-                    const lines = this.outgoing.join('');
-                    this.outgoing = [];
-                    this.child.stdin.write(lines);
-                });
-        });
+            return pending.reject(this.failure);
+        if (/[\n\r]/.test(pending.spec))
+            return pending.reject(new errors_OperationError('object name contains a line break'));
+        this.queue.push(pending);
+        const line = this.mode === 'command'
+            ? `${pending.checkOnly ? 'info' : 'contents'} ${pending.spec}\n`
+            : `${pending.spec}\n`;
+        if (this.outgoing.push(line) === 1)
+            queueMicrotask(() => {
+                // With --buffer, git answers a batch when told to flush (else once per request: a write per answer).
+                if (this.mode === 'command')
+                    this.outgoing.push('flush\n');
+                const lines = this.outgoing.join('');
+                this.outgoing = [];
+                this.child.stdin.write(lines);
+            });
     }
+    /**
+     * Ends the process's input. Nothing waits for it to exit: a short command (the CLI) ends as soon as its own work
+     * is done, and git exits by itself on the end of its input.
+     */
     close() {
         this.child.stdin.end();
+        this.child.unref();
+        // Nothing more is read: the pipes from git go now rather than when git has exited.
+        this.child.stdout.destroy();
+        this.child.stderr.destroy();
+        this.child.stdin.unref?.();
     }
 }
 /** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
@@ -45130,6 +45168,9 @@ const defaultTreeCacheEntries = 100_000;
 class ObjectReader {
     cwd;
     cacheEntries;
+    /** The one `--batch-command` process, until git turns out not to have it. */
+    command;
+    legacy = false;
     batch;
     check;
     trees = new Map();
@@ -45141,13 +45182,51 @@ class ObjectReader {
         this.cacheEntries = cacheEntries;
     }
     read(spec) {
-        this.batch ??= new BatchProcess(this.cwd, '--batch');
-        return this.batch.request(spec, false);
+        return this.request(spec, false);
     }
     /** Type and size without the content (no blob is read). */
     info(spec) {
-        this.check ??= new BatchProcess(this.cwd, '--batch-check');
-        return this.check.request(spec, true);
+        return this.request(spec, true);
+    }
+    /** The commit `rev` names (`<rev>^{commit}`), as `git rev-parse --verify` would; undefined when none. */
+    async commitId(rev) {
+        if (rev.length === 0)
+            return undefined;
+        const found = await this.info(`${rev}^{commit}`);
+        return found?.type === 'commit' ? found.oid : undefined;
+    }
+    /**
+     * Starts the batch process now rather than at the first read, so that git starts while the caller does other
+     * work (the CLI lists refs meanwhile).
+     */
+    start() {
+        if (!this.legacy)
+            this.command ??= this.spawnCommand();
+    }
+    request(spec, checkOnly) {
+        return new Promise((resolve, reject) => this.send({ resolve, reject, checkOnly, spec }));
+    }
+    send(pending) {
+        if (!this.legacy) {
+            this.command ??= this.spawnCommand();
+            return this.command.enqueue(pending);
+        }
+        if (pending.checkOnly) {
+            this.check ??= new BatchProcess(this.cwd, 'sizes');
+            this.check.enqueue(pending);
+        }
+        else {
+            this.batch ??= new BatchProcess(this.cwd, 'contents');
+            this.batch.enqueue(pending);
+        }
+    }
+    spawnCommand() {
+        return new BatchProcess(this.cwd, 'command', (queued) => {
+            this.legacy = true;
+            this.command = undefined;
+            for (const pending of queued)
+                this.send(pending);
+        });
     }
     /**
      * A tree's entries, parsed once and kept (least recently used out). Callers may ask for many trees without
@@ -45212,6 +45291,7 @@ class ObjectReader {
         return entry;
     }
     close() {
+        this.command?.close();
         this.batch?.close();
         this.check?.close();
     }

@@ -55652,8 +55652,10 @@ function versionKey(name, version) {
 }
 
 ;// CONCATENATED MODULE: ./src/git/objects.ts
-// One long-lived `git cat-file --batch` process serves every object read, so reading a few hundred trees and
-// manifests costs one process start instead of hundreds (see the README's performance section).
+// One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
+// reading a few hundred trees and manifests costs one process start instead of hundreds (see the README's
+// performance section). A git older than 2.36 has no --batch-command: then `--batch` and `--batch-check` serve them
+// (two processes), found out from the first process's refusal, with the requests already queued sent again.
 
 
 
@@ -55681,7 +55683,13 @@ class ParsedEntry {
         return this.raw !== undefined;
     }
 }
+const modeArgs = {
+    command: ['--batch-command', '--buffer'],
+    contents: ['--batch'],
+    sizes: ['--batch-check'],
+};
 class BatchProcess {
+    mode;
     child;
     /** Unparsed output: joined only when a header or an object spans chunks (never once per chunk). */
     chunks = [];
@@ -55693,16 +55701,24 @@ class BatchProcess {
     head = 0;
     failure;
     stderr = '';
-    constructor(cwd, mode) {
-        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', mode], {
+    /** Whether any answer arrived: a refusal of --batch-command comes before any. */
+    answered = false;
+    /**
+     * `unsupported` is called instead of failing the queued requests when git refuses `--batch-command` (too old),
+     * with those requests, to be sent again another way.
+     */
+    constructor(cwd, mode, unsupported) {
+        this.mode = mode;
+        this.child = (0,external_node_child_process_namespaceObject.spawn)('git', ['-c', 'core.fsmonitor=false', 'cat-file', ...modeArgs[mode]], {
             cwd,
             env: gitEnv(),
             stdio: ['pipe', 'pipe', 'pipe'],
         });
         this.child.stdout.on('data', (chunk) => {
+            this.answered = true;
             this.chunks.push(chunk);
             this.buffered += chunk.length;
-            this.drain(mode === '--batch-check');
+            this.drain();
         });
         this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString('utf8')));
         const fail = (error) => {
@@ -55714,6 +55730,15 @@ class BatchProcess {
         };
         this.child.on('error', (e) => fail(new OperationError(`git cat-file could not be started: ${e.message}`)));
         this.child.on('close', (code) => {
+            // 129 is git's usage error: an option this git does not know.
+            if (unsupported && code === 129 && !this.answered && /batch-command/.test(this.stderr)) {
+                const queued = this.queue.slice(this.head);
+                this.failure = new OperationError('git cat-file --batch-command is not supported by this git');
+                this.queue = [];
+                this.head = 0;
+                unsupported(queued);
+                return;
+            }
             if (this.queue.length > this.head)
                 fail(new OperationError(`git cat-file exited (${code}) early: ${this.stderr.trim().split('\n')[0] ?? ''}`));
         });
@@ -55748,7 +55773,7 @@ class BatchProcess {
             this.chunks.shift();
         this.buffered -= bytes;
     }
-    drain(checkOnly) {
+    drain() {
         while (this.queue.length > this.head && this.buffered > 0) {
             const pending = this.queue[this.head];
             let buffer = this.firstChunk(1);
@@ -55770,7 +55795,7 @@ class BatchProcess {
             }
             const [oid, type, sizeText] = header.split(' ');
             const size = Number(sizeText);
-            if (checkOnly) {
+            if (pending.checkOnly) {
                 this.consume(eol + 1);
                 this.next();
                 pending.resolve({ oid: oid, type: type, size, content: Buffer.alloc(0) });
@@ -55787,23 +55812,36 @@ class BatchProcess {
             pending.resolve({ oid: oid, type: type, size, content });
         }
     }
-    request(spec, checkOnly) {
+    enqueue(pending) {
         if (this.failure)
-            return Promise.reject(this.failure);
-        if (/[\n\r]/.test(spec))
-            return Promise.reject(new OperationError('object name contains a line break'));
-        return new Promise((resolve, reject) => {
-            this.queue.push({ resolve, reject, checkOnly });
-            if (this.outgoing.push(`${spec}\n`) === 1)
-                queueMicrotask(() => {
-                    const lines = this.outgoing.join('');
-                    this.outgoing = [];
-                    this.child.stdin.write(lines);
-                });
-        });
+            return pending.reject(this.failure);
+        if (/[\n\r]/.test(pending.spec))
+            return pending.reject(new OperationError('object name contains a line break'));
+        this.queue.push(pending);
+        const line = this.mode === 'command'
+            ? `${pending.checkOnly ? 'info' : 'contents'} ${pending.spec}\n`
+            : `${pending.spec}\n`;
+        if (this.outgoing.push(line) === 1)
+            queueMicrotask(() => {
+                // With --buffer, git answers a batch when told to flush (else once per request: a write per answer).
+                if (this.mode === 'command')
+                    this.outgoing.push('flush\n');
+                const lines = this.outgoing.join('');
+                this.outgoing = [];
+                this.child.stdin.write(lines);
+            });
     }
+    /**
+     * Ends the process's input. Nothing waits for it to exit: a short command (the CLI) ends as soon as its own work
+     * is done, and git exits by itself on the end of its input.
+     */
     close() {
         this.child.stdin.end();
+        this.child.unref();
+        // Nothing more is read: the pipes from git go now rather than when git has exited.
+        this.child.stdout.destroy();
+        this.child.stderr.destroy();
+        this.child.stdin.unref?.();
     }
 }
 /** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
@@ -55812,6 +55850,9 @@ const defaultTreeCacheEntries = 100_000;
 class ObjectReader {
     cwd;
     cacheEntries;
+    /** The one `--batch-command` process, until git turns out not to have it. */
+    command;
+    legacy = false;
     batch;
     check;
     trees = new Map();
@@ -55823,13 +55864,51 @@ class ObjectReader {
         this.cacheEntries = cacheEntries;
     }
     read(spec) {
-        this.batch ??= new BatchProcess(this.cwd, '--batch');
-        return this.batch.request(spec, false);
+        return this.request(spec, false);
     }
     /** Type and size without the content (no blob is read). */
     info(spec) {
-        this.check ??= new BatchProcess(this.cwd, '--batch-check');
-        return this.check.request(spec, true);
+        return this.request(spec, true);
+    }
+    /** The commit `rev` names (`<rev>^{commit}`), as `git rev-parse --verify` would; undefined when none. */
+    async commitId(rev) {
+        if (rev.length === 0)
+            return undefined;
+        const found = await this.info(`${rev}^{commit}`);
+        return found?.type === 'commit' ? found.oid : undefined;
+    }
+    /**
+     * Starts the batch process now rather than at the first read, so that git starts while the caller does other
+     * work (the CLI lists refs meanwhile).
+     */
+    start() {
+        if (!this.legacy)
+            this.command ??= this.spawnCommand();
+    }
+    request(spec, checkOnly) {
+        return new Promise((resolve, reject) => this.send({ resolve, reject, checkOnly, spec }));
+    }
+    send(pending) {
+        if (!this.legacy) {
+            this.command ??= this.spawnCommand();
+            return this.command.enqueue(pending);
+        }
+        if (pending.checkOnly) {
+            this.check ??= new BatchProcess(this.cwd, 'sizes');
+            this.check.enqueue(pending);
+        }
+        else {
+            this.batch ??= new BatchProcess(this.cwd, 'contents');
+            this.batch.enqueue(pending);
+        }
+    }
+    spawnCommand() {
+        return new BatchProcess(this.cwd, 'command', (queued) => {
+            this.legacy = true;
+            this.command = undefined;
+            for (const pending of queued)
+                this.send(pending);
+        });
     }
     /**
      * A tree's entries, parsed once and kept (least recently used out). Callers may ask for many trees without
@@ -55894,6 +55973,7 @@ class ObjectReader {
         return entry;
     }
     close() {
+        this.command?.close();
         this.batch?.close();
         this.check?.close();
     }
@@ -57763,29 +57843,34 @@ async function evaluate(request) {
         const after = await reader.holdings(request.after, names);
         const before = holdings.get(channel.name) ?? new Map();
         const scan = new PathScan(policy, channel, flatNames(before, after));
-        const pathCount = await scanChange(reader, scan, request.before, request.after);
-        const malformed = await reader.malformedEntries(request.after, names);
         const limits = {
             manifestBytes: policy.limits.manifestBytes,
             filesPerVersion: policy.limits.filesPerVersion,
         };
         const changes = versionChanges(names, before, after);
         const content = new Map();
-        await mapLimit(changes.filter((c) => c.after !== undefined), contentConcurrency, async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after, limits)));
         const identities = new Map();
-        if (policy.identity === 'content') {
-            const known = new Map();
-            for (const c of changes)
-                if (c.after !== undefined)
-                    known.set(c.after, content.get(versionKey(c.name, c.version))?.identity);
-            const trees = [...treesToCompare(changes, holdings, after)];
-            await mapLimit(trees, contentConcurrency, async (tree) => {
-                const id = known.has(tree)
-                    ? known.get(tree)
-                    : await reader.contentIdentity(tree, limits.filesPerVersion);
+        const added = changes.filter((c) => c.after !== undefined);
+        const addedTrees = new Set(added.map((c) => c.after));
+        const compared = policy.identity === 'content' ? [...treesToCompare(changes, holdings, after)] : [];
+        // The stages below read different trees and need nothing from each other: side by side, their reads share
+        // the batch process's round trips instead of waiting for each other's.
+        const [pathCount, malformed] = await Promise.all([
+            scanChange(reader, scan, request.before, request.after),
+            reader.malformedEntries(request.after, names),
+            mapLimit(added, contentConcurrency, async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after, limits))),
+            // A changed version's own tree gets its identity from its content (read above), the others here.
+            mapLimit(compared.filter((t) => !addedTrees.has(t)), contentConcurrency, async (tree) => {
+                const id = await reader.contentIdentity(tree, limits.filesPerVersion);
                 if (id !== undefined)
                     identities.set(tree, id);
-            });
+            }),
+        ]);
+        const comparedSet = new Set(compared);
+        for (const c of added) {
+            const id = content.get(versionKey(c.name, c.version))?.identity;
+            if (id !== undefined && comparedSet.has(c.after))
+                identities.set(c.after, id);
         }
         const result = validateChange({
             policy,
@@ -59225,9 +59310,12 @@ async function exceptionApproval(octokit, repo, r) {
 
 /**
  * `head` merged into `base`: a fast-forward is `head` itself; otherwise `git merge-tree --write-tree` (needs the
- * history down to a merge base). Conflicts come back as the conflicting paths.
+ * history down to a merge base). Conflicts come back as the conflicting paths. With `objects`, a head a few
+ * commits ahead of `base` (most PRs) is recognised from the commits themselves, without starting git again.
  */
-async function mergeTrees(repoDir, base, head) {
+async function mergeTrees(repoDir, base, head, objects) {
+    if (objects && (await descendsWithin(objects, base, head)))
+        return { kind: 'merged', tree: head };
     const ancestor = await gitRaw(['merge-base', '--is-ancestor', base, head], {
         cwd: repoDir,
         okCodes: [1, 128],
@@ -59251,6 +59339,51 @@ async function mergeTrees(repoDir, base, head) {
     if (/unrelated histories|no merge base/i.test(result.stderr))
         throw new errors_UsageError(`${head} and ${base} share no history here (a shallow clone?): fetch more history (git fetch --unshallow) or pass a --head that descends from --base`);
     throw new OperationError(`git merge-tree failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+}
+/** Commits read at most to find `base` among `head`'s ancestors before asking `git merge-base`. */
+const NEAR_ANCESTRY_COMMITS = 64;
+/**
+ * Whether `base` is `head` or one of its nearest {@link NEAR_ANCESTRY_COMMITS} ancestors (breadth first, all
+ * parents). False means "not found so near", not "not an ancestor": the caller then asks git.
+ */
+async function descendsWithin(objects, base, head, limit = NEAR_ANCESTRY_COMMITS) {
+    const [baseId, headId] = await Promise.all([objects.commitId(base), objects.commitId(head)]);
+    if (!baseId || !headId)
+        return false;
+    const seen = new Set([headId]);
+    let level = [headId];
+    while (level.length > 0) {
+        if (level.includes(baseId))
+            return true;
+        if (seen.size > limit)
+            return false;
+        const commits = await Promise.all(level.map((oid) => objects.read(oid)));
+        const next = [];
+        for (const commit of commits) {
+            if (commit?.type !== 'commit')
+                return false;
+            for (const parent of commitParents(commit.content))
+                if (!seen.has(parent)) {
+                    seen.add(parent);
+                    next.push(parent);
+                }
+        }
+        level = next;
+    }
+    return false;
+}
+/** The parent ids of a commit object's content (its header lines before the first blank line). */
+function commitParents(content) {
+    const end = content.indexOf('\n\n');
+    const header = content.subarray(0, end === -1 ? content.length : end).toString('latin1');
+    const parents = [];
+    for (const line of header.split('\n')) {
+        if (line.startsWith('parent '))
+            parents.push(line.slice('parent '.length));
+        else if (parents.length > 0)
+            break;
+    }
+    return parents;
 }
 
 ;// CONCATENATED MODULE: ./src/validate/conflicts.ts
