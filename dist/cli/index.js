@@ -4151,11 +4151,10 @@ class BatchProcess {
      */
     close() {
         this.child.stdin.end();
+        // Unreferenced, not destroyed: requests still in flight are answered while anything else keeps the process up.
         this.child.unref();
-        // Nothing more is read: the pipes from git go now rather than when git has exited.
-        this.child.stdout.destroy();
-        this.child.stderr.destroy();
-        this.child.stdin.unref?.();
+        for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr])
+            stream.unref?.();
     }
 }
 /** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
@@ -15642,7 +15641,7 @@ async function evaluate(request) {
         const identities = new Map();
         const added = changes.filter((c) => c.after !== undefined);
         const addedTrees = new Set(added.map((c) => c.after));
-        const compared = policy.identity === 'content' ? [...treesToCompare(changes, holdings, after)] : [];
+        const compared = policy.identity === 'content' ? treesToCompare(changes, holdings, after) : new Set();
         // The stages below read different trees and need nothing from each other: side by side, their reads share
         // the batch process's round trips instead of waiting for each other's.
         const [pathCount, malformed] = await Promise.all([
@@ -15650,16 +15649,15 @@ async function evaluate(request) {
             reader.malformedEntries(request.after, names),
             mapLimit(added, contentConcurrency, async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after, limits))),
             // A changed version's own tree gets its identity from its content (read above), the others here.
-            mapLimit(compared.filter((t) => !addedTrees.has(t)), contentConcurrency, async (tree) => {
+            mapLimit([...compared].filter((t) => !addedTrees.has(t)), contentConcurrency, async (tree) => {
                 const id = await reader.contentIdentity(tree, limits.filesPerVersion);
                 if (id !== undefined)
                     identities.set(tree, id);
             }),
         ]);
-        const comparedSet = new Set(compared);
         for (const c of added) {
             const id = content.get(versionKey(c.name, c.version))?.identity;
-            if (id !== undefined && comparedSet.has(c.after))
+            if (id !== undefined && compared.has(c.after))
                 identities.set(c.after, id);
         }
         const result = validateChange({
@@ -15886,7 +15884,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:61040a0a5573f19069ab58088a5ceafb756c2f3f4b7eb55ef6d42d327c4a40bb\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:7bc742a3a5bb1cc96872898c12aed19a4a7bf52bf0787231044a257c25a1c251\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

@@ -217,11 +217,10 @@ class BatchProcess {
    */
   close(): void {
     this.child.stdin.end();
+    // Unreferenced, not destroyed: requests still in flight are answered while anything else keeps the process up.
     this.child.unref();
-    // Nothing more is read: the pipes from git go now rather than when git has exited.
-    this.child.stdout.destroy();
-    this.child.stderr.destroy();
-    (this.child.stdin as { unref?: () => void }).unref?.();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr])
+      (stream as { unref?: () => void }).unref?.();
   }
 }
 

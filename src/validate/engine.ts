@@ -203,7 +203,8 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
     const identities = new Map<string, string>();
     const added = changes.filter((c) => c.after !== undefined);
     const addedTrees = new Set(added.map((c) => c.after!));
-    const compared = policy.identity === 'content' ? [...treesToCompare(changes, holdings, after)] : [];
+    const compared =
+      policy.identity === 'content' ? treesToCompare(changes, holdings, after) : new Set<string>();
     // The stages below read different trees and need nothing from each other: side by side, their reads share
     // the batch process's round trips instead of waiting for each other's.
     const [pathCount, malformed] = await Promise.all([
@@ -214,7 +215,7 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
       ),
       // A changed version's own tree gets its identity from its content (read above), the others here.
       mapLimit(
-        compared.filter((t) => !addedTrees.has(t)),
+        [...compared].filter((t) => !addedTrees.has(t)),
         contentConcurrency,
         async (tree) => {
           const id = await reader.contentIdentity(tree, limits.filesPerVersion);
@@ -222,10 +223,9 @@ export async function evaluate(request: ValidateRequest): Promise<ValidateOutcom
         },
       ),
     ]);
-    const comparedSet = new Set(compared);
     for (const c of added) {
       const id = content.get(versionKey(c.name, c.version))?.identity;
-      if (id !== undefined && comparedSet.has(c.after!)) identities.set(c.after!, id);
+      if (id !== undefined && compared.has(c.after!)) identities.set(c.after!, id);
     }
 
     const result = validateChange({

@@ -50408,11 +50408,10 @@ class BatchProcess {
      */
     close() {
         this.child.stdin.end();
+        // Unreferenced, not destroyed: requests still in flight are answered while anything else keeps the process up.
         this.child.unref();
-        // Nothing more is read: the pipes from git go now rather than when git has exited.
-        this.child.stdout.destroy();
-        this.child.stderr.destroy();
-        this.child.stdin.unref?.();
+        for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr])
+            stream.unref?.();
     }
 }
 /** Parsed tree entries kept at most (least recently used first out): memory stays bounded on any repository. */
@@ -58368,7 +58367,7 @@ async function evaluate(request) {
         const identities = new Map();
         const added = changes.filter((c) => c.after !== undefined);
         const addedTrees = new Set(added.map((c) => c.after));
-        const compared = policy.identity === 'content' ? [...treesToCompare(changes, holdings, after)] : [];
+        const compared = policy.identity === 'content' ? treesToCompare(changes, holdings, after) : new Set();
         // The stages below read different trees and need nothing from each other: side by side, their reads share
         // the batch process's round trips instead of waiting for each other's.
         const [pathCount, malformed] = await Promise.all([
@@ -58376,16 +58375,15 @@ async function evaluate(request) {
             reader.malformedEntries(request.after, names),
             mapLimit(added, contentConcurrency, async (c) => content.set(versionKey(c.name, c.version), await reader.versionContent(c.after, limits))),
             // A changed version's own tree gets its identity from its content (read above), the others here.
-            mapLimit(compared.filter((t) => !addedTrees.has(t)), contentConcurrency, async (tree) => {
+            mapLimit([...compared].filter((t) => !addedTrees.has(t)), contentConcurrency, async (tree) => {
                 const id = await reader.contentIdentity(tree, limits.filesPerVersion);
                 if (id !== undefined)
                     identities.set(tree, id);
             }),
         ]);
-        const comparedSet = new Set(compared);
         for (const c of added) {
             const id = content.get(versionKey(c.name, c.version))?.identity;
-            if (id !== undefined && comparedSet.has(c.after))
+            if (id !== undefined && compared.has(c.after))
                 identities.set(c.after, id);
         }
         const result = validateChange({
