@@ -14,6 +14,9 @@ export default defineConfig({
     // Most test time is spent waiting on git, registries and child processes, so even two cores keep two test files
     // busy (vitest's default, cores - 1, would run them one at a time here).
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Worker threads started by the sources (publish-image's layer workers) run TypeScript through these hooks.
+    // An absolute URL: tests change the working directory (the action tests run in their workspace).
+    execArgv: ['--import', new URL('./test/support/worker-ts/register.mjs', import.meta.url).href],
     clearMocks: true,
     unstubEnvs: true,
     testTimeout: 60_000,

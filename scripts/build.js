@@ -11,10 +11,19 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceHash } from '../src/cli/source-hash.js';
 
+const layerWorker = { entry: 'src/publish-image/layer-worker.ts', file: 'layer-worker' };
+
 export const bundles = [
   { name: 'validate', entry: 'src/validate/index.ts', out: 'actions/validate/dist' },
   { name: 'promote', entry: 'src/promote/index.ts', out: 'actions/promote/dist' },
-  { name: 'publish-image', entry: 'src/publish-image/index.ts', out: 'actions/publish-image/dist' },
+  // Beside each bundle that publishes images, `layer-worker.js`: the worker thread that builds package layers
+  // (src/publish-image/layer-workers.ts starts it from the directory of the bundle it is in).
+  {
+    name: 'publish-image',
+    entry: 'src/publish-image/index.ts',
+    out: 'actions/publish-image/dist',
+    beside: [layerWorker],
+  },
   // The CLI starts once per command, so start-up counts: no source-map-support registration at load (measured:
   // 70 ms of a 10-package validate's 290 ms). The map is still written, for `node --enable-source-maps`.
   // Beside it, `commands.js`: every command but validate (src/cli/commands.ts), which main.ts loads on demand, so
@@ -25,7 +34,7 @@ export const bundles = [
     out: 'dist/cli',
     stamped: true,
     register: false,
-    beside: { entry: 'src/cli/commands.ts', file: 'commands' },
+    beside: [{ entry: 'src/cli/commands.ts', file: 'commands' }, layerWorker],
   },
 ];
 
@@ -66,7 +75,8 @@ function ncc(entry, out, { register = true } = {}) {
 }
 
 /**
- * A second bundle in the same directory, as `<file>.js` (+ map, licences), for the entry to `import()` at run time.
+ * Another bundle in the same directory, as `<file>.js` (+ map, licences), for the entry to `import()` or start as a
+ * worker at run time.
  * ncc names its output index.js, so it is built apart and moved in.
  */
 async function buildBeside(beside, out, options) {
@@ -88,7 +98,10 @@ async function buildBeside(beside, out, options) {
     const sourceMap = JSON.parse(await readFile(`${tmp}/index.js.map`, 'utf8'));
     sourceMap.file = `${beside.file}.js`;
     await writeFile(`${out}/${beside.file}.js.map`, JSON.stringify(sourceMap));
-    await rename(`${tmp}/licenses.txt`, `${out}/${beside.file}.licenses.txt`);
+    // ncc writes no licence file for a bundle without packages (the layer worker).
+    await rename(`${tmp}/licenses.txt`, `${out}/${beside.file}.licenses.txt`).catch((error) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -121,7 +134,7 @@ for (let i = 0; i < selected.length; i += 2) {
         code = stampBundle(code, stamp);
         await writeFile(`${out}/index.js`, code);
       }
-      if (b.beside) await buildBeside(b.beside, out, b);
+      for (const beside of b.beside ?? []) await buildBeside(beside, out, b);
       console.log(
         `built ${b.out}/index.js (${(code.length / 1024).toFixed(0)} kB)${outRoot === root ? '' : ` in ${outRoot}`}`,
       );

@@ -15884,7 +15884,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:7bc742a3a5bb1cc96872898c12aed19a4a7bf52bf0787231044a257c25a1c251\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:397bde7f49a5ac0782141e4ab7a2aeb1dbe9a70e748a0cc15ef55d7a7032a5db\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

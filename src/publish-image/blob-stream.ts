@@ -1,12 +1,19 @@
-// The blobs of one layer, in order, from one `git cat-file --batch` process: one request per file, whose answer
-// header carries the size the tar header needs, and whose content is streamed on as it arrives (no copy, no
-// buffering of whole files). Requests are all written at once. Output is read ahead up to a few MB, so git keeps
-// inflating while the tar and gzip stages work (a bare 64 KB pipe made the two wait for each other: measured 2.7x
-// slower); beyond that reading pauses and git blocks on the full pipe, so memory stays bounded whatever the file
-// sizes. One process per layer also spreads git's inflating over the cores when layers are built side by side.
+// The blobs of one layer, in order, from one `git cat-file --batch` process, and the tar entries made of them:
+// one request per file, whose answer header carries the size the tar header needs, and whose content is streamed
+// on as it arrives (no copy, no buffering of whole files). Requests are all written at once. Output is read ahead
+// up to a few MB, so git keeps inflating while the tar and gzip stages work (a bare 64 KB pipe made the two wait
+// for each other: measured 2.7x slower); beyond that reading pauses and git blocks on the full pipe, so memory
+// stays bounded whatever the file sizes. One process per layer also spreads git's inflating over the cores when
+// layers are built side by side.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { OperationError } from '../core/errors.js';
 import { gitEnv } from '../git/git.js';
+import { COMPRESSED_MAGIC_BYTES, isCompressedFormat } from '../oci/layer.js';
+import type { TarEntry } from '../oci/tar.js';
+import type { FileRef } from './content.js';
+
+/** Below this size a stored segment saves too little to be worth its two sync flushes. */
+const MIN_STORED_BYTES = 2048;
 
 export interface StreamedBlob {
   oid: string;
@@ -169,5 +176,37 @@ export class BlobStream {
     this.head = 0;
     this.pending = Buffer.alloc(0);
     await this.exited;
+  }
+}
+
+/**
+ * Tar entries for a layer, in tar order, each read with one `git cat-file` request whose answer gives the size
+ * (for the tar header) and then the content, streamed. Content in an already-compressed format gets `storeHint`.
+ */
+export async function* streamedEntries(
+  repoDir: string,
+  files: readonly FileRef[],
+  storeHint: string,
+): AsyncGenerator<TarEntry> {
+  const blobs = new BlobStream(
+    repoDir,
+    files.map((f) => f.oid),
+    COMPRESSED_MAGIC_BYTES,
+  );
+  try {
+    for (const f of files) {
+      const blob = await blobs.next();
+      if (!blob) throw new OperationError(`git cat-file ended before ${f.path}`);
+      yield {
+        path: f.path,
+        type: 'file',
+        mode: f.mode === '100755' ? 0o755 : 0o644,
+        size: blob.size,
+        content: () => blob.content,
+        ...(blob.size >= MIN_STORED_BYTES && isCompressedFormat(blob.head) ? { hint: storeHint } : {}),
+      };
+    }
+  } finally {
+    await blobs.close();
   }
 }

@@ -1,16 +1,10 @@
 // Layer contents straight from git objects: a package version's tree becomes /packages/<channel>/<name>/<version>/.
 // Blobs missing from a trees-only clone are fetched in one request before building, never one by one. Each file
-// is one `git cat-file` request, streamed into the tar (blob-stream.ts).
+// is one `git cat-file` request, streamed into the tar (blob-stream.ts, in a layer worker: layer-workers.ts).
 import { dump, load } from 'js-yaml';
 import { OperationError } from '../core/errors.js';
 import type { LayerPlan } from '../core/image-plan.js';
 import { gitRaw } from '../git/git.js';
-import { COMPRESSED_MAGIC_BYTES, isCompressedFormat } from '../oci/layer.js';
-import type { TarEntry } from '../oci/tar.js';
-import { BlobStream } from './blob-stream.js';
-
-/** Below this size a stored segment saves too little to be worth its two sync flushes. */
-const MIN_STORED_BYTES = 2048;
 
 export interface FileRef {
   path: string;
@@ -123,38 +117,6 @@ export function sortForTar(files: readonly FileRef[]): FileRef[] {
   const keyed = files.map((f) => ({ f, key: Buffer.from(f.path, 'utf8') }));
   keyed.sort((a, b) => Buffer.compare(a.key, b.key));
   return keyed.map((k) => k.f);
-}
-
-/**
- * Tar entries for a layer, in tar order, each read with one `git cat-file` request whose answer gives the size
- * (for the tar header) and then the content, streamed. Content in an already-compressed format gets `storeHint`.
- */
-export async function* streamedEntries(
-  repoDir: string,
-  files: readonly FileRef[],
-  storeHint: string,
-): AsyncGenerator<TarEntry> {
-  const blobs = new BlobStream(
-    repoDir,
-    files.map((f) => f.oid),
-    COMPRESSED_MAGIC_BYTES,
-  );
-  try {
-    for (const f of files) {
-      const blob = await blobs.next();
-      if (!blob) throw new OperationError(`git cat-file ended before ${f.path}`);
-      yield {
-        path: f.path,
-        type: 'file',
-        mode: f.mode === '100755' ? 0o755 : 0o644,
-        size: blob.size,
-        content: () => blob.content,
-        ...(blob.size >= MIN_STORED_BYTES && isCompressedFormat(blob.head) ? { hint: storeHint } : {}),
-      };
-    }
-  } finally {
-    await blobs.close();
-  }
 }
 
 /**

@@ -1,6 +1,7 @@
 // Stage 2: build or reuse every layer the planned images need, each once. A layer whose source (its versions and
 // trees) and recipe match a layer of a previous image of the repository is reused as it is: no git reads, no
-// upload. The others are built side by side, each streamed straight into its destinations as it is compressed:
+// upload. The others are built side by side, package layers on worker threads (layer-workers.ts), each streamed
+// straight into its destinations as it is compressed:
 // the registry (one chunked upload, digest given at the end), the OCI layout's blob directory, and a temp file
 // only when an archive needs the bytes again. A failed upload rebuilds the layer from git.
 import { randomBytes } from 'node:crypto';
@@ -13,11 +14,12 @@ import { OperationError } from '../core/errors.js';
 import type { StorageReader } from '../git/storage.js';
 import { digestHex } from '../oci/digest.js';
 import { findReusableLayer, layerSourceAnnotations, type NewLayer } from '../oci/image.js';
-import { buildLayer, layerRecipe, streamLayer, type LayerDigests, type LayerStream } from '../oci/layer.js';
+import { buildLayer, layerRecipe, type LayerDigests, type LayerStream } from '../oci/layer.js';
 import type { BlobSource, FetchBlob } from '../oci/layout.js';
 import type { Descriptor, Digest, ImageConfig, ImageManifest } from '../oci/types.js';
 import type { RegistryClient } from '../registry/index.js';
-import { layerFiles, prefetchBlobs, sortForTar, streamedEntries } from './content.js';
+import { layerFiles, prefetchBlobs, sortForTar } from './content.js';
+import { LayerWorkers } from './layer-workers.js';
 import type { ChannelJob, WantedLayer } from './plan.js';
 import type { Progress } from './progress.js';
 
@@ -27,6 +29,8 @@ import type { Progress } from './progress.js';
  */
 export const recipe = layerRecipe({ mtime: 0, extra: 'package-storage=1' });
 const STORE_HINT = 'compressed';
+/** gzip level 1: see src/oci/layer.ts. */
+const LEVEL = 1;
 
 export interface ReadyLayer extends NewLayer {
   origin: 'reused' | 'built';
@@ -97,10 +101,14 @@ export async function resolveLayers(ctx: LayerContext, jobs: readonly ChannelJob
   // Largest first, so the long builds start early and the small ones fill the gaps at the end.
   const order = [...toBuild].sort((a, b) => weight(b) - weight(a));
   const abort = new AbortController();
+  // Started as layers need them: none for a run that builds only the configuration layer.
+  const workers = new LayerWorkers(
+    Math.max(1, Math.min(ctx.concurrency, order.filter((w) => w.plan).length)),
+  );
   try {
     await pool(
       order.map((w) => async () => {
-        const layer = w.plan ? await streamed(ctx, w, abort.signal, temps) : await small(ctx, w);
+        const layer = w.plan ? await streamed(ctx, w, abort.signal, temps, workers) : await small(ctx, w);
         layers.set(w.source, layer);
         ctx.progress.layerBuilt();
       }),
@@ -110,6 +118,8 @@ export async function resolveLayers(ctx: LayerContext, jobs: readonly ChannelJob
   } catch (error) {
     await set.dispose();
     throw error;
+  } finally {
+    await workers.close();
   }
   return set;
 }
@@ -185,6 +195,7 @@ async function streamed(
   w: WantedLayer,
   signal: AbortSignal,
   temps: string[],
+  workers: LayerWorkers,
 ): Promise<ReadyLayer> {
   const files = sortForTar(await layerFiles(ctx.repoDir, w.commit!, ctx.reader.packagesRoot, w.plan!));
   const fileDir = ctx.layoutDir
@@ -204,15 +215,15 @@ async function streamed(
     const state = {
       tar: 0,
       out: 0,
-      layer: streamLayer(streamedEntries(ctx.repoDir, files, STORE_HINT), {
-        level: 1,
-        sorted: true,
-        storeHint: STORE_HINT,
-        onTarBytes: (n) => {
-          state.tar += n;
-          ctx.progress.tar(n);
+      layer: workers.build(
+        { repoDir: ctx.repoDir, files, level: LEVEL, storeHint: STORE_HINT },
+        {
+          onTarBytes: (n) => {
+            state.tar += n;
+            ctx.progress.tar(n);
+          },
         },
-      }),
+      ),
     };
     current = state;
     const stream = Readable.from(

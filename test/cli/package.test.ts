@@ -90,7 +90,12 @@ describe('package.json', () => {
       'actions/promote/dist',
       'actions/publish-image/dist',
     ];
-    for (const file of [...bundles.map((dir) => join(dir, 'index.js')), 'dist/cli/commands.js']) {
+    const beside = [
+      'dist/cli/commands.js',
+      'dist/cli/layer-worker.js',
+      'actions/publish-image/dist/layer-worker.js',
+    ];
+    for (const file of [...bundles.map((dir) => join(dir, 'index.js')), ...beside]) {
       const dir = file;
       const code = await readFile(join(root, file), 'utf8');
       const externals = [

@@ -1,0 +1,6 @@
+// Lets worker threads started by source under test run TypeScript: vitest transforms the modules it loads itself,
+// but a worker_threads Worker is plain Node. vitest.config.ts passes `--import` of this file to the test processes,
+// and workers inherit it (a Worker's execArgv defaults to its parent's).
+import { register } from 'node:module';
+
+register('./hooks.mjs', import.meta.url);
