@@ -22885,7 +22885,7 @@ Builds the distribution image of channel CH from git trees (CH's packages and ev
   --label K=V         extra config label (repeatable)
   --annotation K=V    extra annotation on manifests and index; manifest: or index: before K for one (repeatable)
   --force-channel-tags  move channel tags even to an image whose commit does not descend from the tag's
-  --jobs N            layers built side by side (default: the number of cores)
+  --jobs N            layers built side by side, each on a worker thread (default: the number of cores)
   --insecure-registry plain HTTP to the registries (loopback addresses always are)
   --username U        user for the first --image's registry (with --password-stdin); the others (and this one
                       without it) use the Docker config, which holds one entry per registry

@@ -15884,7 +15884,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:397bde7f49a5ac0782141e4ab7a2aeb1dbe9a70e748a0cc15ef55d7a7032a5db\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:679ba575d5726b4c4db891834fec4dd6eabe30b178b34c8846ba06ae5d3bb400\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;
