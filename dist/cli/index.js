@@ -15884,7 +15884,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:679ba575d5726b4c4db891834fec4dd6eabe30b178b34c8846ba06ae5d3bb400\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:5f2330e1fceb22fed731c1b7956a2cae53345dfec7e854b179323965a41f5d45\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

@@ -57,9 +57,21 @@ interface Running {
   onCrash(error: Error): void;
 }
 
+let shared: LayerWorkers | undefined;
+
 /**
- * A fixed number of layer workers, started when first needed and reused for every layer of a run. Each runs one
- * layer at a time; builds beyond that wait for a free worker. An idle worker does not keep the process alive.
+ * The process's layer workers, with room for `size` builds at once: one set for every publish of the process, so
+ * that a run publishing several times (the tests; a release, then a channel) starts each worker once.
+ */
+export function layerWorkers(size: number): LayerWorkers {
+  shared ??= new LayerWorkers(size);
+  shared.grow(size);
+  return shared;
+}
+
+/**
+ * Layer workers, started when first needed and reused for every layer. Each runs one layer at a time; builds beyond
+ * `size` wait for a free worker. An idle worker does not keep the process alive.
  */
 export class LayerWorkers {
   private readonly slots: Slot[] = [];
@@ -68,10 +80,16 @@ export class LayerWorkers {
   private closed = false;
 
   constructor(
-    readonly size: number = availableParallelism(),
+    private size: number = availableParallelism(),
     private readonly script: string = workerScript(),
   ) {
+    this.grow(size);
+  }
+
+  /** Room for at least `size` builds at once (a run asking for more layers side by side). */
+  grow(size: number): void {
     if (!Number.isInteger(size) || size < 1) throw new Error(`invalid number of layer workers: ${size}`);
+    this.size = Math.max(this.size, size);
   }
 
   /** A layer built on a worker, as {@link streamLayer} gives it; destroying the stream stops the build. */

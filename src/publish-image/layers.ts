@@ -19,7 +19,7 @@ import type { BlobSource, FetchBlob } from '../oci/layout.js';
 import type { Descriptor, Digest, ImageConfig, ImageManifest } from '../oci/types.js';
 import type { RegistryClient } from '../registry/index.js';
 import { layerFiles, prefetchBlobs, sortForTar } from './content.js';
-import { LayerWorkers } from './layer-workers.js';
+import { layerWorkers, type LayerWorkers } from './layer-workers.js';
 import type { ChannelJob, WantedLayer } from './plan.js';
 import type { Progress } from './progress.js';
 
@@ -101,10 +101,9 @@ export async function resolveLayers(ctx: LayerContext, jobs: readonly ChannelJob
   // Largest first, so the long builds start early and the small ones fill the gaps at the end.
   const order = [...toBuild].sort((a, b) => weight(b) - weight(a));
   const abort = new AbortController();
-  // Started as layers need them: none for a run that builds only the configuration layer.
-  const workers = new LayerWorkers(
-    Math.max(1, Math.min(ctx.concurrency, order.filter((w) => w.plan).length)),
-  );
+  // Started as layers need them (none for a run that builds only the configuration layer), then kept for the
+  // process's next publish.
+  const workers = layerWorkers(Math.max(1, Math.min(ctx.concurrency, order.filter((w) => w.plan).length)));
   try {
     await pool(
       order.map((w) => async () => {
@@ -118,8 +117,6 @@ export async function resolveLayers(ctx: LayerContext, jobs: readonly ChannelJob
   } catch (error) {
     await set.dispose();
     throw error;
-  } finally {
-    await workers.close();
   }
   return set;
 }

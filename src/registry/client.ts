@@ -634,8 +634,12 @@ export class RegistryClient {
       } catch (e) {
         throw sourceFailed(e);
       }
-      // Runs before pipeline's own handling, so the failure is known by the time the request errors.
-      source.once('error', sourceFailed);
+      // Runs before pipeline's own handling, so the failure is known by the time the request errors. A source torn
+      // down because the request failed (its error comes after the verifier was destroyed, often as a bare
+      // "Premature close") leaves the request's error to decide, as in patchStream: that one may be retried.
+      source.once('error', (e) => {
+        if (!v.destroyed) sourceFailed(e);
+      });
       return pipeline(source, v, () => undefined);
     };
     return this.sendBody(call, () => verifier?.failure);

@@ -86,6 +86,22 @@ function randomBlob(size: number) {
 const retries = () => events.filter((e) => e.type === 'retry');
 
 describe('retries through the fault proxy (anonymous registry)', () => {
+  it('a reset mid-PATCH while the source is still being read is retried, not blamed on the source', async () => {
+    // The source is far from its end when the request fails: tearing it down must not count as its own failure
+    // (a file or a base layer being downloaded, as publish-image uploads to a second registry).
+    plainProxy.setFaults([
+      { method: 'PATCH', path: /\/blobs\/uploads\//, action: { type: 'reset', afterBytes: 300_000 } },
+    ]);
+    const c = client(plainProxy.host);
+    const blob = randomBlob(16 * 1024 * 1024);
+    expect(await c.uploadBlob('faults/reset-mid-source', blob.desc, blob.open)).toBe('uploaded');
+    expect(blob.opened).toBe(2);
+    expect(retries()).toEqual([
+      expect.objectContaining({ attempt: 1, reason: expect.stringMatching(/^NETWORK/) as string }),
+    ]);
+    c.close();
+  });
+
   it('restarts a blob upload from the start of the source after a reset mid-PATCH', async () => {
     plainProxy.setFaults([
       { method: 'PATCH', path: /\/blobs\/uploads\//, action: { type: 'reset', afterBytes: 300_000 } },

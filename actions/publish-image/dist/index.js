@@ -47486,8 +47486,13 @@ class RegistryClient {
             catch (e) {
                 throw sourceFailed(e);
             }
-            // Runs before pipeline's own handling, so the failure is known by the time the request errors.
-            source.once('error', sourceFailed);
+            // Runs before pipeline's own handling, so the failure is known by the time the request errors. A source torn
+            // down because the request failed (its error comes after the verifier was destroyed, often as a bare
+            // "Premature close") leaves the request's error to decide, as in patchStream: that one may be retried.
+            source.once('error', (e) => {
+                if (!v.destroyed)
+                    sourceFailed(e);
+            });
             return (0,external_node_stream_.pipeline)(source, v, () => undefined);
         };
         return this.sendBody(call, () => verifier?.failure);
@@ -49670,9 +49675,19 @@ function workerScript() {
     const here = (0,external_node_url_.fileURLToPath)(import.meta.url);
     return (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(here), `layer-worker${(0,external_node_path_namespaceObject.extname)(here)}`);
 }
+let shared;
 /**
- * A fixed number of layer workers, started when first needed and reused for every layer of a run. Each runs one
- * layer at a time; builds beyond that wait for a free worker. An idle worker does not keep the process alive.
+ * The process's layer workers, with room for `size` builds at once: one set for every publish of the process, so
+ * that a run publishing several times (the tests; a release, then a channel) starts each worker once.
+ */
+function layerWorkers(size) {
+    shared ??= new LayerWorkers(size);
+    shared.grow(size);
+    return shared;
+}
+/**
+ * Layer workers, started when first needed and reused for every layer. Each runs one layer at a time; builds beyond
+ * `size` wait for a free worker. An idle worker does not keep the process alive.
  */
 class LayerWorkers {
     size;
@@ -49684,8 +49699,13 @@ class LayerWorkers {
     constructor(size = (0,external_node_os_namespaceObject.availableParallelism)(), script = workerScript()) {
         this.size = size;
         this.script = script;
+        this.grow(size);
+    }
+    /** Room for at least `size` builds at once (a run asking for more layers side by side). */
+    grow(size) {
         if (!Number.isInteger(size) || size < 1)
             throw new Error(`invalid number of layer workers: ${size}`);
+        this.size = Math.max(this.size, size);
     }
     /** A layer built on a worker, as {@link streamLayer} gives it; destroying the stream stops the build. */
     build(job, o = {}) {
@@ -49913,8 +49933,9 @@ async function resolveLayers(ctx, jobs) {
     // Largest first, so the long builds start early and the small ones fill the gaps at the end.
     const order = [...toBuild].sort((a, b) => weight(b) - weight(a));
     const abort = new AbortController();
-    // Started as layers need them: none for a run that builds only the configuration layer.
-    const workers = new LayerWorkers(Math.max(1, Math.min(ctx.concurrency, order.filter((w) => w.plan).length)));
+    // Started as layers need them (none for a run that builds only the configuration layer), then kept for the
+    // process's next publish.
+    const workers = layerWorkers(Math.max(1, Math.min(ctx.concurrency, order.filter((w) => w.plan).length)));
     try {
         await pool(order.map((w) => async () => {
             const layer = w.plan ? await streamed(ctx, w, abort.signal, temps, workers) : await small(ctx, w);
@@ -49925,9 +49946,6 @@ async function resolveLayers(ctx, jobs) {
     catch (error) {
         await set.dispose();
         throw error;
-    }
-    finally {
-        await workers.close();
     }
     return set;
 }

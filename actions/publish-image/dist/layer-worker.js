@@ -1201,9 +1201,19 @@ function workerScript() {
     const here = fileURLToPath(import.meta.url);
     return join(dirname(here), `layer-worker${extname(here)}`);
 }
+let shared;
 /**
- * A fixed number of layer workers, started when first needed and reused for every layer of a run. Each runs one
- * layer at a time; builds beyond that wait for a free worker. An idle worker does not keep the process alive.
+ * The process's layer workers, with room for `size` builds at once: one set for every publish of the process, so
+ * that a run publishing several times (the tests; a release, then a channel) starts each worker once.
+ */
+function layerWorkers(size) {
+    shared ??= new LayerWorkers(size);
+    shared.grow(size);
+    return shared;
+}
+/**
+ * Layer workers, started when first needed and reused for every layer. Each runs one layer at a time; builds beyond
+ * `size` wait for a free worker. An idle worker does not keep the process alive.
  */
 class LayerWorkers {
     size;
@@ -1215,8 +1225,13 @@ class LayerWorkers {
     constructor(size = availableParallelism(), script = workerScript()) {
         this.size = size;
         this.script = script;
+        this.grow(size);
+    }
+    /** Room for at least `size` builds at once (a run asking for more layers side by side). */
+    grow(size) {
         if (!Number.isInteger(size) || size < 1)
             throw new Error(`invalid number of layer workers: ${size}`);
+        this.size = Math.max(this.size, size);
     }
     /** A layer built on a worker, as {@link streamLayer} gives it; destroying the stream stops the build. */
     build(job, o = {}) {
