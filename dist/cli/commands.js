@@ -3613,7 +3613,8 @@ function git_gitRaw(args, options) {
         });
         const out = [];
         const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
+        const onStdout = options.onStdout;
+        child.stdout.on('data', onStdout ?? ((chunk) => out.push(chunk)));
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', (error) => reject(new errors_OperationError(`git could not be started: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
@@ -20613,32 +20614,50 @@ function rootPrefix(packagesRoot) {
 async function listFiles(repoDir, commit, prefix, dirs, onFile) {
     if (dirs.length === 0)
         return;
-    const result = await git_gitRaw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs], {
-        cwd: repoDir,
-    });
-    const out = result.stdout;
     const wanted = new Set(dirs);
-    let offset = 0;
-    while (offset < out.length) {
-        const nul = out.indexOf(0, offset);
-        const end = nul === -1 ? out.length : nul;
-        const tab = out.indexOf(9, offset);
-        const [mode, , oid] = out.subarray(offset, tab).toString('latin1').split(' ');
-        const path = out.subarray(tab + 1, end).toString('utf8');
-        offset = end + 1;
+    const record = (entry) => {
+        const tab = entry.indexOf(9);
+        const [mode, , oid] = entry.subarray(0, tab).toString('latin1').split(' ');
+        const path = entry.subarray(tab + 1).toString('utf8');
         // The version directory: `<root>/` then two more path components.
         const first = path.indexOf('/', prefix.length);
         const second = first === -1 ? -1 : path.indexOf('/', first + 1);
         const dir = second === -1 ? undefined : path.slice(0, second + 1);
         if (dir === undefined || !wanted.has(dir))
-            continue;
+            return;
         const where = path.slice(0, dir.length - 1);
         if (mode === '120000')
             throw new errors_OperationError(`${where} contains a symbolic link (${path}); links are not put into images`);
         if (mode === '160000')
             throw new errors_OperationError(`${where} contains a submodule (${path}); submodules are not put into images`);
         onFile(dir, path.slice(dir.length), mode, oid);
-    }
+    };
+    // Parsed as it arrives: a whole channel's listing (128k files) is never held at once.
+    let rest = Buffer.alloc(0);
+    let failure;
+    await git_gitRaw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs], {
+        cwd: repoDir,
+        onStdout: (chunk) => {
+            if (failure !== undefined)
+                return;
+            const data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+            let offset = 0;
+            try {
+                for (let nul = data.indexOf(0, offset); nul !== -1; nul = data.indexOf(0, offset)) {
+                    record(data.subarray(offset, nul));
+                    offset = nul + 1;
+                }
+            }
+            catch (error) {
+                failure = error instanceof Error ? error : new Error(String(error));
+            }
+            rest = Buffer.from(data.subarray(offset));
+        },
+    });
+    if (failure !== undefined)
+        throw failure;
+    if (rest.length > 0)
+        record(rest);
 }
 /** Every file of the layer's versions (at `commit`, where the plan read them), with image paths. */
 async function layerFiles(repoDir, commit, packagesRoot, layer) {
@@ -20932,12 +20951,12 @@ class LayerWorkers {
         next.start(slot);
     }
     spawn() {
-        // The worker writes nothing: its errors come back as messages. A small young generation: nearly everything a
-        // build allocates is a short-lived buffer (git's reads, deflate's output), freed sooner by more frequent
-        // scavenges (measured at production scale: peak RSS 298 MB with V8's default, 242 MB with this, same time).
+        // The worker's errors come back as messages; its stdout and stderr stay piped to ours (Node's own warnings):
+        // captured and never read, they would fill up and stall the worker (seen: a publish that never ended). A small
+        // young generation: nearly everything a build allocates is a short-lived buffer (git's reads, deflate's
+        // output), freed sooner by more frequent scavenges (at production scale: peak RSS 298 MB with V8's default,
+        // 242 MB with this, same time).
         const worker = new external_node_worker_threads_namespaceObject.Worker(this.script, {
-            stdout: true,
-            stderr: true,
             resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
         const slot = { worker, job: undefined };

@@ -3835,7 +3835,8 @@ function git_gitRaw(args, options) {
         });
         const out = [];
         const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
+        const onStdout = options.onStdout;
+        child.stdout.on('data', onStdout ?? ((chunk) => out.push(chunk)));
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', (error) => reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
@@ -15884,7 +15885,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:5f2330e1fceb22fed731c1b7956a2cae53345dfec7e854b179323965a41f5d45\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:ddbdcf80e2d822cfee95c05eaa248de21b35cd7096af6608fa168761b9863421\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

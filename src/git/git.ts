@@ -9,6 +9,8 @@ export interface GitOptions {
   env?: NodeJS.ProcessEnv;
   /** Exit codes that are not failures (e.g. 1 for `merge-base --is-ancestor`). */
   okCodes?: number[];
+  /** Takes the output as it arrives instead of collecting it (the result's stdout is then empty). */
+  onStdout?: (chunk: Buffer) => void;
 }
 
 export interface GitResult {
@@ -50,7 +52,8 @@ export function gitRaw(args: readonly string[], options: GitOptions): Promise<Gi
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    const onStdout = options.onStdout;
+    child.stdout!.on('data', onStdout ?? ((chunk: Buffer) => out.push(chunk)));
     child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) =>
       reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })),

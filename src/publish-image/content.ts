@@ -30,34 +30,45 @@ async function listFiles(
   onFile: (dir: string, path: string, mode: string, oid: string) => void,
 ): Promise<void> {
   if (dirs.length === 0) return;
-  const result = await gitRaw(
-    ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs],
-    {
-      cwd: repoDir,
-    },
-  );
-  const out = result.stdout;
   const wanted = new Set(dirs);
-  let offset = 0;
-  while (offset < out.length) {
-    const nul = out.indexOf(0, offset);
-    const end = nul === -1 ? out.length : nul;
-    const tab = out.indexOf(9, offset);
-    const [mode, , oid] = out.subarray(offset, tab).toString('latin1').split(' ');
-    const path = out.subarray(tab + 1, end).toString('utf8');
-    offset = end + 1;
+  const record = (entry: Buffer): void => {
+    const tab = entry.indexOf(9);
+    const [mode, , oid] = entry.subarray(0, tab).toString('latin1').split(' ');
+    const path = entry.subarray(tab + 1).toString('utf8');
     // The version directory: `<root>/` then two more path components.
     const first = path.indexOf('/', prefix.length);
     const second = first === -1 ? -1 : path.indexOf('/', first + 1);
     const dir = second === -1 ? undefined : path.slice(0, second + 1);
-    if (dir === undefined || !wanted.has(dir)) continue;
+    if (dir === undefined || !wanted.has(dir)) return;
     const where = path.slice(0, dir.length - 1);
     if (mode === '120000')
       throw new OperationError(`${where} contains a symbolic link (${path}); links are not put into images`);
     if (mode === '160000')
       throw new OperationError(`${where} contains a submodule (${path}); submodules are not put into images`);
     onFile(dir, path.slice(dir.length), mode!, oid!);
-  }
+  };
+  // Parsed as it arrives: a whole channel's listing (128k files) is never held at once.
+  let rest: Buffer = Buffer.alloc(0);
+  let failure: Error | undefined;
+  await gitRaw(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', commit, '--', ...dirs], {
+    cwd: repoDir,
+    onStdout: (chunk) => {
+      if (failure !== undefined) return;
+      const data = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+      let offset = 0;
+      try {
+        for (let nul = data.indexOf(0, offset); nul !== -1; nul = data.indexOf(0, offset)) {
+          record(data.subarray(offset, nul));
+          offset = nul + 1;
+        }
+      } catch (error) {
+        failure = error instanceof Error ? error : new Error(String(error));
+      }
+      rest = Buffer.from(data.subarray(offset));
+    },
+  });
+  if (failure !== undefined) throw failure;
+  if (rest.length > 0) record(rest);
 }
 
 /** Every file of the layer's versions (at `commit`, where the plan read them), with image paths. */

@@ -917,7 +917,8 @@ function gitRaw(args, options) {
         });
         const out = [];
         const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
+        const onStdout = options.onStdout;
+        child.stdout.on('data', onStdout ?? ((chunk) => out.push(chunk)));
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', (error) => reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
@@ -1361,12 +1362,12 @@ class LayerWorkers {
         next.start(slot);
     }
     spawn() {
-        // The worker writes nothing: its errors come back as messages. A small young generation: nearly everything a
-        // build allocates is a short-lived buffer (git's reads, deflate's output), freed sooner by more frequent
-        // scavenges (measured at production scale: peak RSS 298 MB with V8's default, 242 MB with this, same time).
+        // The worker's errors come back as messages; its stdout and stderr stay piped to ours (Node's own warnings):
+        // captured and never read, they would fill up and stall the worker (seen: a publish that never ended). A small
+        // young generation: nearly everything a build allocates is a short-lived buffer (git's reads, deflate's
+        // output), freed sooner by more frequent scavenges (at production scale: peak RSS 298 MB with V8's default,
+        // 242 MB with this, same time).
         const worker = new Worker(this.script, {
-            stdout: true,
-            stderr: true,
             resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
         });
         const slot = { worker, job: undefined };

@@ -51933,7 +51933,8 @@ function gitRaw(args, options) {
         });
         const out = [];
         const err = [];
-        child.stdout.on('data', (chunk) => out.push(chunk));
+        const onStdout = options.onStdout;
+        child.stdout.on('data', onStdout ?? ((chunk) => out.push(chunk)));
         child.stderr.on('data', (chunk) => err.push(chunk));
         child.on('error', (error) => reject(new OperationError(`git could not be started: ${error.message}`, { cause: error })));
         child.on('close', (code) => {
