@@ -20881,6 +20881,8 @@ class LayerWorkers {
             read: () => {
                 if (!requested) {
                     requested = true;
+                    if (this.closed)
+                        return fail(new Error('the layer workers were closed'));
                     this.assign(running, (s) => {
                         slot = s;
                         post({ type: 'build', id, ...job });
@@ -20903,8 +20905,6 @@ class LayerWorkers {
                 callback(error);
             },
         });
-        if (this.closed)
-            fail(new Error('the layer workers were closed'));
         return { stream, result };
     }
     /** Stops every worker; builds still running or waiting fail. */

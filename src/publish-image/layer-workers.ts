@@ -142,6 +142,7 @@ export class LayerWorkers {
       read: () => {
         if (!requested) {
           requested = true;
+          if (this.closed) return fail(new Error('the layer workers were closed'));
           this.assign(running, (s) => {
             slot = s;
             post({ type: 'build', id, ...job });
@@ -161,7 +162,6 @@ export class LayerWorkers {
         callback(error);
       },
     });
-    if (this.closed) fail(new Error('the layer workers were closed'));
     return { stream, result };
   }
 
