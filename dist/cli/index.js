@@ -15885,7 +15885,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:c740b58fef3c6527b3a591516c991ce4c32b634887a58e026e58e92a6dc390d6\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:0a2ed9505b2226eafb1172f07ef9fa8d2dc1436898bf18f7e2fba08da3c93960\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

@@ -1413,23 +1413,20 @@ class LayerWorkers {
 const port = external_node_worker_threads_namespaceObject.parentPort;
 if (!port)
     throw new Error('layer-worker.js runs as a worker thread of publish-image');
+/** The build running. The parent sends the next one only after this one's last message (done or failed). */
 let current;
-/** One build at a time: a new one starts once the previous has sent its last message. */
-let queue = Promise.resolve();
-const stoppedEarly = new Set();
 const send = (message, transfer) => port.postMessage(message, transfer);
 port.on('message', (m) => {
     if (m.type === 'build') {
         const { id, repoDir, files, level, storeHint } = m;
-        queue = queue.then(() => build(id, { repoDir, files, level, storeHint }));
+        if (current)
+            send({ type: 'failed', id, name: 'Error', message: 'layer worker busy', operational: false });
+        else
+            void build(id, { repoDir, files, level, storeHint });
         return;
     }
-    if (current?.id !== m.id) {
-        // A build stopped before it started (still queued behind the one ending now) is never started.
-        if (m.type === 'stop')
-            stoppedEarly.add(m.id);
+    if (current?.id !== m.id)
         return;
-    }
     if (m.type === 'credit')
         current.credit += m.chunks;
     else
@@ -1439,10 +1436,6 @@ port.on('message', (m) => {
     wake?.();
 });
 async function build(id, job) {
-    if (stoppedEarly.delete(id)) {
-        send({ type: 'failed', id, name: 'OperationError', message: 'stopped', operational: true });
-        return;
-    }
     let tarBytes = 0;
     const layer = streamLayer(streamedEntries(job.repoDir, job.files, job.storeHint), {
         level: job.level,
