@@ -10,7 +10,7 @@ import { parsePlatforms } from '../publish-image/base.js';
 import { imageHost, registryClients } from '../publish-image/clients.js';
 import { parseExtraMetadata } from '../publish-image/metadata.js';
 import { progressReporter } from '../publish-image/progress.js';
-import { CredentialsInReferenceError, redactedUserinfo } from '../registry/index.js';
+import { CredentialsInReferenceError, publicUrl, redactedUserinfo } from '../registry/index.js';
 import { safeLine } from '../runner/sanitize.js';
 import { parse, required, list } from './args.js';
 import { processIO, type CliIO } from './io.js';
@@ -65,10 +65,8 @@ async function sourceUrl(repoDir: string): Promise<string | undefined> {
   const result = await gitRaw(['remote', 'get-url', 'origin'], { cwd: repoDir, okCodes: [2, 128] });
   const url = result.stdout.toString('utf8').trim();
   if (!/^https?:\/\//.test(url)) return undefined;
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  return parsed.toString().replace(/\.git$/, '');
+  // A remote may carry a token (`user:token@`, `?access_token=`): labels and the SBOM are public.
+  return publicUrl(url).replace(/\.git$/, '');
 }
 
 export function reportPublish(io: CliIO, result: PublishResult): void {

@@ -4,7 +4,7 @@
 import * as core from '@actions/core';
 import { configPath } from '../core/config.js';
 import { UsageError } from '../core/errors.js';
-import { CredentialsInReferenceError, splitUserinfo } from '../registry/index.js';
+import { CredentialsInReferenceError, secretForms, splitUserinfo } from '../registry/index.js';
 import type { Platform } from '../oci/types.js';
 import { booleanInput, listInput, requiredInput } from '../runner/inputs.js';
 import { safeLine } from '../runner/sanitize.js';
@@ -57,13 +57,18 @@ export interface PublishInputs {
   releaseFile: string;
 }
 
+/** Masks a secret in every spelling it can take in a log (raw, URL- and JSON-encoded, base64 of `user:secret`). */
+function maskSecret(secret: string, username?: string): void {
+  for (const form of secretForms(secret, username)) core.setSecret(form);
+}
+
 /** A reference with userinfo is refused before anything uses it; its password is masked in case it was logged. */
 function refuseCredentials(input: string, reference: string): void {
   const found = splitUserinfo(reference);
   if (!found) return;
   const colon = found.userinfo.indexOf(':');
   const secret = colon === -1 ? found.userinfo : found.userinfo.slice(colon + 1);
-  if (secret) core.setSecret(secret);
+  if (secret) maskSecret(secret, colon === -1 ? undefined : found.userinfo.slice(0, colon));
   throw new UsageError(`${input}: ${new CredentialsInReferenceError(found.redacted).message}`);
 }
 
@@ -88,7 +93,7 @@ function rolloutInputs(): RolloutInputs {
 export function readInputs(): PublishInputs {
   const password = core.getInput('password');
   const username = core.getInput('username');
-  if (password) core.setSecret(password);
+  if (password) maskSecret(password, username || undefined);
   if (password && !username) throw new UsageError('`password` needs `username`');
   const image = requiredInput('image');
   const baseImage = requiredInput('base-image');

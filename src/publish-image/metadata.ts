@@ -4,6 +4,7 @@
 // (event, time, runner), so the same commits always give the same image digest.
 import { UsageError } from '../core/errors.js';
 import type { ImagePlan } from '../core/image-plan.js';
+import { carriesCredentials, publicUrl } from '../registry/index.js';
 
 export const OciKey = {
   created: 'org.opencontainers.image.created',
@@ -49,6 +50,10 @@ function entries(text: string, what: string): Array<[string, string]> {
     const value = line.slice(eq + 1).trim();
     if (value.length > 4096)
       throw new UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
+    if (carriesCredentials(value))
+      throw new UsageError(
+        `${what}: the value of ${key} holds a URL with credentials (user:password@, or a token, password or signature in its query); an image shows its labels and annotations to everyone who can pull it`,
+      );
     out.push([key, value]);
   }
   return out;
@@ -96,13 +101,15 @@ function common(o: MetadataInput & { baseDigest?: string }): Record<string, stri
   const { plan } = o;
   const channel = plan.channel.name;
   const others = Object.keys(plan.commits).filter((c) => c !== channel);
+  // Whoever passes it (a remote URL, GITHUB_SERVER_URL), no userinfo, query or fragment reaches the image.
+  const source = o.sourceUrl ? publicUrl(o.sourceUrl) : undefined;
   return {
     [OciKey.created]: createdTime(plan.created),
     [OciKey.revision]: plan.commit,
     [OciKey.version]: o.version ?? `${channel}-${plan.commit.slice(0, 12)}`,
     [OciKey.title]: `package-storage ${channel} distribution`,
     [OciKey.description]: `package-registry ${o.registryVersion} serving the ${channel} channel${others.length ? ` and ${others.join(', ')}` : ''}`,
-    ...(o.sourceUrl ? { [OciKey.source]: o.sourceUrl, [OciKey.url]: o.sourceUrl } : {}),
+    ...(source ? { [OciKey.source]: source, [OciKey.url]: source } : {}),
     ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
     ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
   };

@@ -3,7 +3,7 @@
 
 import { mergeScopes, parseWwwAuthenticate, scopesCover } from './challenge.js';
 import { describeCredentials, type Credentials } from './credentials.js';
-import { RegistryError, oneLine, type SecretSet } from './errors.js';
+import { RegistryError, bodyText, type SecretSet } from './errors.js';
 import { isLoopbackHost } from './reference.js';
 import { isRetryableStatus, networkError, parseRetryAfter, readBody, type Transport } from './transport.js';
 
@@ -105,7 +105,11 @@ export class Authenticator {
     try {
       url = new URL(realm);
     } catch {
-      throw this.error(repository, 'CHALLENGE_INVALID', `invalid Bearer realm "${oneLine(realm, 200)}"`);
+      throw this.error(
+        repository,
+        'CHALLENGE_INVALID',
+        `invalid Bearer realm "${this.o.secrets.clean(realm, 200)}"`,
+      );
     }
     const httpOk = url.protocol === 'http:' && (this.o.allowHttpRealm || isLoopbackHost(url.host));
     if (url.protocol !== 'https:' && !httpOk) {
@@ -130,9 +134,7 @@ export class Authenticator {
         401,
       );
     }
-    const header = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-    this.o.secrets.add(header.slice(6));
-    return header;
+    return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
   }
 
   private async credentials(repository?: string): Promise<Credentials | undefined> {
@@ -143,11 +145,9 @@ export class Authenticator {
       throw this.error(repository, 'CREDENTIALS', e instanceof Error ? e.message : String(e));
     }
     if (creds) {
-      if ('password' in creds) {
-        this.o.secrets.add(creds.password);
-        // Sent as Basic to the token server too: a 401 body may quote it back.
-        this.o.secrets.add(Buffer.from(`${creds.username}:${creds.password}`).toString('base64'));
-      } else this.o.secrets.add(creds.identityToken);
+      // With the user name: the Basic credential (to the registry or the token server) is a form of it.
+      if ('password' in creds) this.o.secrets.add(creds.password, creds.username);
+      else this.o.secrets.add(creds.identityToken);
     }
     return creds;
   }
@@ -208,7 +208,7 @@ export class Authenticator {
         const who = creds ? describeCredentials(creds) : 'anonymous';
         const detail =
           res.status === 401 || res.status === 403
-            ? `${operation} rejected ${who}: ${this.o.secrets.redact(oneLine(bytes.toString('utf8'), 200)) || 'no detail'}`
+            ? `${operation} rejected ${who}: ${this.o.secrets.clean(bodyText(bytes), 200) || 'no detail'}`
             : `${operation} answered ${res.status}`;
         const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
         throw new RegistryError({
@@ -278,7 +278,7 @@ export class Authenticator {
       ...(repository ? { repository } : {}),
       operation: 'authenticate',
       code,
-      detail: this.o.secrets.redact(detail),
+      detail: this.o.secrets.clean(detail, 600),
       ...(status !== undefined ? { status } : {}),
     });
   }

@@ -21,9 +21,9 @@ import { defaultDockerConfigPath, resolveCredentials, type Credentials } from '.
 import {
   RegistryError,
   SecretSet,
+  bodyText,
   codeForStatus,
   displayUrl,
-  oneLine,
   parseRegistryErrors,
 } from './errors.js';
 import {
@@ -168,7 +168,8 @@ export class RegistryClient {
         ...(o.env ? { env: o.env } : {}),
       }));
     if (o.credentials) {
-      this.secrets.add('password' in o.credentials ? o.credentials.password : o.credentials.identityToken);
+      if ('password' in o.credentials) this.secrets.add(o.credentials.password, o.credentials.username);
+      else this.secrets.add(o.credentials.identityToken);
     }
     this.auth = new Authenticator({
       host,
@@ -623,7 +624,7 @@ export class RegistryClient {
           repository: call.repository,
           operation: call.operation,
           code: 'SOURCE_ERROR',
-          detail: this.secrets.redact(oneLine(`reading the blob source: ${(e as Error).message}`, 600)),
+          detail: this.secrets.clean(`reading the blob source: ${(e as Error).message}`, 600),
           retryable: transient,
         });
         return v.failure;
@@ -880,7 +881,8 @@ export class RegistryClient {
   }
 
   private httpError(call: Call, res: SentResponse, body: Buffer): RegistryError {
-    const errors = parseRegistryErrors(body);
+    const clean = (text: string, max: number): string => this.secrets.clean(text, max);
+    const errors = parseRegistryErrors(body, clean);
     const first = errors[0];
     const code = first?.code ?? codeForStatus(res.status);
     let detail = first ? [first.message, first.detail].filter(Boolean).join(' ') : '';
@@ -890,7 +892,7 @@ export class RegistryClient {
         .map((e) => [e.code, e.detail].filter(Boolean).join(' '))
         .join(', ')})`;
     }
-    if (!detail) detail = oneLine(body.toString('utf8'), 200) || `HTTP ${res.status}`;
+    if (!detail) detail = clean(bodyText(body), 200) || `HTTP ${res.status}`;
     const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
     return new RegistryError({
       host: this.host,
@@ -898,7 +900,8 @@ export class RegistryClient {
       operation: call.operation,
       status: res.status,
       code,
-      detail: this.secrets.redact(oneLine(detail, 600)),
+      // Cleaned again whole: a secret could straddle two of the registry's fields.
+      detail: this.secrets.clean(detail, 600),
       retryable: isRetryableStatus(res.status),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     });
@@ -910,7 +913,7 @@ export class RegistryClient {
       repository: call.repository,
       operation: call.operation,
       code,
-      detail: this.secrets.redact(oneLine(detail, 600)),
+      detail: this.secrets.clean(detail, 600),
     });
   }
 

@@ -85,6 +85,26 @@ export function oneLine(text: string, max = 300): string {
 
 const REDACTED = '[REDACTED]';
 
+/** Shorter secrets are not scrubbed from messages (they would garble them); the actions still mask them. */
+export const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Every spelling in which a secret can reach a message or a log: as sent (raw), in a URL (`encodeURIComponent`),
+ * in a form body (`URLSearchParams`, spaces as `+`), inside a JSON string, and, with the user name, the base64 of
+ * `user:secret` that a Basic header and a Docker config `auth` carry. The actions mask each one (the runner masks
+ * whole values only); the client scrubs each one from its messages.
+ */
+export function secretForms(value: string, username?: string): string[] {
+  const forms = [
+    value,
+    encodeURIComponent(value),
+    new URLSearchParams({ s: value }).toString().slice(2),
+    JSON.stringify(value).slice(1, -1),
+  ];
+  if (username !== undefined) forms.push(Buffer.from(`${username}:${value}`).toString('base64'));
+  return [...new Set(forms)];
+}
+
 /** Secrets known to one client (passwords, identity tokens, bearer tokens); scrubbed from every message. */
 export class SecretSet {
   private readonly values = new Set<string>();
@@ -92,33 +112,101 @@ export class SecretSet {
   /** `onAdd` learns every new secret (the actions mask them in the runner's log). */
   constructor(private readonly onAdd?: (secret: string) => void) {}
 
-  add(value: string | undefined): void {
+  /** A secret and its derived forms ({@link secretForms}); `username` adds the Basic credential of the pair. */
+  add(value: string | undefined, username?: string): void {
     // Very short values would garble messages more than they protect; real secrets are longer.
-    if (!value || value.length < 4 || this.values.has(value)) return;
-    // The secret and its URL-encoded form (how it appears in echoed query strings and bodies).
-    for (const form of new Set([value, encodeURIComponent(value)])) {
+    if (!value || value.length < MIN_SECRET_LENGTH) return;
+    for (const form of secretForms(value, username)) {
       if (this.values.has(form)) continue;
       this.values.add(form);
       this.onAdd?.(form);
     }
   }
 
+  /** Every known secret and the generic patterns of {@link redact} replaced; longest first, so no part is left. */
   redact(text: string): string {
     let out = redact(text);
-    for (const v of this.values) out = out.split(v).join(REDACTED);
+    for (const v of [...this.values].sort((a, b) => b.length - a.length)) out = out.split(v).join(REDACTED);
     return out;
+  }
+
+  /**
+   * Untrusted text made fit for a message: redacted first, then on one line and cut to `max`. In this order only:
+   * cut first, a secret straddling the cut would keep its first characters, which no redaction recognises.
+   */
+  clean(text: string, max = 300): string {
+    return oneLine(this.redact(text), max);
   }
 }
 
-/** Generic scrubbing: auth headers, URL userinfo and query values that commonly carry credentials or signatures. */
+// A URL in free text: a scheme, `//`, then everything up to whitespace or a quote/bracket that ends it.
+const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>`]+/g;
+
+/**
+ * A URL fit for labels, annotations, summaries and messages: no userinfo, no query, no fragment (a token in
+ * `?access_token=` or `user:token@` is a credential whatever the host). Text that is not a URL comes back with
+ * anything from `?` or `#` on removed, and userinfo removed.
+ */
+export function publicUrl(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed && parsed.host !== '') return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  return url.replace(/[?#].*$/s, '').replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
+}
+
+// Query (or free-text `name=value`) parameters that carry credentials or signatures.
+const CREDENTIAL_PARAMS = [
+  'token',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'password',
+  'passwd',
+  'secret',
+  'client_secret',
+  'api_key',
+  'apikey',
+  'signature',
+  'sig',
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-goog-signature',
+  'x-goog-credential',
+];
+const CREDENTIAL_PARAM = new RegExp(`([?&;\\s]|^)((?:${CREDENTIAL_PARAMS.join('|')})=)[^&\\s"]+`, 'gi');
+
+/** Generic scrubbing: auth headers, every URL's userinfo, query and fragment, and credential-like parameters. */
 export function redact(text: string): string {
   return text
+    .replace(URL_IN_TEXT, (found) => {
+      // Punctuation that ends a sentence or a parenthesis is the text's, not the URL's.
+      const tail = /[).,;:!?]*$/.exec(found)![0];
+      return publicUrl(found.slice(0, found.length - tail.length)) + tail;
+    })
     .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`)
-    .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`)
-    .replace(
-      /([?&](?:token|access_token|refresh_token|password|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature)=)[^&\s"]+/gi,
-      `$1${REDACTED}`,
-    );
+    .replace(/\/\/[^/\s@]+@/g, `//${REDACTED}@`)
+    .replace(CREDENTIAL_PARAM, `$1$2${REDACTED}`);
+}
+
+/** Whether a URL in `text` has userinfo or a query parameter that names a credential (a token, a signature). */
+export function carriesCredentials(text: string): boolean {
+  for (const [found] of text.matchAll(URL_IN_TEXT)) {
+    let url: URL;
+    try {
+      url = new URL(found);
+    } catch {
+      continue;
+    }
+    if (url.username || url.password) return true;
+    for (const name of url.searchParams.keys())
+      if (CREDENTIAL_PARAMS.includes(name.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** A URL fit for messages and events: origin and path only (upload/redirect queries may hold signed state). */
@@ -156,8 +244,14 @@ export interface RegistryErrorEntry {
   detail?: string;
 }
 
-/** The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. */
-export function parseRegistryErrors(body: Buffer): RegistryErrorEntry[] {
+/**
+ * The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. Each text goes through `clean` whole
+ * (a client passes its {@link SecretSet.clean}, which redacts before it cuts).
+ */
+export function parseRegistryErrors(
+  body: Buffer,
+  clean: (text: string, max: number) => string = oneLine,
+): RegistryErrorEntry[] {
   let json: { errors?: unknown } | undefined;
   try {
     json = JSON.parse(body.toString('utf8')) as { errors?: unknown };
@@ -169,11 +263,23 @@ export function parseRegistryErrors(body: Buffer): RegistryErrorEntry[] {
     .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
     .map((e) => {
       const out: RegistryErrorEntry = {};
-      if (typeof e.code === 'string') out.code = oneLine(e.code, 60);
-      if (typeof e.message === 'string') out.message = oneLine(e.message, 300);
-      if (typeof e.detail === 'string') out.detail = oneLine(e.detail, 200);
-      else if (e.detail !== undefined && e.detail !== null)
-        out.detail = oneLine(JSON.stringify(e.detail), 200);
+      if (typeof e.code === 'string') out.code = clean(e.code, 60);
+      if (typeof e.message === 'string') out.message = clean(e.message, 300);
+      if (typeof e.detail === 'string') out.detail = clean(e.detail, 200);
+      else if (e.detail !== undefined && e.detail !== null) out.detail = clean(JSON.stringify(e.detail), 200);
       return out;
     });
+}
+
+/**
+ * A response body as text for a message: JSON re-serialized (so a secret inside a string has the one escaped
+ * spelling {@link secretForms} knows, whatever escaping the server used), anything else as UTF-8.
+ */
+export function bodyText(body: Buffer): string {
+  const text = body.toString('utf8');
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
 }

@@ -10,7 +10,7 @@ export {
   type StreamSource,
   type UploadResult,
 } from './client.js';
-export { RegistryError, redact } from './errors.js';
+export { carriesCredentials, publicUrl, RegistryError, redact, secretForms } from './errors.js';
 export {
   formatPlatform,
   imagePlatforms,

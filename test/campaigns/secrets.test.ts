@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/registry/index.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/github/index.js';
 import { cleanupTempDirs, tempDir } from '../support/git.js';
-import { expectNoSecrets, otherMasks, type Secret } from '../support/hostile/secrets.js';
+import { expectNoSecretParts, expectNoSecrets, otherMasks, type Secret } from '../support/hostile/secrets.js';
 import { manifestYaml } from '../support/manifests.js';
 import {
   seedBaseImage,
@@ -332,6 +332,14 @@ describe('registry credentials', () => {
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     // The password and its encoded forms (and registry tokens) are masked; nothing that is not secret is.
     expect(run.masks).toContain(password.value);
+    // The runner masks whole values only: each derived spelling is a mask of its own.
+    expect(run.masks).toEqual(
+      expect.arrayContaining([
+        encodeURIComponent(password.value),
+        new URLSearchParams({ p: password.value }).toString().slice(2),
+        basic(user, password.value),
+      ]),
+    );
     expect(run.masks.filter((m) => m === user || m.startsWith('127.0.0.1'))).toEqual([]);
     expectNoSecrets(run, [password]);
   });
@@ -387,6 +395,37 @@ describe('registry credentials', () => {
       /PUT manifest .*403 DENIED: invalid credentials \[REDACTED\] \(Authorization: Basic \[REDACTED\]\)/,
     );
     expectNoSecrets(run, [password]);
+  });
+
+  // Regression (was a bug): an error text was cut to its length limit (300 characters for a registry error's
+  // message) before the password was redacted, so a password straddling the cut kept its first characters in the
+  // annotation and the log, where the runner's masking (whole values only) does not reach. Passwords of several
+  // lengths, each placed across that limit.
+  it('a registry error that quotes the password across its length limit: no part of it anywhere', async () => {
+    const alphabet = 'QXZJKVW~^*!';
+    for (const length of [4, 7, 13, 40, 90]) {
+      const value = Array.from({ length }, (_, i) => alphabet[(i * 7 + length) % alphabet.length]).join('');
+      const secret: Secret = { label: `${length}-character password`, value, user };
+      // The cut falls after the secret's first 1, half, and all but one of its characters.
+      for (const inside of new Set([1, Math.floor(length / 2), length - 1])) {
+        const message = `${'invalid credentials for '.padEnd(300 - inside, '.')}${value} (rejected)`;
+        htpasswdProxy.setFaults([
+          {
+            path: /^\/v2\//,
+            action: {
+              type: 'status',
+              status: 403,
+              body: JSON.stringify({ errors: [{ code: 'DENIED', message, detail: `${user}:${value}` }] }),
+            },
+          },
+        ]);
+        const run = await publish(htpasswdProxy.host, { username: user, password: value });
+        expect(htpasswdProxy.injected.map((f) => f.action)).toEqual(['status']);
+        expectCleanFailure(run, /403 DENIED: invalid credentials for \.+/);
+        expectNoSecretParts(run, secret);
+        expectNoSecrets(run, [secret]);
+      }
+    }
   });
 
   // Regression (was a bug): on a Bearer (token) registry, Authenticator.fetchToken (src/registry/auth.ts) sends

@@ -329,6 +329,66 @@ describe('publish-image', () => {
     expect(sbom.relationships.filter((x) => x.relationshipType === 'CONTAINS')).toHaveLength(served.length);
   });
 
+  it('a remote URL with a token gives the labels, annotations and SBOM its public part only; a label with one is refused', async () => {
+    const token = 'ghp_SourceUrlToken0123456789';
+    const withToken = await tempDir('clone-token-remote');
+    await git(['clone', '--quiet', origin.bare, withToken]);
+    await git([
+      '-C',
+      withToken,
+      'remote',
+      'set-url',
+      'origin',
+      `https://x-access-token:${token}@github.example/acme/package-storage.git?access_token=${token}#main`,
+    ]);
+    const target = `${registry.host}/acme/source-url`;
+    const r = await publish(
+      ...common().map((a) => (a === clone ? withToken : a === image ? target : a)),
+      '--channel',
+      'production',
+      '--push',
+    );
+    expect(r.code, r.err).toBe(0);
+    const labels = (await skopeoInspect(`${target}:production`)).json.Labels as Record<string, string>;
+    expect(labels['org.opencontainers.image.source']).toBe('https://github.example/acme/package-storage');
+    expect(labels['org.opencontainers.image.url']).toBe('https://github.example/acme/package-storage');
+    // Nothing the image or its referrers hold carries the token: every manifest, config and SBOM read back.
+    const repo = 'acme/source-url';
+    const index = (await reader.manifest(repo, 'production'))!;
+    const documents = [index.bytes];
+    for (const m of (JSON.parse(index.bytes.toString()) as RawIndex).manifests) {
+      const manifest = (await reader.manifest(repo, m.digest))!;
+      const config = (JSON.parse(manifest.bytes.toString()) as { config: { digest: string } }).config;
+      documents.push(manifest.bytes, (await reader.blob(repo, config.digest))!);
+    }
+    const subject = `sha256:${createHash('sha256').update(index.bytes).digest('hex')}`;
+    const referrers = (await reader.manifest(repo, subject.replace(':', '-')))!;
+    for (const entry of (JSON.parse(referrers.bytes.toString()) as RawIndex).manifests) {
+      const artifact = (await reader.manifest(repo, entry.digest))!;
+      documents.push(
+        artifact.bytes,
+        (await reader.blob(repo, (JSON.parse(artifact.bytes.toString()) as RawManifest).layers[0]!.digest))!,
+      );
+    }
+    expect(documents.length).toBeGreaterThan(5);
+    for (const d of documents) expect(d.toString()).not.toContain(token);
+    expect(r.out + r.err).not.toContain(token);
+
+    const refused = await publish(
+      ...common(),
+      '--channel',
+      'production',
+      '--push',
+      '--label',
+      `org.opencontainers.image.documentation=https://docs.example/x?access_token=${token}`,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      'labels: the value of org.opencontainers.image.documentation holds a URL with credentials',
+    );
+    expect(refused.err).not.toContain(token);
+  });
+
   it('a re-run uploads nothing and moves no tag', async () => {
     const r = await publish(...common(), '--channel', 'production', '--chain', '--push');
     expect(r.code, r.err).toBe(0);

@@ -14,7 +14,15 @@ import {
   parseDockerConfig,
   resolveCredentials,
 } from '../../src/registry/credentials.js';
-import { RegistryError, SecretSet, oneLine, redact } from '../../src/registry/errors.js';
+import {
+  carriesCredentials,
+  publicUrl,
+  RegistryError,
+  SecretSet,
+  oneLine,
+  redact,
+  secretForms,
+} from '../../src/registry/errors.js';
 import {
   formatImageReference,
   isLoopbackHost,
@@ -353,14 +361,48 @@ describe('errors and redaction', () => {
   it('scrubs credentials', () => {
     expect(redact('Authorization: Bearer eyJ.abc.def')).toBe('Authorization: Bearer [REDACTED]');
     expect(redact('Basic dXNlcjpwYXNz')).toBe('Basic [REDACTED]');
-    expect(redact('https://user:pw@host/x')).toBe('https://[REDACTED]@host/x');
-    expect(redact('https://s3/x?X-Amz-Signature=abc&ok=1')).toBe(
-      'https://s3/x?X-Amz-Signature=[REDACTED]&ok=1',
+    // Every URL loses its userinfo, query and fragment; free-text credential parameters their values.
+    expect(redact('https://user:pw@host/x')).toBe('https://host/x');
+    expect(redact('see (https://host/x?X-Amz-Signature=abc&ok=1#f), then')).toBe(
+      'see (https://host/x), then',
     );
+    expect(redact('realm //ghp_abc@github.com/x')).toBe('realm //[REDACTED]@github.com/x');
+    expect(redact('token=abc&access_token=def ok=1')).toBe('token=[REDACTED]&access_token=[REDACTED] ok=1');
     const s = new SecretSet();
     s.add('hunter22');
     s.add('ab'); // too short to scrub safely
     expect(s.redact('pw hunter22 and ab')).toBe('pw [REDACTED] and ab');
+  });
+
+  it('knows every spelling of a secret, and masks each once', () => {
+    expect(secretForms('p w:"x"', 'me')).toEqual([
+      'p w:"x"',
+      'p%20w%3A%22x%22',
+      'p+w%3A%22x%22',
+      'p w:\\"x\\"',
+      Buffer.from('me:p w:"x"').toString('base64'),
+    ]);
+    expect(secretForms('plain')).toEqual(['plain']);
+    const masked: string[] = [];
+    const s = new SecretSet((v) => masked.push(v));
+    s.add('p w:"x"', 'me');
+    s.add('p w:"x"', 'me');
+    expect(masked).toEqual(secretForms('p w:"x"', 'me'));
+    // The longest form first: the base64 of `me:secret` goes whole, not around a shorter form inside it.
+    expect(s.clean(`Basic ${Buffer.from('me:p w:"x"').toString('base64')} p%20w%3A%22x%22 x`)).toBe(
+      'Basic [REDACTED] [REDACTED] x',
+    );
+  });
+
+  it('makes URLs public: no userinfo, query or fragment', () => {
+    expect(publicUrl('https://x-access-token:ghp_1@github.com/acme/repo?access_token=1#top')).toBe(
+      'https://github.com/acme/repo',
+    );
+    expect(publicUrl('https://github.example:8443/acme/repo')).toBe('https://github.example:8443/acme/repo');
+    expect(publicUrl('not a url?token=1')).toBe('not a url');
+    expect(carriesCredentials('see https://example.com/docs?page=2#x')).toBe(false);
+    expect(carriesCredentials('https://example.com/x?Access_Token=1')).toBe(true);
+    expect(carriesCredentials('clone https://ghp_1@github.com/acme/x')).toBe(true);
   });
 });
 
