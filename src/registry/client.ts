@@ -47,12 +47,14 @@ import {
 } from './reference.js';
 import {
   Transport,
+  defaultProgressDeadline,
   defaultRetryPolicy,
   drain,
   isRetryableStatus,
   networkError,
   parseRetryAfter,
   readBody,
+  type ProgressDeadline,
   type RequestBody,
   type RetryPolicy,
   type SentResponse,
@@ -81,6 +83,16 @@ export interface RegistryClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Idle timeout per attempt in ms (default 30 000): a connection with no bytes moving this long is abandoned. */
   timeoutMs?: number;
+  /**
+   * The progress deadline (default 64 KiB per 30 s): an attempt the registry holds up moving fewer bytes than this
+   * in an interval is abandoned (and retried), so one trickling registry fails on its own instead of stalling.
+   */
+  progress?: ProgressDeadline;
+  /**
+   * Scales every wait of the client (idle timeout, progress interval, retry backoff and Retry-After) so tests
+   * exercise them without waiting minutes. Default: `PACKAGE_STORAGE_REGISTRY_TIME_SCALE`, else 1.
+   */
+  timeScale?: number;
   /** Learns every secret the client handles (passwords, identity and bearer tokens), e.g. to mask them in logs. */
   onSecret?: (secret: string) => void;
   /** Reporting hook: requests, retries, token fetches, blobs skipped/mounted/uploaded, manifests pushed. */
@@ -153,8 +165,12 @@ export class RegistryClient {
         // A reporting hook must never break a push.
       }
     };
+    const scale = timeScaleOf(o);
+    const progress = o.progress ?? defaultProgressDeadline;
     this.transport = new Transport({
-      timeoutMs: o.timeoutMs ?? 30_000,
+      timeoutMs: Math.max(1, Math.round((o.timeoutMs ?? 30_000) * scale)),
+      progress: { bytes: progress.bytes, intervalMs: Math.max(1, Math.round(progress.intervalMs * scale)) },
+      ...(scale !== 1 ? { sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms * scale)) } : {}),
       retry: { ...defaultRetryPolicy, ...o.retry },
       userAgent: o.userAgent ?? `${CLIENT_ID}/0.1 node/${process.version}`,
       onEvent: this.emit,
@@ -924,6 +940,13 @@ export class RegistryClient {
     const err = networkError(e, { host: this.host, repository: call.repository, operation: call.operation });
     return err.withDetail(this.secrets.redact(err.detail));
   }
+}
+
+function timeScaleOf(o: RegistryClientOptions): number {
+  if (o.timeScale !== undefined) return o.timeScale;
+  const fromEnv = process.env.PACKAGE_STORAGE_REGISTRY_TIME_SCALE;
+  const value = Number(fromEnv);
+  return fromEnv && Number.isFinite(value) && value > 0 ? value : 1;
 }
 
 /** Whether a registry error means "no such manifest / repository". */

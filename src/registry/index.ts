@@ -50,4 +50,10 @@ export {
   type Credentials,
   type DockerConfigFile,
 } from './credentials.js';
-export { backoffDelay, parseRetryAfter, type RetryPolicy } from './transport.js';
+export {
+  backoffDelay,
+  defaultProgressDeadline,
+  parseRetryAfter,
+  type ProgressDeadline,
+  type RetryPolicy,
+} from './transport.js';

@@ -4,6 +4,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
 import { RegistryError, describeNetworkError, displayUrl } from './errors.js';
 
@@ -46,9 +47,22 @@ export type TransportEvent =
   | { type: 'request'; method: string; url: string; status?: number; durationMs: number; error?: string }
   | { type: 'retry'; operation: string; attempt: number; delayMs: number; reason: string };
 
+/**
+ * The progress deadline: while an exchange waits on the registry (our bytes queued unsent, or a response body
+ * awaited), at least `bytes` must move in every `intervalMs`. A registry that trickles a byte every few seconds
+ * never trips the idle timeout; this aborts its attempt instead. Never a cap on a whole upload's time.
+ */
+export interface ProgressDeadline {
+  bytes: number;
+  intervalMs: number;
+}
+
+export const defaultProgressDeadline: ProgressDeadline = { bytes: 64 * 1024, intervalMs: 30_000 };
+
 export interface TransportOptions {
   /** Idle timeout per attempt: no bytes moving in either direction for this long aborts the attempt. */
   timeoutMs: number;
+  progress?: ProgressDeadline;
   retry: RetryPolicy;
   userAgent: string;
   onEvent?: (e: TransportEvent) => void;
@@ -56,6 +70,7 @@ export interface TransportOptions {
 }
 
 const IDLE_TIMEOUT = 'ERR_REGISTRY_IDLE_TIMEOUT';
+const TOO_SLOW = 'ERR_REGISTRY_TOO_SLOW';
 const RETRYABLE_NET_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
@@ -69,6 +84,7 @@ const RETRYABLE_NET_CODES = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
   'UND_ERR_SOCKET',
   IDLE_TIMEOUT,
+  TOO_SLOW,
 ]);
 
 export function isRetryableStatus(status: number): boolean {
@@ -84,6 +100,10 @@ export function isRetryableNetworkError(err: unknown): boolean {
 
 export function isIdleTimeout(err: unknown): boolean {
   return (err as NodeJS.ErrnoException | undefined)?.code === IDLE_TIMEOUT;
+}
+
+export function isTooSlow(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException | undefined)?.code === TOO_SLOW;
 }
 
 /** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or invalid. */
@@ -157,12 +177,21 @@ export class Transport {
         reject(err);
       };
       let response: IncomingMessage | undefined;
-      creq.on('timeout', () => {
-        const e = Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT });
+      const abort = (e: Error): void => {
         // Mid-body the reader sees the response's error: make it ours rather than a generic "aborted".
         response?.destroy(e);
         creq.destroy(e);
-      });
+      };
+      creq.on('timeout', () =>
+        abort(Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT })),
+      );
+      const stopWatch = this.watchProgress(
+        creq,
+        () => response,
+        () => bodyDone,
+        abort,
+      );
+      creq.on('close', stopWatch);
       creq.on('error', fail);
       creq.on('response', (res) => {
         response = res;
@@ -204,6 +233,59 @@ export class Transport {
   }
 
   /**
+   * The progress deadline of one exchange: every interval, the bytes that moved on its socket since the last
+   * check, counted only while the registry is the one being waited on — our bytes queued and not taken, response
+   * headers arriving, or a response body awaited with nothing of it left unread. A slow source of ours (a layer
+   * still being built) or a slow reader of the response (an upload elsewhere) is not the registry's slowness.
+   * Waiting for the response with nothing arriving is the idle timeout's to judge (the registry may be working).
+   */
+  private watchProgress(
+    creq: http.ClientRequest,
+    response: () => IncomingMessage | undefined,
+    bodySent: () => boolean,
+    abort: (e: Error) => void,
+  ): () => void {
+    const deadline = this.options.progress;
+    if (!deadline) return () => undefined;
+    let socket: Socket | undefined;
+    let read = 0;
+    let written = 0;
+    const moved = (): { read: number; written: number } => ({
+      read: socket?.bytesRead ?? 0,
+      // What the kernel took: bytes handed to the socket minus those still queued in it.
+      written: socket ? socket.bytesWritten - socket.writableLength : 0,
+    });
+    creq.on('socket', (s) => {
+      socket = s;
+      ({ read, written } = moved());
+    });
+    const timer = setInterval(() => {
+      if (!socket || socket.connecting) return;
+      const now = moved();
+      const got = now.read - read;
+      const sent = now.written - written;
+      ({ read, written } = now);
+      const res = response();
+      const waitingOnRegistry = res
+        ? !res.complete && res.readableLength === 0
+        : bodySent()
+          ? got > 0
+          : socket.writableLength > 0 || creq.writableLength > 0;
+      if (!waitingOnRegistry || got + sent >= deadline.bytes) return;
+      abort(
+        Object.assign(
+          new Error(
+            `the registry moved ${got + sent} bytes in ${formatSeconds(deadline.intervalMs)}, under the progress deadline of ${deadline.bytes} bytes per ${formatSeconds(deadline.intervalMs)}`,
+          ),
+          { code: TOO_SLOW },
+        ),
+      );
+    }, deadline.intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /**
    * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
    * number (1-based). Errors must already be RegistryErrors (`networkError` turns a socket error into one).
    */
@@ -242,6 +324,10 @@ export class Transport {
   }
 }
 
+function formatSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 function methodHasBody(method: string): boolean {
   return method === 'POST' || method === 'PUT' || method === 'PATCH';
 }
@@ -257,12 +343,13 @@ export function networkError(
 ): RegistryError {
   if (err instanceof RegistryError) return err;
   const timeout = isIdleTimeout(err);
+  const slow = isTooSlow(err);
   return new RegistryError({
     host: ctx.host,
     ...(ctx.repository ? { repository: ctx.repository } : {}),
     operation: ctx.operation,
-    code: timeout ? 'TIMEOUT' : 'NETWORK',
-    detail: timeout ? `stalled: ${(err as Error).message}` : describeNetworkError(err),
+    code: timeout ? 'TIMEOUT' : slow ? 'TOO_SLOW' : 'NETWORK',
+    detail: timeout || slow ? `stalled: ${(err as Error).message}` : describeNetworkError(err),
     retryable: isRetryableNetworkError(err),
     cause: err,
   });

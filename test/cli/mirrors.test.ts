@@ -1,8 +1,9 @@
 // publish-image with several target repositories on real Distribution 2.8 registries: two repositories on one
 // registry (the second mounts every blob from the first), one on another registry, and one behind the fault proxy
-// failing mid-run. Read back with skopeo and an independent reader: same digests everywhere, every tag on a
-// complete image after a failure, the failure reported per registry, and an unchanged re-run writes nothing.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// failing mid-run (error statuses, resets, a trickle a byte at a time). Read back with skopeo and an independent
+// reader: same digests everywhere, every tag on a complete image after a failure, the failure reported per
+// registry, and an unchanged re-run writes nothing.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { PublishResult } from '../../src/publish-image/engine.js';
 import { RegistryReader } from '../support/faults/registry-reader.js';
@@ -181,5 +182,40 @@ describe('publish-image to mirrors', () => {
     }
     // Nothing but reads reached the proxied registry.
     expect(proxy.requests.filter((r) => !['GET', 'HEAD'].includes(r.method))).toEqual([]);
+  });
+
+  it('a registry that trickles a byte at a time fails alone at its progress deadline; the others finish and tag', async () => {
+    // The deadline (and every other wait of the client) scaled down: 64 KiB per 3 s instead of per 30 s.
+    vi.stubEnv('PACKAGE_STORAGE_REGISTRY_TIME_SCALE', '0.1');
+    await origin.commit('snapshot', { add: [{ name: 'apm', version: '8.1.0-rc3', seed: 7 }] });
+    await git(['-C', clone, 'fetch', '--quiet', 'origin']);
+    const failing = `${proxy.host}/${repo}`;
+    const before = await expectConsistent(c.host);
+    // Every answer with a body the SBOM phase reads comes a byte a second: the connection is never idle (3 s), and
+    // without the deadline each answer would take 19 s.
+    proxy.setFaults([
+      {
+        method: 'GET',
+        path: /\/referrers\/|\/manifests\/sha256-/,
+        occurrences: Array.from({ length: 50 }, (_, i) => i + 1),
+        action: { type: 'trickle-response', everyMs: 1000 },
+      },
+    ]);
+    const targets = [`${a.host}/${repo}`, failing, `${b.host}/${repo}`];
+    const { code, result, err } = await publish(targets);
+    expect(code, err).toBe(3);
+    expect(result.targets.map((t) => t.status)).toEqual(['published', 'failed', 'published']);
+    expect(result.targets[1]!.error).toMatch(
+      /^attaching SBOMs: .*TOO_SLOW: stalled: the registry moved \d+ bytes in 3 s, under the progress deadline of 65536 bytes per 3 s \(gave up after 5 attempts\)$/,
+    );
+    expect(proxy.injected.length).toBe(5);
+    // The healthy registries have the new snapshot image under its channel tag, as read back by skopeo.
+    const snap = result.images.find((i) => i.name === targets[0] && i.channel === 'snapshot')!;
+    expect(snap.why).not.toEqual([]);
+    for (const t of [targets[0]!, targets[2]!]) expect(await digest(`${t}:snapshot`)).toBe(snap.digest);
+    // The trickling one kept its channel tags; what it got (the commit tag) names a complete image.
+    const after = await expectConsistent(c.host);
+    for (const ch of ['production', 'staging', 'snapshot']) expect(after.get(ch)).toBe(before.get(ch));
+    expect(after.get(snap.commit)).toBe(snap.digest);
   });
 });

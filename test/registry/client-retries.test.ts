@@ -1,5 +1,6 @@
 // Retries and timeouts through a fault-injecting proxy in front of real Distribution 2.8 registries (anonymous and
-// token auth): reset mid-blob, 5xx on manifest PUT, 429 + Retry-After, stalled responses, token endpoint failures.
+// token auth): reset mid-blob, 5xx on manifest PUT, 429 + Retry-After, stalled and trickled responses and uploads,
+// token endpoint failures.
 
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -298,6 +299,83 @@ describe('retries through the fault proxy (anonymous registry)', () => {
     const err = await c.listTags(base.repository).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 500, code: 'UNAVAILABLE', attempts: 4 });
     expect((err as Error).message).toContain('(gave up after 4 attempts)');
+    c.close();
+  });
+});
+
+// A registry that trickles a byte at a time never leaves the connection idle: only the progress deadline (bytes per
+// interval while the registry is the one waited on) ends such an attempt. Our own slowness (a source still being
+// built, a reader that pauses) is not the registry's and trips nothing.
+describe('the progress deadline', () => {
+  const deadline = { bytes: 4096, intervalMs: 500 };
+
+  it('abandons a response trickled a byte at a time and fetches it again', async () => {
+    plainProxy.setFaults([
+      { method: 'GET', path: /\/manifests\/single$/, action: { type: 'trickle-response', everyMs: 50 } },
+    ]);
+    const c = client(plainProxy.host, { progress: deadline });
+    const m = await c.getManifest(base.repository, 'single');
+    expect(m.digest).toBe(base.platforms.amd64.digest);
+    expect(plainProxy.injected.map((f) => f.action)).toEqual(['trickle-response']);
+    expect(retries()).toEqual([
+      expect.objectContaining({
+        reason: expect.stringMatching(
+          /^TOO_SLOW: stalled: the registry moved \d+ bytes in 0\.5 s, under the progress deadline of 4096 bytes per 0\.5 s$/,
+        ) as string,
+      }),
+    ]);
+    c.close();
+  });
+
+  it('gives up on an upload the registry keeps reading a byte at a time, with a clear error', async () => {
+    plainProxy.setFaults([
+      {
+        method: 'PATCH',
+        path: /\/blobs\/uploads\//,
+        occurrences: [1, 2],
+        action: { type: 'trickle', everyMs: 50 },
+      },
+    ]);
+    const c = client(plainProxy.host, { progress: deadline, retry: { attempts: 2, baseDelayMs: 10 } });
+    // Larger than the socket buffers on both sides, so our bytes queue up unsent.
+    const blob = randomBlob(32 * 1024 * 1024);
+    const err = await c.uploadBlob('faults/trickled', blob.desc, blob.open).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RegistryError);
+    expect(err).toMatchObject({ code: 'TOO_SLOW', attempts: 2 });
+    expect((err as Error).message).toMatch(
+      /upload blob sha256:[0-9a-f]{64} failed: TOO_SLOW: stalled: the registry moved \d+ bytes in 0\.5 s, .*\(gave up after 2 attempts\)$/,
+    );
+    expect(await c.blobExists('faults/trickled', blob.desc.digest)).toBeUndefined();
+    c.close();
+  });
+
+  it('does not blame the registry for a slow source or a reader that pauses', async () => {
+    const c = client(plainProxy.host, { progress: deadline });
+    // A source that yields 1 KB every 200 ms: far under 4096 bytes per 0.5 s, but the registry takes each at once.
+    const chunks = Array.from({ length: 8 }, () => randomBytes(1024));
+    const bytes = Buffer.concat(chunks);
+    const slow = () =>
+      Readable.from(
+        (async function* () {
+          for (const chunk of chunks) {
+            await new Promise((r) => setTimeout(r, 200));
+            yield chunk;
+          }
+        })(),
+      );
+    const desc = { mediaType: 'application/octet-stream', digest: sha256(bytes), size: bytes.length };
+    expect(await c.uploadBlob('faults/slow-source', desc, slow)).toBe('uploaded');
+    // A reader that stops for two intervals mid-blob: the registry's bytes wait in our buffers.
+    const big = randomBlob(8 * 1024 * 1024);
+    expect(await c.uploadBlob('faults/slow-reader', big.desc, big.open)).toBe('uploaded');
+    const stream = await c.getBlob('faults/slow-reader', big.desc.digest);
+    const got: Buffer[] = [];
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (got.length === 4) await new Promise((r) => setTimeout(r, 1200));
+      got.push(chunk);
+    }
+    expect(Buffer.concat(got).equals(big.bytes)).toBe(true);
+    expect(retries()).toEqual([]);
     c.close();
   });
 });

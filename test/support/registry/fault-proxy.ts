@@ -1,10 +1,11 @@
 // An HTTP proxy in front of a test registry (and its token server) that injects scripted faults: connection resets
 // mid-request-body or mid-response-body, error statuses (with a registry error body), 429 + Retry-After, stalled
-// responses. `Location` and the WWW-Authenticate realm are rewritten so clients keep talking through the proxy;
+// responses, bodies trickled a byte at a time either way. `Location` and the WWW-Authenticate realm are rewritten so clients keep talking through the proxy;
 // other loopback upstreams (the token server) are reached as `/__upstream/<host:port>/<path>`.
 
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Readable, Writable } from 'node:stream';
 
 export type FaultAction =
   /** Reset the client connection once `afterBytes` request-body bytes were forwarded (0: before forwarding). */
@@ -16,7 +17,11 @@ export type FaultAction =
   /** Answer this status without forwarding; 5xx/429 get a registry-style error body unless `body` is given. */
   | { type: 'status'; status: number; retryAfter?: string; body?: string }
   /** Read the request and never answer. */
-  | { type: 'stall' };
+  | { type: 'stall' }
+  /** Forward the request body to the registry `bytes` (default 1) at a time, one slice every `everyMs`. */
+  | { type: 'trickle'; bytes?: number; everyMs: number }
+  /** Forward the response headers, then its body `bytes` (default 1) at a time, one slice every `everyMs`. */
+  | { type: 'trickle-response'; bytes?: number; everyMs: number };
 
 export interface Fault {
   method?: string;
@@ -160,6 +165,11 @@ export async function startFaultProxy(o: { target: string; faults?: Fault[] }): 
       }
       entry.status = ures.statusCode;
       res.writeHead(ures.statusCode ?? 502, out);
+      if (action?.type === 'trickle-response') {
+        res.flushHeaders();
+        trickle(ures, res, action.bytes ?? 1, action.everyMs);
+        return;
+      }
       if (action?.type === 'reset-response' || action?.type === 'stall-response') {
         let left = action.afterBytes ?? 0;
         // Let the partial body reach the client first; a stall just never sends the rest.
@@ -180,6 +190,10 @@ export async function startFaultProxy(o: { target: string; faults?: Fault[] }): 
       ures.pipe(res);
     });
 
+    if (action?.type === 'trickle') {
+      trickle(req, up, action.bytes ?? 1, action.everyMs);
+      return;
+    }
     if (action?.type === 'reset') {
       const limit = action.afterBytes ?? 0;
       let sent = 0;
@@ -227,6 +241,39 @@ export async function startFaultProxy(o: { target: string; faults?: Fault[] }): 
         for (const s of sockets) s.destroy();
       }),
   };
+}
+
+/** Copies `from` to `to` at `bytes` per `everyMs`, ending `to` after the last slice; stops when either side closes. */
+function trickle(from: NodeJS.ReadableStream & Readable, to: Writable, bytes: number, everyMs: number): void {
+  const queue: Buffer[] = [];
+  let ended = false;
+  const timer = setInterval(() => {
+    const head = queue[0];
+    if (!head) {
+      if (ended) {
+        clearInterval(timer);
+        to.end();
+      }
+      return;
+    }
+    to.write(head.subarray(0, bytes));
+    if (head.length > bytes) queue[0] = head.subarray(bytes);
+    else {
+      queue.shift();
+      if (queue.length === 0) from.resume();
+    }
+  }, everyMs);
+  from.on('data', (c: Buffer) => {
+    queue.push(c);
+    from.pause();
+  });
+  from.on('end', () => (ended = true));
+  const stop = (): void => clearInterval(timer);
+  from.on('close', () => {
+    if (!ended) stop();
+  });
+  to.on('close', stop);
+  to.on('error', stop);
 }
 
 function splitHost(hostPort: string): [string, number] {
