@@ -15,8 +15,9 @@ export const rollbackUsage = `usage: package-storage rollback --repo DIR --chann
                                [--config FILE] [--json]
 
 Moves the image tag of channel CH to the image already published for COMMIT (its <image>:<commit sha> tag), by
-digest. COMMIT must be on the first-parent history of CH's branch and have a published image of CH in every
-target; otherwise nothing moves. The tag stays there until a commit newer than the branch tip is published (a
+digest. COMMIT must be on the first-parent history of CH's branch and have, in every target, the same image that
+publish-image made for it (labels naming COMMIT and CH; its SBOM, or the record of an earlier rollback to it,
+attached); otherwise nothing moves. The tag stays there until a commit newer than the branch tip is published (a
 re-run or a scheduled publish of the same tip does not move it), or until another rollback (one to the tip
 undoes it: the tip's image, and the forward-only rule alone from then on).
   --repo DIR           the storage repository (default: .)

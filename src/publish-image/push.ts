@@ -21,7 +21,8 @@ import type { ReadyLayer } from './layers.js';
 import { activeRollback } from './rollback.js';
 import {
   attachSbom,
-  hasSbom,
+  findSbom,
+  planPackageKeys,
   sbomArtifact,
   servedPackages,
   spdxDocument,
@@ -189,11 +190,16 @@ async function pushBlobs(
   await mapLimit(jobs, 4, (job) => job());
 }
 
-/** The SBOM, unless one of ours is attached already (a re-run of the same image). */
+/**
+ * The SBOM, unless one of ours for this very image is attached already (a re-run): read back and checked against
+ * the image's plan, never taken from what a referrers list claims.
+ */
 async function pushSbom(ctx: PushContext, a: AssembledImage, outcome: PushOutcome): Promise<void> {
   const repo = ctx.target.repository;
-  if (await hasSbom(ctx.client, repo, a.digest)) {
-    outcome.sbom = { digest: a.digest, via: 'existing' };
+  const expect = { digest: a.digest, channel: a.job.channel.name, packages: planPackageKeys(a) };
+  const existing = await findSbom(ctx.client, repo, expect);
+  if (existing) {
+    outcome.sbom = { digest: existing, via: 'existing' };
     return;
   }
   const cache = ctx.sbomPackages;

@@ -1,7 +1,9 @@
 // Rolling a channel back: its tag is pointed, by digest, at the image already published for an earlier commit of
 // the channel (the commit tag `<image>:<sha>` names it), in every target repository. Only a commit on the channel
-// branch's first-parent history (a state the channel was actually at) with a published image of that channel is
-// accepted; every target is checked before any tag moves.
+// branch's first-parent history (a state the channel was actually at) is accepted, and only to an image that
+// publish-image made for it: labels naming that commit and channel, and an SBOM of ours or an earlier rollback
+// record attached (read back and checked: a registry, or anyone who can push a tag, is not taken at its word), the
+// same image in every target. Every target is checked before any tag moves.
 //
 // A rollback deliberately points the tag at an ancestor, which the forward-only rule of publish would undo on the
 // next run of the same tip (a scheduled run, another channel's push). So each rollback leaves a record with the
@@ -17,9 +19,9 @@ import { MediaType, type Descriptor, type Digest } from '../oci/types.js';
 import { isNotFound, RegistryError, type RegistryClient } from '../registry/index.js';
 import type { Ancestry } from './ancestry.js';
 import type { ClientFor } from './base.js';
-import { StorageKey } from './metadata.js';
+import { OciKey, StorageKey } from './metadata.js';
 import { channelTags, targetsOf, type Target } from './plan.js';
-import { attachReferrer, EMPTY_CONFIG, EMPTY_DESCRIPTOR, referrersOf } from './sbom.js';
+import { attachReferrer, checkedReferrers, EMPTY_CONFIG, EMPTY_DESCRIPTOR, findSbom } from './sbom.js';
 
 export const ROLLBACK_ARTIFACT_TYPE = 'application/vnd.package-storage.rollback.v1+json';
 
@@ -78,14 +80,23 @@ export function rollbackArtifact(
 
 const commitPattern = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
-/** The rollback records attached to `subject` (read from the referrers list: no manifest fetch per record). */
+/**
+ * The rollback records attached to `subject`: each record's own manifest, fetched by digest and naming `subject`
+ * (what a referrers list says about a record is not taken on trust: a forged entry would freeze a channel tag).
+ */
 export async function rollbackRecords(
   client: RegistryClient,
   repo: string,
   subject: Digest,
 ): Promise<RollbackRecord[]> {
   const records: RollbackRecord[] = [];
-  for (const d of await referrersOf(client, repo, subject)) {
+  const listed = await checkedReferrers(
+    client,
+    repo,
+    subject,
+    (d) => d.artifactType === ROLLBACK_ARTIFACT_TYPE,
+  );
+  for (const { descriptor: d } of listed) {
     const a = d.annotations ?? {};
     if (d.artifactType !== ROLLBACK_ARTIFACT_TYPE) continue;
     const [channel, from, to, at] = [a[Key.channel], a[Key.from], a[Key.to], a[Key.created]];
@@ -152,14 +163,19 @@ interface Checked {
   current?: { digest: Digest; commit?: string };
 }
 
-/** The label `io.package-storage.commits` of an image, or undefined. */
-async function commitsLabel(
+/** The labels of an image (its first platform's configuration). */
+async function labelsOf(
   client: RegistryClient,
   repo: string,
   reference: string,
-): Promise<Record<string, unknown> | undefined> {
+): Promise<Record<string, string>> {
   const image = await client.resolveImage(repo, reference, 'first');
-  const label = image.config.config?.Labels?.[StorageKey.commits];
+  return image.config.config?.Labels ?? {};
+}
+
+/** The label `io.package-storage.commits` as an object, or undefined. */
+function commitsIn(labels: Record<string, string>): Record<string, unknown> | undefined {
+  const label = labels[StorageKey.commits];
   if (!label) return undefined;
   try {
     const parsed = JSON.parse(label) as unknown;
@@ -167,6 +183,34 @@ async function commitsLabel(
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Why the image under `<sha>` is not one publish-image made for `channel` at `commit`, or undefined when it is:
+ * its labels name that commit (revision, channel, the channel's commit), and what it carries says publish-image
+ * made it: an SBOM of ours describing this digest and channel, or the record of an earlier rollback to it (both
+ * read back and checked). Labels alone can be written by anyone who can push.
+ */
+async function notOurs(
+  client: RegistryClient,
+  repo: string,
+  digest: Digest,
+  channel: string,
+  commit: string,
+): Promise<string | undefined> {
+  const labels = await labelsOf(client, repo, digest);
+  const commits = commitsIn(labels);
+  const says = {
+    revision: labels[OciKey.revision] ?? null,
+    channel: labels[StorageKey.channel] ?? null,
+    commit: commits?.[channel] ?? null,
+  };
+  if (says.revision !== commit || says.channel !== channel || says.commit !== commit)
+    return `its labels do not name ${channel} ${commit.slice(0, 12)} (revision ${JSON.stringify(says.revision)}, channel ${JSON.stringify(says.channel)}, ${StorageKey.commits}[${channel}] ${JSON.stringify(says.commit)})`;
+  if (await findSbom(client, repo, { digest, channel })) return undefined;
+  const records = await rollbackRecords(client, repo, digest);
+  if (records.some((r) => r.channel === channel && r.to === commit)) return undefined;
+  return `no SBOM of package-storage-actions for this image and channel, and no record of a rollback to it, is attached (an image published with the SBOM turned off cannot be rolled back to)`;
 }
 
 async function checkTarget(
@@ -182,16 +226,16 @@ async function checkTarget(
     return {
       message: `${target.display}:${commit} does not exist: no image was published for ${channel} ${commit.slice(0, 12)}; publish that commit first or pick another one`,
     };
-  const commits = await commitsLabel(client, repo, commit);
-  if (commits?.[channel] !== commit)
+  const why = await notOurs(client, repo, image.digest, channel, commit);
+  if (why)
     return {
-      message: `${target.display}:${commit} is not an image of ${channel} ${commit.slice(0, 12)} (its ${StorageKey.commits} label says ${JSON.stringify(commits?.[channel] ?? null)}); it was not made by publish-image for this channel`,
+      message: `${target.display}:${commit} (${image.digest}) is not an image publish-image made for ${channel} ${commit.slice(0, 12)}: ${why}`,
     };
   const current = await client.headManifest(repo, tag);
   let currentCommit: string | undefined;
   if (current)
     try {
-      const c = (await commitsLabel(client, repo, current.digest))?.[channel];
+      const c = commitsIn(await labelsOf(client, repo, current.digest))?.[channel];
       if (typeof c === 'string') currentCommit = c;
     } catch (error) {
       if (!(error instanceof RegistryError && (isNotFound(error) || error.code === 'PLATFORM_NOT_FOUND')))
@@ -204,6 +248,15 @@ async function checkTarget(
     ...(current
       ? { current: { digest: current.digest, ...(currentCommit ? { commit: currentCommit } : {}) } }
       : {}),
+  };
+}
+
+/** Mirrors whose `<sha>` tags name different images: a refusal listing each, or undefined when they agree. */
+function disagreement(checked: readonly Checked[], commit: string): Refusal | undefined {
+  const digests = new Set(checked.map((c) => c.image.digest));
+  if (digests.size <= 1) return undefined;
+  return {
+    message: `the targets' ${commit.slice(0, 12)} tags name different images (${checked.map((c) => `${c.target.display}: ${c.image.digest}`).join(', ')}); a rollback moves every mirror to one image, so none was moved`,
   };
 }
 
@@ -244,6 +297,8 @@ export async function rollback(request: RollbackRequest): Promise<RollbackResult
       results.push(failed(target, tag, commit, error));
     }
   }
+  const split = disagreement(checked, commit);
+  if (split) refusals.push(split);
   if (refusals.length > 0)
     throw new RefusedError(`rollback of ${channel.name} refused; no tag was changed`, refusals);
 

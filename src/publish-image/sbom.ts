@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { contentIdentity } from '../core/identity.js';
 import { packagePath } from '../core/image-plan.js';
-import { sha256Digest } from '../oci/digest.js';
+import { isDigest, sha256Digest } from '../oci/digest.js';
 import { canonicalJson } from '../oci/image.js';
 import {
   MediaType,
@@ -16,7 +16,7 @@ import {
   type ImageIndex,
   type ImageManifest,
 } from '../oci/types.js';
-import { referrersTag, type RegistryClient } from '../registry/index.js';
+import { isNotFound, referrersTag, RegistryError, type RegistryClient } from '../registry/index.js';
 import type { AssembledImage } from './assemble.js';
 import { versionFiles } from './content.js';
 import { createdTime } from './metadata.js';
@@ -24,6 +24,7 @@ import { createdTime } from './metadata.js';
 export const SPDX_MEDIA_TYPE = 'application/spdx+json';
 /** On the artifact manifest (and so on its referrers entry): which SBOMs are ours. */
 export const SBOM_ANNOTATION = 'io.package-storage.sbom';
+const SBOM_CREATOR = 'Tool: package-storage-actions';
 export const EMPTY_CONFIG = Buffer.from('{}');
 export const EMPTY_DESCRIPTOR: Descriptor = {
   mediaType: 'application/vnd.oci.empty.v1+json',
@@ -213,7 +214,7 @@ export function sbomArtifact(sbom: Buffer, image: AssembledImage): SbomArtifact 
   };
 }
 
-/** The referrers of `subject`: through the referrers API, else from the fallback tag; [] when there are none. */
+/** The referrers of `subject` as listed: through the referrers API, else the fallback tag; [] when there are none. */
 export async function referrersOf(
   client: RegistryClient,
   repo: string,
@@ -226,11 +227,159 @@ export async function referrersOf(
   return (tagged.manifest as ImageIndex).manifests;
 }
 
-/** Whether one of our SBOMs is attached to `subject` already. */
-export async function hasSbom(client: RegistryClient, repo: string, subject: Digest): Promise<boolean> {
-  return (await referrersOf(client, repo, subject)).some(
-    (d) => d.artifactType === SPDX_MEDIA_TYPE && d.annotations?.[SBOM_ANNOTATION] !== undefined,
+/** A referrer as its own manifest says (fetched by digest), not as a list claimed it. */
+export interface CheckedReferrer {
+  /** Built from the manifest: its media type, digest, size, artifact type and annotations. */
+  descriptor: Descriptor & { artifactType?: string };
+  manifest: ImageManifest;
+}
+
+/**
+ * The referrers of `subject` that really are: each listed entry `want` picks is fetched by digest (the client checks
+ * the digest) and kept only when its manifest exists in `repo` and names `subject` as its subject. Anyone who can
+ * push can list anything under the fallback tag (`sha256-<hex>`), and a registry's referrers API is the registry's
+ * word: neither is taken as proof of what an artifact is or says.
+ */
+export async function checkedReferrers(
+  client: RegistryClient,
+  repo: string,
+  subject: Digest,
+  want: (listed: Descriptor) => boolean = () => true,
+): Promise<CheckedReferrer[]> {
+  const out: CheckedReferrer[] = [];
+  const seen = new Set<string>();
+  for (const listed of await referrersOf(client, repo, subject)) {
+    if (!want(listed) || !isDigest(listed.digest) || seen.has(listed.digest)) continue;
+    seen.add(listed.digest);
+    const found = await client.findManifest(repo, listed.digest);
+    if (!found || found.mediaType !== MediaType.ociManifest) continue;
+    const manifest = found.manifest as ImageManifest;
+    if (manifest.subject?.digest !== subject) continue;
+    const artifactType = manifest.artifactType ?? manifest.config.mediaType;
+    out.push({
+      descriptor: {
+        mediaType: found.mediaType,
+        digest: found.digest,
+        size: found.bytes.length,
+        artifactType,
+        ...(manifest.annotations ? { annotations: manifest.annotations } : {}),
+      },
+      manifest,
+    });
+  }
+  return out;
+}
+
+/** What an SBOM of ours must say to count for an image: its digest and channel, and with a plan its versions. */
+export interface SbomExpectation {
+  digest: Digest;
+  channel: string;
+  /** Every package version served, as `sbomPackageKeys` gives them; omitted, the list is not compared. */
+  packages?: readonly string[];
+}
+
+/** `<channel> <name> <version> <tree>` per version (tree empty where the SBOM has no swh id), sorted. */
+export function sbomPackageKeys(
+  versions: ReadonlyArray<{ channel: string; name: string; version: string; tree: string }>,
+): string[] {
+  return versions
+    .map((v) => `${v.channel} ${v.name} ${v.version} ${/^[0-9a-f]{40}$/.test(v.tree) ? v.tree : ''}`)
+    .sort();
+}
+
+/** The versions an image's plan serves, keyed as {@link sbomPackageKeys}. */
+export function planPackageKeys(image: AssembledImage): string[] {
+  return sbomPackageKeys(
+    image.job.plan.layers.flatMap((l) => l.versions.map((v) => ({ channel: l.channel, ...v }))),
   );
+}
+
+interface SpdxPackage {
+  SPDXID?: unknown;
+  name?: unknown;
+  versionInfo?: unknown;
+  externalRefs?: Array<{ referenceType?: unknown; referenceLocator?: unknown }>;
+}
+
+/** Whether `doc` is the SPDX document this tool writes for the image `expect` describes. */
+export function isOurSbom(doc: unknown, expect: SbomExpectation): boolean {
+  if (typeof doc !== 'object' || doc === null) return false;
+  const d = doc as {
+    spdxVersion?: unknown;
+    documentNamespace?: unknown;
+    creationInfo?: { creators?: unknown };
+    packages?: unknown;
+  };
+  const hex = expect.digest.slice('sha256:'.length);
+  const creators = d.creationInfo?.creators;
+  if (
+    d.spdxVersion !== 'SPDX-2.3' ||
+    d.documentNamespace !== `https://spdx.org/spdxdocs/package-storage-${expect.channel}-${hex}` ||
+    !Array.isArray(creators) ||
+    !creators.includes(SBOM_CREATOR) ||
+    !Array.isArray(d.packages)
+  )
+    return false;
+  const [image, ...served] = d.packages as SpdxPackage[];
+  if (image?.SPDXID !== 'SPDXRef-Image' || image.versionInfo !== expect.digest) return false;
+  if (!expect.packages) return true;
+  const ref = (p: SpdxPackage, type: string): string => {
+    const found = p.externalRefs?.find((r) => r.referenceType === type)?.referenceLocator;
+    return typeof found === 'string' ? found : '';
+  };
+  const keys = sbomPackageKeys(
+    served.map((p) => ({
+      channel: ref(p, 'package-storage-channel'),
+      name: String(p.name),
+      version: String(p.versionInfo),
+      tree: ref(p, 'swh').replace(/^swh:1:dir:/, ''),
+    })),
+  );
+  return keys.length === expect.packages.length && keys.every((k, i) => k === expect.packages![i]);
+}
+
+/** Largest SBOM read back to check it (a production image's lists a few thousand versions in well under this). */
+const MAX_SBOM_BYTES = 64 << 20;
+
+/**
+ * The digest of an SBOM of ours attached to `expect.digest`, checked: the artifact's own manifest (its subject, type
+ * and one SPDX layer), and the document itself read back and found to describe this image ({@link isOurSbom}).
+ * undefined when none is; a listed entry that only claims to be one is not.
+ */
+export async function findSbom(
+  client: RegistryClient,
+  repo: string,
+  expect: SbomExpectation,
+): Promise<Digest | undefined> {
+  const candidates = await checkedReferrers(
+    client,
+    repo,
+    expect.digest,
+    (d) => d.artifactType === SPDX_MEDIA_TYPE,
+  );
+  for (const { descriptor, manifest } of candidates) {
+    const layer = manifest.layers[0];
+    if (
+      descriptor.artifactType !== SPDX_MEDIA_TYPE ||
+      descriptor.annotations?.[SBOM_ANNOTATION] === undefined ||
+      manifest.layers.length !== 1 ||
+      layer?.mediaType !== SPDX_MEDIA_TYPE ||
+      !isDigest(layer.digest) ||
+      layer.size > MAX_SBOM_BYTES
+    )
+      continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(
+        (await client.getBlobBytes(repo, layer.digest, { maxBytes: MAX_SBOM_BYTES })).toString(),
+      );
+    } catch (error) {
+      if (error instanceof SyntaxError || (error instanceof RegistryError && isNotFound(error))) continue;
+      throw error;
+    }
+    if (isOurSbom(doc, expect)) return descriptor.digest;
+  }
+  return undefined;
 }
 
 /** An OCI 1.1 artifact whose `subject` is an image: its manifest, and the blobs it refers to. */
@@ -263,11 +412,12 @@ export async function attachReferrer(
   );
   if (put.subjectHandled) return { digest: put.digest, via: 'referrers-api', uploadedBytes };
   const tag = referrersTag(artifact.subject);
-  const existing = await client.findManifest(repo, tag);
-  const others =
-    existing?.mediaType === MediaType.ociIndex
-      ? (existing.manifest as ImageIndex).manifests.filter((d) => d.digest !== artifact.descriptor.digest)
-      : [];
+  // What the tag lists already is read and checked, entry by entry: referrers of this image (attestations, other
+  // tools' SBOMs) stay, described as their manifests say; anything else listed there (someone else's artifact, an
+  // entry with no manifest) is dropped. A listed SBOM was never the proof ours is attached: ours is pushed anyway.
+  const others = (
+    await checkedReferrers(client, repo, artifact.subject, (d) => d.digest !== artifact.descriptor.digest)
+  ).map((r) => r.descriptor);
   const index: ImageIndex = {
     schemaVersion: 2,
     mediaType: MediaType.ociIndex,

@@ -6,11 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { contentIdentity } from '../../src/core/identity.js';
+import type { Descriptor } from '../../src/oci/types.js';
 import type { PublishResult } from '../../src/publish-image/engine.js';
 import { RegistryClient } from '../../src/registry/index.js';
 import { RegistryReader } from '../support/faults/registry-reader.js';
 import { cleanupTempDirs, git, gitBuffer, tempDir } from '../support/git.js';
 import {
+  listReferrers,
+  pushArtifact,
   seedUmociBase,
   skopeoCopy,
   skopeoInspect,
@@ -327,6 +330,58 @@ describe('publish-image', () => {
     expect(refs['package-storage-channel']).toBe('production');
     expect(refs.swh).toBe(`swh:1:dir:${await origin.treeId('production', 'packages/nginx/1.5.0')}`);
     expect(sbom.relationships.filter((x) => x.relationshipType === 'CONTAINS')).toHaveLength(served.length);
+  });
+
+  it('a referrers tag made before the image, listing someone else’s SBOM, is checked and merged: ours is attached', async () => {
+    const squatted = 'acme/sbom-squatted';
+    const target = `${registry.host}/${squatted}`;
+    const client = new RegistryClient(registry.host);
+    const push = (channel: string) =>
+      publish(...common().map((a) => (a === image ? target : a)), '--channel', channel, '--push');
+    try {
+      // The snapshot image's digest is known before it is pushed (reproducible); production's is pushed first.
+      const subject = (await skopeoInspect(`${image}:snapshot`)).json.Digest as string;
+      const production = await push('production');
+      expect(production.code, production.err).toBe(0);
+      const theirs = production.result!.images[0]!.sbom!.digest;
+      const listed = (
+        await client.getManifest(squatted, production.result!.images[0]!.digest.replace(':', '-'))
+      ).manifest as { manifests: Descriptor[] };
+      const foreign = listed.manifests.find((d) => d.digest === theirs)!;
+      expect(foreign.annotations?.['io.package-storage.sbom']).toBe('spdx-2.3');
+      // Someone's genuine referrer of the snapshot image (an attestation) is listed too, and must stay.
+      const attestation = await pushArtifact(client, squatted, {
+        artifactType: 'application/vnd.example.attestation+json',
+        subject: { mediaType: 'application/vnd.oci.image.index.v1+json', digest: subject, size: 1 },
+        annotations: { 'org.example.kind': 'provenance' },
+      });
+      await listReferrers(client, squatted, subject, [foreign, attestation]);
+
+      const r = await push('snapshot');
+      expect(r.code, r.err).toBe(0);
+      const snap = r.result!.images[0]!;
+      expect(snap.digest).toBe(subject);
+      expect(snap.sbom?.via).toBe('tag');
+      expect(snap.sbom?.digest).not.toBe(theirs);
+      const index = (await reader.manifest(squatted, subject.replace(':', '-')))!;
+      const entries = (JSON.parse(index.bytes.toString()) as { manifests: Descriptor[] }).manifests;
+      expect(entries.map((d) => d.digest)).toEqual([attestation.digest, snap.sbom!.digest]);
+      const ours = JSON.parse((await reader.manifest(squatted, snap.sbom!.digest))!.bytes.toString()) as {
+        subject: { digest: string };
+        layers: Array<{ digest: string }>;
+      };
+      expect(ours.subject.digest).toBe(subject);
+      const doc = JSON.parse((await reader.blob(squatted, ours.layers[0]!.digest))!.toString()) as {
+        packages: Array<{ versionInfo: string }>;
+      };
+      expect(doc.packages[0]!.versionInfo).toBe(subject);
+
+      // A re-run finds ours, read back and checked, and attaches nothing.
+      const again = await push('snapshot');
+      expect(again.result!.images[0]!.sbom).toEqual({ digest: snap.sbom!.digest, via: 'existing' });
+    } finally {
+      client.close();
+    }
   });
 
   it('a remote URL with a token gives the labels, annotations and SBOM its public part only; a label with one is refused', async () => {

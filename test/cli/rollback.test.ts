@@ -1,12 +1,24 @@
 // `package-storage rollback` against two real Distribution 2.8 registries (the image mirrored on both), read back
 // with skopeo: the tag goes to the commit's image by digest, stays there through re-runs of the same tip and
-// through other channels' publishes, and moves forward again with the next newer commit. Refusals move nothing.
+// through other channels' publishes, and moves forward again with the next newer commit. Refusals move nothing:
+// among them a commit tag someone else pushed (labels, referrers and all) and mirrors that disagree.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { PublishResult } from '../../src/publish-image/engine.js';
 import type { RollbackResult } from '../../src/publish-image/rollback.js';
 import { cleanupTempDirs, git, tempDir } from '../support/git.js';
-import { seedBaseImage, skopeoInspect, startRegistry, type TestRegistry } from '../support/registry/index.js';
+import type { Descriptor } from '../../src/oci/types.js';
+import { RegistryClient } from '../../src/registry/index.js';
+import {
+  forgeImage,
+  listReferrers,
+  pushArtifact,
+  repointArtifact,
+  seedBaseImage,
+  skopeoInspect,
+  startRegistry,
+  type TestRegistry,
+} from '../support/registry/index.js';
 import { StorageOrigin } from '../support/storage-origin.js';
 
 let a: TestRegistry;
@@ -35,7 +47,6 @@ async function publish(channel: string, images: string, ...more: string[]): Prom
     '--base-image',
     `${a.host}/package-registry/package-registry`,
     '--push',
-    '--skip-sbom',
     '--json',
     ...more,
   );
@@ -169,6 +180,7 @@ describe('package-storage rollback', () => {
       manifests: Array<{ artifactType: string; annotations: Record<string, string> }>;
     };
     expect(referrers.manifests).toEqual([
+      expect.objectContaining({ artifactType: 'application/spdx+json' }),
       expect.objectContaining({
         artifactType: 'application/vnd.package-storage.rollback.v1+json',
         annotations: expect.objectContaining({
@@ -215,5 +227,125 @@ describe('package-storage rollback', () => {
       expect.stringMatching(/^production [0-9a-f]{12} -> [0-9a-f]{12}$/),
       `snapshot ${s2.slice(0, 12)} -> ${s4.slice(0, 12)}`,
     ]);
+  });
+});
+
+// The registry is not trusted: a tag or a referrers list anyone who can push may have written proves nothing.
+describe('rollback and publish trust no registry', () => {
+  const repo = 'acme/distribution';
+  /** The newest snapshot commit published to both registries' acme/distribution. */
+  let published: string;
+  let ca: RegistryClient;
+  let cb: RegistryClient;
+  beforeAll(() => {
+    ca = new RegistryClient(a.host);
+    cb = new RegistryClient(b.host);
+  });
+  afterAll(() => {
+    ca.close();
+    cb.close();
+  });
+
+  it('a rollback record only listed under the referrers tag does not hold the channel tag back', async () => {
+    // Listed against the image the tag names: "rolled back from a commit the channel never had", which would keep
+    // the tag there for good if the listing were believed. The record exists, but about another image.
+    const current = await digest(`${imageA}:snapshot`);
+    const record = {
+      'io.package-storage.rollback.channel': 'snapshot',
+      'io.package-storage.rollback.from': await origin.rev('production'),
+      'io.package-storage.rollback.to': await origin.rev('snapshot'),
+      'org.opencontainers.image.created': '2099-01-01T00:00:00Z',
+    };
+    const forged = await pushArtifact(ca, repo, {
+      artifactType: 'application/vnd.package-storage.rollback.v1+json',
+      subject: {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: `sha256:${'ab'.repeat(32)}`,
+        size: 512,
+      },
+      annotations: record,
+    });
+    await listReferrers(ca, repo, current, [forged]);
+    const next = await snapshotCommit('8.1.0-rc5', 7);
+    const r = await publish('snapshot', `${imageA},${imageB}`);
+    expect(r.images.map((i) => [i.keptTags, i.commit])).toEqual([
+      [[], next],
+      [[], next],
+    ]);
+    expect(await digest(`${imageA}:snapshot`)).toBe(r.images[0]!.digest);
+    published = next;
+  });
+
+  it('refuses a rollback when the mirrors’ commit tags name different images, moving nothing', async () => {
+    // Both images are publish-image's own (labels, SBOM) for the same commit, built with different labels.
+    const split = 'acme/split';
+    const tip = await origin.rev('snapshot');
+    for (const [host, mirror] of [
+      [a.host, 'a'],
+      [b.host, 'b'],
+    ] as const)
+      await publish('snapshot', `${host}/${split}`, '--label', `org.example.mirror=${mirror}`);
+    await snapshotCommit('8.1.0-rc6', 8);
+    await publish('snapshot', `${a.host}/${split},${b.host}/${split}`);
+    const before = [await digest(`${a.host}/${split}:snapshot`), await digest(`${b.host}/${split}:snapshot`)];
+    const [da, db] = [await digest(`${a.host}/${split}:${tip}`), await digest(`${b.host}/${split}:${tip}`)];
+    expect(da).not.toBe(db);
+    const r = await rollback(tip, `${a.host}/${split},${b.host}/${split}`);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toContain('rollback of snapshot refused; no tag was changed');
+    expect(r.err).toContain(
+      `the targets' ${tip.slice(0, 12)} tags name different images (${a.host}/${split}: ${da}, ${b.host}/${split}: ${db})`,
+    );
+    expect([
+      await digest(`${a.host}/${split}:snapshot`),
+      await digest(`${b.host}/${split}:snapshot`),
+    ]).toEqual(before);
+  });
+
+  it('refuses a commit tag someone pushed for a commit never published, whatever its labels and referrers say', async () => {
+    const never = await snapshotCommit('8.1.0-rc7', 9);
+    const before = [await digest(`${imageA}:snapshot`), await digest(`${imageB}:snapshot`)];
+    // The same forgery on both mirrors: one digest, labels that name the commit and the channel exactly.
+    const claims = {
+      'org.opencontainers.image.revision': never,
+      'io.package-storage.channel': 'snapshot',
+      'io.package-storage.commits': JSON.stringify({ snapshot: never }),
+    };
+    const forged = await forgeImage(ca, repo, published, claims, never);
+    expect((await forgeImage(cb, repo, published, claims, never)).digest).toBe(forged.digest);
+    const labelsOnly = await rollback(never);
+    expect(labelsOnly.code, labelsOnly.err).toBe(1);
+    expect(labelsOnly.err).toContain(
+      `${imageA}:${never} (${forged.digest}) is not an image publish-image made for snapshot ${never.slice(0, 12)}: no SBOM of package-storage-actions for this image and channel, and no record of a rollback to it, is attached`,
+    );
+
+    // Then referrers: the real SBOM of the published image listed as the forgery's (its subject is another image),
+    // that SBOM copied and pointed at the forgery (it describes another digest), and a record of a rollback to it
+    // whose subject is another image.
+    const real = await digest(`${imageA}:${published}`);
+    for (const client of [ca, cb]) {
+      const listing = JSON.parse(
+        (await client.getManifest(repo, real.replace(':', '-'))).bytes.toString(),
+      ) as { manifests: Descriptor[] };
+      const sbom = listing.manifests.find((d) => d.artifactType === 'application/spdx+json')!;
+      const copied = await repointArtifact(client, repo, sbom.digest, forged);
+      const record = await pushArtifact(client, repo, {
+        artifactType: 'application/vnd.package-storage.rollback.v1+json',
+        subject: { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: real, size: 1 },
+        annotations: {
+          'io.package-storage.rollback.channel': 'snapshot',
+          'io.package-storage.rollback.from': published,
+          'io.package-storage.rollback.to': never,
+          'org.opencontainers.image.created': '2030-01-01T00:00:00Z',
+        },
+      });
+      await listReferrers(client, repo, forged.digest, [sbom, copied, record]);
+    }
+    const withReferrers = await rollback(never);
+    expect(withReferrers.code, withReferrers.err).toBe(1);
+    expect(withReferrers.err).toContain(
+      `${imageB}:${never} (${forged.digest}) is not an image publish-image made`,
+    );
+    expect([await digest(`${imageA}:snapshot`), await digest(`${imageB}:snapshot`)]).toEqual(before);
   });
 });

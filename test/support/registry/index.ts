@@ -37,3 +37,4 @@ export {
 } from './base-image.js';
 export { run } from './exec.js';
 export { seedUmociBase, type UmociBase, type UmociPlatform } from './umoci-base.js';
+export { forgeImage, listReferrers, pushArtifact, repointArtifact } from './forge.js';
