@@ -15885,7 +15885,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:0a2ed9505b2226eafb1172f07ef9fa8d2dc1436898bf18f7e2fba08da3c93960\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:28d8a071bcb6ad855bf6be37f098b9369a3e5dc5c619aa9e44160f885ee6e111\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

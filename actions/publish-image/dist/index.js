@@ -46283,6 +46283,25 @@ function oneLine(text, max = 300) {
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 const REDACTED = '[REDACTED]';
+/** Shorter secrets are not scrubbed from messages (they would garble them); the actions still mask them. */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * Every spelling in which a secret can reach a message or a log: as sent (raw), in a URL (`encodeURIComponent`),
+ * in a form body (`URLSearchParams`, spaces as `+`), inside a JSON string, and, with the user name, the base64 of
+ * `user:secret` that a Basic header and a Docker config `auth` carry. The actions mask each one (the runner masks
+ * whole values only); the client scrubs each one from its messages.
+ */
+function secretForms(value, username) {
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        new URLSearchParams({ s: value }).toString().slice(2),
+        JSON.stringify(value).slice(1, -1),
+    ];
+    if (username !== undefined)
+        forms.push(Buffer.from(`${username}:${value}`).toString('base64'));
+    return [...new Set(forms)];
+}
 /** Secrets known to one client (passwords, identity tokens, bearer tokens); scrubbed from every message. */
 class SecretSet {
     onAdd;
@@ -46291,31 +46310,102 @@ class SecretSet {
     constructor(onAdd) {
         this.onAdd = onAdd;
     }
-    add(value) {
+    /** A secret and its derived forms ({@link secretForms}); `username` adds the Basic credential of the pair. */
+    add(value, username) {
         // Very short values would garble messages more than they protect; real secrets are longer.
-        if (!value || value.length < 4 || this.values.has(value))
+        if (!value || value.length < MIN_SECRET_LENGTH)
             return;
-        // The secret and its URL-encoded form (how it appears in echoed query strings and bodies).
-        for (const form of new Set([value, encodeURIComponent(value)])) {
+        for (const form of secretForms(value, username)) {
             if (this.values.has(form))
                 continue;
             this.values.add(form);
             this.onAdd?.(form);
         }
     }
+    /** Every known secret and the generic patterns of {@link redact} replaced; longest first, so no part is left. */
     redact(text) {
         let out = redact(text);
-        for (const v of this.values)
+        for (const v of [...this.values].sort((a, b) => b.length - a.length))
             out = out.split(v).join(REDACTED);
         return out;
     }
+    /**
+     * Untrusted text made fit for a message: redacted first, then on one line and cut to `max`. In this order only:
+     * cut first, a secret straddling the cut would keep its first characters, which no redaction recognises.
+     */
+    clean(text, max = 300) {
+        return oneLine(this.redact(text), max);
+    }
 }
-/** Generic scrubbing: auth headers, URL userinfo and query values that commonly carry credentials or signatures. */
+// A URL in free text: a scheme, `//`, then everything up to whitespace or a quote/bracket that ends it.
+const URL_IN_TEXT = /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s"'<>`]+/g;
+/**
+ * A URL fit for labels, annotations, summaries and messages: no userinfo, no query, no fragment (a token in
+ * `?access_token=` or `user:token@` is a credential whatever the host). Text that is not a URL comes back with
+ * anything from `?` or `#` on removed, and userinfo removed.
+ */
+function publicUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        parsed = undefined;
+    }
+    if (parsed && parsed.host !== '')
+        return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+    return url.replace(/[?#].*$/s, '').replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/@]*@/, '$1');
+}
+// Query (or free-text `name=value`) parameters that carry credentials or signatures.
+const CREDENTIAL_PARAMS = [
+    'token',
+    'access_token',
+    'refresh_token',
+    'id_token',
+    'password',
+    'passwd',
+    'secret',
+    'client_secret',
+    'api_key',
+    'apikey',
+    'signature',
+    'sig',
+    'x-amz-signature',
+    'x-amz-credential',
+    'x-amz-security-token',
+    'x-goog-signature',
+    'x-goog-credential',
+];
+const CREDENTIAL_PARAM = new RegExp(`([?&;\\s]|^)((?:${CREDENTIAL_PARAMS.join('|')})=)[^&\\s"]+`, 'gi');
+/** Generic scrubbing: auth headers, every URL's userinfo, query and fragment, and credential-like parameters. */
 function redact(text) {
     return text
+        .replace(URL_IN_TEXT, (found) => {
+        // Punctuation that ends a sentence or a parenthesis is the text's, not the URL's.
+        const tail = /[).,;:!?]*$/.exec(found)[0];
+        return publicUrl(found.slice(0, found.length - tail.length)) + tail;
+    })
         .replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`)
-        .replace(/\/\/[^/\s:@]+:[^/\s@]+@/g, `//${REDACTED}@`)
-        .replace(/([?&](?:token|access_token|refresh_token|password|signature|sig|x-amz-signature|x-amz-credential|x-goog-signature)=)[^&\s"]+/gi, `$1${REDACTED}`);
+        .replace(/\/\/[^/\s@]+@/g, `//${REDACTED}@`)
+        .replace(CREDENTIAL_PARAM, `$1$2${REDACTED}`);
+}
+/** Whether a URL in `text` has userinfo or a query parameter that names a credential (a token, a signature). */
+function carriesCredentials(text) {
+    for (const [found] of text.matchAll(URL_IN_TEXT)) {
+        let url;
+        try {
+            url = new URL(found);
+        }
+        catch {
+            continue;
+        }
+        if (url.username || url.password)
+            return true;
+        for (const name of url.searchParams.keys())
+            if (CREDENTIAL_PARAMS.includes(name.toLowerCase()))
+                return true;
+    }
+    return false;
 }
 /** A URL fit for messages and events: origin and path only (upload/redirect queries may hold signed state). */
 function displayUrl(url) {
@@ -46343,8 +46433,11 @@ function codeForStatus(status) {
     };
     return codes[status] ?? (status >= 500 ? 'UNAVAILABLE' : `HTTP_${status}`);
 }
-/** The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. */
-function parseRegistryErrors(body) {
+/**
+ * The spec's `{"errors":[{code,message,detail}]}`, tolerant of anything else. Each text goes through `clean` whole
+ * (a client passes its {@link SecretSet.clean}, which redacts before it cuts).
+ */
+function parseRegistryErrors(body, clean = oneLine) {
     let json;
     try {
         json = JSON.parse(body.toString('utf8'));
@@ -46359,15 +46452,28 @@ function parseRegistryErrors(body) {
         .map((e) => {
         const out = {};
         if (typeof e.code === 'string')
-            out.code = oneLine(e.code, 60);
+            out.code = clean(e.code, 60);
         if (typeof e.message === 'string')
-            out.message = oneLine(e.message, 300);
+            out.message = clean(e.message, 300);
         if (typeof e.detail === 'string')
-            out.detail = oneLine(e.detail, 200);
+            out.detail = clean(e.detail, 200);
         else if (e.detail !== undefined && e.detail !== null)
-            out.detail = oneLine(JSON.stringify(e.detail), 200);
+            out.detail = clean(JSON.stringify(e.detail), 200);
         return out;
     });
+}
+/**
+ * A response body as text for a message: JSON re-serialized (so a secret inside a string has the one escaped
+ * spelling {@link secretForms} knows, whatever escaping the server used), anything else as UTF-8.
+ */
+function bodyText(body) {
+    const text = body.toString('utf8');
+    try {
+        return JSON.stringify(JSON.parse(text));
+    }
+    catch {
+        return text;
+    }
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -46389,7 +46495,9 @@ const defaultRetryPolicy = {
     maxDelayMs: 8_000,
     maxRetryAfterMs: 60_000,
 };
+const defaultProgressDeadline = { bytes: 64 * 1024, intervalMs: 30_000 };
 const IDLE_TIMEOUT = 'ERR_REGISTRY_IDLE_TIMEOUT';
+const TOO_SLOW = 'ERR_REGISTRY_TOO_SLOW';
 const RETRYABLE_NET_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -46403,6 +46511,7 @@ const RETRYABLE_NET_CODES = new Set([
     'ERR_STREAM_PREMATURE_CLOSE',
     'UND_ERR_SOCKET',
     IDLE_TIMEOUT,
+    TOO_SLOW,
 ]);
 function isRetryableStatus(status) {
     return (status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504);
@@ -46413,6 +46522,9 @@ function isRetryableNetworkError(err) {
 }
 function isIdleTimeout(err) {
     return err?.code === IDLE_TIMEOUT;
+}
+function isTooSlow(err) {
+    return err?.code === TOO_SLOW;
 }
 /** `Retry-After` as milliseconds from now: delta-seconds or an HTTP date; undefined when absent or invalid. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -46487,12 +46599,14 @@ class Transport {
                 reject(err);
             };
             let response;
-            creq.on('timeout', () => {
-                const e = Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT });
+            const abort = (e) => {
                 // Mid-body the reader sees the response's error: make it ours rather than a generic "aborted".
                 response?.destroy(e);
                 creq.destroy(e);
-            });
+            };
+            creq.on('timeout', () => abort(Object.assign(new Error(`no activity for ${timeoutMs} ms`), { code: IDLE_TIMEOUT })));
+            const stopWatch = this.watchProgress(creq, () => response, () => bodyDone, abort);
+            creq.on('close', stopWatch);
             creq.on('error', fail);
             creq.on('response', (res) => {
                 response = res;
@@ -46537,6 +46651,49 @@ class Transport {
         });
     }
     /**
+     * The progress deadline of one exchange: every interval, the bytes that moved on its socket since the last
+     * check, counted only while the registry is the one being waited on — our bytes queued and not taken, response
+     * headers arriving, or a response body awaited with nothing of it left unread. A slow source of ours (a layer
+     * still being built) or a slow reader of the response (an upload elsewhere) is not the registry's slowness.
+     * Waiting for the response with nothing arriving is the idle timeout's to judge (the registry may be working).
+     */
+    watchProgress(creq, response, bodySent, abort) {
+        const deadline = this.options.progress;
+        if (!deadline)
+            return () => undefined;
+        let socket;
+        let read = 0;
+        let written = 0;
+        const moved = () => ({
+            read: socket?.bytesRead ?? 0,
+            // What the kernel took: bytes handed to the socket minus those still queued in it.
+            written: socket ? socket.bytesWritten - socket.writableLength : 0,
+        });
+        creq.on('socket', (s) => {
+            socket = s;
+            ({ read, written } = moved());
+        });
+        const timer = setInterval(() => {
+            if (!socket || socket.connecting)
+                return;
+            const now = moved();
+            const got = now.read - read;
+            const sent = now.written - written;
+            ({ read, written } = now);
+            const res = response();
+            const waitingOnRegistry = res
+                ? !res.complete && res.readableLength === 0
+                : bodySent()
+                    ? got > 0
+                    : socket.writableLength > 0 || creq.writableLength > 0;
+            if (!waitingOnRegistry || got + sent >= deadline.bytes)
+                return;
+            abort(Object.assign(new Error(`the registry moved ${got + sent} bytes in ${formatSeconds(deadline.intervalMs)}, under the progress deadline of ${deadline.bytes} bytes per ${formatSeconds(deadline.intervalMs)}`), { code: TOO_SLOW }));
+        }, deadline.intervalMs);
+        timer.unref();
+        return () => clearInterval(timer);
+    }
+    /**
      * Runs `fn` until it succeeds, fails with a non-retryable error, or attempts run out. `fn` receives the attempt
      * number (1-based). Errors must already be RegistryErrors (`networkError` turns a socket error into one).
      */
@@ -46573,6 +46730,9 @@ class Transport {
         }
     }
 }
+function formatSeconds(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
 function methodHasBody(method) {
     return method === 'POST' || method === 'PUT' || method === 'PATCH';
 }
@@ -46584,12 +46744,13 @@ function networkError(err, ctx) {
     if (err instanceof RegistryError)
         return err;
     const timeout = isIdleTimeout(err);
+    const slow = isTooSlow(err);
     return new RegistryError({
         host: ctx.host,
         ...(ctx.repository ? { repository: ctx.repository } : {}),
         operation: ctx.operation,
-        code: timeout ? 'TIMEOUT' : 'NETWORK',
-        detail: timeout ? `stalled: ${err.message}` : describeNetworkError(err),
+        code: timeout ? 'TIMEOUT' : slow ? 'TOO_SLOW' : 'NETWORK',
+        detail: timeout || slow ? `stalled: ${err.message}` : describeNetworkError(err),
         retryable: isRetryableNetworkError(err),
         cause: err,
     });
@@ -46701,7 +46862,7 @@ class Authenticator {
             url = new URL(realm);
         }
         catch {
-            throw this.error(repository, 'CHALLENGE_INVALID', `invalid Bearer realm "${oneLine(realm, 200)}"`);
+            throw this.error(repository, 'CHALLENGE_INVALID', `invalid Bearer realm "${this.o.secrets.clean(realm, 200)}"`);
         }
         const httpOk = url.protocol === 'http:' && (this.o.allowHttpRealm || isLoopbackHost(url.host));
         if (url.protocol !== 'https:' && !httpOk) {
@@ -46716,9 +46877,7 @@ class Authenticator {
                 ? 'registry wants Basic auth, but only an identity token is configured'
                 : `registry requires authentication; ${this.noCredentials()}`, 401);
         }
-        const header = `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-        this.o.secrets.add(header.slice(6));
-        return header;
+        return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
     }
     async credentials(repository) {
         let creds;
@@ -46729,11 +46888,9 @@ class Authenticator {
             throw this.error(repository, 'CREDENTIALS', e instanceof Error ? e.message : String(e));
         }
         if (creds) {
-            if ('password' in creds) {
-                this.o.secrets.add(creds.password);
-                // Sent as Basic to the token server too: a 401 body may quote it back.
-                this.o.secrets.add(Buffer.from(`${creds.username}:${creds.password}`).toString('base64'));
-            }
+            // With the user name: the Basic credential (to the registry or the token server) is a form of it.
+            if ('password' in creds)
+                this.o.secrets.add(creds.password, creds.username);
             else
                 this.o.secrets.add(creds.identityToken);
         }
@@ -46802,7 +46959,7 @@ class Authenticator {
                 const retryable = isRetryableStatus(res.status);
                 const who = creds ? describeCredentials(creds) : 'anonymous';
                 const detail = res.status === 401 || res.status === 403
-                    ? `${operation} rejected ${who}: ${this.o.secrets.redact(oneLine(bytes.toString('utf8'), 200)) || 'no detail'}`
+                    ? `${operation} rejected ${who}: ${this.o.secrets.clean(bodyText(bytes), 200) || 'no detail'}`
                     : `${operation} answered ${res.status}`;
                 const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
                 throw new RegistryError({
@@ -46861,7 +47018,7 @@ class Authenticator {
             ...(repository ? { repository } : {}),
             operation: 'authenticate',
             code,
-            detail: this.o.secrets.redact(detail),
+            detail: this.o.secrets.clean(detail, 600),
             ...(status !== undefined ? { status } : {}),
         });
     }
@@ -47061,8 +47218,12 @@ class RegistryClient {
                 // A reporting hook must never break a push.
             }
         };
+        const scale = timeScaleOf(o);
+        const progress = o.progress ?? defaultProgressDeadline;
         this.transport = new Transport({
-            timeoutMs: o.timeoutMs ?? 30_000,
+            timeoutMs: Math.max(1, Math.round((o.timeoutMs ?? 30_000) * scale)),
+            progress: { bytes: progress.bytes, intervalMs: Math.max(1, Math.round(progress.intervalMs * scale)) },
+            ...(scale !== 1 ? { sleep: (ms) => new Promise((r) => setTimeout(r, ms * scale)) } : {}),
             retry: { ...defaultRetryPolicy, ...o.retry },
             userAgent: o.userAgent ?? `${CLIENT_ID}/0.1 node/${process.version}`,
             onEvent: this.emit,
@@ -47075,7 +47236,10 @@ class RegistryClient {
             ...(o.env ? { env: o.env } : {}),
         }));
         if (o.credentials) {
-            this.secrets.add('password' in o.credentials ? o.credentials.password : o.credentials.identityToken);
+            if ('password' in o.credentials)
+                this.secrets.add(o.credentials.password, o.credentials.username);
+            else
+                this.secrets.add(o.credentials.identityToken);
         }
         this.auth = new Authenticator({
             host,
@@ -47475,7 +47639,7 @@ class RegistryClient {
                     repository: call.repository,
                     operation: call.operation,
                     code: 'SOURCE_ERROR',
-                    detail: this.secrets.redact(oneLine(`reading the blob source: ${e.message}`, 600)),
+                    detail: this.secrets.clean(`reading the blob source: ${e.message}`, 600),
                     retryable: transient,
                 });
                 return v.failure;
@@ -47705,7 +47869,8 @@ class RegistryClient {
         return e.withDetail(`${e.detail}; ${await this.auth.describeIdentity()}`);
     }
     httpError(call, res, body) {
-        const errors = parseRegistryErrors(body);
+        const clean = (text, max) => this.secrets.clean(text, max);
+        const errors = parseRegistryErrors(body, clean);
         const first = errors[0];
         const code = first?.code ?? codeForStatus(res.status);
         let detail = first ? [first.message, first.detail].filter(Boolean).join(' ') : '';
@@ -47716,7 +47881,7 @@ class RegistryClient {
                 .join(', ')})`;
         }
         if (!detail)
-            detail = oneLine(body.toString('utf8'), 200) || `HTTP ${res.status}`;
+            detail = clean(bodyText(body), 200) || `HTTP ${res.status}`;
         const retryAfterMs = parseRetryAfter(res.headers['retry-after']);
         return new RegistryError({
             host: this.host,
@@ -47724,7 +47889,8 @@ class RegistryClient {
             operation: call.operation,
             status: res.status,
             code,
-            detail: this.secrets.redact(oneLine(detail, 600)),
+            // Cleaned again whole: a secret could straddle two of the registry's fields.
+            detail: this.secrets.clean(detail, 600),
             retryable: isRetryableStatus(res.status),
             ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
         });
@@ -47735,7 +47901,7 @@ class RegistryClient {
             repository: call.repository,
             operation: call.operation,
             code,
-            detail: this.secrets.redact(oneLine(detail, 600)),
+            detail: this.secrets.clean(detail, 600),
         });
     }
     /** Node system errors become RegistryErrors (retryable when they are transient); bugs pass through untouched. */
@@ -47747,6 +47913,13 @@ class RegistryClient {
         const err = networkError(e, { host: this.host, repository: call.repository, operation: call.operation });
         return err.withDetail(this.secrets.redact(err.detail));
     }
+}
+function timeScaleOf(o) {
+    if (o.timeScale !== undefined)
+        return o.timeScale;
+    const fromEnv = process.env.PACKAGE_STORAGE_REGISTRY_TIME_SCALE;
+    const value = Number(fromEnv);
+    return fromEnv && Number.isFinite(value) && value > 0 ? value : 1;
 }
 /** Whether a registry error means "no such manifest / repository". */
 function isNotFound(e) {
@@ -48559,6 +48732,7 @@ async function readManifestAt(dir, desc) {
 // `annotations` inputs). Every value is a function of the commits, the policy and the inputs, never of the run
 // (event, time, runner), so the same commits always give the same image digest.
 
+
 const OciKey = {
     created: 'org.opencontainers.image.created',
     source: 'org.opencontainers.image.source',
@@ -48593,6 +48767,8 @@ function entries(text, what) {
         const value = line.slice(eq + 1).trim();
         if (value.length > 4096)
             throw new errors_UsageError(`${what}: the value of ${key} is longer than 4096 characters`);
+        if (carriesCredentials(value))
+            throw new errors_UsageError(`${what}: the value of ${key} holds a URL with credentials (user:password@, or a token, password or signature in its query); an image shows its labels and annotations to everyone who can pull it`);
         out.push([key, value]);
     }
     return out;
@@ -48625,13 +48801,15 @@ function common(o) {
     const { plan } = o;
     const channel = plan.channel.name;
     const others = Object.keys(plan.commits).filter((c) => c !== channel);
+    // Whoever passes it (a remote URL, GITHUB_SERVER_URL), no userinfo, query or fragment reaches the image.
+    const source = o.sourceUrl ? publicUrl(o.sourceUrl) : undefined;
     return {
         [OciKey.created]: createdTime(plan.created),
         [OciKey.revision]: plan.commit,
         [OciKey.version]: o.version ?? `${channel}-${plan.commit.slice(0, 12)}`,
         [OciKey.title]: `package-storage ${channel} distribution`,
         [OciKey.description]: `package-registry ${o.registryVersion} serving the ${channel} channel${others.length ? ` and ${others.join(', ')}` : ''}`,
-        ...(o.sourceUrl ? { [OciKey.source]: o.sourceUrl, [OciKey.url]: o.sourceUrl } : {}),
+        ...(source ? { [OciKey.source]: source, [OciKey.url]: source } : {}),
         ...(o.baseName ? { [OciKey.baseName]: o.baseName } : {}),
         ...(o.baseDigest ? { [OciKey.baseDigest]: o.baseDigest } : {}),
     };
@@ -50981,6 +51159,7 @@ async function mapLimit(items, limit, fn) {
 const SPDX_MEDIA_TYPE = 'application/spdx+json';
 /** On the artifact manifest (and so on its referrers entry): which SBOMs are ours. */
 const SBOM_ANNOTATION = 'io.package-storage.sbom';
+const SBOM_CREATOR = 'Tool: package-storage-actions';
 const EMPTY_CONFIG = Buffer.from('{}');
 const EMPTY_DESCRIPTOR = {
     mediaType: 'application/vnd.oci.empty.v1+json',
@@ -51135,7 +51314,7 @@ function sbomArtifact(sbom, image) {
         sbomDescriptor,
     };
 }
-/** The referrers of `subject`: through the referrers API, else from the fallback tag; [] when there are none. */
+/** The referrers of `subject` as listed: through the referrers API, else the fallback tag; [] when there are none. */
 async function referrersOf(client, repo, subject) {
     const listed = await client.listReferrers(repo, subject);
     if (listed)
@@ -51145,9 +51324,110 @@ async function referrersOf(client, repo, subject) {
         return [];
     return tagged.manifest.manifests;
 }
-/** Whether one of our SBOMs is attached to `subject` already. */
-async function hasSbom(client, repo, subject) {
-    return (await referrersOf(client, repo, subject)).some((d) => d.artifactType === SPDX_MEDIA_TYPE && d.annotations?.[SBOM_ANNOTATION] !== undefined);
+/**
+ * The referrers of `subject` that really are: each listed entry `want` picks is fetched by digest (the client checks
+ * the digest) and kept only when its manifest exists in `repo` and names `subject` as its subject. Anyone who can
+ * push can list anything under the fallback tag (`sha256-<hex>`), and a registry's referrers API is the registry's
+ * word: neither is taken as proof of what an artifact is or says.
+ */
+async function checkedReferrers(client, repo, subject, want = () => true) {
+    const out = [];
+    const seen = new Set();
+    for (const listed of await referrersOf(client, repo, subject)) {
+        if (!want(listed) || !isDigest(listed.digest) || seen.has(listed.digest))
+            continue;
+        seen.add(listed.digest);
+        const found = await client.findManifest(repo, listed.digest);
+        if (!found || found.mediaType !== types_MediaType.ociManifest)
+            continue;
+        const manifest = found.manifest;
+        if (manifest.subject?.digest !== subject)
+            continue;
+        const artifactType = manifest.artifactType ?? manifest.config.mediaType;
+        out.push({
+            descriptor: {
+                mediaType: found.mediaType,
+                digest: found.digest,
+                size: found.bytes.length,
+                artifactType,
+                ...(manifest.annotations ? { annotations: manifest.annotations } : {}),
+            },
+            manifest,
+        });
+    }
+    return out;
+}
+/** `<channel> <name> <version> <tree>` per version (tree empty where the SBOM has no swh id), sorted. */
+function sbomPackageKeys(versions) {
+    return versions
+        .map((v) => `${v.channel} ${v.name} ${v.version} ${/^[0-9a-f]{40}$/.test(v.tree) ? v.tree : ''}`)
+        .sort();
+}
+/** The versions an image's plan serves, keyed as {@link sbomPackageKeys}. */
+function planPackageKeys(image) {
+    return sbomPackageKeys(image.job.plan.layers.flatMap((l) => l.versions.map((v) => ({ channel: l.channel, ...v }))));
+}
+/** Whether `doc` is the SPDX document this tool writes for the image `expect` describes. */
+function isOurSbom(doc, expect) {
+    if (typeof doc !== 'object' || doc === null)
+        return false;
+    const d = doc;
+    const hex = expect.digest.slice('sha256:'.length);
+    const creators = d.creationInfo?.creators;
+    if (d.spdxVersion !== 'SPDX-2.3' ||
+        d.documentNamespace !== `https://spdx.org/spdxdocs/package-storage-${expect.channel}-${hex}` ||
+        !Array.isArray(creators) ||
+        !creators.includes(SBOM_CREATOR) ||
+        !Array.isArray(d.packages))
+        return false;
+    const [image, ...served] = d.packages;
+    if (image?.SPDXID !== 'SPDXRef-Image' || image.versionInfo !== expect.digest)
+        return false;
+    if (!expect.packages)
+        return true;
+    const ref = (p, type) => {
+        const found = p.externalRefs?.find((r) => r.referenceType === type)?.referenceLocator;
+        return typeof found === 'string' ? found : '';
+    };
+    const keys = sbomPackageKeys(served.map((p) => ({
+        channel: ref(p, 'package-storage-channel'),
+        name: String(p.name),
+        version: String(p.versionInfo),
+        tree: ref(p, 'swh').replace(/^swh:1:dir:/, ''),
+    })));
+    return keys.length === expect.packages.length && keys.every((k, i) => k === expect.packages[i]);
+}
+/** Largest SBOM read back to check it (a production image's lists a few thousand versions in well under this). */
+const MAX_SBOM_BYTES = 64 << 20;
+/**
+ * The digest of an SBOM of ours attached to `expect.digest`, checked: the artifact's own manifest (its subject, type
+ * and one SPDX layer), and the document itself read back and found to describe this image ({@link isOurSbom}).
+ * undefined when none is; a listed entry that only claims to be one is not.
+ */
+async function findSbom(client, repo, expect) {
+    const candidates = await checkedReferrers(client, repo, expect.digest, (d) => d.artifactType === SPDX_MEDIA_TYPE);
+    for (const { descriptor, manifest } of candidates) {
+        const layer = manifest.layers[0];
+        if (descriptor.artifactType !== SPDX_MEDIA_TYPE ||
+            descriptor.annotations?.[SBOM_ANNOTATION] === undefined ||
+            manifest.layers.length !== 1 ||
+            layer?.mediaType !== SPDX_MEDIA_TYPE ||
+            !isDigest(layer.digest) ||
+            layer.size > MAX_SBOM_BYTES)
+            continue;
+        let doc;
+        try {
+            doc = JSON.parse((await client.getBlobBytes(repo, layer.digest, { maxBytes: MAX_SBOM_BYTES })).toString());
+        }
+        catch (error) {
+            if (error instanceof SyntaxError || (error instanceof RegistryError && isNotFound(error)))
+                continue;
+            throw error;
+        }
+        if (isOurSbom(doc, expect))
+            return descriptor.digest;
+    }
+    return undefined;
 }
 /**
  * Pushes an artifact (blobs, then the manifest by digest) and, when the registry did not index the subject itself,
@@ -51163,10 +51443,10 @@ async function attachReferrer(client, repo, artifact) {
     if (put.subjectHandled)
         return { digest: put.digest, via: 'referrers-api', uploadedBytes };
     const tag = referrersTag(artifact.subject);
-    const existing = await client.findManifest(repo, tag);
-    const others = existing?.mediaType === types_MediaType.ociIndex
-        ? existing.manifest.manifests.filter((d) => d.digest !== artifact.descriptor.digest)
-        : [];
+    // What the tag lists already is read and checked, entry by entry: referrers of this image (attestations, other
+    // tools' SBOMs) stay, described as their manifests say; anything else listed there (someone else's artifact, an
+    // entry with no manifest) is dropped. A listed SBOM was never the proof ours is attached: ours is pushed anyway.
+    const others = (await checkedReferrers(client, repo, artifact.subject, (d) => d.digest !== artifact.descriptor.digest)).map((r) => r.descriptor);
     const index = {
         schemaVersion: 2,
         mediaType: types_MediaType.ociIndex,
@@ -51191,8 +51471,10 @@ function attachSbom(client, repo, artifact) {
 ;// CONCATENATED MODULE: ./src/publish-image/rollback.ts
 // Rolling a channel back: its tag is pointed, by digest, at the image already published for an earlier commit of
 // the channel (the commit tag `<image>:<sha>` names it), in every target repository. Only a commit on the channel
-// branch's first-parent history (a state the channel was actually at) with a published image of that channel is
-// accepted; every target is checked before any tag moves.
+// branch's first-parent history (a state the channel was actually at) is accepted, and only to an image that
+// publish-image made for it: labels naming that commit and channel, and an SBOM of ours or an earlier rollback
+// record attached (read back and checked: a registry, or anyone who can push a tag, is not taken at its word), the
+// same image in every target. Every target is checked before any tag moves.
 //
 // A rollback deliberately points the tag at an ancestor, which the forward-only rule of publish would undo on the
 // next run of the same tip (a scheduled run, another channel's push). So each rollback leaves a record with the
@@ -51247,10 +51529,14 @@ function rollbackArtifact(subject, record) {
     };
 }
 const commitPattern = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-/** The rollback records attached to `subject` (read from the referrers list: no manifest fetch per record). */
+/**
+ * The rollback records attached to `subject`: each record's own manifest, fetched by digest and naming `subject`
+ * (what a referrers list says about a record is not taken on trust: a forged entry would freeze a channel tag).
+ */
 async function rollbackRecords(client, repo, subject) {
     const records = [];
-    for (const d of await referrersOf(client, repo, subject)) {
+    const listed = await checkedReferrers(client, repo, subject, (d) => d.artifactType === ROLLBACK_ARTIFACT_TYPE);
+    for (const { descriptor: d } of listed) {
         const a = d.annotations ?? {};
         if (d.artifactType !== ROLLBACK_ARTIFACT_TYPE)
             continue;
@@ -51266,10 +51552,14 @@ async function activeRollback(client, repo, subject, channel) {
     const records = (await rollbackRecords(client, repo, subject)).filter((r) => r.channel === channel);
     return records.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)).at(-1);
 }
-/** The label `io.package-storage.commits` of an image, or undefined. */
-async function commitsLabel(client, repo, reference) {
+/** The labels of an image (its first platform's configuration). */
+async function labelsOf(client, repo, reference) {
     const image = await client.resolveImage(repo, reference, 'first');
-    const label = image.config.config?.Labels?.[StorageKey.commits];
+    return image.config.config?.Labels ?? {};
+}
+/** The label `io.package-storage.commits` as an object, or undefined. */
+function commitsIn(labels) {
+    const label = labels[StorageKey.commits];
     if (!label)
         return undefined;
     try {
@@ -51280,6 +51570,29 @@ async function commitsLabel(client, repo, reference) {
         return undefined;
     }
 }
+/**
+ * Why the image under `<sha>` is not one publish-image made for `channel` at `commit`, or undefined when it is:
+ * its labels name that commit (revision, channel, the channel's commit), and what it carries says publish-image
+ * made it: an SBOM of ours describing this digest and channel, or the record of an earlier rollback to it (both
+ * read back and checked). Labels alone can be written by anyone who can push.
+ */
+async function notOurs(client, repo, digest, channel, commit) {
+    const labels = await labelsOf(client, repo, digest);
+    const commits = commitsIn(labels);
+    const says = {
+        revision: labels[OciKey.revision] ?? null,
+        channel: labels[StorageKey.channel] ?? null,
+        commit: commits?.[channel] ?? null,
+    };
+    if (says.revision !== commit || says.channel !== channel || says.commit !== commit)
+        return `its labels do not name ${channel} ${commit.slice(0, 12)} (revision ${JSON.stringify(says.revision)}, channel ${JSON.stringify(says.channel)}, ${StorageKey.commits}[${channel}] ${JSON.stringify(says.commit)})`;
+    if (await findSbom(client, repo, { digest, channel }))
+        return undefined;
+    const records = await rollbackRecords(client, repo, digest);
+    if (records.some((r) => r.channel === channel && r.to === commit))
+        return undefined;
+    return `no SBOM of package-storage-actions for this image and channel, and no record of a rollback to it, is attached (an image published with the SBOM turned off cannot be rolled back to)`;
+}
 async function checkTarget(target, client, channel, tag, commit) {
     const repo = target.repository;
     const image = await client.headManifest(repo, commit);
@@ -51287,16 +51600,16 @@ async function checkTarget(target, client, channel, tag, commit) {
         return {
             message: `${target.display}:${commit} does not exist: no image was published for ${channel} ${commit.slice(0, 12)}; publish that commit first or pick another one`,
         };
-    const commits = await commitsLabel(client, repo, commit);
-    if (commits?.[channel] !== commit)
+    const why = await notOurs(client, repo, image.digest, channel, commit);
+    if (why)
         return {
-            message: `${target.display}:${commit} is not an image of ${channel} ${commit.slice(0, 12)} (its ${StorageKey.commits} label says ${JSON.stringify(commits?.[channel] ?? null)}); it was not made by publish-image for this channel`,
+            message: `${target.display}:${commit} (${image.digest}) is not an image publish-image made for ${channel} ${commit.slice(0, 12)}: ${why}`,
         };
     const current = await client.headManifest(repo, tag);
     let currentCommit;
     if (current)
         try {
-            const c = (await commitsLabel(client, repo, current.digest))?.[channel];
+            const c = commitsIn(await labelsOf(client, repo, current.digest))?.[channel];
             if (typeof c === 'string')
                 currentCommit = c;
         }
@@ -51311,6 +51624,15 @@ async function checkTarget(target, client, channel, tag, commit) {
         ...(current
             ? { current: { digest: current.digest, ...(currentCommit ? { commit: currentCommit } : {}) } }
             : {}),
+    };
+}
+/** Mirrors whose `<sha>` tags name different images: a refusal listing each, or undefined when they agree. */
+function disagreement(checked, commit) {
+    const digests = new Set(checked.map((c) => c.image.digest));
+    if (digests.size <= 1)
+        return undefined;
+    return {
+        message: `the targets' ${commit.slice(0, 12)} tags name different images (${checked.map((c) => `${c.target.display}: ${c.image.digest}`).join(', ')}); a rollback moves every mirror to one image, so none was moved`,
     };
 }
 async function rollback(request) {
@@ -51349,6 +51671,9 @@ async function rollback(request) {
             results.push(failed(target, tag, commit, error));
         }
     }
+    const split = disagreement(checked, commit);
+    if (split)
+        refusals.push(split);
     if (refusals.length > 0)
         throw new RefusedError(`rollback of ${channel.name} refused; no tag was changed`, refusals);
     const at = (request.now?.() ?? new Date()).toISOString();
@@ -51542,11 +51867,16 @@ async function pushBlobs(ctx, a, done, outcome) {
     }
     await mapLimit(jobs, 4, (job) => job());
 }
-/** The SBOM, unless one of ours is attached already (a re-run of the same image). */
+/**
+ * The SBOM, unless one of ours for this very image is attached already (a re-run): read back and checked against
+ * the image's plan, never taken from what a referrers list claims.
+ */
 async function pushSbom(ctx, a, outcome) {
     const repo = ctx.target.repository;
-    if (await hasSbom(ctx.client, repo, a.digest)) {
-        outcome.sbom = { digest: a.digest, via: 'existing' };
+    const expect = { digest: a.digest, channel: a.job.channel.name, packages: planPackageKeys(a) };
+    const existing = await findSbom(ctx.client, repo, expect);
+    if (existing) {
+        outcome.sbom = { digest: existing, via: 'existing' };
         return;
     }
     const cache = ctx.sbomPackages;
@@ -52802,6 +53132,11 @@ function requiredInput(name) {
 
 /** What the served index shows: the newest version of each package, every served version, or nothing. */
 const indexModes = ['newest', 'all', 'false'];
+/** Masks a secret in every spelling it can take in a log (raw, URL- and JSON-encoded, base64 of `user:secret`). */
+function maskSecret(secret, username) {
+    for (const form of secretForms(secret, username))
+        core_setSecret(form);
+}
 /** A reference with userinfo is refused before anything uses it; its password is masked in case it was logged. */
 function refuseCredentials(input, reference) {
     const found = splitUserinfo(reference);
@@ -52810,7 +53145,7 @@ function refuseCredentials(input, reference) {
     const colon = found.userinfo.indexOf(':');
     const secret = colon === -1 ? found.userinfo : found.userinfo.slice(colon + 1);
     if (secret)
-        core_setSecret(secret);
+        maskSecret(secret, colon === -1 ? undefined : found.userinfo.slice(0, colon));
     throw new errors_UsageError(`${input}: ${new CredentialsInReferenceError(found.redacted).message}`);
 }
 function indexMode() {
@@ -52834,7 +53169,7 @@ function readInputs() {
     const password = getInput('password');
     const username = getInput('username');
     if (password)
-        core_setSecret(password);
+        maskSecret(password, username || undefined);
     if (password && !username)
         throw new errors_UsageError('`password` needs `username`');
     const image = requiredInput('image');
