@@ -123,6 +123,9 @@ export interface PullInfo {
   /** `owner/repo` of the head branch (a fork's for fork PRs; empty when the fork was deleted). */
   headRepo: string;
   baseRef: string;
+  /** Who opened the PR (empty for a deleted account) and whether that account is a bot (an App or Actions). */
+  author: string;
+  authorIsBot: boolean;
   mergeCommitSha: string | null;
   mergeable: boolean | null;
   htmlUrl: string;
@@ -140,11 +143,23 @@ export async function getPull(octokit: Octokit, repo: RepoRef, number: number): 
       headSha: data.head.sha,
       headRepo: data.head.repo?.full_name ?? '',
       baseRef: data.base.ref,
+      author: data.user?.login ?? '',
+      authorIsBot: data.user?.type === 'Bot',
       mergeCommitSha: data.merge_commit_sha,
       mergeable: data.mergeable,
       htmlUrl: data.html_url,
     };
   } catch (error) {
     throw apiError(error, `reading pull request #${number}`);
+  }
+}
+
+/** The tip of `branch` as the API reports it now (the PR's `base.sha` may lag behind the branch). */
+export async function branchTip(octokit: Octokit, repo: RepoRef, branch: string): Promise<string> {
+  try {
+    const { data } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+    return data.object.sha;
+  } catch (error) {
+    throw apiError(error, `reading branch ${branch}`, 'the token needs `contents: read`');
   }
 }

@@ -367,7 +367,7 @@ describe('what the summary says about exceptions', () => {
     expect(labelled.run.exitCode).toBe(1);
     shown = text(labelled.run.summary);
     expect(shown).toContain(
-      `⏳ **Requested, not approved yet:** label "policy-exception" is on the PR but approves nothing yet: it was applied by @maintainer, whose role is maintain. An exception needs a user with the admin role to approve the head commit ${short}`,
+      `⏳ **Requested, not approved yet:** label "policy-exception" is on the PR but approves nothing yet: it was applied by @maintainer, whose role is maintain. An exception needs a user with the admin role, other than the PR's author and the pusher of its head, to approve the head commit ${short} into production`,
     );
     expect(shown).not.toContain('If one is warranted');
     expect(labelled.run.annotations).toContainEqual(

@@ -337,6 +337,12 @@ export class StorageOrigin {
     });
   }
 
+  /** The tree of merging `head` into `base` (what GitHub's test merge holds); throws on a conflict. */
+  async mergeTree(base: string, head: string): Promise<string> {
+    const out = await gitLine(['--git-dir', this.bare, 'merge-tree', '--write-tree', base, head]);
+    return out.split('\n')[0]!.trim();
+  }
+
   /** Raw content of a blob at `ref`. */
   readFile(ref: string, path: string): Promise<Buffer> {
     return gitBuffer(['--git-dir', this.bare, 'cat-file', 'blob', `${ref}:${path}`]);
