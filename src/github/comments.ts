@@ -1,6 +1,9 @@
-// A sticky PR comment: one comment per PR, found again by a hidden marker at its start, updated in place and never
-// duplicated (when two runs raced and left two, the older is kept and the other deleted). Writing needs
-// `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never a failure of the check.
+// A sticky PR comment: one comment per PR, ours when it starts with a hidden marker and was written by the account
+// the token acts as (GraphQL `viewer`: `github-actions[bot]` for the job token, `<app>[bot]` for an App's), updated
+// in place and never duplicated (when two runs raced and left two, the older is kept and the other deleted).
+// Anyone can post a comment starting with the marker, or quote ours: other users' comments are never edited or
+// deleted. Writing needs `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never
+// a failure of the check.
 import { apiError, type Octokit, type RepoRef } from './api.js';
 
 export type StickyResult =
@@ -14,9 +17,48 @@ interface Marked {
   url: string;
 }
 
+/** The account a token acts as. */
+export interface TokenIdentity {
+  login: string;
+  id: number;
+}
+
 const statusOf = (error: unknown): number | undefined => (error as { status?: number }).status;
 
-async function marked(octokit: Octokit, repo: RepoRef, pull: number, marker: string): Promise<Marked[]> {
+/** Who the token acts as (REST `GET /user` is closed to installation tokens; GraphQL `viewer` is not). */
+export async function tokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
+  try {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string; databaseId: number | null } }>(
+      'query tokenIdentity { viewer { login databaseId } }',
+    );
+    return { login: viewer.login, id: viewer.databaseId ?? -1 };
+  } catch (error) {
+    throw apiError(error, 'reading which account the token acts as (GraphQL viewer)');
+  }
+}
+
+/**
+ * Whether `user` is the token's account: the same id or login; an App's bot also when `viewer` names it without its
+ * `[bot]` suffix (a user may hold the bare name, so only a Bot account matches that way).
+ */
+function isOurs(
+  user: { login?: string; id?: number; type?: string } | null | undefined,
+  self: TokenIdentity,
+): boolean {
+  if (!user) return false;
+  if (user.id === self.id) return true;
+  const login = (user.login ?? '').toLowerCase();
+  const own = self.login.toLowerCase();
+  return login === own || (user.type === 'Bot' && login === `${own}[bot]`);
+}
+
+async function marked(
+  octokit: Octokit,
+  repo: RepoRef,
+  pull: number,
+  marker: string,
+  self: TokenIdentity,
+): Promise<Marked[]> {
   try {
     const list = await octokit.paginate(octokit.rest.issues.listComments, {
       ...repo,
@@ -24,7 +66,7 @@ async function marked(octokit: Octokit, repo: RepoRef, pull: number, marker: str
       per_page: 100,
     });
     return list
-      .filter((c) => (c.body ?? '').startsWith(marker))
+      .filter((c) => (c.body ?? '').startsWith(marker) && isOurs(c.user, self))
       .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
       .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }));
   } catch (error) {
@@ -45,7 +87,7 @@ export async function writeSticky(
   o: { onlyIfPresent?: boolean } = {},
 ): Promise<StickyResult> {
   if (!body.startsWith(marker)) throw new Error('a sticky comment starts with its marker');
-  const existing = await marked(octokit, repo, pull, marker);
+  const existing = await marked(octokit, repo, pull, marker, await tokenIdentity(octokit));
   const [keep, ...extra] = existing;
   try {
     let result: StickyResult;

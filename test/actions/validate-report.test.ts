@@ -261,6 +261,58 @@ describe('the sticky comment', () => {
     expect((await list()).data.map((c) => c.id)).toEqual(after.map((c) => c.id));
     r.gh.closePull(opened.number);
   });
+
+  it("is ours only when the token's account wrote it: a planted report and a maintainer's quote are left alone", async () => {
+    const { change, title, labels } = failingChange();
+    const head = 'planted-report';
+    await r.origin.commit(head, { parent: 'production', ...change });
+    const number = (await r.gh.openPull({ head, base: 'production', title, user: 'contributor' })).number;
+    for (const l of labels) r.gh.addLabel(number, l.label, l.actor);
+    const deletes = r.gh.calls('issues/delete-comment').length;
+    // Before any run: a fake "passing" report by the contributor, and a maintainer quoting the marker.
+    r.gh.addComment(number, 'contributor', `${marker}\n## ✅ package-storage policy: passes`);
+    r.gh.addComment(number, 'maintainer', `${marker}\n> the bot said it fails; looking`);
+    const octokit = api();
+    const list = async () =>
+      (await octokit.rest.issues.listComments({ owner, repo, issue_number: number })).data.map((c) => ({
+        by: c.user!.login,
+        first: c.body!.split('\n')[1]!,
+      }));
+    const failing = await runOnPull(r, {
+      base: 'production',
+      number,
+      head,
+      inputs: { comment: 'on-failure' },
+    });
+    expect(failing.run.exitCode).toBe(1);
+    expect(failing.run.outputs.comment).toBe('created');
+    const planted = [
+      { by: 'contributor', first: '## ✅ package-storage policy: passes' },
+      { by: 'maintainer', first: '> the bot said it fails; looking' },
+    ];
+    expect(await list()).toEqual([
+      ...planted,
+      {
+        by: 'github-actions[bot]',
+        first: expect.stringMatching(/^## ❌ package-storage policy: PR #\d+ into production is blocked/),
+      },
+    ]);
+
+    // Control: the fix resolves our comment, and only ours.
+    await r.origin.commit(head, { parent: 'production', files: { 'docs/notes.md': 'notes\n' } });
+    r.gh.pulls.get(number)!.title = '[production] Notes';
+    const fixed = await runOnPull(r, { base: 'production', number, head, inputs: { comment: 'on-failure' } });
+    expect(fixed.run.exitCode, fixed.run.stdout).toBe(0);
+    expect(fixed.run.outputs.comment).toBe('updated');
+    expect(await list()).toEqual([
+      ...planted,
+      {
+        by: 'github-actions[bot]',
+        first: expect.stringMatching(/^## ✅ Resolved — package-storage policy:/),
+      },
+    ]);
+    expect(r.gh.calls('issues/delete-comment')).toHaveLength(deletes);
+  });
 });
 
 describe('annotations: check-run', () => {

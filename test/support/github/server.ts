@@ -103,6 +103,8 @@ export interface FakeGitHub {
       at?: string;
     },
   ): Promise<void>;
+  /** A comment on PR `n` written by `user` (a person, another app's bot); returns its id. */
+  addComment(n: number, user: string, body: string): number;
   /** Someone edits the PR's base branch (a `base_ref_changed` event at `at`, default now). */
   changeBase(n: number, base: string, actor: string, at?: string): Promise<void>;
   /** The branch updates made since the last look are recorded in the activity log as pushed by `login`. */
@@ -566,6 +568,12 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
         state.changeBase(pullOrThrow(n), base, actor, at);
         await state.syncPull(n);
       }),
+    addComment: (n, user, body) => {
+      const t = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const c = { id: state.newId(), issue: pullOrThrow(n).number, body, user, createdAt: t, updatedAt: t };
+      state.comments.push(c);
+      return c.id;
+    },
     clearMergeQueue: (base) => void state.mergeQueues.delete(base),
     recordPushes: (login) => state.serialize(() => state.observeRefs(login)),
     enqueue: (base, numbers) =>
