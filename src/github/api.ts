@@ -163,3 +163,36 @@ export async function branchTip(octokit: Octokit, repo: RepoRef, branch: string)
     throw apiError(error, `reading branch ${branch}`, 'the token needs `contents: read`');
   }
 }
+
+/** The account a token acts as. */
+export interface TokenIdentity {
+  login: string;
+  id: number;
+}
+
+/** Who the token acts as (REST `GET /user` is closed to installation tokens; GraphQL `viewer` is not). */
+export async function tokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
+  try {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string; databaseId: number | null } }>(
+      'query tokenIdentity { viewer { login databaseId } }',
+    );
+    return { login: viewer.login, id: viewer.databaseId ?? -1 };
+  } catch (error) {
+    throw apiError(error, 'reading which account the token acts as (GraphQL viewer)');
+  }
+}
+
+/**
+ * Whether `user` is the token's account: the same id or login; an App's bot also when `viewer` names it without its
+ * `[bot]` suffix (a user may hold the bare name, so only a Bot account matches that way).
+ */
+export function isTokenAccount(
+  user: { login?: string; id?: number; type?: string } | null | undefined,
+  self: TokenIdentity,
+): boolean {
+  if (!user) return false;
+  if (user.id === self.id) return true;
+  const login = (user.login ?? '').toLowerCase();
+  const own = self.login.toLowerCase();
+  return login === own || (user.type === 'Bot' && login === `${own}[bot]`);
+}

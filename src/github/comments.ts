@@ -4,7 +4,14 @@
 // Anyone can post a comment starting with the marker, or quote ours: other users' comments are never edited or
 // deleted. Writing needs `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never
 // a failure of the check.
-import { apiError, type Octokit, type RepoRef } from './api.js';
+import {
+  apiError,
+  isTokenAccount,
+  tokenIdentity,
+  type Octokit,
+  type RepoRef,
+  type TokenIdentity,
+} from './api.js';
 
 export type StickyResult =
   | { operation: 'created' | 'updated' | 'unchanged'; id: number; url: string; deleted: number }
@@ -17,40 +24,7 @@ interface Marked {
   url: string;
 }
 
-/** The account a token acts as. */
-export interface TokenIdentity {
-  login: string;
-  id: number;
-}
-
 const statusOf = (error: unknown): number | undefined => (error as { status?: number }).status;
-
-/** Who the token acts as (REST `GET /user` is closed to installation tokens; GraphQL `viewer` is not). */
-export async function tokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
-  try {
-    const { viewer } = await octokit.graphql<{ viewer: { login: string; databaseId: number | null } }>(
-      'query tokenIdentity { viewer { login databaseId } }',
-    );
-    return { login: viewer.login, id: viewer.databaseId ?? -1 };
-  } catch (error) {
-    throw apiError(error, 'reading which account the token acts as (GraphQL viewer)');
-  }
-}
-
-/**
- * Whether `user` is the token's account: the same id or login; an App's bot also when `viewer` names it without its
- * `[bot]` suffix (a user may hold the bare name, so only a Bot account matches that way).
- */
-function isOurs(
-  user: { login?: string; id?: number; type?: string } | null | undefined,
-  self: TokenIdentity,
-): boolean {
-  if (!user) return false;
-  if (user.id === self.id) return true;
-  const login = (user.login ?? '').toLowerCase();
-  const own = self.login.toLowerCase();
-  return login === own || (user.type === 'Bot' && login === `${own}[bot]`);
-}
 
 async function marked(
   octokit: Octokit,
@@ -66,7 +40,7 @@ async function marked(
       per_page: 100,
     });
     return list
-      .filter((c) => (c.body ?? '').startsWith(marker) && isOurs(c.user, self))
+      .filter((c) => (c.body ?? '').startsWith(marker) && isTokenAccount(c.user, self))
       .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
       .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }));
   } catch (error) {

@@ -74,6 +74,11 @@ export interface PullFacts {
   /** The base branch's tip the head was merged into. */
   baseSha: string;
   url: string;
+  /**
+   * Whether promote can have opened the PR: its head branch is in this repository and its author is a bot (the App
+   * or the job token promote runs with). Only then can it be exactly a promotion or a cleanup.
+   */
+  fromPromote: boolean;
 }
 
 /** Whether a PR asked for an exception (the label), who approved it, or why the label approves nothing yet. */
@@ -263,6 +268,9 @@ async function pullTarget(
       baseRef: info.baseRef,
       baseSha: baseTip,
       url: info.htmlUrl,
+      fromPromote:
+        info.authorIsBot &&
+        info.headRepo.toLowerCase() === `${ctx.repository.owner}/${ctx.repository.repo}`.toLowerCase(),
     },
     queued: [],
     // The check run goes on exactly the head that was checked.

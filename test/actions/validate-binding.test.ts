@@ -16,10 +16,9 @@ import {
   type VersionSpec,
 } from '../support/storage-origin.js';
 import { errors, findings, notices, seconds } from '../support/validate-outputs.js';
-import { mergeGroupPayload, pullRequestPayload } from '../support/webhooks.js';
+import { owner, repo, runOnPull } from '../support/validate-scenarios.js';
+import { mergeGroupPayload } from '../support/webhooks.js';
 
-const owner = 'acme';
-const repo = 'package-storage';
 const label = 'policy-exception';
 
 const nginx15: VersionSpec = { name: 'nginx', version: '1.5.0', seed: 1, fileMode: '100755' };
@@ -63,45 +62,11 @@ async function openPull(base: string, change: CommitChange, title: string): Prom
   return { number: pull.number, head };
 }
 
-/**
- * Runs validate for an open PR as it is now: `pull_request_target` (the workspace holds the base branch) or
- * `pull_request` (the workspace holds `refs/pull/<n>/merge`, whatever it points at, as GITHUB_SHA).
- */
-async function check(
+/** validate for an open PR as it is now (`pull_request_target` unless `event` says otherwise). */
+const check = async (
   pr: Opened,
   o: { event?: 'pull_request' | 'pull_request_target'; inputs?: Record<string, string> } = {},
-): Promise<ActionRun> {
-  const pull = gh.pulls.get(pr.number)!;
-  const base = pull.base;
-  const baseSha = await origin.rev(base);
-  const event = o.event ?? 'pull_request_target';
-  const ref = event === 'pull_request' ? `refs/pull/${pr.number}/merge` : `refs/heads/${base}`;
-  const sha = await origin.rev(ref);
-  const workspace = await checkoutLikeActions({ origin: origin.bare, ref, sha });
-  const payload = pullRequestPayload({
-    action: 'synchronize',
-    number: pr.number,
-    title: pull.title,
-    base: { ref: base, sha: baseSha },
-    head: { ref: pr.head, sha: await origin.rev(pr.head) },
-    labels: pull.labels,
-    owner,
-    repo,
-    defaultBranch: 'main',
-    user: 'contributor',
-  });
-  return runAction({
-    action: 'validate',
-    eventName: event,
-    payload,
-    workspace,
-    repository: `${owner}/${repo}`,
-    sha,
-    ref,
-    github: gh,
-    ...(o.inputs ? { inputs: o.inputs } : {}),
-  });
-}
+): Promise<ActionRun> => (await runOnPull({ origin, gh }, { ...pr, ...o })).run;
 
 /** A PR removing legal 1.0.0, opened into staging (where it needs no exception), labelled and approved by an admin. */
 async function removalApprovedForStaging(via: 'review' | 'label'): Promise<Opened> {

@@ -13,6 +13,7 @@ import {
   holdings,
   owner,
   passingChange,
+  promoteBot,
   repo,
   runOnPull,
   storageRepository,
@@ -214,12 +215,13 @@ describe('a red check with many problems (bundled action)', () => {
 
 describe('the sticky comment', () => {
   it('is never duplicated: a duplicate left by a concurrent run is deleted, and on-failure creates none on a pass', async () => {
-    const { change, title, head } = passingChange();
+    const { change, title, head, user } = passingChange();
     const opened = await validatePull(r, {
       base: 'production',
       change,
       title,
       head,
+      user,
       inputs: { comment: 'on-failure' },
     });
     expect(opened.run.exitCode, opened.run.stdout).toBe(0);
@@ -451,6 +453,7 @@ describe("what the summary says about promote's PRs", () => {
     const { run } = await validatePull(r, {
       base: 'snapshot',
       head: 'cleanup/snapshot',
+      user: promoteBot,
       title: '[snapshot] Remove promoted packages (nginx-1.6.0, system-1.20.0)',
       change: {
         removeVersions: [
@@ -481,5 +484,24 @@ describe("what the summary says about promote's PRs", () => {
     const shown = text(run.summary);
     expect(shown).toContain('All 3 changed versions pass.');
     expect(shown).not.toContain('pure promotion');
+  });
+
+  it.each([
+    { who: 'a fork named like promote’s branch', user: 'mallory', fork: true },
+    { who: 'a person with write access on promote’s branch name', user: 'writer', fork: false },
+  ])('says nothing of the kind for $who', async ({ user, fork }) => {
+    const { change, title, head } = passingChange();
+    const { run, number } = await validatePull(r, {
+      base: 'production',
+      head,
+      title,
+      change,
+      user,
+      fork,
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.exact).toBe('');
+    expect(text(run.summary)).not.toContain('pure promotion');
+    r.gh.closePull(number);
   });
 });

@@ -63,6 +63,8 @@ export interface CommitChange {
    * the commit started. `null`: the branch must not exist.
    */
   lease?: string | null;
+  /** Author and committer date (Unix seconds), any number git takes (year 10000 too); default: the next tick. */
+  date?: number;
 }
 
 const ZERO = '0000000000000000000000000000000000000000';
@@ -406,7 +408,11 @@ export class StorageOrigin {
    * commit-tree, then `update-ref` with the old value as a lease. Returns the new commit.
    */
   commit(branch: string, change: CommitChange): Promise<string> {
-    return this.#commit(branch, change, this.#nextEnv());
+    return this.#commit(
+      branch,
+      change,
+      change.date === undefined ? this.#nextEnv() : gitEnv({ date: change.date }),
+    );
   }
 
   async #commit(branch: string, change: CommitChange, env: Record<string, string>): Promise<string> {

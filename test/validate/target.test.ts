@@ -143,6 +143,7 @@ const rows: Row[] = [
             baseRef: 'staging',
             baseSha: pr.baseSha,
             url: `https://github.com/${owner}/${repo}/pull/${pr.number}`,
+            fromPromote: false,
           },
           headSha: pr.headSha,
           queued: [],
