@@ -3349,7 +3349,9 @@ const processIO = {
 // Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
 // escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
 // legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+// Control characters, line and paragraph separators, and Unicode's bidirectional controls (they make text display
+// reordered: a name in a log would read as another).
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex
 /** One line of log text that cannot start a workflow command or carry terminal escapes. */
 function safeLine(text) {
     const oneLine = text
@@ -3657,7 +3659,7 @@ function channelByBranch(policy, branch) {
     return policy.channels.find((c) => c.branch === branch);
 }
 /** Channels more stable than `channel`, nearest first. */
-function moreStable(policy, channel) {
+function policy_moreStable(policy, channel) {
     const index = policy.channels.indexOf(channel);
     return policy.channels.slice(0, Math.max(index, 0)).reverse();
 }
@@ -3684,7 +3686,7 @@ function ruleSetting(policy, channel, rule) {
     return channel?.rules[rule] ?? policy.rules[rule];
 }
 /** Every channel whose markers include `name`. */
-function markerChannels(policy, name) {
+function policy_markerChannels(policy, name) {
     return policy.channels.filter((c) => c.markers.includes(name));
 }
 function titlePrefixFor(policy, branch) {
@@ -4339,7 +4341,7 @@ function holdingsOf(entries) {
     }
     return holdings;
 }
-function treeOf(holdings, name, version) {
+function change_treeOf(holdings, name, version) {
     return holdings?.get(name)?.get(version);
 }
 /** Versions of `names` whose tree differs between `before` and `after`, sorted by name then version string. */
@@ -4382,7 +4384,7 @@ function contentIdentity(files) {
  * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
  * known identity (too many files to read, or `identity: tree`) is only equal to itself.
  */
-function sameContent(identities, a, b) {
+function identity_sameContent(identities, a, b) {
     if (a === undefined || b === undefined)
         return false;
     if (a === b)
@@ -4392,7 +4394,7 @@ function sameContent(identities, a, b) {
 }
 /** Same content in different trees: the copies differ only in file modes. */
 function modesOnly(identities, a, b) {
-    return a !== b && sameContent(identities, a, b);
+    return a !== b && identity_sameContent(identities, a, b);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -8026,6 +8028,28 @@ function isForbidden(patterns, path) {
 function versionKey(name, version) {
     return `${name}@${version}`;
 }
+/**
+ * What the filesystem of any registry host takes (Linux): a name of at most 255 bytes (NAME_MAX) and a path of at
+ * most 4,095 bytes (PATH_MAX, 4,096 with its terminating NUL). Git takes longer ones; no host could create them.
+ */
+const nameMax = 255;
+const pathMax = 4095;
+const paths_utf8 = new TextEncoder();
+/** Why `path` (where it will be served, e.g. `/packages/staging/nginx/1.0.0/...`) cannot exist on a host. */
+function pathLimitProblem(path, served) {
+    const long = path.split('/').find((c) => paths_utf8.encode(c).length > nameMax);
+    if (long !== undefined)
+        return `a name of ${paths_utf8.encode(long).length} bytes: no filesystem a registry host uses takes names over ${nameMax} bytes (NAME_MAX)`;
+    const bytes = paths_utf8.encode(served).length;
+    if (bytes > pathMax)
+        return `a path of ${bytes} bytes where the image serves it: no registry host takes paths over ${pathMax} bytes (PATH_MAX)`;
+    return undefined;
+}
+/**
+ * Unicode's bidirectional controls: text between them displays reordered, so a name read in a review or a report
+ * can be another name than the one in the tree ("Trojan Source", CVE-2021-42574).
+ */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 ;// CONCATENATED MODULE: ./src/git/storage.ts
 // Reads what the channel branches hold straight from git objects: never the working tree, never a checkout of
@@ -14177,7 +14201,157 @@ function validate10(data, { instancePath = '', parentData, parentDataProperty, r
     return errors === 0;
 }
 
+;// CONCATENATED MODULE: ./src/core/promotion.ts
+// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
+// (titles, bodies, commit messages) that go with them.
+
+
+
+
+const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
+const cleanupBranch = (channel) => `cleanup/${channel}`;
+function promotionEdge(policy, from, to) {
+    const source = policy.channels.find((c) => c.name === from);
+    const target = policy.channels.find((c) => c.name === to);
+    const names = policy.channels.map((c) => c.name).join(', ');
+    if (!source)
+        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
+    if (!target)
+        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
+    if (!policy.promotions.some((e) => e.from === from && e.to === to))
+        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
+    return { from: source, to: target };
+}
+function planPromotion(policy, from, to, selection, source, target, 
+/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
+identities) {
+    const edge = promotionEdge(policy, from, to);
+    const plan = {
+        ...edge,
+        branch: promotionBranch(from, to),
+        versions: [],
+        alreadyPromoted: [],
+        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
+    };
+    for (const { name, version } of selection.selected) {
+        const markerOf = markerChannels(policy, name);
+        if (markerOf.length > 0) {
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
+            });
+            continue;
+        }
+        const tree = treeOf(source, name, version);
+        if (tree === undefined) {
+            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
+            continue;
+        }
+        const existing = treeOf(target, name, version);
+        if (sameContent(identities, existing, tree))
+            plan.alreadyPromoted.push({ name, version, tree });
+        else if (existing !== undefined)
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
+            });
+        else
+            plan.versions.push({ name, version, tree });
+    }
+    return plan;
+}
+/**
+ * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
+ * remove, they stay served.
+ */
+function planCleanup(policy, channel, own, others, identities) {
+    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
+    const stabler = moreStable(policy, channel);
+    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (markerChannels(policy, name).length > 0)
+            continue; // markers stay where they are
+        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
+            if (promotedTo)
+                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
+        }
+    }
+    return plan;
+}
+const promotion_list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
+const maxTitle = 256;
+function promotionTitle(plan) {
+    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${promotion_list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
+}
+function cleanupTitle(plan) {
+    const title = `[${plan.channel.branch}] Remove promoted packages (${promotion_list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
+}
+const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+function tableCell(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+const codeCell = (text) => `\`${tableCell(text)}\``;
+// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
+function promotionBody(plan) {
+    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
+    return [
+        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
+        '',
+        '| Package | Version | Tree | Kibana |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
+        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
+        '',
+        marker('promote', {
+            from: plan.from.name,
+            to: plan.to.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function cleanupBody(plan) {
+    return [
+        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
+        '',
+        '| Package | Version | Tree | Now in |',
+        '|---|---|---|---|',
+        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
+        '',
+        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
+        '',
+        marker('cleanup', {
+            channel: plan.channel.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function promotionCommitMessage(plan) {
+    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
+        .join('\n')}\n`;
+}
+function cleanupCommitMessage(plan) {
+    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
+        .join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/config.ts
+
 
 
 
@@ -14329,6 +14503,28 @@ function parsePolicy(text, source = configPath) {
     // The schema check above guarantees the shape of `raw`.
     return buildPolicy(raw, source);
 }
+/**
+ * The packages root as one normalized path inside the tree (`./packages` is `packages`): a root outside it (`..`,
+ * `/srv`), the tree itself (`.`), or under `.github` or `.git` would make every change look like none, or put the
+ * workflows among the packages.
+ */
+function packagesRootOf(value) {
+    const path = value.replace(/^(\.\/)+/, '');
+    const segments = path.split('/');
+    const quoted = JSON.stringify(value);
+    if (path === '' || path === '.' || value.startsWith('/'))
+        return { problem: `${quoted} is not a directory inside the repository (e.g. packages)` };
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')))
+        return {
+            problem: `${quoted} is not a normalized path inside the repository: no empty, "." or ".." segments, no backslashes`,
+        };
+    const first = segments[0].toLowerCase();
+    if (first === '.github' || first === '.git')
+        return {
+            problem: `${quoted} is under ${segments[0]}/, which holds the repository's workflows and settings, not packages`,
+        };
+    return path;
+}
 function buildPolicy(raw, source) {
     const defaults = defaultPolicy();
     const fail = (key, message) => {
@@ -14384,6 +14580,15 @@ function buildPolicy(raw, source) {
             return { from: edge.from, to: edge.to };
         });
     }
+    // Each edge has a bot branch of its own (`b -> to-c` and `b-to -> c` would both write promote/b-to-to-c).
+    const edgeBranches = new Map();
+    promotions.forEach((edge, i) => {
+        const branch = promotionBranch(edge.from, edge.to);
+        const other = edgeBranches.get(branch);
+        if (other !== undefined && other !== `${edge.from} -> ${edge.to}`)
+            fail(raw.promotions ? `promotions[${i}]` : 'channels', `promotions ${other} and ${edge.from} -> ${edge.to} would share the branch ${branch}: rename a channel`);
+        edgeBranches.set(branch, `${edge.from} -> ${edge.to}`);
+    });
     channels.forEach((c, i) => {
         if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
             fail(`channels[${i}].arrival`, `channel ${c.name} takes versions by promotion but no promotion edge leads to it`);
@@ -14410,8 +14615,11 @@ function buildPolicy(raw, source) {
         if (raw.rules?.[id])
             rules[id] = raw.rules[id];
     const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
+    const packagesRoot = packagesRootOf(raw['packages-root'] ?? defaults.packagesRoot);
+    if (typeof packagesRoot !== 'string')
+        fail('packages-root', packagesRoot.problem);
     return {
-        packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
+        packagesRoot: packagesRoot,
         channels,
         promotions,
         identity: raw.identity ?? defaults.identity,
@@ -14840,14 +15048,14 @@ function createContext(input, scan, collector, changes) {
         before,
         after: input.after,
         changes,
-        stabler: moreStable(policy, channel),
+        stabler: policy_moreStable(policy, channel),
         sources: promotionSources(policy, channel),
         scan,
-        treeIn: (c, name, version) => treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
-        same: (a, b) => sameContent(input.identities, a, b),
+        treeIn: (c, name, version) => change_treeOf(c === channel.name ? before : input.holdings.get(c), name, version),
+        same: (a, b) => identity_sameContent(input.identities, a, b),
         modesOnly: (a, b) => modesOnly(input.identities, a, b),
         modesOnlyChange: (c) => c.kind === 'modified' && modesOnly(input.identities, c.before, c.after),
-        foreignMarker: (name) => channel.markers.includes(name) ? [] : markerChannels(policy, name).filter((c) => c !== channel),
+        foreignMarker: (name) => channel.markers.includes(name) ? [] : policy_markerChannels(policy, name).filter((c) => c !== channel),
         report(rule, item, severity) {
             const s = severity ?? severityOf(rule);
             if (s)
@@ -15078,6 +15286,7 @@ function overwriteRule(ctx) {
 
 
 
+
 /** Why the registry refuses `-` in directory names: say which of its checks it is. */
 const dashMessage = (dir) => `directory ${quote(dir)} contains "-": the registry refuses any directory inside a package whose name contains "-" (its validation since July 2020, when ingest-pipeline became ingest_pipeline); rename it with "_"`;
 const flatLayoutMessage = (dir) => `${quote(dir)} uses the old flat layout <name>-<version>/: the registry reads only <name>/<version>/ directories and ignores it`;
@@ -15156,6 +15365,14 @@ class PathScan {
             this.report('layout', { ...at, message: 'the file name is not valid UTF-8' });
         if (controlCharacters.test(p.path))
             this.report('layout', { ...at, message: 'the file name contains control characters' });
+        if (bidiControls.test(p.path))
+            this.report('layout', {
+                ...at,
+                message: 'the file name contains Unicode bidirectional controls: it would display as another name than the one in the tree',
+            });
+        const limit = pathLimitProblem(p.path, `${packagePath(this.channel.name)}/${p.path.slice(this.root.length + 1)}`);
+        if (limit)
+            this.report('layout', { ...at, message: limit });
         if (place.kind === 'unit') {
             if (p.newMode === modeSymlink)
                 this.report('layout', { ...at, message: 'a symbolic link; packages may not contain links' });
@@ -15885,7 +16102,7 @@ async function sourceHash(root) {
 
 
 // scripts/build.js replaces this literal in the CLI bundle with the JSON of a BuildStamp; from source it stays.
-const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:28d8a071bcb6ad855bf6be37f098b9369a3e5dc5c619aa9e44160f885ee6e111\"}";
+const stamp = "{\"version\":\"0.1.0\",\"sources\":\"sha256:ce73440224a81d28a5ffe30d41b521a3c500251500e6e598d81cc13403a435b7\"}";
 function buildStamp(text = stamp) {
     if (!text.startsWith('{'))
         return undefined;

@@ -9,6 +9,7 @@ import {
   type Policy,
   type RuleId,
 } from '../core/policy.js';
+import { rfc3339 } from '../core/time.js';
 import { localBranchTips } from '../git/local.js';
 import { safeLine } from '../runner/sanitize.js';
 import { auditState, type StateAudit } from '../validate/audit.js';
@@ -103,7 +104,7 @@ function printHistory(io: CliIO, report: HistoryReport): void {
     io.out(`  ${rule.padEnd(20)} ${String(n.errors).padStart(15)}  ${String(n.warnings).padStart(13)}`);
   for (const c of failed)
     io.out(
-      `fail ${c.sha.slice(0, 12)} ${new Date(c.time * 1000).toISOString().slice(0, 10)} [${c.errors.join(', ')}] ${safeLine(c.subject).slice(0, 100)}`,
+      `fail ${c.sha.slice(0, 12)} ${rfc3339(c.time).slice(0, 10)} [${c.errors.join(', ')}] ${safeLine(c.subject).slice(0, 100)}`,
     );
 }
 
@@ -163,7 +164,7 @@ export async function auditCommand(argv: string[], io: CliIO): Promise<number> {
         range: report.range,
         commits: report.commits.map((c) => ({
           sha: c.sha,
-          date: new Date(c.time * 1000).toISOString(),
+          date: rfc3339(c.time),
           subject: c.subject,
           verdict: c.verdict,
           errors: c.errors,

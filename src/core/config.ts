@@ -16,6 +16,7 @@ import {
   type RuleId,
   type RuleSetting,
 } from './policy.js';
+import { promotionBranch } from './promotion.js';
 import { isStrictSemver } from './version.js';
 
 export const configPath = '.github/package-storage.yml';
@@ -207,6 +208,29 @@ export function parsePolicy(text: string, source = configPath): Policy {
   return buildPolicy(raw, source);
 }
 
+/**
+ * The packages root as one normalized path inside the tree (`./packages` is `packages`): a root outside it (`..`,
+ * `/srv`), the tree itself (`.`), or under `.github` or `.git` would make every change look like none, or put the
+ * workflows among the packages.
+ */
+function packagesRootOf(value: string): string | { problem: string } {
+  const path = value.replace(/^(\.\/)+/, '');
+  const segments = path.split('/');
+  const quoted = JSON.stringify(value);
+  if (path === '' || path === '.' || value.startsWith('/'))
+    return { problem: `${quoted} is not a directory inside the repository (e.g. packages)` };
+  if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')))
+    return {
+      problem: `${quoted} is not a normalized path inside the repository: no empty, "." or ".." segments, no backslashes`,
+    };
+  const first = segments[0]!.toLowerCase();
+  if (first === '.github' || first === '.git')
+    return {
+      problem: `${quoted} is under ${segments[0]}/, which holds the repository's workflows and settings, not packages`,
+    };
+  return path;
+}
+
 function buildPolicy(raw: RawConfig, source: string): Policy {
   const defaults = defaultPolicy();
   const fail = (key: string, message: string): never => {
@@ -273,6 +297,18 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
       return { from: edge.from, to: edge.to };
     });
   }
+  // Each edge has a bot branch of its own (`b -> to-c` and `b-to -> c` would both write promote/b-to-to-c).
+  const edgeBranches = new Map<string, string>();
+  promotions.forEach((edge, i) => {
+    const branch = promotionBranch(edge.from, edge.to);
+    const other = edgeBranches.get(branch);
+    if (other !== undefined && other !== `${edge.from} -> ${edge.to}`)
+      fail(
+        raw.promotions ? `promotions[${i}]` : 'channels',
+        `promotions ${other} and ${edge.from} -> ${edge.to} would share the branch ${branch}: rename a channel`,
+      );
+    edgeBranches.set(branch, `${edge.from} -> ${edge.to}`);
+  });
   channels.forEach((c, i) => {
     if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
       fail(
@@ -306,8 +342,10 @@ function buildPolicy(raw: RawConfig, source: string): Policy {
   for (const id of configurableRuleIds) if (raw.rules?.[id]) rules[id] = raw.rules[id];
 
   const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
+  const packagesRoot = packagesRootOf(raw['packages-root'] ?? defaults.packagesRoot);
+  if (typeof packagesRoot !== 'string') fail('packages-root', packagesRoot.problem);
   return {
-    packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
+    packagesRoot: packagesRoot as string,
     channels,
     promotions,
     identity: raw.identity ?? defaults.identity,

@@ -66,3 +66,29 @@ export function isForbidden(patterns: readonly string[], path: string): string |
 export function versionKey(name: string, version: string): string {
   return `${name}@${version}`;
 }
+
+/**
+ * What the filesystem of any registry host takes (Linux): a name of at most 255 bytes (NAME_MAX) and a path of at
+ * most 4,095 bytes (PATH_MAX, 4,096 with its terminating NUL). Git takes longer ones; no host could create them.
+ */
+export const nameMax = 255;
+export const pathMax = 4095;
+
+const utf8 = new TextEncoder();
+
+/** Why `path` (where it will be served, e.g. `/packages/staging/nginx/1.0.0/...`) cannot exist on a host. */
+export function pathLimitProblem(path: string, served: string): string | undefined {
+  const long = path.split('/').find((c) => utf8.encode(c).length > nameMax);
+  if (long !== undefined)
+    return `a name of ${utf8.encode(long).length} bytes: no filesystem a registry host uses takes names over ${nameMax} bytes (NAME_MAX)`;
+  const bytes = utf8.encode(served).length;
+  if (bytes > pathMax)
+    return `a path of ${bytes} bytes where the image serves it: no registry host takes paths over ${pathMax} bytes (PATH_MAX)`;
+  return undefined;
+}
+
+/**
+ * Unicode's bidirectional controls: text between them displays reordered, so a name read in a review or a report
+ * can be another name than the one in the tree ("Trojan Source", CVE-2021-42574).
+ */
+export const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

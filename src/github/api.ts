@@ -123,6 +123,9 @@ export interface PullInfo {
   /** `owner/repo` of the head branch (a fork's for fork PRs; empty when the fork was deleted). */
   headRepo: string;
   baseRef: string;
+  /** Who opened the PR (empty for a deleted account) and whether that account is a bot (an App or Actions). */
+  author: string;
+  authorIsBot: boolean;
   mergeCommitSha: string | null;
   mergeable: boolean | null;
   htmlUrl: string;
@@ -140,6 +143,8 @@ export async function getPull(octokit: Octokit, repo: RepoRef, number: number): 
       headSha: data.head.sha,
       headRepo: data.head.repo?.full_name ?? '',
       baseRef: data.base.ref,
+      author: data.user?.login ?? '',
+      authorIsBot: data.user?.type === 'Bot',
       mergeCommitSha: data.merge_commit_sha,
       mergeable: data.mergeable,
       htmlUrl: data.html_url,
@@ -147,4 +152,47 @@ export async function getPull(octokit: Octokit, repo: RepoRef, number: number): 
   } catch (error) {
     throw apiError(error, `reading pull request #${number}`);
   }
+}
+
+/** The tip of `branch` as the API reports it now (the PR's `base.sha` may lag behind the branch). */
+export async function branchTip(octokit: Octokit, repo: RepoRef, branch: string): Promise<string> {
+  try {
+    const { data } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+    return data.object.sha;
+  } catch (error) {
+    throw apiError(error, `reading branch ${branch}`, 'the token needs `contents: read`');
+  }
+}
+
+/** The account a token acts as. */
+export interface TokenIdentity {
+  login: string;
+  id: number;
+}
+
+/** Who the token acts as (REST `GET /user` is closed to installation tokens; GraphQL `viewer` is not). */
+export async function tokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
+  try {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string; databaseId: number | null } }>(
+      'query tokenIdentity { viewer { login databaseId } }',
+    );
+    return { login: viewer.login, id: viewer.databaseId ?? -1 };
+  } catch (error) {
+    throw apiError(error, 'reading which account the token acts as (GraphQL viewer)');
+  }
+}
+
+/**
+ * Whether `user` is the token's account: the same id or login; an App's bot also when `viewer` names it without its
+ * `[bot]` suffix (a user may hold the bare name, so only a Bot account matches that way).
+ */
+export function isTokenAccount(
+  user: { login?: string; id?: number; type?: string } | null | undefined,
+  self: TokenIdentity,
+): boolean {
+  if (!user) return false;
+  if (user.id === self.id) return true;
+  const login = (user.login ?? '').toLowerCase();
+  const own = self.login.toLowerCase();
+  return login === own || (user.type === 'Bot' && login === `${own}[bot]`);
 }

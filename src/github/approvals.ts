@@ -1,10 +1,13 @@
-// Who approved an exception, and for which commit. The exception label alone proves nothing (anyone with triage
-// can add labels, and a label stays on the PR through later pushes). An approval counts only when it is bound to the
-// PR's current head commit, the one the approver saw, by a user with the channel's approver role:
+// Who approved an exception, and for what. The exception label alone proves nothing (anyone with triage can add
+// labels, and a label stays on the PR through later pushes and base edits). An approval counts only when it is bound
+// to what the approver saw, the PR's current head commit merging into its current base branch, and comes from a user
+// with the channel's approver role who is neither the PR's author nor the pusher of its head:
 //   - an approving review by such a user whose `commit_id` is the head commit (GitHub records the commit), or
 //   - the label applied by such a user after the head commit was pushed (the repository activity log records
-//     pushes with server time; commit dates cannot be trusted, anyone can set them).
-// A later push needs a new approval. The label must be on the PR either way: it is the request for an exception.
+//     pushes with server time; commit dates cannot be trusted, anyone can set them),
+// and in both cases given after the PR's base branch last changed (`base_ref_changed` in the PR's events): an
+// exception approved for staging is not one for production. A later push or base edit needs a new approval. Bots
+// and deleted accounts approve nothing. The label must be on the PR either way: it is the request for an exception.
 import type { Approval } from '../core/validate.js';
 import type { ApproverRole } from '../core/policy.js';
 import { apiError, type Octokit, type RepoRef } from './api.js';
@@ -16,6 +19,10 @@ export interface ApprovalRequest {
   /** The PR's head branch and the repository it lives in (`owner/repo`). */
   headRef: string;
   headRepo: string;
+  /** The PR's current base branch (re-read through the API). */
+  baseRef: string;
+  /** Who opened the PR (empty for a deleted account): never their own approver. */
+  author: string;
   /** The PR's current labels. */
   labels: readonly string[];
   label: string;
@@ -31,11 +38,27 @@ export interface ApprovalResult {
 
 const roleRank: Record<string, number> = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 
-interface Review {
-  user: string;
+/** An account as the API names it: `login` is empty for a deleted one (GitHub shows it as `ghost`). */
+interface Account {
+  login: string;
+  bot: boolean;
+}
+
+interface Review extends Account {
   state: string;
   commitId: string;
+  submittedAt: string;
 }
+
+/** GitHub's placeholder for deleted accounts. */
+const ghost = 'ghost';
+
+function account(user: { login?: string; type?: string } | null | undefined): Account {
+  const login = user?.login ?? '';
+  return { login: login.toLowerCase() === ghost ? '' : login, bot: user?.type === 'Bot' };
+}
+
+const who = (a: Account): string => (a.login ? `@${a.login}` : 'a deleted account');
 
 async function reviews(octokit: Octokit, repo: RepoRef, pull: number): Promise<Review[]> {
   try {
@@ -44,7 +67,12 @@ async function reviews(octokit: Octokit, repo: RepoRef, pull: number): Promise<R
       pull_number: pull,
       per_page: 100,
     });
-    return list.map((r) => ({ user: r.user?.login ?? '', state: r.state, commitId: r.commit_id ?? '' }));
+    return list.map((r) => ({
+      ...account(r.user),
+      state: r.state,
+      commitId: r.commit_id ?? '',
+      submittedAt: r.submitted_at ?? '',
+    }));
   } catch (error) {
     throw apiError(
       error,
@@ -54,14 +82,15 @@ async function reviews(octokit: Octokit, repo: RepoRef, pull: number): Promise<R
   }
 }
 
-/** The latest application of `label` still in force: who and when (server time). */
-async function labelApplication(
-  octokit: Octokit,
-  repo: RepoRef,
-  pull: number,
-  label: string,
-): Promise<{ actor: string; at: string } | undefined> {
-  let found: { actor: string; at: string } | undefined;
+interface PullEvents {
+  /** The latest application of the label still in force: who and when (server time). */
+  applied?: Account & { at: string };
+  /** When the PR's base branch last changed (server time). */
+  baseChangedAt?: string;
+}
+
+async function pullEvents(octokit: Octokit, repo: RepoRef, pull: number, label: string): Promise<PullEvents> {
+  const found: PullEvents = {};
   try {
     const events = await octokit.paginate(octokit.rest.issues.listEvents, {
       ...repo,
@@ -69,10 +98,15 @@ async function labelApplication(
       per_page: 100,
     });
     for (const event of events) {
+      if (event.event === 'base_ref_changed') {
+        if (found.baseChangedAt === undefined || event.created_at > found.baseChangedAt)
+          found.baseChangedAt = event.created_at;
+        continue;
+      }
       const name = (event as { label?: { name?: string } }).label?.name;
       if (name?.toLowerCase() !== label.toLowerCase()) continue;
-      if (event.event === 'labeled') found = { actor: event.actor?.login ?? '', at: event.created_at };
-      else if (event.event === 'unlabeled') found = undefined;
+      if (event.event === 'labeled') found.applied = { ...account(event.actor), at: event.created_at };
+      else if (event.event === 'unlabeled') delete found.applied;
     }
   } catch (error) {
     throw apiError(
@@ -84,23 +118,29 @@ async function labelApplication(
   return found;
 }
 
-/** When `sha` was last pushed to `ref`, from the repository activity log (server time); undefined if not recorded. */
-async function pushedAt(
+/** When `sha` was last pushed to `ref` and by whom, from the repository activity log (server time). */
+async function lastPush(
   octokit: Octokit,
   repo: RepoRef,
   ref: string,
   sha: string,
-): Promise<string | undefined> {
+): Promise<{ at: string; by: string } | undefined> {
   try {
     const activities = await octokit.paginate(octokit.rest.repos.listActivities, {
       ...repo,
       ref: `refs/heads/${ref}`,
       per_page: 100,
     });
-    let latest: string | undefined;
-    for (const a of activities as Array<{ after?: string; timestamp?: string; pushed_at?: string }>) {
+    let latest: { at: string; by: string } | undefined;
+    for (const a of activities as Array<{
+      after?: string;
+      timestamp?: string;
+      pushed_at?: string;
+      actor?: { login?: string } | null;
+    }>) {
       const at = a.timestamp ?? a.pushed_at;
-      if (a.after === sha && at && (latest === undefined || at > latest)) latest = at;
+      if (a.after === sha && at && (latest === undefined || at > latest.at))
+        latest = { at, by: a.actor?.login ?? '' };
     }
     return latest;
   } catch (error) {
@@ -109,6 +149,9 @@ async function pushedAt(
     throw apiError(error, `listing the pushes to ${ref}`);
   }
 }
+
+const after = (at: string, since: string | undefined): boolean =>
+  since === undefined || Date.parse(at) > Date.parse(since);
 
 export async function exceptionApproval(
   octokit: Octokit,
@@ -120,52 +163,87 @@ export async function exceptionApproval(
   const roleOf = async (login: string): Promise<string> => {
     const known = roles.get(login);
     if (known) return known;
+    let role: string;
     try {
       const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
       // role_name may be a custom role: then the legacy permission (admin, write, read) decides.
-      const role = data.role_name in roleRank ? data.role_name : data.permission;
-      roles.set(login, role);
-      return role;
+      role = data.role_name in roleRank ? data.role_name : data.permission;
     } catch (error) {
-      throw apiError(error, `reading the permission of @${login}`);
+      // An account GitHub no longer knows (or never did) holds no role here.
+      if ((error as { status?: number }).status !== 404)
+        throw apiError(error, `reading the permission of @${login}`);
+      role = 'none';
     }
+    roles.set(login, role);
+    return role;
   };
-  const allowed = async (login: string): Promise<boolean> =>
-    login !== '' && (roleRank[await roleOf(login)] ?? 0) >= roleRank[r.approvers]!;
+  const sameRepo = r.headRepo.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
+  const push = sameRepo ? await lastPush(octokit, repo, r.headRef, r.headSha) : undefined;
+  const same = (a: string, b: string): boolean => a !== '' && a.toLowerCase() === b.toLowerCase();
+  /** Who `a` is and why they cannot approve this PR's exception (`@x, whose role is triage`), or undefined. */
+  const refusal = async (a: Account): Promise<string | undefined> => {
+    if (!a.login) return 'a deleted account, which approves nothing';
+    if (a.bot) return `${who(a)}, a bot (bots approve nothing)`;
+    if (same(a.login, r.author)) return `${who(a)}, who opened the PR (nobody approves their own exception)`;
+    if (push && same(a.login, push.by))
+      return `${who(a)}, who pushed the head commit (nobody approves their own change)`;
+    const role = await roleOf(a.login);
+    if ((roleRank[role] ?? 0) < roleRank[r.approvers]!) return `${who(a)}, whose role is ${role}`;
+    return undefined;
+  };
   const head = r.headSha.slice(0, 7);
+  const events = await pullEvents(octokit, repo, r.pull, r.label);
 
   // Each reviewer's latest verdict counts (a later "changes requested" withdraws an approval, as on GitHub).
   const latest = new Map<string, Review>();
   for (const review of await reviews(octokit, repo, r.pull))
-    if (review.state !== 'COMMENTED' && review.state !== 'PENDING') latest.set(review.user, review);
+    if (review.state !== 'COMMENTED' && review.state !== 'PENDING') latest.set(review.login, review);
   const approving = [...latest.values()].filter((v) => v.state === 'APPROVED');
-  for (const review of approving.filter((v) => v.commitId === r.headSha))
-    if (await allowed(review.user)) return { approval: { by: review.user, via: 'review' } };
-
-  const applied = await labelApplication(octokit, repo, r.pull, r.label);
-  const sameRepo = r.headRepo.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
-  if (applied && (await allowed(applied.actor))) {
-    const pushed = sameRepo ? await pushedAt(octokit, repo, r.headRef, r.headSha) : undefined;
-    if (pushed !== undefined && Date.parse(applied.at) > Date.parse(pushed))
-      return { approval: { by: applied.actor, via: 'label' } };
+  const bound = approving.filter(
+    (v) => v.commitId === r.headSha && after(v.submittedAt, events.baseChangedAt),
+  );
+  const refusedReviews: string[] = [];
+  for (const review of bound) {
+    const why = await refusal(review);
+    if (why === undefined) return { approval: { by: review.login, via: 'review' } };
+    refusedReviews.push(why);
   }
 
-  const staleReviews = approving.filter((v) => v.commitId !== r.headSha).map((v) => `@${v.user}`);
+  const { applied } = events;
+  const labelRefusal = applied ? await refusal(applied) : undefined;
+  if (
+    applied &&
+    labelRefusal === undefined &&
+    push !== undefined &&
+    after(applied.at, push.at) &&
+    after(applied.at, events.baseChangedAt)
+  )
+    return { approval: { by: applied.login, via: 'label' } };
+
   const why: string[] = [];
   if (!applied) why.push('who applied it is unknown');
-  else if (!(await allowed(applied.actor)))
-    why.push(`it was applied by @${applied.actor}, whose role is ${await roleOf(applied.actor)}`);
+  else if (labelRefusal !== undefined) why.push(`it was applied by ${labelRefusal}`);
+  else if (!after(applied.at, events.baseChangedAt))
+    why.push(`it was applied by ${who(applied)} before the base branch was changed to ${r.baseRef}`);
   else if (!sameRepo)
     why.push(
-      `it was applied by @${applied.actor}, but the head branch is in a fork, whose pushes this repository does not record`,
+      `it was applied by ${who(applied)}, but the head branch is in a fork, whose pushes this repository does not record`,
     );
   else
     why.push(
-      `it was applied by @${applied.actor} before the head commit ${head} was pushed (or that push is not in the repository's activity log)`,
+      `it was applied by ${who(applied)} before the head commit ${head} was pushed (or that push is not in the repository's activity log)`,
     );
-  if (staleReviews.length)
-    why.push(`approving reviews by ${staleReviews.join(', ')} are of an earlier commit`);
+  const stale = approving.filter((v) => v.commitId !== r.headSha).map(who);
+  if (stale.length) why.push(`approving reviews by ${stale.join(', ')} are of an earlier commit`);
+  const beforeBase = approving
+    .filter((v) => v.commitId === r.headSha && !after(v.submittedAt, events.baseChangedAt))
+    .map(who);
+  if (beforeBase.length)
+    why.push(
+      `approving reviews by ${beforeBase.join(', ')} were given before the base branch was changed to ${r.baseRef}`,
+    );
+  why.push(...refusedReviews.map((w) => `an approving review by ${w} does not count`));
   return {
-    note: `label "${r.label}" is on the PR but approves nothing yet: ${why.join('; ')}. An exception needs a user with the ${r.approvers} role to approve the head commit ${head}: an approving review of it, or the label applied after it was pushed (then re-run the check)`,
+    note: `label "${r.label}" is on the PR but approves nothing yet: ${why.join('; ')}. An exception needs a user with the ${r.approvers} role, other than the PR's author and the pusher of its head, to approve the head commit ${head} into ${r.baseRef}: an approving review of it, or the label applied after it was pushed (then re-run the check)`,
   };
 }

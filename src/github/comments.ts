@@ -1,7 +1,17 @@
-// A sticky PR comment: one comment per PR, found again by a hidden marker at its start, updated in place and never
-// duplicated (when two runs raced and left two, the older is kept and the other deleted). Writing needs
-// `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never a failure of the check.
-import { apiError, type Octokit, type RepoRef } from './api.js';
+// A sticky PR comment: one comment per PR, ours when it starts with a hidden marker and was written by the account
+// the token acts as (GraphQL `viewer`: `github-actions[bot]` for the job token, `<app>[bot]` for an App's), updated
+// in place and never duplicated (when two runs raced and left two, the older is kept and the other deleted).
+// Anyone can post a comment starting with the marker, or quote ours: other users' comments are never edited or
+// deleted. Writing needs `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never
+// a failure of the check.
+import {
+  apiError,
+  isTokenAccount,
+  tokenIdentity,
+  type Octokit,
+  type RepoRef,
+  type TokenIdentity,
+} from './api.js';
 
 export type StickyResult =
   | { operation: 'created' | 'updated' | 'unchanged'; id: number; url: string; deleted: number }
@@ -16,7 +26,13 @@ interface Marked {
 
 const statusOf = (error: unknown): number | undefined => (error as { status?: number }).status;
 
-async function marked(octokit: Octokit, repo: RepoRef, pull: number, marker: string): Promise<Marked[]> {
+async function marked(
+  octokit: Octokit,
+  repo: RepoRef,
+  pull: number,
+  marker: string,
+  self: TokenIdentity,
+): Promise<Marked[]> {
   try {
     const list = await octokit.paginate(octokit.rest.issues.listComments, {
       ...repo,
@@ -24,7 +40,7 @@ async function marked(octokit: Octokit, repo: RepoRef, pull: number, marker: str
       per_page: 100,
     });
     return list
-      .filter((c) => (c.body ?? '').startsWith(marker))
+      .filter((c) => (c.body ?? '').startsWith(marker) && isTokenAccount(c.user, self))
       .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
       .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }));
   } catch (error) {
@@ -45,7 +61,7 @@ export async function writeSticky(
   o: { onlyIfPresent?: boolean } = {},
 ): Promise<StickyResult> {
   if (!body.startsWith(marker)) throw new Error('a sticky comment starts with its marker');
-  const existing = await marked(octokit, repo, pull, marker);
+  const existing = await marked(octokit, repo, pull, marker, await tokenIdentity(octokit));
   const [keep, ...extra] = existing;
   try {
     let result: StickyResult;

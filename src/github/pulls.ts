@@ -35,6 +35,8 @@ export interface PullRequestResult {
   nodeId: string;
   /** Login of the PR's author (github-actions[bot] when made with the job token). */
   author: string;
+  /** The author's account as GitHub reports it (whose PR it is: the token's account, or someone else's). */
+  authorAccount: { login: string; id?: number; type?: string } | null;
   /** Reviewers (users, and teams as `org/slug`) requested by this run. */
   requested: string[];
   assigned: string[];
@@ -50,7 +52,7 @@ interface OpenPull {
   html_url: string;
   title: string;
   body: string | null;
-  user: { login: string } | null;
+  user: { login: string; id?: number; type?: string } | null;
   labels: Array<{ name: string }>;
   assignees?: Array<{ login: string }> | null;
   requested_reviewers?: Array<{ login: string }> | null;
@@ -239,6 +241,7 @@ async function withOptions(
     url: pull.html_url,
     nodeId: pull.node_id,
     author: pull.user?.login ?? '',
+    authorAccount: pull.user,
     requested: reviews.requested,
     assigned: assignees.assigned,
     refused: [...reviews.refused, ...assignees.refused],

@@ -4,9 +4,15 @@
 import * as core from '@actions/core';
 import { errorMessage } from '../core/errors.js';
 import type { Policy } from '../core/policy.js';
-import { createClient, type Octokit } from '../github/api.js';
+import { createClient, isTokenAccount, tokenIdentity, type Octokit } from '../github/api.js';
 import { disableAutoMerge, enableAutoMerge, type MergeMethod } from '../github/auto-merge.js';
-import { closePull, ensurePullRequest, findOpenPull, type Refused } from '../github/pulls.js';
+import {
+  closePull,
+  ensurePullRequest,
+  findOpenPull,
+  type PullRequestResult,
+  type Refused,
+} from '../github/pulls.js';
 import type { RunContext } from '../runner/event.js';
 import { prepareCleanup, preparePromotion, type BranchChange, type Operation } from './engine.js';
 import type { PromoteInputs } from './inputs.js';
@@ -16,8 +22,11 @@ import type { Target } from './target.js';
 
 export type AutoMergeState =
   | { state: 'enabled' | 'unchanged'; method: MergeMethod }
-  /** The branch does not hold this run's commit (someone else pushed): left or turned off. */
-  | { state: 'not-ours'; method: MergeMethod; head: string; disabled: boolean }
+  /**
+   * The branch does not hold this run's commit (someone else pushed): left or turned off; or the PR on the branch
+   * was opened by someone else (`author`): left as it is.
+   */
+  | { state: 'not-ours'; method: MergeMethod; head: string; disabled: boolean; author?: string }
   | { state: 'failed'; method: MergeMethod; message: string };
 
 export interface Result {
@@ -88,11 +97,16 @@ async function closeObsolete(octokit: Octokit, ctx: RunContext, change: BranchCh
 async function armAutoMerge(
   octokit: Octokit,
   env: ApplyEnv,
-  number: number,
+  pull: PullRequestResult,
   method: MergeMethod,
   tip: string | undefined,
 ): Promise<AutoMergeState> {
+  const { number } = pull;
   try {
+    // Only on a PR this token's account opened: anyone with write access can open one on promote's branch, and
+    // auto-merge would then merge what they described, under their name. Theirs is left as they set it.
+    if (!isTokenAccount(pull.authorAccount, await tokenIdentity(octokit)))
+      return { state: 'not-ours', method, head: tip ?? '', disabled: false, author: pull.author };
     if (!tip) {
       // Nothing this run wrote or recognised is at the head: auto-merge must not stay on.
       const disabled = await disableAutoMerge(octokit, env.ctx.repository, number);
@@ -133,7 +147,7 @@ async function toPullRequest(octokit: Octokit, env: ApplyEnv, pushed: PushedChan
   if (pull.refused.length) result.refused = pull.refused;
   if (pull.operation === 'created' && pull.author === 'github-actions[bot]') result.jobTokenPull = true;
   if (inputs.autoMerge)
-    result.autoMerge = await armAutoMerge(octokit, env, pull.number, inputs.autoMerge, pushed.tip);
+    result.autoMerge = await armAutoMerge(octokit, env, pull, inputs.autoMerge, pushed.tip);
   return result;
 }
 

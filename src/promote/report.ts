@@ -24,7 +24,11 @@ function warnings(results: readonly Result[], signCommits: boolean): void {
       );
     if (r.autoMerge?.state === 'not-ours')
       core.warning(
-        `auto-merge ${r.autoMerge.disabled ? 'turned off' : 'left off'} on PR #${r.pullRequest?.number ?? '?'}: ${r.branch} holds ${r.autoMerge.head ? r.autoMerge.head.slice(0, 12) : 'a commit'} that promote did not write; the next promote run rebuilds it`,
+        r.autoMerge.author !== undefined
+          ? safeLine(
+              `auto-merge left off on PR #${r.pullRequest?.number ?? '?'}: it was opened by ${r.autoMerge.author ? `@${r.autoMerge.author}` : 'a deleted account'}, not by the account promote runs as; close it and re-run promote to get a PR promote may auto-merge`,
+            )
+          : `auto-merge ${r.autoMerge.disabled ? 'turned off' : 'left off'} on PR #${r.pullRequest?.number ?? '?'}: ${r.branch} holds ${r.autoMerge.head ? r.autoMerge.head.slice(0, 12) : 'a commit'} that promote did not write; the next promote run rebuilds it`,
       );
   }
 }
@@ -67,7 +71,9 @@ function autoMergeText(r: Result): string {
   if (!a) return '';
   if (a.state === 'failed') return `, auto-merge <b>not armed</b>: ${summaryText(a.message)}`;
   if (a.state === 'not-ours')
-    return `, auto-merge ${a.disabled ? 'turned off' : 'off'} (the branch holds a commit promote did not write)`;
+    return a.author !== undefined
+      ? `, auto-merge off (the PR was opened by ${summaryText(a.author ? `@${a.author}` : 'a deleted account')}, not by promote)`
+      : `, auto-merge ${a.disabled ? 'turned off' : 'off'} (the branch holds a commit promote did not write)`;
   return `, auto-merge (${a.method}) ${a.state === 'enabled' ? 'armed' : 'on'}`;
 }
 

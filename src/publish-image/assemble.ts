@@ -6,6 +6,7 @@ import type { StoredImage, StoredIndex } from '../oci/layout.js';
 import type { Descriptor, Digest } from '../oci/types.js';
 import type { ReadyLayer } from './layers.js';
 import {
+  createdTime,
   imageLabels,
   indexAnnotations,
   manifestAnnotations,
@@ -65,7 +66,7 @@ export function assemble(
   const images = job.platforms.map((p) => {
     const perPlatform = { ...meta, ...(p.digest ? { baseDigest: p.digest } : {}) };
     return buildImage(p.image, own.map(newLayer), {
-      created: job.plan.created,
+      created: createdTime(job.plan.created),
       labels: imageLabels(perPlatform),
       annotations: manifestAnnotations(perPlatform),
       platform: p.platform,

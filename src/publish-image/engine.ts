@@ -12,6 +12,7 @@
 import { availableParallelism } from 'node:os';
 import { UsageError } from '../core/errors.js';
 import type { Policy } from '../core/policy.js';
+import { outsideRfc3339 } from '../core/time.js';
 import { StorageReader } from '../git/storage.js';
 import { layoutBlobFetcher, readOciLayoutImage } from '../oci/layout.js';
 import type { Digest, Platform } from '../oci/types.js';
@@ -20,7 +21,7 @@ import { Ancestry } from './ancestry.js';
 import { assemble, type AssembledImage } from './assemble.js';
 import type { ClientFor } from './base.js';
 import { resolveLayers, type LayerSet, type PreviousImage } from './layers.js';
-import { noExtraMetadata, type ExtraMetadata } from './metadata.js';
+import { createdTime, noExtraMetadata, type ExtraMetadata } from './metadata.js';
 import { writeArchive, writeLayout } from './outputs.js';
 import { OciKey, StorageKey } from './metadata.js';
 import { channelTags, planChannels, targetsOf, type ChannelJob, type Target } from './plan.js';
@@ -278,11 +279,19 @@ function imageResult(
     bytesUploaded: outcome?.bytesUploaded ?? 0,
     unchangedTags: outcome?.unchangedTags ?? [],
     keptTags: outcome?.keptTags ?? [],
-    notes: outcome?.notes ?? [],
+    notes: [...createdNotes(job), ...(outcome?.notes ?? [])],
     why,
     packages: job.plan.layers.reduce((n, l) => n + l.versions.length, 0),
     ...(outcome?.sbom ? { sbom: outcome.sbom } : {}),
   };
+}
+
+/** What a reader of `created` should know: a commit date RFC 3339 cannot write was clamped. */
+function createdNotes(job: ChannelJob): string[] {
+  if (!outsideRfc3339(job.plan.created)) return [];
+  return [
+    `the newest commit of ${job.channel.branch} claims a date outside RFC 3339's years 0000-9999 (${job.plan.created} s since 1970): the image's created time is ${createdTime(job.plan.created)}`,
+  ];
 }
 
 interface TargetState {

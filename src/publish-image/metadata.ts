@@ -4,6 +4,7 @@
 // (event, time, runner), so the same commits always give the same image digest.
 import { UsageError } from '../core/errors.js';
 import type { ImagePlan } from '../core/image-plan.js';
+import { rfc3339 } from '../core/time.js';
 import { carriesCredentials, publicUrl } from '../registry/index.js';
 
 export const OciKey = {
@@ -92,8 +93,9 @@ export interface MetadataInput {
   extra: ExtraMetadata;
 }
 
+/** `created` from a commit time: RFC 3339, clamped into its years (a commit can claim any date). */
 export function createdTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return rfc3339(seconds);
 }
 
 /** Keys shared by labels and annotations; base.digest is the platform's base manifest, or the base index. */

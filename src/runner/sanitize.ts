@@ -2,7 +2,10 @@
 // escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
 // legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
 
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+// Control characters, line and paragraph separators, and Unicode's bidirectional controls (they make text display
+// reordered: a name in a log would read as another).
+const controlChars =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex
 
 /** One line of log text that cannot start a workflow command or carry terminal escapes. */
 export function safeLine(text: string): string {

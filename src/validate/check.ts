@@ -133,8 +133,12 @@ export async function check(
     kibana: facts.kibana,
     same,
   });
-  // Only a single PR can be what promote opened (a merge group's steps are each checked as their PR).
-  const part = target.kind === 'pull' && target.parts.length === 1 ? target.parts[0] : undefined;
+  // Only a single PR can be what promote opened (a merge group's steps are each checked as their PR), and only one
+  // promote opened: its head branch in this repository (a fork can name a branch `promote/…`), its author a bot.
+  const part =
+    target.kind === 'pull' && target.parts.length === 1 && target.pull?.fromPromote
+      ? target.parts[0]
+      : undefined;
   const exact = part
     ? exactChange({
         policy,

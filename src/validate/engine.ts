@@ -32,7 +32,7 @@ export interface ValidateRequest {
   channel: ChannelPolicy;
   /** Commit (or the empty tree) of the channel before the change. */
   before: string;
-  /** Commit of the channel after the change (a PR's merge commit, a push's `after`). */
+  /** Commit or tree of the channel after the change (a PR merged into its base, a push's `after`). */
   after: string;
   /** Tips of the other channels by channel name; undefined = the branch does not exist. */
   channelTips: ReadonlyMap<string, string | undefined>;

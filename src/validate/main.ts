@@ -7,7 +7,7 @@ import { checkoutDir, defaultBranchPolicy } from '../runner/workspace.js';
 import { check } from './check.js';
 import { readInputs } from './inputs.js';
 import { report, reportSkip } from './report.js';
-import { fetchChange, readEvent, resolveTarget } from './target.js';
+import { fetchChange, readCurrent, readEvent, resolveTarget } from './target.js';
 
 export async function run(): Promise<void> {
   await actionBoundary(async () => {
@@ -16,8 +16,9 @@ export async function run(): Promise<void> {
     let client: Octokit | undefined;
     const octokit = (): Octokit => (client ??= createClient(inputs.token));
     const repoDir = await checkoutDir(ctx, inputs.repositoryPath);
-    const facts = readEvent(ctx);
-    // The change's commits first, with their files: every later fetch is trees-only.
+    // What the API says the change is now (a PR's head and base tip, a merge group's PRs), then its commits with
+    // their files: every later fetch is trees-only.
+    const facts = await readCurrent(ctx, readEvent(ctx), octokit);
     await fetchChange(ctx, facts, repoDir);
     const { policy, source } = await defaultBranchPolicy(ctx, repoDir, inputs.config);
     const target = await resolveTarget(ctx, facts, repoDir, policy, octokit);

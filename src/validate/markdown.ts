@@ -1,6 +1,7 @@
 // Untrusted text (file names, PR titles, manifest values) in the Markdown the report writes: the job summary, the
 // `report` output, the PR comment and the check run. It must stay text: no HTML, no Markdown emphasis, links,
-// tables or code spans it did not come with, no @mentions (a comment would ping people), on one line.
+// tables or code spans it did not come with, no @mentions (a comment would ping people) and no live references
+// (`#12`, `GH-12`, `owner/repo#12` link the issue and leave a cross-reference on it), on one line.
 import { safeLine } from '../runner/sanitize.js';
 
 const entities: Record<string, string> = {
@@ -18,7 +19,8 @@ const entities: Record<string, string> = {
   '~': '&#126;',
   // A zero-width space after @: GitHub links mentions in the rendered text, entities decoded (as Renovate does).
   '@': '@&#8203;',
-  '#': '&#35;',
+  // The same after #: `#12` and `owner/repo#12` stay text, not references to issues.
+  '#': '&#35;&#8203;',
   '!': '&#33;',
 };
 
@@ -27,6 +29,7 @@ export function md(text: string): string {
   return safeLine(text)
     .replace(/[&<>"|`[\]\\*_~@#!]/g, (c) => entities[c]!)
     .replace(/:\/\//g, '&#58;//')
+    .replace(/\bGH-(?=\d)/gi, (gh) => `${gh}&#8203;`)
     .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`);
 }
 

@@ -149,7 +149,7 @@ function context(c: Checked, o: RenderOptions): string {
   const t = c.target;
   const pull = t.pull;
   const where = pull
-    ? `PR #${pull.number} (${code(pull.headRef)} → ${code(pull.baseRef)}, head ${code(pull.headSha.slice(0, 7))}${t.resultSha ? `, merge commit ${code(t.resultSha.slice(0, 7))}` : ''})`
+    ? `PR #${pull.number} (${code(pull.headRef)} → ${code(pull.baseRef)}, head ${code(pull.headSha.slice(0, 7))} merged into ${code(pull.baseSha.slice(0, 7))})`
     : own(t.description);
   const lines = [
     `Checked ${where} with the policy from ${md(c.policySource)}: ${plural(c.changes.length, 'package version')} changed, ${plural(c.pathCount, 'path')}.${o.runUrl ? ` [Workflow run](${o.runUrl})` : ''}`,

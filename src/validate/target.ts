@@ -1,24 +1,37 @@
 // The event turned into one target, in one place: the channel, the commits to compare (one part, or one per queued
-// PR of a merge group), the PR's facts re-read through the API, and who approved an exception for which PR. Every
-// fetch the depth-1 checkout lacks happens here; nothing after this reads the event payload.
+// PR of a merge group), the PR's facts re-read through the API, and who approved an exception for which PR. Which
+// commits are checked comes from the API as it is now, never from the payload or a ref that may lag behind: a PR is
+// its current head merged here (`git merge-tree`) into its base branch's current tip; a merge group is split into
+// its PRs by the queue's own entries. Every fetch the depth-1 checkout lacks happens here; nothing after this reads
+// the event payload.
 import { errorMessage, OperationError, UsageError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { channelByBranch, type ChannelPolicy, type Policy } from '../core/policy.js';
 import { mergeConflictFinding } from '../core/rules/merge-conflict.js';
 import type { Approval } from '../core/validate.js';
 import { branchOfRef, emptyTreeId, revParse, zeroId } from '../git/git.js';
-import { fetch, fetchBranches } from '../git/remote.js';
-import { StorageReader } from '../git/storage.js';
-import { getPull, type Octokit, type PullInfo } from '../github/api.js';
+import { fetch } from '../git/remote.js';
+import { ObjectReader } from '../git/objects.js';
+import { branchTip, getPull, type Octokit, type PullInfo } from '../github/api.js';
 import { exceptionApproval } from '../github/approvals.js';
+import { mergeQueueEntries } from '../github/merge-queue.js';
 import type { RunContext } from '../runner/event.js';
 import { safeLine } from '../runner/sanitize.js';
-import { conflictingFiles } from './conflicts.js';
-import { queueEntries, type MergeGroup } from './merge-group.js';
+import { groupSteps, stepsMatchCommits, unsplit, type MergeGroup, type QueueStep } from './merge-group.js';
+import { mergePull } from './pull-merge.js';
 
 export const supportedEvents = ['pull_request', 'pull_request_target', 'merge_group', 'push'] as const;
 
-/** What the event payload says, before anything is fetched or asked. */
+/** The PR as the API reports it now, and the tip of its base branch: what a pull event checks. */
+export interface CurrentPull {
+  info: PullInfo;
+  baseTip: string;
+}
+
+/**
+ * What the event payload says, before anything is fetched; `readCurrent` adds what the API says now (`current` of a
+ * PR, the `steps` of a merge group).
+ */
 export type EventFacts =
   | {
       kind: 'pull';
@@ -26,8 +39,17 @@ export type EventFacts =
       number: number;
       base: string;
       baseSha: string;
+      current?: CurrentPull;
     }
-  | { kind: 'merge-group'; group: MergeGroup; base: string }
+  | {
+      kind: 'merge-group';
+      group: MergeGroup;
+      base: string;
+      /** The group's steps from the queue's entries; undefined when it could not be split into its PRs. */
+      steps?: QueueStep[];
+      /** Why it could not be split. */
+      unsplitBecause?: string;
+    }
   | { kind: 'push'; base: string; before: string; after: string }
   | { kind: 'skip'; reason: string };
 
@@ -49,7 +71,14 @@ export interface PullFacts {
   headRef: string;
   headSha: string;
   baseRef: string;
+  /** The base branch's tip the head was merged into. */
+  baseSha: string;
   url: string;
+  /**
+   * Whether promote can have opened the PR: its head branch is in this repository and its author is a bot (the App
+   * or the job token promote runs with). Only then can it be exactly a promotion or a cleanup.
+   */
+  fromPromote: boolean;
 }
 
 /** Whether a PR asked for an exception (the label), who approved it, or why the label approves nothing yet. */
@@ -75,7 +104,7 @@ export interface Target {
   queued: number[];
   /** The commit a check run belongs on: the PR head, the merge group's head, the pushed commit. */
   headSha: string;
-  /** The commit checked as the channel after the change (the merge commit, the push's after). */
+  /** The commit checked as the channel after the change (the merge group's head, the push's after). */
   resultSha?: string;
   exceptions: ExceptionStatus[];
   /** Other things the maintainer should know (a merge group checked as one change). */
@@ -138,32 +167,55 @@ export function readEvent(ctx: RunContext): EventFacts {
 }
 
 /**
+ * What the API says the change is now (pull and merge group events; others are returned as they are): the PR's
+ * head, base branch and the base's tip, or the merge group's steps from the queue's entries.
+ */
+export async function readCurrent(
+  ctx: RunContext,
+  facts: EventFacts,
+  octokit: () => Octokit,
+): Promise<EventFacts> {
+  if (facts.kind === 'pull' && !facts.current) {
+    const info = await getPull(octokit(), ctx.repository, facts.number);
+    return { ...facts, current: { info, baseTip: await branchTip(octokit(), ctx.repository, info.baseRef) } };
+  }
+  if (facts.kind === 'merge-group' && !facts.steps && facts.unsplitBecause === undefined) {
+    let entries;
+    try {
+      entries = await mergeQueueEntries(octokit(), ctx.repository, facts.base);
+    } catch (error) {
+      return { ...facts, unsplitBecause: errorMessage(error) };
+    }
+    const steps = groupSteps(entries, facts.group, facts.base);
+    return steps
+      ? { ...facts, steps }
+      : {
+          ...facts,
+          unsplitBecause: "the merge queue's entries do not lead from the group's head to its base",
+        };
+  }
+  return facts;
+}
+
+/**
  * The change's own commits, with their file contents, before anything else: every later fetch is trees-only, and
  * the first trees-only fetch turns the clone into a partial one whose later fetches would also come without files
  * (then each file of the change would be fetched on its own when read). Failures here are left to the later,
  * event-specific fetches, which explain them.
  */
-export async function fetchChange(ctx: RunContext, facts: EventFacts, repoDir: string): Promise<void> {
-  const refspecs: Array<{ spec: string; depth: number }> = [];
-  if (facts.kind === 'pull' && facts.event === 'pull_request' && ctx.sha)
-    refspecs.push({ spec: ctx.sha, depth: 2 });
-  else if (facts.kind === 'pull')
-    refspecs.push({
-      spec: `+refs/pull/${facts.number}/merge:refs/remotes/pull/${facts.number}/merge`,
-      depth: 2,
-    });
-  else if (facts.kind === 'merge-group') refspecs.push({ spec: facts.group.head_sha, depth: 1 });
-  else if (facts.kind === 'push') refspecs.push({ spec: facts.after, depth: 1 });
-  for (const { spec, depth } of refspecs) await fetch(repoDir, [spec], { depth }).catch(() => undefined);
+export async function fetchChange(_ctx: RunContext, facts: EventFacts, repoDir: string): Promise<void> {
+  let fetches: { specs: string[]; depth: number } | undefined;
+  // The head's parent is most often the base tip: then the merge base is at hand without a deeper fetch.
+  if (facts.kind === 'pull' && facts.current)
+    fetches = { specs: [facts.current.info.headSha, facts.current.baseTip], depth: 2 };
+  else if (facts.kind === 'merge-group')
+    fetches = { specs: (facts.steps ?? unsplit(facts.group)).map((s) => s.head), depth: 1 };
+  else if (facts.kind === 'push') fetches = { specs: [facts.after], depth: 1 };
+  if (fetches)
+    await fetch(repoDir, [...new Set(fetches.specs)], { depth: fetches.depth }).catch(() => undefined);
 }
 
-async function resolve(repoDir: string, rev: string, what: string): Promise<string> {
-  const sha = await revParse(repoDir, rev);
-  if (!sha) throw new OperationError(`${what} (${rev}) is not available after fetching`);
-  return sha;
-}
-
-/** The exception status of a PR: the label is the request, an approval bound to the head commit grants it. */
+/** The exception status of a PR: the label is the request, an approval bound to its head and base grants it. */
 async function exceptionOf(
   octokit: Octokit,
   ctx: RunContext,
@@ -177,6 +229,8 @@ async function exceptionOf(
     headSha: info.headSha,
     headRef: info.headRef,
     headRepo: info.headRepo,
+    baseRef: info.baseRef,
+    author: info.author,
     labels: info.labels,
     label: policy.exceptionLabel,
     approvers: channel.exceptionApprovers,
@@ -190,23 +244,13 @@ async function exceptionOf(
   };
 }
 
-const pullFacts = (info: PullInfo): PullFacts => ({
-  number: info.number,
-  title: info.title,
-  headRef: info.headRef,
-  headSha: info.headSha,
-  baseRef: info.baseRef,
-  url: info.htmlUrl,
-});
-
 async function pullTarget(
   ctx: RunContext,
-  facts: Extract<EventFacts, { kind: 'pull' }>,
+  { info, baseTip }: CurrentPull,
   repoDir: string,
   policy: Policy,
   octokit: Octokit,
 ): Promise<Resolved> {
-  const info = await getPull(octokit, ctx.repository, facts.number);
   // The base may have been changed since the event: the PR as it is now decides.
   const channel = channelByBranch(policy, info.baseRef);
   if (!channel)
@@ -216,52 +260,42 @@ async function pullTarget(
     kind: 'pull' as const,
     channel,
     description: `PR #${info.number} into ${info.baseRef}`,
-    pull: pullFacts(info),
+    pull: {
+      number: info.number,
+      title: info.title,
+      headRef: info.headRef,
+      headSha: info.headSha,
+      baseRef: info.baseRef,
+      baseSha: baseTip,
+      url: info.htmlUrl,
+      fromPromote:
+        info.authorIsBot &&
+        info.headRepo.toLowerCase() === `${ctx.repository.owner}/${ctx.repository.repo}`.toLowerCase(),
+    },
     queued: [],
+    // The check run goes on exactly the head that was checked.
     headSha: info.headSha,
     exceptions: [exception],
     notes: [],
   };
-  let merge: string;
-  if (facts.event === 'pull_request' && ctx.sha) {
-    if (!(await revParse(repoDir, `${ctx.sha}^1`))) await fetch(repoDir, [ctx.sha], { depth: 2 });
-    merge = ctx.sha;
-  } else {
-    const ref = `refs/remotes/pull/${info.number}/merge`;
-    try {
-      // Fetched by name again (a cheap no-op after fetchChange): a ref left by an earlier run must not be trusted,
-      // and this fetch's failure is the one to explain.
-      await fetch(repoDir, [`+refs/pull/${info.number}/merge:${ref}`], { depth: 2 });
-    } catch (error) {
-      if (info.mergeable !== false) throw error;
-      const base = await fetchBranches(repoDir, [info.baseRef], { treesOnly: true });
-      const files = await conflictingFiles(
-        repoDir,
-        base.get(info.baseRef) ?? facts.baseSha,
-        `refs/pull/${info.number}/head`,
-        `refs/remotes/pull/${info.number}/head`,
-      );
-      return {
-        ...common,
-        parts: [],
-        conflict: mergeConflictFinding(`PR #${info.number}`, info.baseRef, files ?? []),
-      };
-    }
-    merge = await resolve(repoDir, ref, `the merge commit of PR #${info.number}`);
-  }
-  const before = await resolve(repoDir, `${merge}^1`, `the base side of merge commit ${merge}`);
+  const merged = await mergePull(repoDir, baseTip, info.headSha);
+  if (merged.kind === 'conflict')
+    return {
+      ...common,
+      parts: [],
+      conflict: mergeConflictFinding(`PR #${info.number}`, info.baseRef, merged.files),
+    };
   return {
     ...common,
     parts: [
       {
-        before,
-        after: merge,
+        before: baseTip,
+        after: merged.tree,
         pull: info.number,
         headBranch: info.headRef,
         ...(exception.approval ? { approval: exception.approval } : {}),
       },
     ],
-    resultSha: merge,
   };
 }
 
@@ -274,40 +308,66 @@ async function mergeGroupTarget(
 ): Promise<Target> {
   const { group, base } = facts;
   const channel = channelByBranch(policy, base)!;
-  if (!(await revParse(repoDir, group.head_sha))) await fetch(repoDir, [group.head_sha], { depth: 1 });
-  // Each queued PR's step, its commits with their files, before the trees-only fetch of the base.
-  const reader = new StorageReader(repoDir, policy.packagesRoot);
-  const entries = await queueEntries(repoDir, reader.objects, group, base).finally(() => reader.close());
+  let steps = facts.steps;
+  let unsplitBecause = facts.unsplitBecause;
+  // Each step's commit with its files, before the trees-only fetch of the base.
+  const objects = new ObjectReader(repoDir);
+  try {
+    if (steps && !(await stepsMatchCommits(repoDir, objects, steps))) {
+      steps = undefined;
+      unsplitBecause = "the group's commits are not built as the merge queue's entries say";
+    }
+    if (!steps && !(await objects.commitId(group.head_sha)))
+      await fetch(repoDir, [group.head_sha], { depth: 1 });
+  } finally {
+    objects.close();
+  }
   await fetch(repoDir, [group.base_sha], { depth: 1, treesOnly: true });
   const exceptions: ExceptionStatus[] = [];
   const parts: Part[] = [];
-  for (const entry of entries) {
-    const info = entry.pull !== undefined ? await getPull(octokit(), ctx.repository, entry.pull) : undefined;
-    const exception = info ? await exceptionOf(octokit(), ctx, policy, channel, info) : undefined;
+  for (const step of steps ?? unsplit(group)) {
+    const info = step.pull !== undefined ? await getPull(octokit(), ctx.repository, step.pull) : undefined;
+    // An exception covers the step only when it was approved for the head the queue merged.
+    const exception =
+      info && (step.merged === undefined || step.merged === info.headSha)
+        ? await exceptionOf(octokit(), ctx, policy, channel, info)
+        : undefined;
     if (exception) exceptions.push(exception);
+    else if (info) {
+      const requested = info.labels.some((l) => l.toLowerCase() === policy.exceptionLabel.toLowerCase());
+      exceptions.push({
+        pull: info.number,
+        requested,
+        headSha: info.headSha,
+        ...(requested
+          ? {
+              note: `the merge queue merged head ${step.merged!.slice(0, 7)} of PR #${info.number}, not its head ${info.headSha.slice(0, 7)}: no exception applies to this step`,
+            }
+          : {}),
+      });
+    }
     parts.push({
-      before: entry.parent,
-      after: entry.head,
-      ...(entry.pull !== undefined ? { pull: entry.pull } : {}),
+      before: step.parent,
+      after: step.head,
+      ...(step.pull !== undefined ? { pull: step.pull } : {}),
       ...(info ? { headBranch: info.headRef } : {}),
       ...(exception?.approval ? { approval: exception.approval } : {}),
     });
   }
-  const split = !(entries.length === 1 && entries[0]!.pull === undefined);
-  const queued = entries.flatMap((e) => (e.pull !== undefined ? [e.pull] : []));
+  const queued = (steps ?? []).flatMap((s) => (s.pull !== undefined ? [s.pull] : []));
   return {
     kind: 'merge-group',
     channel,
-    description: `merge group into ${base} (${split ? queued.map((n) => `#${n}`).join(', ') : 'unattributed'})`,
+    description: `merge group into ${base} (${steps ? queued.map((n) => `#${n}`).join(', ') : 'unattributed'})`,
     parts,
     queued,
     headSha: group.head_sha,
     resultSha: group.head_sha,
     exceptions,
-    notes: split
+    notes: steps
       ? []
       : [
-          'the merge group could not be split into its PRs (queue refs not found): it is checked as one change, without exceptions',
+          `the merge group could not be split into its PRs (${unsplitBecause ?? 'no queue entries'}): it is checked as one change, without exceptions`,
         ],
   };
 }
@@ -361,14 +421,15 @@ export async function resolveTarget(
             ? `the merge queue's base branch ${facts.base} is not a channel branch`
             : `branch ${facts.base} is not a channel branch`,
     };
-  switch (facts.kind) {
+  const current = await readCurrent(ctx, facts, octokit);
+  switch (current.kind) {
     case 'skip':
-      return facts;
+      return current;
     case 'pull':
-      return pullTarget(ctx, facts, repoDir, policy, octokit());
+      return pullTarget(ctx, current.current!, repoDir, policy, octokit());
     case 'merge-group':
-      return mergeGroupTarget(ctx, facts, repoDir, policy, octokit);
+      return mergeGroupTarget(ctx, current, repoDir, policy, octokit);
     case 'push':
-      return pushTarget(facts, repoDir, policy);
+      return pushTarget(current, repoDir, policy);
   }
 }

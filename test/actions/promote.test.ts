@@ -448,6 +448,38 @@ describe('auto-merge', () => {
     expect(gh.pulls.get(1)!.autoMerge?.headSha).toBe(ours);
   });
 
+  it("leaves auto-merge off on a PR someone else opened on promote's branch", async () => {
+    // A user with write access opens a PR from promote's branch first (its description is theirs).
+    await origin.commit('promote/snapshot-to-staging', {
+      parent: 'staging',
+      files: { 'docs/notes.md': 'notes\n' },
+      lease: null,
+    });
+    await gh.openPull({
+      head: 'promote/snapshot-to-staging',
+      base: 'staging',
+      title: 'Looks like a promotion',
+      user: 'writer',
+    });
+    const run = await promoteNginx('merge');
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ 'pull-request-number': '1', 'auto-merge': 'not-ours' });
+    expect(gh.pulls.get(1)!.autoMerge).toBeNull();
+    expect(autoMergeCalls()).toEqual([]);
+    expect(run.annotations.map((a) => a.message)).toContain(
+      'auto-merge left off on PR #1: it was opened by @writer, not by the account promote runs as; close it and re-run promote to get a PR promote may auto-merge',
+    );
+    expect(run.summary).toContain('auto-merge off (the PR was opened by @writer, not by promote)');
+    // Control: closed, and promote opens (and arms) its own.
+    gh.closePull(1);
+    const own = await promoteNginx('merge');
+    expect(own.outputs).toMatchObject({
+      operation: 'created',
+      'pull-request-number': '2',
+      'auto-merge': 'enabled',
+    });
+  });
+
   it('says what to change when the repository has auto-merge off, but still opens the PR', async () => {
     gh.setRepositorySettings({ allowAutoMerge: false });
     const run = await promoteNginx('squash');

@@ -14,6 +14,7 @@ import {
   type CommitChange,
   type VersionSpec,
 } from '../support/storage-origin.js';
+import { errors, findings, notices, seconds } from '../support/validate-outputs.js';
 import { mergeGroupPayload, pullRequestPayload } from '../support/webhooks.js';
 
 const owner = 'acme';
@@ -34,9 +35,6 @@ const system = (version: string, seed: number): VersionSpec => ({
 let origin: StorageOrigin;
 let gh: FakeGitHub;
 let counter = 0;
-
-const seconds = (offset: number): string =>
-  new Date(Date.now() + offset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 beforeAll(async () => {
   origin = await StorageOrigin.create({
@@ -110,15 +108,6 @@ async function check(
   expect(run.deprecatedCommands).toEqual([]);
   return run;
 }
-
-const findings = (run: ActionRun): Array<Record<string, unknown>> =>
-  JSON.parse(run.outputs.findings ?? '[]') as Array<Record<string, unknown>>;
-const errors = (run: ActionRun): string[] =>
-  findings(run)
-    .filter((f) => f.severity === 'error')
-    .map((f) => `${String(f.rule)} ${String(f.package)}@${String(f.version)}`);
-const notices = (run: ActionRun): string[] =>
-  run.annotations.filter((a) => a.level === 'notice').map((a) => a.message);
 
 /** An overwrite of staging's nginx@1.6.0 with content snapshot holds first (so only the overwrite is at stake). */
 async function stagingOverwrite(seed: number): Promise<CommitChange> {
@@ -283,25 +272,8 @@ describe('who may approve is per channel', () => {
 });
 
 describe("merge groups: each PR's exception covers only its own changes", () => {
-  /** Queues PRs like GitHub: one commit per PR on top of the previous one, each under its gh-readonly-queue ref. */
-  async function queue(
-    base: string,
-    prs: Array<{ pr: Opened; change: CommitChange }>,
-  ): Promise<{ head: string; headRef: string; baseSha: string }> {
-    const baseSha = await origin.rev(base);
-    let parent = baseSha;
-    let ref = '';
-    for (const { pr, change } of prs) {
-      ref = `gh-readonly-queue/${base}/pr-${pr.number}-${parent}`;
-      parent = await origin.commit(ref, {
-        parent,
-        ...change,
-        message: `Merge pull request #${pr.number}`,
-        lease: null,
-      });
-    }
-    return { head: parent, headRef: ref, baseSha };
-  }
+  // Each test's group leaves the queue (merged or dequeued) before the next test queues its own.
+  afterEach(() => gh.clearMergeQueue('staging'));
 
   async function checkGroup(
     base: string,
@@ -341,10 +313,7 @@ describe("merge groups: each PR's exception covers only its own changes", () => 
     const unapproved = await openPull('staging', otherChange, '[staging] Promote system 1.20.0 again');
     gh.addLabel(approved.number, label, 'helper');
     await gh.addReview(approved.number, { user: 'maintainer', state: 'APPROVED' });
-    const group = await queue('staging', [
-      { pr: approved, change: approvedChange },
-      { pr: unapproved, change: otherChange },
-    ]);
+    const group = await gh.enqueue('staging', [approved.number, unapproved.number]);
     const run = await checkGroup('staging', group);
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toEqual(['overwrite system@1.20.0']);
@@ -356,16 +325,15 @@ describe("merge groups: each PR's exception covers only its own changes", () => 
     expect(run.stdout).toContain(`merge group into staging (#${approved.number}, #${unapproved.number})`);
   });
 
-  it('a group that cannot be split into its PRs is checked as one change, without exceptions', async () => {
+  it('a group whose PRs the queue no longer lists is checked as one change, without exceptions', async () => {
     const change = await stagingOverwrite(32);
     const pr = await openPull('staging', change, '[staging] Promote nginx 1.6.0 again');
     gh.addLabel(pr.number, label, 'helper');
     await gh.addReview(pr.number, { user: 'maintainer', state: 'APPROVED' });
-    const group = await queue('staging', [{ pr, change }]);
-    // A name that does not follow the queue's pattern: the PR cannot be known for sure.
-    const renamed = `gh-readonly-queue/staging/batch-${group.baseSha}`;
-    await origin.setRef(`refs/heads/${renamed}`, group.head);
-    const run = await checkGroup('staging', { ...group, headRef: renamed });
+    const group = await gh.enqueue('staging', [pr.number]);
+    // The queue's entries are gone (the PR was dequeued): which PR the group's commit merges is not known for sure.
+    gh.clearMergeQueue('staging');
+    const run = await checkGroup('staging', group);
     expect(run.exitCode).toBe(1);
     expect(errors(run)).toEqual(['overwrite nginx@1.6.0']);
     expect(notices(run)).toContainEqual(expect.stringContaining('could not be split into its PRs'));

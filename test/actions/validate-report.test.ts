@@ -13,6 +13,7 @@ import {
   holdings,
   owner,
   passingChange,
+  promoteBot,
   repo,
   runOnPull,
   storageRepository,
@@ -214,12 +215,13 @@ describe('a red check with many problems (bundled action)', () => {
 
 describe('the sticky comment', () => {
   it('is never duplicated: a duplicate left by a concurrent run is deleted, and on-failure creates none on a pass', async () => {
-    const { change, title, head } = passingChange();
+    const { change, title, head, user } = passingChange();
     const opened = await validatePull(r, {
       base: 'production',
       change,
       title,
       head,
+      user,
       inputs: { comment: 'on-failure' },
     });
     expect(opened.run.exitCode, opened.run.stdout).toBe(0);
@@ -260,6 +262,58 @@ describe('the sticky comment', () => {
     expect(again.run.outputs.comment).toBe('updated');
     expect((await list()).data.map((c) => c.id)).toEqual(after.map((c) => c.id));
     r.gh.closePull(opened.number);
+  });
+
+  it("is ours only when the token's account wrote it: a planted report and a maintainer's quote are left alone", async () => {
+    const { change, title, labels } = failingChange();
+    const head = 'planted-report';
+    await r.origin.commit(head, { parent: 'production', ...change });
+    const number = (await r.gh.openPull({ head, base: 'production', title, user: 'contributor' })).number;
+    for (const l of labels) r.gh.addLabel(number, l.label, l.actor);
+    const deletes = r.gh.calls('issues/delete-comment').length;
+    // Before any run: a fake "passing" report by the contributor, and a maintainer quoting the marker.
+    r.gh.addComment(number, 'contributor', `${marker}\n## ✅ package-storage policy: passes`);
+    r.gh.addComment(number, 'maintainer', `${marker}\n> the bot said it fails; looking`);
+    const octokit = api();
+    const list = async () =>
+      (await octokit.rest.issues.listComments({ owner, repo, issue_number: number })).data.map((c) => ({
+        by: c.user!.login,
+        first: c.body!.split('\n')[1]!,
+      }));
+    const failing = await runOnPull(r, {
+      base: 'production',
+      number,
+      head,
+      inputs: { comment: 'on-failure' },
+    });
+    expect(failing.run.exitCode).toBe(1);
+    expect(failing.run.outputs.comment).toBe('created');
+    const planted = [
+      { by: 'contributor', first: '## ✅ package-storage policy: passes' },
+      { by: 'maintainer', first: '> the bot said it fails; looking' },
+    ];
+    expect(await list()).toEqual([
+      ...planted,
+      {
+        by: 'github-actions[bot]',
+        first: expect.stringMatching(/^## ❌ package-storage policy: PR #\d+ into production is blocked/),
+      },
+    ]);
+
+    // Control: the fix resolves our comment, and only ours.
+    await r.origin.commit(head, { parent: 'production', files: { 'docs/notes.md': 'notes\n' } });
+    r.gh.pulls.get(number)!.title = '[production] Notes';
+    const fixed = await runOnPull(r, { base: 'production', number, head, inputs: { comment: 'on-failure' } });
+    expect(fixed.run.exitCode, fixed.run.stdout).toBe(0);
+    expect(fixed.run.outputs.comment).toBe('updated');
+    expect(await list()).toEqual([
+      ...planted,
+      {
+        by: 'github-actions[bot]',
+        first: expect.stringMatching(/^## ✅ Resolved — package-storage policy:/),
+      },
+    ]);
+    expect(r.gh.calls('issues/delete-comment')).toHaveLength(deletes);
   });
 });
 
@@ -367,7 +421,7 @@ describe('what the summary says about exceptions', () => {
     expect(labelled.run.exitCode).toBe(1);
     shown = text(labelled.run.summary);
     expect(shown).toContain(
-      `⏳ **Requested, not approved yet:** label "policy-exception" is on the PR but approves nothing yet: it was applied by @maintainer, whose role is maintain. An exception needs a user with the admin role to approve the head commit ${short}`,
+      `⏳ **Requested, not approved yet:** label "policy-exception" is on the PR but approves nothing yet: it was applied by @maintainer, whose role is maintain. An exception needs a user with the admin role, other than the PR's author and the pusher of its head, to approve the head commit ${short} into production`,
     );
     expect(shown).not.toContain('If one is warranted');
     expect(labelled.run.annotations).toContainEqual(
@@ -399,6 +453,7 @@ describe("what the summary says about promote's PRs", () => {
     const { run } = await validatePull(r, {
       base: 'snapshot',
       head: 'cleanup/snapshot',
+      user: promoteBot,
       title: '[snapshot] Remove promoted packages (nginx-1.6.0, system-1.20.0)',
       change: {
         removeVersions: [
@@ -429,5 +484,24 @@ describe("what the summary says about promote's PRs", () => {
     const shown = text(run.summary);
     expect(shown).toContain('All 3 changed versions pass.');
     expect(shown).not.toContain('pure promotion');
+  });
+
+  it.each([
+    { who: 'a fork named like promote’s branch', user: 'mallory', fork: true },
+    { who: 'a person with write access on promote’s branch name', user: 'writer', fork: false },
+  ])('says nothing of the kind for $who', async ({ user, fork }) => {
+    const { change, title, head } = passingChange();
+    const { run, number } = await validatePull(r, {
+      base: 'production',
+      head,
+      title,
+      change,
+      user,
+      fork,
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.outputs.exact).toBe('');
+    expect(text(run.summary)).not.toContain('pure promotion');
+    r.gh.closePull(number);
   });
 });

@@ -105,6 +105,56 @@ describe('audit: the state across channels', () => {
   });
 });
 
+describe('audit --history: commit dates RFC 3339 cannot write', () => {
+  let origin: StorageOrigin;
+  beforeAll(async () => {
+    origin = await StorageOrigin.create({ branches: { production: [], staging: [], snapshot: [] } });
+    // Anyone can date a commit: year 10,000, and year 3,170,843 (past what JavaScript's Date can hold at all).
+    await origin.commit('production', {
+      add: [v('nginx', '1.0.0', 1)],
+      message: 'Year 10000 (#1)',
+      date: 253_402_300_800,
+    });
+    await origin.commit('production', {
+      add: [v('nginx', '1.1.0', 2)],
+      message: 'Far future (#2)',
+      date: 99_999_999_999_999,
+    });
+    await origin.commit('production', {
+      add: [v('nginx', '1.2.0', 3)],
+      message: 'Today (#3)',
+      date: 1_700_000_000,
+    });
+  });
+
+  it('clamps them to 9999-12-31T23:59:59Z instead of failing or writing a non-RFC 3339 date', async () => {
+    const args = [
+      'audit',
+      '--repo',
+      origin.bare,
+      '--history',
+      'production~3..production',
+      '--channel',
+      'production',
+    ];
+    const json = await cli([...args, '--json']);
+    expect(json.code, json.err).toBe(0);
+    const report = JSON.parse(json.out) as {
+      commits: Array<{ subject: string; date: string; verdict: string }>;
+    };
+    expect(report.commits.map((c) => [c.subject, c.date, c.verdict])).toEqual([
+      ['Year 10000 (#1)', '9999-12-31T23:59:59Z', 'fail'],
+      ['Far future (#2)', '9999-12-31T23:59:59Z', 'fail'],
+      // Control: a date in range is written as it is.
+      ['Today (#3)', '2023-11-14T22:13:20Z', 'fail'],
+    ]);
+    const text = await cli(args);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/fail [0-9a-f]{12} 9999-12-31 \[not-promoted\] Far future \(#2\)/);
+    expect(text.out).toMatch(/fail [0-9a-f]{12} 2023-11-14 \[not-promoted\] Today \(#3\)/);
+  });
+});
+
 describe('audit --history: a replay with a known verdict per commit', () => {
   let origin: StorageOrigin;
   /** Each production commit and the verdict validate must give it, oldest first. */

@@ -567,6 +567,40 @@ describe('publish-image', () => {
     expect(await digestOf()).toBe(d.result!.images[0]!.digest);
   });
 
+  it("a commit dated past year 9999 gives the image RFC 3339's last second as its created time, and says so", async () => {
+    const repo = 'acme/far-future';
+    const target = `${registry.host}/${repo}`;
+    const tip = await origin.rev('production');
+    // Year 3,170,843: past what JavaScript's Date holds, and RFC 3339 has four-digit years only.
+    await commitAt('production', 99_999_999_999_999, { 'deployment/notes.md': 'far future\n' });
+    await git(['-C', clone, 'fetch', '--quiet', 'origin']);
+    try {
+      const r = await publish(
+        '--repo',
+        clone,
+        '--image',
+        target,
+        '--base-image',
+        base(),
+        '--channel',
+        'production',
+        '--push',
+      );
+      expect(r.code, r.err).toBe(0);
+      const inspected = (await skopeoInspect(`${target}:production`)).json;
+      expect(inspected.Labels).toMatchObject({ 'org.opencontainers.image.created': '9999-12-31T23:59:59Z' });
+      expect(inspected.Created).toBe('9999-12-31T23:59:59Z');
+      expect(r.result!.images[0]!.notes).toContainEqual(
+        expect.stringContaining(
+          "claims a date outside RFC 3339's years 0000-9999 (99999999999999 s since 1970)",
+        ),
+      );
+    } finally {
+      await origin.setRef('refs/heads/production', tip);
+      await git(['-C', clone, 'fetch', '--quiet', '--force', 'origin']);
+    }
+  });
+
   it('fails on an immutable tag that points elsewhere, moving no tag', async () => {
     const client = new RegistryClient(registry.host);
     const stagingBefore = await client.headManifest('acme/distribution', 'staging');

@@ -213,12 +213,44 @@ channels:
       'already used by channel production',
     ],
     ['- just a list\n', '(top level)', 'must be object'],
+    // A packages root outside the tree, the tree itself or under .github would make every change look like none.
+    ['packages-root: ..\n', 'packages-root', '".." is not a normalized path inside the repository'],
+    ['packages-root: ../other\n', 'packages-root', 'not a normalized path inside the repository'],
+    ['packages-root: packages/../x\n', 'packages-root', 'not a normalized path inside the repository'],
+    ['packages-root: a//b\n', 'packages-root', 'not a normalized path inside the repository'],
+    ['packages-root: .\n', 'packages-root', '"." is not a directory inside the repository'],
+    ['packages-root: .github\n', 'packages-root', 'is under .github/'],
+    ['packages-root: .GitHub/packages\n', 'packages-root', 'is under .GitHub/'],
+    ['packages-root: .git/x\n', 'packages-root', 'is under .git/'],
+    [
+      [
+        'channels:',
+        '  - { name: c, arrival: direct, overwrite: allow, removal: allow }',
+        '  - { name: to-c, arrival: direct, overwrite: allow, removal: allow }',
+        '  - { name: b-to, arrival: direct, overwrite: allow, removal: allow }',
+        '  - { name: b, arrival: direct, overwrite: allow, removal: allow }',
+        'promotions:',
+        '  - { from: b, to: to-c }',
+        '  - { from: b-to, to: c }',
+        '',
+      ].join('\n'),
+      'promotions[1]',
+      'promotions b -> to-c and b-to -> c would share the branch promote/b-to-to-c',
+    ],
   ])('rejects %j naming %s', (text, key, fragment) => {
     const error = configError(text);
     expect(error.key).toBe(key);
     expect(error.message).toContain(key);
     expect(error.message).toContain(fragment);
     expect(error.exitCode).toBe(2);
+  });
+
+  it.each([
+    ['packages-root: ./packages\n', 'packages'],
+    ['packages-root: ././storage/packages\n', 'storage/packages'],
+    ['packages-root: .github-mirror/packages\n', '.github-mirror/packages'],
+  ])('normalizes the packages root %j to %j', (text, root) => {
+    expect(parsePolicy(text, 'policy.yml').packagesRoot).toBe(root);
   });
 
   it('reports unparsable YAML with the file and line', () => {

@@ -322,6 +322,19 @@ describe('channel rules', () => {
   });
 });
 
+/** The rest of a path under nginx 1.0.0 whose served path `/packages/snapshot/nginx/1.0.0/<rest>` has `bytes` bytes. */
+function servedTo(bytes: number): string {
+  const prefix = '/packages/snapshot/nginx/1.0.0/';
+  const parts: string[] = [];
+  let left = bytes - prefix.length;
+  while (left > 201) {
+    parts.push('d'.repeat(200));
+    left -= 201;
+  }
+  parts.push('f'.repeat(left));
+  return parts.join('/');
+}
+
 describe('title and path rules', () => {
   const added: Case = { channel: 'snapshot', after: { 'nginx@1.0.0': 't1' } };
   it.each([
@@ -363,6 +376,25 @@ describe('title and path rules', () => {
       ['error layout nginx@1.0.0'],
     ],
     ['newline in a name', path('packages/nginx/1.0.0/docs/a\nb.md'), ['error layout nginx@1.0.0']],
+    // A right-to-left override: `docs/\u202egnp.exe` displays as `docs/exe.png`.
+    [
+      'bidirectional control in a name',
+      path('packages/nginx/1.0.0/docs/\u202egnp.exe'),
+      ['error layout nginx@1.0.0'],
+    ],
+    // NAME_MAX and PATH_MAX of the registry host, counted in bytes where the image serves the file.
+    ['a name of 255 bytes', path(`packages/nginx/1.0.0/docs/${'é'.repeat(127)}x`), []],
+    [
+      'a name of 256 bytes',
+      path(`packages/nginx/1.0.0/docs/${'é'.repeat(128)}`),
+      ['error layout nginx@1.0.0'],
+    ],
+    ['a path of 4,095 bytes where it is served', path(`packages/nginx/1.0.0/${servedTo(4095)}`), []],
+    [
+      'a path of 4,096 bytes where it is served',
+      path(`packages/nginx/1.0.0/${servedTo(4096)}`),
+      ['error layout nginx@1.0.0'],
+    ],
     [
       'huge file',
       { ...path('packages/nginx/1.0.0/img/big.png'), size: 200 * 1024 * 1024 },

@@ -38,8 +38,8 @@ it('writes the failing summary', async () => {
 });
 
 it('writes the passing summary', async () => {
-  const { change, title, head } = passingChange();
-  const { run } = await validatePull(r, { base: 'production', change, title, head });
+  const { change, title, head, user } = passingChange();
+  const { run } = await validatePull(r, { base: 'production', change, title, head, user });
   expect(run.exitCode, run.stdout).toBe(0);
   await writeFile(join(dir, 'validate-summary-passing.md'), run.summary);
 });

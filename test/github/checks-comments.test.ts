@@ -138,6 +138,39 @@ describe('writeSticky', () => {
     expect(await list()).toEqual([`${marker}\nsecond`, 'a human comment']);
   });
 
+  it("never edits, resolves or deletes another user's comment that starts with the marker", async () => {
+    const pr = await gh.openPull({ head: 'topic', base: 'main', title: 'x' });
+    const octokit = client();
+    const bodies = async () =>
+      (await octokit.rest.issues.listComments({ ...repo, issue_number: pr.number })).data.map(
+        (c) => `${c.user!.login}: ${c.body!}`,
+      );
+    // Older than any of ours: a planted "report", a maintainer quoting one, another app's bot with the marker.
+    gh.addComment(pr.number, 'mallory', `${marker}\n## ✅ passes`);
+    gh.addComment(pr.number, 'maintainer', `${marker}\n> as the report said`);
+    gh.addComment(pr.number, 'other-app[bot]', `${marker}\nnot ours either`);
+    expect(
+      await writeSticky(octokit, repo, pr.number, marker, `${marker}\nresolved`, { onlyIfPresent: true }),
+    ).toEqual({ operation: 'none' });
+    const created = await writeSticky(octokit, repo, pr.number, marker, `${marker}\nfirst`);
+    expect(created).toMatchObject({ operation: 'created', deleted: 0 });
+    // Control: our own comment is found again, updated in place, and a duplicate of ours is deleted.
+    await octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: `${marker}\nraced` });
+    expect(await writeSticky(octokit, repo, pr.number, marker, `${marker}\nsecond`)).toMatchObject({
+      operation: 'updated',
+      id: created.operation === 'created' ? created.id : 0,
+      deleted: 1,
+    });
+    expect(await bodies()).toEqual([
+      `mallory: ${marker}\n## ✅ passes`,
+      `maintainer: ${marker}\n> as the report said`,
+      `other-app[bot]: ${marker}\nnot ours either`,
+      `github-actions[bot]: ${marker}\nsecond`,
+    ]);
+    expect(gh.calls('issues/update-comment')).toHaveLength(1);
+    expect(gh.calls('issues/delete-comment')).toHaveLength(1);
+  });
+
   it('reports a read-only token as forbidden', async () => {
     const pr = await gh.openPull({ head: 'topic', base: 'main', title: 'x' });
     gh.setReadOnlyToken(true);

@@ -63,6 +63,8 @@ export interface CommitChange {
    * the commit started. `null`: the branch must not exist.
    */
   lease?: string | null;
+  /** Author and committer date (Unix seconds), any number git takes (year 10000 too); default: the next tick. */
+  date?: number;
 }
 
 const ZERO = '0000000000000000000000000000000000000000';
@@ -337,6 +339,12 @@ export class StorageOrigin {
     });
   }
 
+  /** The tree of merging `head` into `base` (what GitHub's test merge holds); throws on a conflict. */
+  async mergeTree(base: string, head: string): Promise<string> {
+    const out = await gitLine(['--git-dir', this.bare, 'merge-tree', '--write-tree', base, head]);
+    return out.split('\n')[0]!.trim();
+  }
+
   /** Raw content of a blob at `ref`. */
   readFile(ref: string, path: string): Promise<Buffer> {
     return gitBuffer(['--git-dir', this.bare, 'cat-file', 'blob', `${ref}:${path}`]);
@@ -400,7 +408,11 @@ export class StorageOrigin {
    * commit-tree, then `update-ref` with the old value as a lease. Returns the new commit.
    */
   commit(branch: string, change: CommitChange): Promise<string> {
-    return this.#commit(branch, change, this.#nextEnv());
+    return this.#commit(
+      branch,
+      change,
+      change.date === undefined ? this.#nextEnv() : gitEnv({ date: change.date }),
+    );
   }
 
   async #commit(branch: string, change: CommitChange, env: Record<string, string>): Promise<string> {

@@ -66,12 +66,24 @@ export async function validatePull(
     mode?: 'source' | 'bundle';
     /** Reuse an open PR (a new push to it, a re-run). */
     number?: number;
+    /** Who opens the PR (default `contributor`), from a fork of theirs or not. */
+    user?: string;
+    fork?: boolean;
   },
 ): Promise<PullRun> {
   const head = o.head ?? `topic-${++counter}`;
   await r.origin.commit(head, { parent: o.number === undefined ? o.base : head, ...o.change });
   const number =
-    o.number ?? (await r.gh.openPull({ head, base: o.base, title: o.title, user: 'contributor' })).number;
+    o.number ??
+    (
+      await r.gh.openPull({
+        head,
+        base: o.base,
+        title: o.title,
+        user: o.user ?? 'contributor',
+        ...(o.fork ? { fork: true } : {}),
+      })
+    ).number;
   for (const l of o.labels ?? []) r.gh.addLabel(number, l.label, l.actor);
   return runOnPull(r, {
     base: o.base,
@@ -82,45 +94,51 @@ export async function validatePull(
   });
 }
 
-/** Runs validate on an open PR as it is now. */
+/**
+ * Runs validate on an open PR as it is now (its current base unless `base` is given): on `pull_request_target`
+ * the workspace holds the base branch; on `pull_request` it holds `refs/pull/<n>/merge`, whatever that points at,
+ * as GITHUB_SHA (as actions/checkout makes them).
+ */
 export async function runOnPull(
-  r: Repository,
+  r: Pick<Repository, 'origin' | 'gh'>,
   o: {
-    base: string;
+    base?: string;
     number: number;
     head: string;
+    event?: 'pull_request' | 'pull_request_target';
     inputs?: Record<string, string>;
     mode?: 'source' | 'bundle';
   },
 ): Promise<PullRun> {
   await r.gh.syncPull(o.number);
   const pull = r.gh.pulls.get(o.number)!;
-  const baseSha = await r.origin.rev(o.base);
+  const base = o.base ?? pull.base;
+  const baseSha = await r.origin.rev(base);
   const headSha = await r.origin.rev(o.head);
-  const workspace = await checkoutLikeActions({
-    origin: r.origin.bare,
-    ref: `refs/heads/${o.base}`,
-    sha: baseSha,
-  });
+  const event = o.event ?? 'pull_request_target';
+  const ref = event === 'pull_request' ? `refs/pull/${o.number}/merge` : `refs/heads/${base}`;
+  const sha = await r.origin.rev(ref);
+  const workspace = await checkoutLikeActions({ origin: r.origin.bare, ref, sha });
   const payload = pullRequestPayload({
     action: 'synchronize',
     number: o.number,
     title: pull.title,
-    base: { ref: o.base, sha: baseSha },
+    base: { ref: base, sha: baseSha },
     head: { ref: o.head, sha: headSha },
     labels: pull.labels,
     owner,
     repo,
     defaultBranch: 'main',
+    user: pull.user,
   });
   const run = await runAction({
     action: 'validate',
-    eventName: 'pull_request_target',
+    eventName: event,
     payload,
     workspace,
     repository: `${owner}/${repo}`,
-    sha: baseSha,
-    ref: `refs/heads/${o.base}`,
+    sha,
+    ref,
     github: r.gh,
     ...(o.inputs ? { inputs: o.inputs } : {}),
     ...(o.mode ? { mode: o.mode } : {}),
@@ -159,10 +177,14 @@ export function failingChange(): {
   };
 }
 
+/** The account promote runs as (a GitHub App's bot): the author of the PRs it opens. */
+export const promoteBot = 'storage-promote[bot]';
+
 /** The promotion PR promote opens: staging's versions copied to production on `promote/staging-to-production`. */
-export function passingChange(): { change: CommitChange; title: string; head: string } {
+export function passingChange(): { change: CommitChange; title: string; head: string; user: string } {
   return {
     head: 'promote/staging-to-production',
+    user: promoteBot,
     title: '[production] Promote packages from staging (nginx-1.6.0, apm-8.1.0, system-1.20.0)',
     change: { add: [holdings.staging[0]!, holdings.staging[1]!, holdings.staging[2]!] },
   };

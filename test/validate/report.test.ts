@@ -152,7 +152,9 @@ function checked(findings: Finding[], changes: VersionVerdict[], over: Partial<T
       headRef: 'topic',
       headSha: 'a'.repeat(40),
       baseRef: 'production',
+      baseSha: 'b'.repeat(40),
       url: '',
+      fromPromote: false,
     },
     queued: [],
     headSha: 'a'.repeat(40),
@@ -311,7 +313,9 @@ describe('the summary within its size limits', () => {
             headRef: hostile,
             headSha: 'a'.repeat(40),
             baseRef: 'production',
+            baseSha: 'b'.repeat(40),
             url: '',
+            fromPromote: false,
           },
         }),
         {
@@ -326,6 +330,37 @@ describe('the summary within its size limits', () => {
     // The text is all there, escaped.
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('@\u200beveryone');
+  });
+
+  it('keeps issue references and bidirectional controls in untrusted text as inert text', () => {
+    const hostile = 'fixes #1, GH-2 and acme/other#3 \u202etxt.exe';
+    const findings: Finding[] = [
+      { rule: 'title-prefix', severity: 'error', message: `PR title: ${JSON.stringify(hostile)}` },
+      {
+        rule: 'layout',
+        severity: 'error',
+        message: 'x',
+        package: 'nginx',
+        version: '1.0.0',
+        path: `packages/nginx/1.0.0/${hostile}`,
+      },
+    ];
+    const changes: VersionVerdict[] = [
+      { name: 'nginx', version: '1.0.0', kind: 'added', after: 't', verdict: 'fail', rules: ['layout'] },
+    ];
+    const html = marked.parse(renderReport(checked(findings, changes), { budget: summaryBudget }), {
+      gfm: true,
+      async: false,
+    });
+    // GitHub links `#1`, `GH-2` and `owner/repo#3` in the rendered text (entities decoded): a zero-width space
+    // after `#` and after `GH-` keeps each text, as for @mentions.
+    expect(html).not.toMatch(/#1,|GH-2 |other#3/);
+    expect(html).toContain('#\u200b1');
+    expect(html).toContain('GH-\u200b2');
+    expect(html).toContain('acme/other#\u200b3');
+    // The right-to-left override is shown as what it is, never applied.
+    expect(html).not.toContain('\u202e');
+    expect(html).toContain('\\u202etxt.exe');
   });
 });
 

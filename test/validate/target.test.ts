@@ -9,6 +9,7 @@ import { createClient } from '../../src/github/api.js';
 import type { RunContext } from '../../src/runner/event.js';
 import {
   fetchChange,
+  readCurrent,
   readEvent,
   resolveTarget,
   type Resolved,
@@ -70,9 +71,10 @@ function context(
 async function targetOf(ctx: RunContext): Promise<Resolved> {
   vi.stubEnv('GITHUB_API_URL', gh.url);
   vi.stubEnv('PACKAGE_STORAGE_API_TIME_SCALE', '0.001');
-  const facts = readEvent(ctx);
+  const octokit = () => createClient(gh.token);
+  const facts = await readCurrent(ctx, readEvent(ctx), octokit);
   await fetchChange(ctx, facts, ctx.workspace);
-  return resolveTarget(ctx, facts, ctx.workspace, policy, () => createClient(gh.token));
+  return resolveTarget(ctx, facts, ctx.workspace, policy, octokit);
 }
 
 let counter = 0;
@@ -123,10 +125,11 @@ const rows: Row[] = [
         expected: {
           kind: 'pull',
           description: `PR #${pr.number} into staging`,
+          // The head fast-forwards its base: the head itself is what staging would hold.
           parts: [
             {
               before: pr.baseSha,
-              after: merge,
+              after: pr.headSha,
               pull: pr.number,
               headBranch: pr.head,
               approval: { by: 'lead', via: 'label' },
@@ -138,10 +141,11 @@ const rows: Row[] = [
             headRef: pr.head,
             headSha: pr.headSha,
             baseRef: 'staging',
+            baseSha: pr.baseSha,
             url: `https://github.com/${owner}/${repo}/pull/${pr.number}`,
+            fromPromote: false,
           },
           headSha: pr.headSha,
-          resultSha: merge,
           queued: [],
           exceptions: [
             { pull: pr.number, requested: true, approval: { by: 'lead', via: 'label' }, headSha: pr.headSha },
@@ -159,7 +163,10 @@ const rows: Row[] = [
         ref: 'refs/heads/snapshot',
         sha: pr.baseSha,
       });
-      const merge = await origin.rev(`refs/pull/${pr.number}/merge`);
+      // The base moves on after the PR was opened: the head is merged into its tip.
+      const tip = await origin.commit('snapshot', { add: [{ name: 'redis', version: `0.${counter}.0` }] });
+      await gh.syncPull(pr.number);
+      const merged = await origin.mergeTree(tip, pr.headSha);
       return {
         ctx: context('pull_request_target', pr.payload, workspace, pr.baseSha, 'refs/heads/snapshot'),
         expected: {
@@ -167,15 +174,14 @@ const rows: Row[] = [
           description: `PR #${pr.number} into snapshot`,
           parts: [
             {
-              before: pr.baseSha,
-              after: merge,
+              before: tip,
+              after: merged,
               pull: pr.number,
               headBranch: pr.head,
               approval: { by: 'lead', via: 'label' },
             },
           ],
           headSha: pr.headSha,
-          resultSha: merge,
         },
       };
     },
@@ -183,15 +189,10 @@ const rows: Row[] = [
   {
     event: 'merge_group',
     arrange: async () => {
-      const base = await origin.rev('staging');
       const branch = `queued-${++counter}`;
       await origin.commit(branch, { parent: 'staging', add: [{ name: 'redis', version: '1.0.0' }] });
       const pull = await gh.openPull({ head: branch, base: 'staging', title: '[staging] queued' });
-      const queueRef = `gh-readonly-queue/staging/pr-${pull.number}-${base}`;
-      const head = await origin.commit(queueRef, {
-        parent: 'staging',
-        add: [{ name: 'redis', version: '1.0.0' }],
-      });
+      const { head, headRef: queueRef, baseSha: base } = await gh.enqueue('staging', [pull.number]);
       const workspace = await checkoutLikeActions({
         origin: origin.bare,
         ref: `refs/heads/${queueRef}`,

@@ -40156,7 +40156,9 @@ function exitCodeOf(error) {
 // Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
 // escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
 // legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+// Control characters, line and paragraph separators, and Unicode's bidirectional controls (they make text display
+// reordered: a name in a log would read as another).
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex
 /** One line of log text that cannot start a workflow command or carry terminal escapes. */
 function safeLine(text) {
     const oneLine = text
@@ -46163,6 +46165,225 @@ function titlePrefixFor(policy, branch) {
     return policy.titlePrefix.split('{branch}').join(branch);
 }
 
+;// CONCATENATED MODULE: ./src/core/change.ts
+const modeSymlink = '120000';
+const modeSubmodule = '160000';
+const modeAbsent = '000000';
+function holdingsOf(entries) {
+    const holdings = new Map();
+    for (const { name, version, tree } of entries) {
+        let versions = holdings.get(name);
+        if (!versions)
+            holdings.set(name, (versions = new Map()));
+        versions.set(version, tree);
+    }
+    return holdings;
+}
+function treeOf(holdings, name, version) {
+    return holdings?.get(name)?.get(version);
+}
+/** Versions of `names` whose tree differs between `before` and `after`, sorted by name then version string. */
+function versionChanges(names, before, after) {
+    const changes = [];
+    for (const name of [...new Set(names)].sort()) {
+        const was = before.get(name) ?? new Map();
+        const now = after.get(name) ?? new Map();
+        const versions = [...new Set([...was.keys(), ...now.keys()])].sort();
+        for (const version of versions) {
+            const b = was.get(version);
+            const a = now.get(version);
+            if (b === a)
+                continue;
+            const kind = b === undefined ? 'added' : a === undefined ? 'removed' : 'modified';
+            changes.push({ name, version, kind, ...(b ? { before: b } : {}), ...(a ? { after: a } : {}) });
+        }
+    }
+    return changes;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/identity.ts
+// The content identity of a package version. The registry serves the bytes at each path, so two copies of a version
+// are the same when every path holds the same blob; the executable bit (git mode 100755 vs 100644) is not content.
+// The identity is a digest over the sorted (path, blob id) pairs: equal git trees give equal identities, and trees
+// that differ only in file modes do too.
+
+/** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
+function contentIdentity(files) {
+    const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
+    lines.sort((x, y) => Buffer.compare(x, y));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const line of lines)
+        hash.update(line);
+    return `sha256:${hash.digest('hex')}`;
+}
+/**
+ * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
+ * known identity (too many files to read, or `identity: tree`) is only equal to itself.
+ */
+function sameContent(identities, a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === b)
+        return true;
+    const x = identities?.get(a);
+    return x !== undefined && x === identities?.get(b);
+}
+/** Same content in different trees: the copies differ only in file modes. */
+function modesOnly(identities, a, b) {
+    return a !== b && sameContent(identities, a, b);
+}
+
+;// CONCATENATED MODULE: ./src/core/promotion.ts
+// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
+// (titles, bodies, commit messages) that go with them.
+
+
+
+
+const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
+const cleanupBranch = (channel) => `cleanup/${channel}`;
+function promotionEdge(policy, from, to) {
+    const source = policy.channels.find((c) => c.name === from);
+    const target = policy.channels.find((c) => c.name === to);
+    const names = policy.channels.map((c) => c.name).join(', ');
+    if (!source)
+        throw new errors_UsageError(`unknown channel "${from}" (channels: ${names})`);
+    if (!target)
+        throw new errors_UsageError(`unknown channel "${to}" (channels: ${names})`);
+    if (!policy.promotions.some((e) => e.from === from && e.to === to))
+        throw new errors_UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
+    return { from: source, to: target };
+}
+function planPromotion(policy, from, to, selection, source, target, 
+/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
+identities) {
+    const edge = promotionEdge(policy, from, to);
+    const plan = {
+        ...edge,
+        branch: promotionBranch(from, to),
+        versions: [],
+        alreadyPromoted: [],
+        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
+    };
+    for (const { name, version } of selection.selected) {
+        const markerOf = markerChannels(policy, name);
+        if (markerOf.length > 0) {
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
+            });
+            continue;
+        }
+        const tree = treeOf(source, name, version);
+        if (tree === undefined) {
+            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
+            continue;
+        }
+        const existing = treeOf(target, name, version);
+        if (sameContent(identities, existing, tree))
+            plan.alreadyPromoted.push({ name, version, tree });
+        else if (existing !== undefined)
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
+            });
+        else
+            plan.versions.push({ name, version, tree });
+    }
+    return plan;
+}
+/**
+ * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
+ * remove, they stay served.
+ */
+function planCleanup(policy, channel, own, others, identities) {
+    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
+    const stabler = moreStable(policy, channel);
+    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (markerChannels(policy, name).length > 0)
+            continue; // markers stay where they are
+        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
+            if (promotedTo)
+                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
+        }
+    }
+    return plan;
+}
+const list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
+const maxTitle = 256;
+function promotionTitle(plan) {
+    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
+}
+function cleanupTitle(plan) {
+    const title = `[${plan.channel.branch}] Remove promoted packages (${list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
+}
+const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+function tableCell(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+const codeCell = (text) => `\`${tableCell(text)}\``;
+// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
+function promotionBody(plan) {
+    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
+    return [
+        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
+        '',
+        '| Package | Version | Tree | Kibana |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
+        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
+        '',
+        marker('promote', {
+            from: plan.from.name,
+            to: plan.to.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function cleanupBody(plan) {
+    return [
+        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
+        '',
+        '| Package | Version | Tree | Now in |',
+        '|---|---|---|---|',
+        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
+        '',
+        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
+        '',
+        marker('cleanup', {
+            channel: plan.channel.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function promotionCommitMessage(plan) {
+    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
+        .join('\n')}\n`;
+}
+function cleanupCommitMessage(plan) {
+    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
+        .join('\n')}\n`;
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
@@ -46215,6 +46436,7 @@ function isValidRange(range) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config.ts
+
 
 
 
@@ -46366,6 +46588,28 @@ function config_parsePolicy(text, source = configPath) {
     // The schema check above guarantees the shape of `raw`.
     return buildPolicy(raw, source);
 }
+/**
+ * The packages root as one normalized path inside the tree (`./packages` is `packages`): a root outside it (`..`,
+ * `/srv`), the tree itself (`.`), or under `.github` or `.git` would make every change look like none, or put the
+ * workflows among the packages.
+ */
+function packagesRootOf(value) {
+    const path = value.replace(/^(\.\/)+/, '');
+    const segments = path.split('/');
+    const quoted = JSON.stringify(value);
+    if (path === '' || path === '.' || value.startsWith('/'))
+        return { problem: `${quoted} is not a directory inside the repository (e.g. packages)` };
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')))
+        return {
+            problem: `${quoted} is not a normalized path inside the repository: no empty, "." or ".." segments, no backslashes`,
+        };
+    const first = segments[0].toLowerCase();
+    if (first === '.github' || first === '.git')
+        return {
+            problem: `${quoted} is under ${segments[0]}/, which holds the repository's workflows and settings, not packages`,
+        };
+    return path;
+}
 function buildPolicy(raw, source) {
     const defaults = defaultPolicy();
     const fail = (key, message) => {
@@ -46421,6 +46665,15 @@ function buildPolicy(raw, source) {
             return { from: edge.from, to: edge.to };
         });
     }
+    // Each edge has a bot branch of its own (`b -> to-c` and `b-to -> c` would both write promote/b-to-to-c).
+    const edgeBranches = new Map();
+    promotions.forEach((edge, i) => {
+        const branch = promotionBranch(edge.from, edge.to);
+        const other = edgeBranches.get(branch);
+        if (other !== undefined && other !== `${edge.from} -> ${edge.to}`)
+            fail(raw.promotions ? `promotions[${i}]` : 'channels', `promotions ${other} and ${edge.from} -> ${edge.to} would share the branch ${branch}: rename a channel`);
+        edgeBranches.set(branch, `${edge.from} -> ${edge.to}`);
+    });
     channels.forEach((c, i) => {
         if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
             fail(`channels[${i}].arrival`, `channel ${c.name} takes versions by promotion but no promotion edge leads to it`);
@@ -46447,8 +46700,11 @@ function buildPolicy(raw, source) {
         if (raw.rules?.[id])
             rules[id] = raw.rules[id];
     const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
+    const packagesRoot = packagesRootOf(raw['packages-root'] ?? defaults.packagesRoot);
+    if (typeof packagesRoot !== 'string')
+        fail('packages-root', packagesRoot.problem);
     return {
-        packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
+        packagesRoot: packagesRoot,
         channels,
         promotions,
         identity: raw.identity ?? defaults.identity,
@@ -46572,76 +46828,6 @@ function branchOfRef(ref) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/core/change.ts
-const modeSymlink = '120000';
-const modeSubmodule = '160000';
-const modeAbsent = '000000';
-function holdingsOf(entries) {
-    const holdings = new Map();
-    for (const { name, version, tree } of entries) {
-        let versions = holdings.get(name);
-        if (!versions)
-            holdings.set(name, (versions = new Map()));
-        versions.set(version, tree);
-    }
-    return holdings;
-}
-function treeOf(holdings, name, version) {
-    return holdings?.get(name)?.get(version);
-}
-/** Versions of `names` whose tree differs between `before` and `after`, sorted by name then version string. */
-function versionChanges(names, before, after) {
-    const changes = [];
-    for (const name of [...new Set(names)].sort()) {
-        const was = before.get(name) ?? new Map();
-        const now = after.get(name) ?? new Map();
-        const versions = [...new Set([...was.keys(), ...now.keys()])].sort();
-        for (const version of versions) {
-            const b = was.get(version);
-            const a = now.get(version);
-            if (b === a)
-                continue;
-            const kind = b === undefined ? 'added' : a === undefined ? 'removed' : 'modified';
-            changes.push({ name, version, kind, ...(b ? { before: b } : {}), ...(a ? { after: a } : {}) });
-        }
-    }
-    return changes;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/identity.ts
-// The content identity of a package version. The registry serves the bytes at each path, so two copies of a version
-// are the same when every path holds the same blob; the executable bit (git mode 100755 vs 100644) is not content.
-// The identity is a digest over the sorted (path, blob id) pairs: equal git trees give equal identities, and trees
-// that differ only in file modes do too.
-
-/** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
-function contentIdentity(files) {
-    const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
-    lines.sort((x, y) => Buffer.compare(x, y));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const line of lines)
-        hash.update(line);
-    return `sha256:${hash.digest('hex')}`;
-}
-/**
- * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
- * known identity (too many files to read, or `identity: tree`) is only equal to itself.
- */
-function sameContent(identities, a, b) {
-    if (a === undefined || b === undefined)
-        return false;
-    if (a === b)
-        return true;
-    const x = identities?.get(a);
-    return x !== undefined && x === identities?.get(b);
-}
-/** Same content in different trees: the copies differ only in file modes. */
-function modesOnly(identities, a, b) {
-    return a !== b && sameContent(identities, a, b);
-}
-
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
 const balanced = (a, b, str) => {
     const ma = a instanceof RegExp ? maybeMatch(a, str) : a;
@@ -50222,6 +50408,28 @@ function isForbidden(patterns, path) {
 function versionKey(name, version) {
     return `${name}@${version}`;
 }
+/**
+ * What the filesystem of any registry host takes (Linux): a name of at most 255 bytes (NAME_MAX) and a path of at
+ * most 4,095 bytes (PATH_MAX, 4,096 with its terminating NUL). Git takes longer ones; no host could create them.
+ */
+const nameMax = 255;
+const pathMax = 4095;
+const utf8 = new TextEncoder();
+/** Why `path` (where it will be served, e.g. `/packages/staging/nginx/1.0.0/...`) cannot exist on a host. */
+function pathLimitProblem(path, served) {
+    const long = path.split('/').find((c) => utf8.encode(c).length > nameMax);
+    if (long !== undefined)
+        return `a name of ${utf8.encode(long).length} bytes: no filesystem a registry host uses takes names over ${nameMax} bytes (NAME_MAX)`;
+    const bytes = utf8.encode(served).length;
+    if (bytes > pathMax)
+        return `a path of ${bytes} bytes where the image serves it: no registry host takes paths over ${pathMax} bytes (PATH_MAX)`;
+    return undefined;
+}
+/**
+ * Unicode's bidirectional controls: text between them displays reordered, so a name read in a review or a report
+ * can be another name than the one in the tree ("Trojan Source", CVE-2021-42574).
+ */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 ;// CONCATENATED MODULE: ./src/git/objects.ts
 // One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
@@ -50550,10 +50758,10 @@ class ObjectReader {
     }
 }
 // ignoreBOM: a leading U+FEFF is part of the name (the bytes must round-trip).
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const objects_utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function decodeName(raw) {
     try {
-        return { name: utf8.decode(raw), valid: true };
+        return { name: objects_utf8.decode(raw), valid: true };
     }
     catch {
         return { name: raw.toString('utf8'), valid: false };
@@ -56420,6 +56628,8 @@ async function getPull(octokit, repo, number) {
             headSha: data.head.sha,
             headRepo: data.head.repo?.full_name ?? '',
             baseRef: data.base.ref,
+            author: data.user?.login ?? '',
+            authorIsBot: data.user?.type === 'Bot',
             mergeCommitSha: data.merge_commit_sha,
             mergeable: data.mergeable,
             htmlUrl: data.html_url,
@@ -56428,6 +56638,39 @@ async function getPull(octokit, repo, number) {
     catch (error) {
         throw apiError(error, `reading pull request #${number}`);
     }
+}
+/** The tip of `branch` as the API reports it now (the PR's `base.sha` may lag behind the branch). */
+async function branchTip(octokit, repo, branch) {
+    try {
+        const { data } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        throw apiError(error, `reading branch ${branch}`, 'the token needs `contents: read`');
+    }
+}
+/** Who the token acts as (REST `GET /user` is closed to installation tokens; GraphQL `viewer` is not). */
+async function tokenIdentity(octokit) {
+    try {
+        const { viewer } = await octokit.graphql('query tokenIdentity { viewer { login databaseId } }');
+        return { login: viewer.login, id: viewer.databaseId ?? -1 };
+    }
+    catch (error) {
+        throw apiError(error, 'reading which account the token acts as (GraphQL viewer)');
+    }
+}
+/**
+ * Whether `user` is the token's account: the same id or login; an App's bot also when `viewer` names it without its
+ * `[bot]` suffix (a user may hold the bare name, so only a Bot account matches that way).
+ */
+function isTokenAccount(user, self) {
+    if (!user)
+        return false;
+    if (user.id === self.id)
+        return true;
+    const login = (user.login ?? '').toLowerCase();
+    const own = self.login.toLowerCase();
+    return login === own || (user.type === 'Bot' && login === `${own}[bot]`);
 }
 
 ;// CONCATENATED MODULE: ./src/github/auto-merge.ts
@@ -56703,6 +56946,7 @@ async function withOptions(octokit, repo, pull, spec, operation) {
         url: pull.html_url,
         nodeId: pull.node_id,
         author: pull.user?.login ?? '',
+        authorAccount: pull.user,
         requested: reviews.requested,
         assigned: assignees.assigned,
         refused: [...reviews.refused, ...assignees.refused],
@@ -56941,155 +57185,6 @@ function checkManifest(source, expected, context) {
     if (isMapping(requirement) && isMapping(requirement.kibana) && fields.kibanaRange === undefined)
         problem('warning', 'requirement', '`requirement.kibana.versions` is ignored by the registry since v0.6.0; without `conditions.kibana.version` this package matches every Kibana');
     return { fields, problems, events: events.length };
-}
-
-;// CONCATENATED MODULE: ./src/core/promotion.ts
-// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
-// (titles, bodies, commit messages) that go with them.
-
-
-
-
-const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
-const cleanupBranch = (channel) => `cleanup/${channel}`;
-function promotionEdge(policy, from, to) {
-    const source = policy.channels.find((c) => c.name === from);
-    const target = policy.channels.find((c) => c.name === to);
-    const names = policy.channels.map((c) => c.name).join(', ');
-    if (!source)
-        throw new errors_UsageError(`unknown channel "${from}" (channels: ${names})`);
-    if (!target)
-        throw new errors_UsageError(`unknown channel "${to}" (channels: ${names})`);
-    if (!policy.promotions.some((e) => e.from === from && e.to === to))
-        throw new errors_UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
-    return { from: source, to: target };
-}
-function planPromotion(policy, from, to, selection, source, target, 
-/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
-identities) {
-    const edge = promotionEdge(policy, from, to);
-    const plan = {
-        ...edge,
-        branch: promotionBranch(from, to),
-        versions: [],
-        alreadyPromoted: [],
-        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
-    };
-    for (const { name, version } of selection.selected) {
-        const markerOf = markerChannels(policy, name);
-        if (markerOf.length > 0) {
-            plan.refusals.push({
-                package: name,
-                version,
-                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
-            });
-            continue;
-        }
-        const tree = treeOf(source, name, version);
-        if (tree === undefined) {
-            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
-            continue;
-        }
-        const existing = treeOf(target, name, version);
-        if (sameContent(identities, existing, tree))
-            plan.alreadyPromoted.push({ name, version, tree });
-        else if (existing !== undefined)
-            plan.refusals.push({
-                package: name,
-                version,
-                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
-            });
-        else
-            plan.versions.push({ name, version, tree });
-    }
-    return plan;
-}
-/**
- * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
- * remove, they stay served.
- */
-function planCleanup(policy, channel, own, others, identities) {
-    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
-    const stabler = moreStable(policy, channel);
-    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (markerChannels(policy, name).length > 0)
-            continue; // markers stay where they are
-        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
-            if (promotedTo)
-                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
-        }
-    }
-    return plan;
-}
-const list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
-const maxTitle = 256;
-function promotionTitle(plan) {
-    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${list(plan.versions)})`;
-    if (title.length <= maxTitle)
-        return title;
-    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
-}
-function cleanupTitle(plan) {
-    const title = `[${plan.channel.branch}] Remove promoted packages (${list(plan.versions)})`;
-    if (title.length <= maxTitle)
-        return title;
-    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
-}
-const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
-/**
- * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
- * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
- */
-function tableCell(text) {
-    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
-}
-const codeCell = (text) => `\`${tableCell(text)}\``;
-// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
-function promotionBody(plan) {
-    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
-    return [
-        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
-        '',
-        '| Package | Version | Tree | Kibana |',
-        '|---|---|---|---|',
-        ...rows,
-        '',
-        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
-        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
-        '',
-        marker('promote', {
-            from: plan.from.name,
-            to: plan.to.name,
-            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-        }),
-    ].join('\n');
-}
-function cleanupBody(plan) {
-    return [
-        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
-        '',
-        '| Package | Version | Tree | Now in |',
-        '|---|---|---|---|',
-        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
-        '',
-        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
-        '',
-        marker('cleanup', {
-            channel: plan.channel.name,
-            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-        }),
-    ].join('\n');
-}
-function promotionCommitMessage(plan) {
-    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
-        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
-        .join('\n')}\n`;
-}
-function cleanupCommitMessage(plan) {
-    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
-        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
-        .join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/selection.ts
@@ -57804,6 +57899,7 @@ function overwriteRule(ctx) {
 
 
 
+
 /** Why the registry refuses `-` in directory names: say which of its checks it is. */
 const dashMessage = (dir) => `directory ${quote(dir)} contains "-": the registry refuses any directory inside a package whose name contains "-" (its validation since July 2020, when ingest-pipeline became ingest_pipeline); rename it with "_"`;
 const flatLayoutMessage = (dir) => `${quote(dir)} uses the old flat layout <name>-<version>/: the registry reads only <name>/<version>/ directories and ignores it`;
@@ -57882,6 +57978,14 @@ class PathScan {
             this.report('layout', { ...at, message: 'the file name is not valid UTF-8' });
         if (controlCharacters.test(p.path))
             this.report('layout', { ...at, message: 'the file name contains control characters' });
+        if (bidiControls.test(p.path))
+            this.report('layout', {
+                ...at,
+                message: 'the file name contains Unicode bidirectional controls: it would display as another name than the one in the tree',
+            });
+        const limit = pathLimitProblem(p.path, `${packagePath(this.channel.name)}/${p.path.slice(this.root.length + 1)}`);
+        if (limit)
+            this.report('layout', { ...at, message: limit });
         if (place.kind === 'unit') {
             if (p.newMode === modeSymlink)
                 this.report('layout', { ...at, message: 'a symbolic link; packages may not contain links' });
@@ -58748,19 +58852,19 @@ async function readLocalRefs(repoDir) {
     return { commits, ...(originHead ? { originHead } : {}) };
 }
 /** A branch's local tip: `refs/heads/<b>`, else `refs/remotes/origin/<b>`. */
-function branchTip(refs, branch) {
+function local_branchTip(refs, branch) {
     return refs.commits.get(`refs/heads/${branch}`) ?? refs.commits.get(`refs/remotes/origin/${branch}`);
 }
 /** The default branch: origin/HEAD, else a local or origin `main` or `master`. */
 function local_defaultBranchOf(refs) {
     if (refs.originHead)
         return refs.originHead;
-    return ['main', 'master'].find((candidate) => branchTip(refs, candidate) !== undefined);
+    return ['main', 'master'].find((candidate) => local_branchTip(refs, candidate) !== undefined);
 }
 /** Each channel branch's local tip (`refs/heads/<b>`, else `refs/remotes/origin/<b>`); undefined when absent. */
 async function localBranchTips(repoDir, branches) {
     const refs = (await readLocalRefs(repoDir)) ?? { commits: new Map() };
-    return new Map(branches.map((b) => [b, branchTip(refs, b)]));
+    return new Map(branches.map((b) => [b, local_branchTip(refs, b)]));
 }
 /** The default branch of `origin` (origin/HEAD), or the local `main`/`master`. */
 async function defaultBranch(repoDir) {
@@ -59143,8 +59247,13 @@ async function closeObsolete(octokit, ctx, change) {
         : `Closing: nothing left to clean up on \`${change.base}\`.`);
     info(`closed obsolete pull request #${open.number}`);
 }
-async function armAutoMerge(octokit, env, number, method, tip) {
+async function armAutoMerge(octokit, env, pull, method, tip) {
+    const { number } = pull;
     try {
+        // Only on a PR this token's account opened: anyone with write access can open one on promote's branch, and
+        // auto-merge would then merge what they described, under their name. Theirs is left as they set it.
+        if (!isTokenAccount(pull.authorAccount, await tokenIdentity(octokit)))
+            return { state: 'not-ours', method, head: tip ?? '', disabled: false, author: pull.author };
         if (!tip) {
             // Nothing this run wrote or recognised is at the head: auto-merge must not stay on.
             const disabled = await disableAutoMerge(octokit, env.ctx.repository, number);
@@ -59191,7 +59300,7 @@ async function toPullRequest(octokit, env, pushed) {
     if (pull.operation === 'created' && pull.author === 'github-actions[bot]')
         result.jobTokenPull = true;
     if (inputs.autoMerge)
-        result.autoMerge = await armAutoMerge(octokit, env, pull.number, inputs.autoMerge, pushed.tip);
+        result.autoMerge = await armAutoMerge(octokit, env, pull, inputs.autoMerge, pushed.tip);
     return result;
 }
 /** Plans, writes and opens what `target` asks for; one result per branch change, in order. */
@@ -59335,7 +59444,9 @@ function warnings(results, signCommits) {
         if (signCommits && r.verified === false)
             warning(`GitHub did not sign commit ${r.commit ?? ''} on ${r.branch}: it signs commits made through its API only for a GitHub App installation token or the job token, not for a personal access token`);
         if (r.autoMerge?.state === 'not-ours')
-            warning(`auto-merge ${r.autoMerge.disabled ? 'turned off' : 'left off'} on PR #${r.pullRequest?.number ?? '?'}: ${r.branch} holds ${r.autoMerge.head ? r.autoMerge.head.slice(0, 12) : 'a commit'} that promote did not write; the next promote run rebuilds it`);
+            warning(r.autoMerge.author !== undefined
+                ? safeLine(`auto-merge left off on PR #${r.pullRequest?.number ?? '?'}: it was opened by ${r.autoMerge.author ? `@${r.autoMerge.author}` : 'a deleted account'}, not by the account promote runs as; close it and re-run promote to get a PR promote may auto-merge`)
+                : `auto-merge ${r.autoMerge.disabled ? 'turned off' : 'left off'} on PR #${r.pullRequest?.number ?? '?'}: ${r.branch} holds ${r.autoMerge.head ? r.autoMerge.head.slice(0, 12) : 'a commit'} that promote did not write; the next promote run rebuilds it`);
     }
 }
 function log(results, dryRun) {
@@ -59374,7 +59485,9 @@ function autoMergeText(r) {
     if (a.state === 'failed')
         return `, auto-merge <b>not armed</b>: ${summaryText(a.message)}`;
     if (a.state === 'not-ours')
-        return `, auto-merge ${a.disabled ? 'turned off' : 'off'} (the branch holds a commit promote did not write)`;
+        return a.author !== undefined
+            ? `, auto-merge off (the PR was opened by ${summaryText(a.author ? `@${a.author}` : 'a deleted account')}, not by promote)`
+            : `, auto-merge ${a.disabled ? 'turned off' : 'off'} (the branch holds a commit promote did not write)`;
     return `, auto-merge (${a.method}) ${a.state === 'enabled' ? 'armed' : 'on'}`;
 }
 async function report_summary(results, dryRun) {

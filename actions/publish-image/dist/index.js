@@ -34902,7 +34902,9 @@ function exitCodeOf(error) {
 // Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
 // escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
 // legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+// Control characters, line and paragraph separators, and Unicode's bidirectional controls (they make text display
+// reordered: a name in a log would read as another).
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex
 /** One line of log text that cannot start a workflow command or carry terminal escapes. */
 function sanitize_safeLine(text) {
     const oneLine = text
@@ -40875,7 +40877,7 @@ function channelByBranch(policy, branch) {
     return policy.channels.find((c) => c.branch === branch);
 }
 /** Channels more stable than `channel`, nearest first. */
-function moreStable(policy, channel) {
+function policy_moreStable(policy, channel) {
     const index = policy.channels.indexOf(channel);
     return policy.channels.slice(0, Math.max(index, 0)).reverse();
 }
@@ -40902,12 +40904,195 @@ function ruleSetting(policy, channel, rule) {
     return channel?.rules[rule] ?? policy.rules[rule];
 }
 /** Every channel whose markers include `name`. */
-function markerChannels(policy, name) {
+function policy_markerChannels(policy, name) {
     return policy.channels.filter((c) => c.markers.includes(name));
 }
 function titlePrefixFor(policy, branch) {
     // split/join, not replaceAll: a `$` in a branch name must not act as a replacement pattern.
     return policy.titlePrefix.split('{branch}').join(branch);
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/identity.ts
+// The content identity of a package version. The registry serves the bytes at each path, so two copies of a version
+// are the same when every path holds the same blob; the executable bit (git mode 100755 vs 100644) is not content.
+// The identity is a digest over the sorted (path, blob id) pairs: equal git trees give equal identities, and trees
+// that differ only in file modes do too.
+
+/** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
+function contentIdentity(files) {
+    const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
+    lines.sort((x, y) => Buffer.compare(x, y));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const line of lines)
+        hash.update(line);
+    return `sha256:${hash.digest('hex')}`;
+}
+/**
+ * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
+ * known identity (too many files to read, or `identity: tree`) is only equal to itself.
+ */
+function identity_sameContent(identities, a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === b)
+        return true;
+    const x = identities?.get(a);
+    return x !== undefined && x === identities?.get(b);
+}
+/** Same content in different trees: the copies differ only in file modes. */
+function modesOnly(identities, a, b) {
+    return a !== b && identity_sameContent(identities, a, b);
+}
+
+;// CONCATENATED MODULE: ./src/core/promotion.ts
+// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
+// (titles, bodies, commit messages) that go with them.
+
+
+
+
+const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
+const cleanupBranch = (channel) => `cleanup/${channel}`;
+function promotionEdge(policy, from, to) {
+    const source = policy.channels.find((c) => c.name === from);
+    const target = policy.channels.find((c) => c.name === to);
+    const names = policy.channels.map((c) => c.name).join(', ');
+    if (!source)
+        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
+    if (!target)
+        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
+    if (!policy.promotions.some((e) => e.from === from && e.to === to))
+        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
+    return { from: source, to: target };
+}
+function planPromotion(policy, from, to, selection, source, target, 
+/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
+identities) {
+    const edge = promotionEdge(policy, from, to);
+    const plan = {
+        ...edge,
+        branch: promotionBranch(from, to),
+        versions: [],
+        alreadyPromoted: [],
+        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
+    };
+    for (const { name, version } of selection.selected) {
+        const markerOf = markerChannels(policy, name);
+        if (markerOf.length > 0) {
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
+            });
+            continue;
+        }
+        const tree = treeOf(source, name, version);
+        if (tree === undefined) {
+            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
+            continue;
+        }
+        const existing = treeOf(target, name, version);
+        if (sameContent(identities, existing, tree))
+            plan.alreadyPromoted.push({ name, version, tree });
+        else if (existing !== undefined)
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
+            });
+        else
+            plan.versions.push({ name, version, tree });
+    }
+    return plan;
+}
+/**
+ * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
+ * remove, they stay served.
+ */
+function planCleanup(policy, channel, own, others, identities) {
+    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
+    const stabler = moreStable(policy, channel);
+    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (markerChannels(policy, name).length > 0)
+            continue; // markers stay where they are
+        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
+            if (promotedTo)
+                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
+        }
+    }
+    return plan;
+}
+const list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
+const maxTitle = 256;
+function promotionTitle(plan) {
+    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
+}
+function cleanupTitle(plan) {
+    const title = `[${plan.channel.branch}] Remove promoted packages (${list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
+}
+const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+function tableCell(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+const codeCell = (text) => `\`${tableCell(text)}\``;
+// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
+function promotionBody(plan) {
+    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
+    return [
+        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
+        '',
+        '| Package | Version | Tree | Kibana |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
+        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
+        '',
+        marker('promote', {
+            from: plan.from.name,
+            to: plan.to.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function cleanupBody(plan) {
+    return [
+        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
+        '',
+        '| Package | Version | Tree | Now in |',
+        '|---|---|---|---|',
+        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
+        '',
+        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
+        '',
+        marker('cleanup', {
+            channel: plan.channel.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function promotionCommitMessage(plan) {
+    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
+        .join('\n')}\n`;
+}
+function cleanupCommitMessage(plan) {
+    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
+        .join('\n')}\n`;
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
@@ -40962,6 +41147,7 @@ function isValidRange(range) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config.ts
+
 
 
 
@@ -41113,6 +41299,28 @@ function config_parsePolicy(text, source = configPath) {
     // The schema check above guarantees the shape of `raw`.
     return buildPolicy(raw, source);
 }
+/**
+ * The packages root as one normalized path inside the tree (`./packages` is `packages`): a root outside it (`..`,
+ * `/srv`), the tree itself (`.`), or under `.github` or `.git` would make every change look like none, or put the
+ * workflows among the packages.
+ */
+function packagesRootOf(value) {
+    const path = value.replace(/^(\.\/)+/, '');
+    const segments = path.split('/');
+    const quoted = JSON.stringify(value);
+    if (path === '' || path === '.' || value.startsWith('/'))
+        return { problem: `${quoted} is not a directory inside the repository (e.g. packages)` };
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')))
+        return {
+            problem: `${quoted} is not a normalized path inside the repository: no empty, "." or ".." segments, no backslashes`,
+        };
+    const first = segments[0].toLowerCase();
+    if (first === '.github' || first === '.git')
+        return {
+            problem: `${quoted} is under ${segments[0]}/, which holds the repository's workflows and settings, not packages`,
+        };
+    return path;
+}
 function buildPolicy(raw, source) {
     const defaults = defaultPolicy();
     const fail = (key, message) => {
@@ -41168,6 +41376,15 @@ function buildPolicy(raw, source) {
             return { from: edge.from, to: edge.to };
         });
     }
+    // Each edge has a bot branch of its own (`b -> to-c` and `b-to -> c` would both write promote/b-to-to-c).
+    const edgeBranches = new Map();
+    promotions.forEach((edge, i) => {
+        const branch = promotionBranch(edge.from, edge.to);
+        const other = edgeBranches.get(branch);
+        if (other !== undefined && other !== `${edge.from} -> ${edge.to}`)
+            fail(raw.promotions ? `promotions[${i}]` : 'channels', `promotions ${other} and ${edge.from} -> ${edge.to} would share the branch ${branch}: rename a channel`);
+        edgeBranches.set(branch, `${edge.from} -> ${edge.to}`);
+    });
     channels.forEach((c, i) => {
         if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
             fail(`channels[${i}].arrival`, `channel ${c.name} takes versions by promotion but no promotion edge leads to it`);
@@ -41194,8 +41411,11 @@ function buildPolicy(raw, source) {
         if (raw.rules?.[id])
             rules[id] = raw.rules[id];
     const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
+    const packagesRoot = packagesRootOf(raw['packages-root'] ?? defaults.packagesRoot);
+    if (typeof packagesRoot !== 'string')
+        fail('packages-root', packagesRoot.problem);
     return {
-        packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
+        packagesRoot: packagesRoot,
         channels,
         promotions,
         identity: raw.identity ?? defaults.identity,
@@ -41333,7 +41553,7 @@ function holdingsOf(entries) {
     }
     return holdings;
 }
-function treeOf(holdings, name, version) {
+function change_treeOf(holdings, name, version) {
     return holdings?.get(name)?.get(version);
 }
 /** Versions of `names` whose tree differs between `before` and `after`, sorted by name then version string. */
@@ -41353,40 +41573,6 @@ function versionChanges(names, before, after) {
         }
     }
     return changes;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/identity.ts
-// The content identity of a package version. The registry serves the bytes at each path, so two copies of a version
-// are the same when every path holds the same blob; the executable bit (git mode 100755 vs 100644) is not content.
-// The identity is a digest over the sorted (path, blob id) pairs: equal git trees give equal identities, and trees
-// that differ only in file modes do too.
-
-/** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
-function contentIdentity(files) {
-    const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
-    lines.sort((x, y) => Buffer.compare(x, y));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const line of lines)
-        hash.update(line);
-    return `sha256:${hash.digest('hex')}`;
-}
-/**
- * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
- * known identity (too many files to read, or `identity: tree`) is only equal to itself.
- */
-function sameContent(identities, a, b) {
-    if (a === undefined || b === undefined)
-        return false;
-    if (a === b)
-        return true;
-    const x = identities?.get(a);
-    return x !== undefined && x === identities?.get(b);
-}
-/** Same content in different trees: the copies differ only in file modes. */
-function modesOnly(identities, a, b) {
-    return a !== b && sameContent(identities, a, b);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -44969,6 +45155,28 @@ function isForbidden(patterns, path) {
 function versionKey(name, version) {
     return `${name}@${version}`;
 }
+/**
+ * What the filesystem of any registry host takes (Linux): a name of at most 255 bytes (NAME_MAX) and a path of at
+ * most 4,095 bytes (PATH_MAX, 4,096 with its terminating NUL). Git takes longer ones; no host could create them.
+ */
+const nameMax = 255;
+const pathMax = 4095;
+const utf8 = new TextEncoder();
+/** Why `path` (where it will be served, e.g. `/packages/staging/nginx/1.0.0/...`) cannot exist on a host. */
+function pathLimitProblem(path, served) {
+    const long = path.split('/').find((c) => utf8.encode(c).length > nameMax);
+    if (long !== undefined)
+        return `a name of ${utf8.encode(long).length} bytes: no filesystem a registry host uses takes names over ${nameMax} bytes (NAME_MAX)`;
+    const bytes = utf8.encode(served).length;
+    if (bytes > pathMax)
+        return `a path of ${bytes} bytes where the image serves it: no registry host takes paths over ${pathMax} bytes (PATH_MAX)`;
+    return undefined;
+}
+/**
+ * Unicode's bidirectional controls: text between them displays reordered, so a name read in a review or a report
+ * can be another name than the one in the tree ("Trojan Source", CVE-2021-42574).
+ */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 ;// CONCATENATED MODULE: ./src/git/objects.ts
 // One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
@@ -45297,10 +45505,10 @@ class ObjectReader {
     }
 }
 // ignoreBOM: a leading U+FEFF is part of the name (the bytes must round-trip).
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const objects_utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function decodeName(raw) {
     try {
-        return { name: utf8.decode(raw), valid: true };
+        return { name: objects_utf8.decode(raw), valid: true };
     }
     catch {
         return { name: raw.toString('utf8'), valid: false };
@@ -48119,6 +48327,27 @@ function registryClients(o = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/time.ts
+// Times as RFC 3339 timestamps (UTC, whole seconds). RFC 3339 has four-digit years only: a commit date outside
+// 0000..9999 (git takes any number, and anyone can write one into a commit) is clamped into that range, never
+// written in JavaScript's extended-year form (`+010000-01-01T…`, not RFC 3339) and never a RangeError (past year
+// 275,760 `Date` has no value at all).
+/** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z in Unix seconds. */
+const rfc3339Range = { min: -62_167_219_200, max: 253_402_300_799 };
+/** Unix seconds as `YYYY-MM-DDThh:mm:ssZ`, clamped into RFC 3339's years (an unreadable time is the earliest). */
+function rfc3339(seconds) {
+    const clamped = Number.isNaN(seconds)
+        ? rfc3339Range.min
+        : Math.min(rfc3339Range.max, Math.max(rfc3339Range.min, Math.floor(seconds)));
+    const iso = new Date(clamped * 1000).toISOString();
+    // toISOString writes years 0000..9999 with four digits and no sign: exactly RFC 3339's form.
+    return iso.replace(/\.\d{3}Z$/, 'Z');
+}
+/** Whether Unix seconds lie outside what RFC 3339 can write (then `rfc3339` clamps them). */
+function outsideRfc3339(seconds) {
+    return !(seconds >= rfc3339Range.min && seconds <= rfc3339Range.max);
+}
+
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
 ;// CONCATENATED MODULE: ./src/oci/image.ts
@@ -48733,6 +48962,7 @@ async function readManifestAt(dir, desc) {
 // (event, time, runner), so the same commits always give the same image digest.
 
 
+
 const OciKey = {
     created: 'org.opencontainers.image.created',
     source: 'org.opencontainers.image.source',
@@ -48793,8 +49023,9 @@ function parseExtraMetadata(labels, annotations) {
     }
     return extra;
 }
+/** `created` from a commit time: RFC 3339, clamped into its years (a commit can claim any date). */
 function createdTime(seconds) {
-    return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    return rfc3339(seconds);
 }
 /** Keys shared by labels and annotations; base.digest is the platform's base manifest, or the base index. */
 function common(o) {
@@ -48869,7 +49100,7 @@ function assemble(job, layers, o) {
     const images = job.platforms.map((p) => {
         const perPlatform = { ...meta, ...(p.digest ? { baseDigest: p.digest } : {}) };
         return buildImage(p.image, own.map(newLayer), {
-            created: job.plan.created,
+            created: createdTime(job.plan.created),
             labels: imageLabels(perPlatform),
             annotations: manifestAnnotations(perPlatform),
             platform: p.platform,
@@ -52016,6 +52247,7 @@ async function pushImages(ctx, images) {
 
 
 
+
 async function previousOnTarget(client, target, channel, tag) {
     try {
         const prev = await client.resolveImage(target.repository, tag, 'first');
@@ -52133,11 +52365,19 @@ function imageResult(a, target, outcome, counted, why) {
         bytesUploaded: outcome?.bytesUploaded ?? 0,
         unchangedTags: outcome?.unchangedTags ?? [],
         keptTags: outcome?.keptTags ?? [],
-        notes: outcome?.notes ?? [],
+        notes: [...createdNotes(job), ...(outcome?.notes ?? [])],
         why,
         packages: job.plan.layers.reduce((n, l) => n + l.versions.length, 0),
         ...(outcome?.sbom ? { sbom: outcome.sbom } : {}),
     };
+}
+/** What a reader of `created` should know: a commit date RFC 3339 cannot write was clamped. */
+function createdNotes(job) {
+    if (!outsideRfc3339(job.plan.created))
+        return [];
+    return [
+        `the newest commit of ${job.channel.branch} claims a date outside RFC 3339's years 0000-9999 (${job.plan.created} s since 1970): the image's created time is ${createdTime(job.plan.created)}`,
+    ];
 }
 const engine_oneLine = (error) => (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 /** Runs `phase` on each target still in the run; with one target its failure is the run's failure. */

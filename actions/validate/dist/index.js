@@ -45571,6 +45571,8 @@ async function getPull(octokit, repo, number) {
             headSha: data.head.sha,
             headRepo: data.head.repo?.full_name ?? '',
             baseRef: data.base.ref,
+            author: data.user?.login ?? '',
+            authorIsBot: data.user?.type === 'Bot',
             mergeCommitSha: data.merge_commit_sha,
             mergeable: data.mergeable,
             htmlUrl: data.html_url,
@@ -45580,12 +45582,47 @@ async function getPull(octokit, repo, number) {
         throw apiError(error, `reading pull request #${number}`);
     }
 }
+/** The tip of `branch` as the API reports it now (the PR's `base.sha` may lag behind the branch). */
+async function branchTip(octokit, repo, branch) {
+    try {
+        const { data } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+        return data.object.sha;
+    }
+    catch (error) {
+        throw apiError(error, `reading branch ${branch}`, 'the token needs `contents: read`');
+    }
+}
+/** Who the token acts as (REST `GET /user` is closed to installation tokens; GraphQL `viewer` is not). */
+async function tokenIdentity(octokit) {
+    try {
+        const { viewer } = await octokit.graphql('query tokenIdentity { viewer { login databaseId } }');
+        return { login: viewer.login, id: viewer.databaseId ?? -1 };
+    }
+    catch (error) {
+        throw apiError(error, 'reading which account the token acts as (GraphQL viewer)');
+    }
+}
+/**
+ * Whether `user` is the token's account: the same id or login; an App's bot also when `viewer` names it without its
+ * `[bot]` suffix (a user may hold the bare name, so only a Bot account matches that way).
+ */
+function isTokenAccount(user, self) {
+    if (!user)
+        return false;
+    if (user.id === self.id)
+        return true;
+    const login = (user.login ?? '').toLowerCase();
+    const own = self.login.toLowerCase();
+    return login === own || (user.type === 'Bot' && login === `${own}[bot]`);
+}
 
 ;// CONCATENATED MODULE: ./src/runner/sanitize.ts
 // Untrusted text (PR titles, file names, manifest fields) must never become a workflow command or a terminal
 // escape. The runner treats a line as a command when it starts with `::` after leading whitespace (and the
 // legacy `##[` anywhere), so we keep untrusted text on one line and break both markers.
-const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g; // eslint-disable-line no-control-regex
+// Control characters, line and paragraph separators, and Unicode's bidirectional controls (they make text display
+// reordered: a name in a log would read as another).
+const controlChars = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g; // eslint-disable-line no-control-regex
 /** One line of log text that cannot start a workflow command or carry terminal escapes. */
 function sanitize_safeLine(text) {
     const oneLine = text
@@ -51592,6 +51629,189 @@ function titlePrefixFor(policy, branch) {
     return policy.titlePrefix.split('{branch}').join(branch);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/identity.ts
+// The content identity of a package version. The registry serves the bytes at each path, so two copies of a version
+// are the same when every path holds the same blob; the executable bit (git mode 100755 vs 100644) is not content.
+// The identity is a digest over the sorted (path, blob id) pairs: equal git trees give equal identities, and trees
+// that differ only in file modes do too.
+
+/** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
+function contentIdentity(files) {
+    const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
+    lines.sort((x, y) => Buffer.compare(x, y));
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for (const line of lines)
+        hash.update(line);
+    return `sha256:${hash.digest('hex')}`;
+}
+/**
+ * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
+ * known identity (too many files to read, or `identity: tree`) is only equal to itself.
+ */
+function identity_sameContent(identities, a, b) {
+    if (a === undefined || b === undefined)
+        return false;
+    if (a === b)
+        return true;
+    const x = identities?.get(a);
+    return x !== undefined && x === identities?.get(b);
+}
+/** Same content in different trees: the copies differ only in file modes. */
+function modesOnly(identities, a, b) {
+    return a !== b && identity_sameContent(identities, a, b);
+}
+
+;// CONCATENATED MODULE: ./src/core/promotion.ts
+// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
+// (titles, bodies, commit messages) that go with them.
+
+
+
+
+const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
+const cleanupBranch = (channel) => `cleanup/${channel}`;
+function promotionEdge(policy, from, to) {
+    const source = policy.channels.find((c) => c.name === from);
+    const target = policy.channels.find((c) => c.name === to);
+    const names = policy.channels.map((c) => c.name).join(', ');
+    if (!source)
+        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
+    if (!target)
+        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
+    if (!policy.promotions.some((e) => e.from === from && e.to === to))
+        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
+    return { from: source, to: target };
+}
+function planPromotion(policy, from, to, selection, source, target, 
+/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
+identities) {
+    const edge = promotionEdge(policy, from, to);
+    const plan = {
+        ...edge,
+        branch: promotionBranch(from, to),
+        versions: [],
+        alreadyPromoted: [],
+        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
+    };
+    for (const { name, version } of selection.selected) {
+        const markerOf = markerChannels(policy, name);
+        if (markerOf.length > 0) {
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
+            });
+            continue;
+        }
+        const tree = treeOf(source, name, version);
+        if (tree === undefined) {
+            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
+            continue;
+        }
+        const existing = treeOf(target, name, version);
+        if (sameContent(identities, existing, tree))
+            plan.alreadyPromoted.push({ name, version, tree });
+        else if (existing !== undefined)
+            plan.refusals.push({
+                package: name,
+                version,
+                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
+            });
+        else
+            plan.versions.push({ name, version, tree });
+    }
+    return plan;
+}
+/**
+ * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
+ * remove, they stay served.
+ */
+function planCleanup(policy, channel, own, others, identities) {
+    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
+    const stabler = moreStable(policy, channel);
+    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (markerChannels(policy, name).length > 0)
+            continue; // markers stay where they are
+        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
+            if (promotedTo)
+                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
+        }
+    }
+    return plan;
+}
+const list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
+const maxTitle = 256;
+function promotionTitle(plan) {
+    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
+}
+function cleanupTitle(plan) {
+    const title = `[${plan.channel.branch}] Remove promoted packages (${list(plan.versions)})`;
+    if (title.length <= maxTitle)
+        return title;
+    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
+}
+const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
+/**
+ * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
+ * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
+ */
+function tableCell(text) {
+    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
+}
+const codeCell = (text) => `\`${tableCell(text)}\``;
+// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
+function promotionBody(plan) {
+    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
+    return [
+        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
+        '',
+        '| Package | Version | Tree | Kibana |',
+        '|---|---|---|---|',
+        ...rows,
+        '',
+        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
+        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
+        '',
+        marker('promote', {
+            from: plan.from.name,
+            to: plan.to.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function cleanupBody(plan) {
+    return [
+        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
+        '',
+        '| Package | Version | Tree | Now in |',
+        '|---|---|---|---|',
+        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
+        '',
+        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
+        '',
+        marker('cleanup', {
+            channel: plan.channel.name,
+            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
+        }),
+    ].join('\n');
+}
+function promotionCommitMessage(plan) {
+    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
+        .join('\n')}\n`;
+}
+function cleanupCommitMessage(plan) {
+    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
+        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
+        .join('\n')}\n`;
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
@@ -51644,6 +51864,7 @@ function isValidRange(range) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config.ts
+
 
 
 
@@ -51795,6 +52016,28 @@ function config_parsePolicy(text, source = configPath) {
     // The schema check above guarantees the shape of `raw`.
     return buildPolicy(raw, source);
 }
+/**
+ * The packages root as one normalized path inside the tree (`./packages` is `packages`): a root outside it (`..`,
+ * `/srv`), the tree itself (`.`), or under `.github` or `.git` would make every change look like none, or put the
+ * workflows among the packages.
+ */
+function packagesRootOf(value) {
+    const path = value.replace(/^(\.\/)+/, '');
+    const segments = path.split('/');
+    const quoted = JSON.stringify(value);
+    if (path === '' || path === '.' || value.startsWith('/'))
+        return { problem: `${quoted} is not a directory inside the repository (e.g. packages)` };
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')))
+        return {
+            problem: `${quoted} is not a normalized path inside the repository: no empty, "." or ".." segments, no backslashes`,
+        };
+    const first = segments[0].toLowerCase();
+    if (first === '.github' || first === '.git')
+        return {
+            problem: `${quoted} is under ${segments[0]}/, which holds the repository's workflows and settings, not packages`,
+        };
+    return path;
+}
 function buildPolicy(raw, source) {
     const defaults = defaultPolicy();
     const fail = (key, message) => {
@@ -51850,6 +52093,15 @@ function buildPolicy(raw, source) {
             return { from: edge.from, to: edge.to };
         });
     }
+    // Each edge has a bot branch of its own (`b -> to-c` and `b-to -> c` would both write promote/b-to-to-c).
+    const edgeBranches = new Map();
+    promotions.forEach((edge, i) => {
+        const branch = promotionBranch(edge.from, edge.to);
+        const other = edgeBranches.get(branch);
+        if (other !== undefined && other !== `${edge.from} -> ${edge.to}`)
+            fail(raw.promotions ? `promotions[${i}]` : 'channels', `promotions ${other} and ${edge.from} -> ${edge.to} would share the branch ${branch}: rename a channel`);
+        edgeBranches.set(branch, `${edge.from} -> ${edge.to}`);
+    });
     channels.forEach((c, i) => {
         if (c.arrival === 'promotion' && !promotions.some((edge) => edge.to === c.name))
             fail(`channels[${i}].arrival`, `channel ${c.name} takes versions by promotion but no promotion edge leads to it`);
@@ -51876,8 +52128,11 @@ function buildPolicy(raw, source) {
         if (raw.rules?.[id])
             rules[id] = raw.rules[id];
     const titlePrefix = raw['title-prefix'] ?? defaults.titlePrefix;
+    const packagesRoot = packagesRootOf(raw['packages-root'] ?? defaults.packagesRoot);
+    if (typeof packagesRoot !== 'string')
+        fail('packages-root', packagesRoot.problem);
     return {
-        packagesRoot: (raw['packages-root'] ?? defaults.packagesRoot).replace(/^\.\//, ''),
+        packagesRoot: packagesRoot,
         channels,
         promotions,
         identity: raw.identity ?? defaults.identity,
@@ -52035,40 +52290,6 @@ function versionChanges(names, before, after) {
         }
     }
     return changes;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/core/identity.ts
-// The content identity of a package version. The registry serves the bytes at each path, so two copies of a version
-// are the same when every path holds the same blob; the executable bit (git mode 100755 vs 100644) is not content.
-// The identity is a digest over the sorted (path, blob id) pairs: equal git trees give equal identities, and trees
-// that differ only in file modes do too.
-
-/** `sha256:<hex>` over `<path>\0<blob>\n` lines sorted by the paths' UTF-8 bytes. */
-function contentIdentity(files) {
-    const lines = [...files].map((f) => Buffer.from(`${f.path}\0${f.blob}\n`, 'utf8'));
-    lines.sort((x, y) => Buffer.compare(x, y));
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for (const line of lines)
-        hash.update(line);
-    return `sha256:${hash.digest('hex')}`;
-}
-/**
- * Whether two version trees hold the same content: equal tree ids, or equal content identities. A tree without a
- * known identity (too many files to read, or `identity: tree`) is only equal to itself.
- */
-function identity_sameContent(identities, a, b) {
-    if (a === undefined || b === undefined)
-        return false;
-    if (a === b)
-        return true;
-    const x = identities?.get(a);
-    return x !== undefined && x === identities?.get(b);
-}
-/** Same content in different trees: the copies differ only in file modes. */
-function modesOnly(identities, a, b) {
-    return a !== b && identity_sameContent(identities, a, b);
 }
 
 ;// CONCATENATED MODULE: ./node_modules/balanced-match/dist/esm/index.js
@@ -55651,6 +55872,28 @@ function isForbidden(patterns, path) {
 function versionKey(name, version) {
     return `${name}@${version}`;
 }
+/**
+ * What the filesystem of any registry host takes (Linux): a name of at most 255 bytes (NAME_MAX) and a path of at
+ * most 4,095 bytes (PATH_MAX, 4,096 with its terminating NUL). Git takes longer ones; no host could create them.
+ */
+const nameMax = 255;
+const pathMax = 4095;
+const utf8 = new TextEncoder();
+/** Why `path` (where it will be served, e.g. `/packages/staging/nginx/1.0.0/...`) cannot exist on a host. */
+function pathLimitProblem(path, served) {
+    const long = path.split('/').find((c) => utf8.encode(c).length > nameMax);
+    if (long !== undefined)
+        return `a name of ${utf8.encode(long).length} bytes: no filesystem a registry host uses takes names over ${nameMax} bytes (NAME_MAX)`;
+    const bytes = utf8.encode(served).length;
+    if (bytes > pathMax)
+        return `a path of ${bytes} bytes where the image serves it: no registry host takes paths over ${pathMax} bytes (PATH_MAX)`;
+    return undefined;
+}
+/**
+ * Unicode's bidirectional controls: text between them displays reordered, so a name read in a review or a report
+ * can be another name than the one in the tree ("Trojan Source", CVE-2021-42574).
+ */
+const bidiControls = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 ;// CONCATENATED MODULE: ./src/git/objects.ts
 // One long-lived `git cat-file --batch-command --buffer` process serves every object read and every size lookup, so
@@ -55979,10 +56222,10 @@ class ObjectReader {
     }
 }
 // ignoreBOM: a leading U+FEFF is part of the name (the bytes must round-trip).
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const objects_utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 function decodeName(raw) {
     try {
-        return { name: utf8.decode(raw), valid: true };
+        return { name: objects_utf8.decode(raw), valid: true };
     }
     catch {
         return { name: raw.toString('utf8'), valid: false };
@@ -56428,155 +56671,6 @@ async function defaultBranchPolicy(ctx, repoDir, file = getInput('config') || co
     const loaded = await policyAtRevision(repoDir, defaultTip, defaultBranch, file);
     info(`policy: ${sanitize_safeLine(loaded.source)}`);
     return { ...loaded, defaultBranch, defaultTip };
-}
-
-;// CONCATENATED MODULE: ./src/core/promotion.ts
-// Promotion and cleanup plans as pure functions: which versions move, which are refused and why, and the texts
-// (titles, bodies, commit messages) that go with them.
-
-
-
-
-const promotionBranch = (from, to) => `promote/${from}-to-${to}`;
-const cleanupBranch = (channel) => `cleanup/${channel}`;
-function promotionEdge(policy, from, to) {
-    const source = policy.channels.find((c) => c.name === from);
-    const target = policy.channels.find((c) => c.name === to);
-    const names = policy.channels.map((c) => c.name).join(', ');
-    if (!source)
-        throw new UsageError(`unknown channel "${from}" (channels: ${names})`);
-    if (!target)
-        throw new UsageError(`unknown channel "${to}" (channels: ${names})`);
-    if (!policy.promotions.some((e) => e.from === from && e.to === to))
-        throw new UsageError(`${from} -> ${to} is not an allowed promotion (allowed: ${policy.promotions.map((e) => `${e.from} -> ${e.to}`).join(', ') || 'none'})`);
-    return { from: source, to: target };
-}
-function planPromotion(policy, from, to, selection, source, target, 
-/** Content identities of the trees that differ between source and target (absent: compare tree ids). */
-identities) {
-    const edge = promotionEdge(policy, from, to);
-    const plan = {
-        ...edge,
-        branch: promotionBranch(from, to),
-        versions: [],
-        alreadyPromoted: [],
-        refusals: selection.problems.map((p) => ({ spec: p.spec, message: p.message })),
-    };
-    for (const { name, version } of selection.selected) {
-        const markerOf = markerChannels(policy, name);
-        if (markerOf.length > 0) {
-            plan.refusals.push({
-                package: name,
-                version,
-                message: `${name}@${version} is the marker package of ${markerOf.map((c) => c.name).join(', ')} (it shows which distribution a registry serves): markers stay on their own channel and are never promoted`,
-            });
-            continue;
-        }
-        const tree = treeOf(source, name, version);
-        if (tree === undefined) {
-            plan.refusals.push({ package: name, version, message: `${name}@${version} is not in ${from}` });
-            continue;
-        }
-        const existing = treeOf(target, name, version);
-        if (sameContent(identities, existing, tree))
-            plan.alreadyPromoted.push({ name, version, tree });
-        else if (existing !== undefined)
-            plan.refusals.push({
-                package: name,
-                version,
-                message: `${name}@${version} is already in ${to} with different content (tree ${existing.slice(0, 12)}, ${from} has ${tree.slice(0, 12)}); promoting would overwrite it: release a new version instead`,
-            });
-        else
-            plan.versions.push({ name, version, tree });
-    }
-    return plan;
-}
-/**
- * Versions of `channel` whose identical copy (the same bytes at every path) is in a more stable channel: safe to
- * remove, they stay served.
- */
-function planCleanup(policy, channel, own, others, identities) {
-    const plan = { channel, branch: cleanupBranch(channel.name), versions: [] };
-    const stabler = moreStable(policy, channel);
-    for (const [name, versions] of [...own].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        if (markerChannels(policy, name).length > 0)
-            continue; // markers stay where they are
-        for (const [version, tree] of [...versions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-            const promotedTo = stabler.find((c) => sameContent(identities, treeOf(others.get(c.name), name, version), tree));
-            if (promotedTo)
-                plan.versions.push({ name, version, tree, promotedTo: promotedTo.name });
-        }
-    }
-    return plan;
-}
-const list = (versions) => versions.map((v) => `${v.name}-${v.version}`).join(', ');
-const maxTitle = 256;
-function promotionTitle(plan) {
-    const title = `[${plan.to.branch}] Promote packages from ${plan.from.name} (${list(plan.versions)})`;
-    if (title.length <= maxTitle)
-        return title;
-    return `[${plan.to.branch}] Promote ${plan.versions.length} packages from ${plan.from.name}`;
-}
-function cleanupTitle(plan) {
-    const title = `[${plan.channel.branch}] Remove promoted packages (${list(plan.versions)})`;
-    if (title.length <= maxTitle)
-        return title;
-    return `[${plan.channel.branch}] Remove ${plan.versions.length} promoted packages`;
-}
-const marker = (kind, data) => `<!-- package-storage:${kind} ${JSON.stringify(data)} -->`;
-/**
- * Text for one Markdown table cell: a `|` ends the cell even inside a code span (GitHub's tables), so it is
- * written `\|`, which renders as `|` (Kibana ranges such as `^7.16.0 || ^8.0.0`); line breaks would end the row.
- */
-function tableCell(text) {
-    return text.replace(/\r\n|\r|\n/g, ' ').replace(/\|/g, '\\|');
-}
-const codeCell = (text) => `\`${tableCell(text)}\``;
-// Bodies hold nothing run-specific (no run links): a re-run with the same inputs must produce the same text.
-function promotionBody(plan) {
-    const rows = plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${v.kibana ? codeCell(v.kibana) : 'any'} |`);
-    return [
-        `This PR promotes packages from \`${plan.from.branch}\` to \`${plan.to.branch}\`, tree for tree: each version's git tree id here equals the one in \`${plan.from.branch}\`.`,
-        '',
-        '| Package | Version | Tree | Kibana |',
-        '|---|---|---|---|',
-        ...rows,
-        '',
-        `After it merges, the cleanup removes these versions from \`${plan.from.branch}\` (they stay served from \`${plan.to.branch}\`).`,
-        'Re-running the promotion with the same selection changes nothing; another selection updates this PR.',
-        '',
-        marker('promote', {
-            from: plan.from.name,
-            to: plan.to.name,
-            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-        }),
-    ].join('\n');
-}
-function cleanupBody(plan) {
-    return [
-        `This PR removes packages from \`${plan.channel.branch}\` whose identical tree is already in a more stable channel, so they stay served.`,
-        '',
-        '| Package | Version | Tree | Now in |',
-        '|---|---|---|---|',
-        ...plan.versions.map((v) => `| ${tableCell(v.name)} | ${tableCell(v.version)} | \`${v.tree}\` | ${tableCell(v.promotedTo)} |`),
-        '',
-        'The validate check accepts each removal only while the identical tree is in the more stable channel.',
-        '',
-        marker('cleanup', {
-            channel: plan.channel.name,
-            packages: plan.versions.map((v) => ({ name: v.name, version: v.version, tree: v.tree })),
-        }),
-    ].join('\n');
-}
-function promotionCommitMessage(plan) {
-    return `${promotionTitle(plan)}\n\nCopy packages from ${plan.from.branch} to ${plan.to.branch}:\n${plan.versions
-        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree})`)
-        .join('\n')}\n`;
-}
-function cleanupCommitMessage(plan) {
-    return `${cleanupTitle(plan)}\n\nRemove packages from ${plan.channel.branch} already in a more stable channel:\n${plan.versions
-        .map((v) => `- ${v.name}@${v.version} (tree ${v.tree}, in ${v.promotedTo})`)
-        .join('\n')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/exact-change.ts
@@ -57288,6 +57382,7 @@ function overwriteRule(ctx) {
 
 
 
+
 /** Why the registry refuses `-` in directory names: say which of its checks it is. */
 const dashMessage = (dir) => `directory ${quote(dir)} contains "-": the registry refuses any directory inside a package whose name contains "-" (its validation since July 2020, when ingest-pipeline became ingest_pipeline); rename it with "_"`;
 const flatLayoutMessage = (dir) => `${quote(dir)} uses the old flat layout <name>-<version>/: the registry reads only <name>/<version>/ directories and ignores it`;
@@ -57366,6 +57461,14 @@ class PathScan {
             this.report('layout', { ...at, message: 'the file name is not valid UTF-8' });
         if (controlCharacters.test(p.path))
             this.report('layout', { ...at, message: 'the file name contains control characters' });
+        if (bidiControls.test(p.path))
+            this.report('layout', {
+                ...at,
+                message: 'the file name contains Unicode bidirectional controls: it would display as another name than the one in the tree',
+            });
+        const limit = pathLimitProblem(p.path, `${packagePath(this.channel.name)}/${p.path.slice(this.root.length + 1)}`);
+        if (limit)
+            this.report('layout', { ...at, message: limit });
         if (place.kind === 'unit') {
             if (p.newMode === modeSymlink)
                 this.report('layout', { ...at, message: 'a symbolic link; packages may not contain links' });
@@ -58061,8 +58164,11 @@ async function check(repoDir, policy, policySource, target) {
         kibana: facts.kibana,
         same,
     });
-    // Only a single PR can be what promote opened (a merge group's steps are each checked as their PR).
-    const part = target.kind === 'pull' && target.parts.length === 1 ? target.parts[0] : undefined;
+    // Only a single PR can be what promote opened (a merge group's steps are each checked as their PR), and only one
+    // promote opened: its head branch in this repository (a fork can name a branch `promote/…`), its author a bot.
+    const part = target.kind === 'pull' && target.parts.length === 1 && target.pull?.fromPromote
+        ? target.parts[0]
+        : undefined;
     const exact = part
         ? exactChange({
             policy,
@@ -58228,12 +58334,15 @@ async function publishCheckRun(octokit, repo, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/comments.ts
-// A sticky PR comment: one comment per PR, found again by a hidden marker at its start, updated in place and never
-// duplicated (when two runs raced and left two, the older is kept and the other deleted). Writing needs
-// `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never a failure of the check.
+// A sticky PR comment: one comment per PR, ours when it starts with a hidden marker and was written by the account
+// the token acts as (GraphQL `viewer`: `github-actions[bot]` for the job token, `<app>[bot]` for an App's), updated
+// in place and never duplicated (when two runs raced and left two, the older is kept and the other deleted).
+// Anyone can post a comment starting with the marker, or quote ours: other users' comments are never edited or
+// deleted. Writing needs `pull-requests: write`; a token without it (a fork PR's read-only token) is reported, never
+// a failure of the check.
 
 const comments_statusOf = (error) => error.status;
-async function marked(octokit, repo, pull, marker) {
+async function marked(octokit, repo, pull, marker, self) {
     try {
         const list = await octokit.paginate(octokit.rest.issues.listComments, {
             ...repo,
@@ -58241,7 +58350,7 @@ async function marked(octokit, repo, pull, marker) {
             per_page: 100,
         });
         return list
-            .filter((c) => (c.body ?? '').startsWith(marker))
+            .filter((c) => (c.body ?? '').startsWith(marker) && isTokenAccount(c.user, self))
             .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
             .map((c) => ({ id: c.id, body: c.body ?? '', url: c.html_url }));
     }
@@ -58256,7 +58365,7 @@ async function marked(octokit, repo, pull, marker) {
 async function writeSticky(octokit, repo, pull, marker, body, o = {}) {
     if (!body.startsWith(marker))
         throw new Error('a sticky comment starts with its marker');
-    const existing = await marked(octokit, repo, pull, marker);
+    const existing = await marked(octokit, repo, pull, marker, await tokenIdentity(octokit));
     const [keep, ...extra] = existing;
     try {
         let result;
@@ -58292,7 +58401,8 @@ async function writeSticky(octokit, repo, pull, marker, body, o = {}) {
 ;// CONCATENATED MODULE: ./src/validate/markdown.ts
 // Untrusted text (file names, PR titles, manifest values) in the Markdown the report writes: the job summary, the
 // `report` output, the PR comment and the check run. It must stay text: no HTML, no Markdown emphasis, links,
-// tables or code spans it did not come with, no @mentions (a comment would ping people), on one line.
+// tables or code spans it did not come with, no @mentions (a comment would ping people) and no live references
+// (`#12`, `GH-12`, `owner/repo#12` link the issue and leave a cross-reference on it), on one line.
 
 const entities = {
     '&': '&amp;',
@@ -58309,7 +58419,8 @@ const entities = {
     '~': '&#126;',
     // A zero-width space after @: GitHub links mentions in the rendered text, entities decoded (as Renovate does).
     '@': '@&#8203;',
-    '#': '&#35;',
+    // The same after #: `#12` and `owner/repo#12` stay text, not references to issues.
+    '#': '&#35;&#8203;',
     '!': '&#33;',
 };
 /** Inline Markdown/HTML text for an untrusted string (one line; every character with a meaning there escaped). */
@@ -58317,6 +58428,7 @@ function md(text) {
     return sanitize_safeLine(text)
         .replace(/[&<>"|`[\]\\*_~@#!]/g, (c) => entities[c])
         .replace(/:\/\//g, '&#58;//')
+        .replace(/\bGH-(?=\d)/gi, (gh) => `${gh}&#8203;`)
         .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`);
 }
 /** Untrusted text as inline code (an HTML element: entities inside it still decode, unlike in a code span). */
@@ -58766,7 +58878,7 @@ function summary_context(c, o) {
     const t = c.target;
     const pull = t.pull;
     const where = pull
-        ? `PR #${pull.number} (${code(pull.headRef)} → ${code(pull.baseRef)}, head ${code(pull.headSha.slice(0, 7))}${t.resultSha ? `, merge commit ${code(t.resultSha.slice(0, 7))}` : ''})`
+        ? `PR #${pull.number} (${code(pull.headRef)} → ${code(pull.baseRef)}, head ${code(pull.headSha.slice(0, 7))} merged into ${code(pull.baseSha.slice(0, 7))})`
         : own(t.description);
     const lines = [
         `Checked ${where} with the policy from ${md(c.policySource)}: ${plural(c.changes.length, 'package version')} changed, ${plural(c.pathCount, 'path')}.${o.runUrl ? ` [Workflow run](${o.runUrl})` : ''}`,
@@ -59187,6 +59299,13 @@ function mergeConflictFinding(what, branch, files) {
 ;// CONCATENATED MODULE: ./src/github/approvals.ts
 
 const roleRank = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+/** GitHub's placeholder for deleted accounts. */
+const ghost = 'ghost';
+function account(user) {
+    const login = user?.login ?? '';
+    return { login: login.toLowerCase() === ghost ? '' : login, bot: user?.type === 'Bot' };
+}
+const who = (a) => (a.login ? `@${a.login}` : 'a deleted account');
 async function reviews(octokit, repo, pull) {
     try {
         const list = await octokit.paginate(octokit.rest.pulls.listReviews, {
@@ -59194,15 +59313,19 @@ async function reviews(octokit, repo, pull) {
             pull_number: pull,
             per_page: 100,
         });
-        return list.map((r) => ({ user: r.user?.login ?? '', state: r.state, commitId: r.commit_id ?? '' }));
+        return list.map((r) => ({
+            ...account(r.user),
+            state: r.state,
+            commitId: r.commit_id ?? '',
+            submittedAt: r.submitted_at ?? '',
+        }));
     }
     catch (error) {
         throw apiError(error, `listing reviews of pull request #${pull}`, 'the token needs `pull-requests: read`');
     }
 }
-/** The latest application of `label` still in force: who and when (server time). */
-async function labelApplication(octokit, repo, pull, label) {
-    let found;
+async function pullEvents(octokit, repo, pull, label) {
+    const found = {};
     try {
         const events = await octokit.paginate(octokit.rest.issues.listEvents, {
             ...repo,
@@ -59210,13 +59333,18 @@ async function labelApplication(octokit, repo, pull, label) {
             per_page: 100,
         });
         for (const event of events) {
+            if (event.event === 'base_ref_changed') {
+                if (found.baseChangedAt === undefined || event.created_at > found.baseChangedAt)
+                    found.baseChangedAt = event.created_at;
+                continue;
+            }
             const name = event.label?.name;
             if (name?.toLowerCase() !== label.toLowerCase())
                 continue;
             if (event.event === 'labeled')
-                found = { actor: event.actor?.login ?? '', at: event.created_at };
+                found.applied = { ...account(event.actor), at: event.created_at };
             else if (event.event === 'unlabeled')
-                found = undefined;
+                delete found.applied;
         }
     }
     catch (error) {
@@ -59224,8 +59352,8 @@ async function labelApplication(octokit, repo, pull, label) {
     }
     return found;
 }
-/** When `sha` was last pushed to `ref`, from the repository activity log (server time); undefined if not recorded. */
-async function pushedAt(octokit, repo, ref, sha) {
+/** When `sha` was last pushed to `ref` and by whom, from the repository activity log (server time). */
+async function lastPush(octokit, repo, ref, sha) {
     try {
         const activities = await octokit.paginate(octokit.rest.repos.listActivities, {
             ...repo,
@@ -59235,8 +59363,8 @@ async function pushedAt(octokit, repo, ref, sha) {
         let latest;
         for (const a of activities) {
             const at = a.timestamp ?? a.pushed_at;
-            if (a.after === sha && at && (latest === undefined || at > latest))
-                latest = at;
+            if (a.after === sha && at && (latest === undefined || at > latest.at))
+                latest = { at, by: a.actor?.login ?? '' };
         }
         return latest;
     }
@@ -59247,6 +59375,7 @@ async function pushedAt(octokit, repo, ref, sha) {
         throw apiError(error, `listing the pushes to ${ref}`);
     }
 }
+const after = (at, since) => since === undefined || Date.parse(at) > Date.parse(since);
 async function exceptionApproval(octokit, repo, r) {
     if (!r.labels.some((l) => l.toLowerCase() === r.label.toLowerCase()))
         return {};
@@ -59255,50 +59384,133 @@ async function exceptionApproval(octokit, repo, r) {
         const known = roles.get(login);
         if (known)
             return known;
+        let role;
         try {
             const { data } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
             // role_name may be a custom role: then the legacy permission (admin, write, read) decides.
-            const role = data.role_name in roleRank ? data.role_name : data.permission;
-            roles.set(login, role);
-            return role;
+            role = data.role_name in roleRank ? data.role_name : data.permission;
         }
         catch (error) {
-            throw apiError(error, `reading the permission of @${login}`);
+            // An account GitHub no longer knows (or never did) holds no role here.
+            if (error.status !== 404)
+                throw apiError(error, `reading the permission of @${login}`);
+            role = 'none';
         }
+        roles.set(login, role);
+        return role;
     };
-    const allowed = async (login) => login !== '' && (roleRank[await roleOf(login)] ?? 0) >= roleRank[r.approvers];
+    const sameRepo = r.headRepo.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
+    const push = sameRepo ? await lastPush(octokit, repo, r.headRef, r.headSha) : undefined;
+    const same = (a, b) => a !== '' && a.toLowerCase() === b.toLowerCase();
+    /** Who `a` is and why they cannot approve this PR's exception (`@x, whose role is triage`), or undefined. */
+    const refusal = async (a) => {
+        if (!a.login)
+            return 'a deleted account, which approves nothing';
+        if (a.bot)
+            return `${who(a)}, a bot (bots approve nothing)`;
+        if (same(a.login, r.author))
+            return `${who(a)}, who opened the PR (nobody approves their own exception)`;
+        if (push && same(a.login, push.by))
+            return `${who(a)}, who pushed the head commit (nobody approves their own change)`;
+        const role = await roleOf(a.login);
+        if ((roleRank[role] ?? 0) < roleRank[r.approvers])
+            return `${who(a)}, whose role is ${role}`;
+        return undefined;
+    };
     const head = r.headSha.slice(0, 7);
+    const events = await pullEvents(octokit, repo, r.pull, r.label);
     // Each reviewer's latest verdict counts (a later "changes requested" withdraws an approval, as on GitHub).
     const latest = new Map();
     for (const review of await reviews(octokit, repo, r.pull))
         if (review.state !== 'COMMENTED' && review.state !== 'PENDING')
-            latest.set(review.user, review);
+            latest.set(review.login, review);
     const approving = [...latest.values()].filter((v) => v.state === 'APPROVED');
-    for (const review of approving.filter((v) => v.commitId === r.headSha))
-        if (await allowed(review.user))
-            return { approval: { by: review.user, via: 'review' } };
-    const applied = await labelApplication(octokit, repo, r.pull, r.label);
-    const sameRepo = r.headRepo.toLowerCase() === `${repo.owner}/${repo.repo}`.toLowerCase();
-    if (applied && (await allowed(applied.actor))) {
-        const pushed = sameRepo ? await pushedAt(octokit, repo, r.headRef, r.headSha) : undefined;
-        if (pushed !== undefined && Date.parse(applied.at) > Date.parse(pushed))
-            return { approval: { by: applied.actor, via: 'label' } };
+    const bound = approving.filter((v) => v.commitId === r.headSha && after(v.submittedAt, events.baseChangedAt));
+    const refusedReviews = [];
+    for (const review of bound) {
+        const why = await refusal(review);
+        if (why === undefined)
+            return { approval: { by: review.login, via: 'review' } };
+        refusedReviews.push(why);
     }
-    const staleReviews = approving.filter((v) => v.commitId !== r.headSha).map((v) => `@${v.user}`);
+    const { applied } = events;
+    const labelRefusal = applied ? await refusal(applied) : undefined;
+    if (applied &&
+        labelRefusal === undefined &&
+        push !== undefined &&
+        after(applied.at, push.at) &&
+        after(applied.at, events.baseChangedAt))
+        return { approval: { by: applied.login, via: 'label' } };
     const why = [];
     if (!applied)
         why.push('who applied it is unknown');
-    else if (!(await allowed(applied.actor)))
-        why.push(`it was applied by @${applied.actor}, whose role is ${await roleOf(applied.actor)}`);
+    else if (labelRefusal !== undefined)
+        why.push(`it was applied by ${labelRefusal}`);
+    else if (!after(applied.at, events.baseChangedAt))
+        why.push(`it was applied by ${who(applied)} before the base branch was changed to ${r.baseRef}`);
     else if (!sameRepo)
-        why.push(`it was applied by @${applied.actor}, but the head branch is in a fork, whose pushes this repository does not record`);
+        why.push(`it was applied by ${who(applied)}, but the head branch is in a fork, whose pushes this repository does not record`);
     else
-        why.push(`it was applied by @${applied.actor} before the head commit ${head} was pushed (or that push is not in the repository's activity log)`);
-    if (staleReviews.length)
-        why.push(`approving reviews by ${staleReviews.join(', ')} are of an earlier commit`);
+        why.push(`it was applied by ${who(applied)} before the head commit ${head} was pushed (or that push is not in the repository's activity log)`);
+    const stale = approving.filter((v) => v.commitId !== r.headSha).map(who);
+    if (stale.length)
+        why.push(`approving reviews by ${stale.join(', ')} are of an earlier commit`);
+    const beforeBase = approving
+        .filter((v) => v.commitId === r.headSha && !after(v.submittedAt, events.baseChangedAt))
+        .map(who);
+    if (beforeBase.length)
+        why.push(`approving reviews by ${beforeBase.join(', ')} were given before the base branch was changed to ${r.baseRef}`);
+    why.push(...refusedReviews.map((w) => `an approving review by ${w} does not count`));
     return {
-        note: `label "${r.label}" is on the PR but approves nothing yet: ${why.join('; ')}. An exception needs a user with the ${r.approvers} role to approve the head commit ${head}: an approving review of it, or the label applied after it was pushed (then re-run the check)`,
+        note: `label "${r.label}" is on the PR but approves nothing yet: ${why.join('; ')}. An exception needs a user with the ${r.approvers} role, other than the PR's author and the pusher of its head, to approve the head commit ${head} into ${r.baseRef}: an approving review of it, or the label applied after it was pushed (then re-run the check)`,
     };
+}
+
+;// CONCATENATED MODULE: ./src/github/merge-queue.ts
+// A branch's merge queue as GitHub reports it (GraphQL `mergeQueue`): each entry is one queued PR with the commit
+// the queue built for it (`headCommit`) on top of the one before (`baseCommit`). This is the only source of which
+// PR a step of a merge group merges: `gh-readonly-queue/…` branch names can be pushed by any user with write access.
+
+// A merge group holds at most 100 PRs, and so does one page: the entries of one group are always on it.
+const query = `query mergeQueueEntries($owner: String!, $repo: String!, $branch: String!) {
+  repository(owner: $owner, name: $repo) {
+    mergeQueue(branch: $branch) {
+      entries(first: 100) {
+        nodes {
+          position
+          headCommit { oid }
+          baseCommit { oid }
+          pullRequest { number }
+        }
+      }
+    }
+  }
+}`;
+/** The entries of `branch`'s merge queue, in queue order; entries without a PR or commits are left out. */
+async function mergeQueueEntries(octokit, repo, branch) {
+    let data;
+    try {
+        data = await octokit.graphql(query, { owner: repo.owner, repo: repo.repo, branch });
+    }
+    catch (error) {
+        throw apiError(error, `reading the merge queue of ${branch}`, 'the token needs `pull-requests: read`');
+    }
+    const nodes = data.repository.mergeQueue?.entries.nodes ?? [];
+    return nodes
+        .flatMap((n) => n?.pullRequest && n.headCommit && n.baseCommit
+        ? [
+            {
+                position: n.position,
+                entry: {
+                    pull: n.pullRequest.number,
+                    head: n.headCommit.oid,
+                    base: n.baseCommit.oid,
+                },
+            },
+        ]
+        : [])
+        .sort((a, b) => a.position - b.position)
+        .map((n) => n.entry);
 }
 
 ;// CONCATENATED MODULE: ./src/git/merge.ts
@@ -59385,47 +59597,16 @@ function commitParents(content) {
     return parents;
 }
 
-;// CONCATENATED MODULE: ./src/validate/conflicts.ts
-// A PR with merge conflicts has no merge commit to check. The check then names the conflicting files, as a finding
-// (exit 1), from a merge of the PR head into its base made here: fetch both with enough history to find their merge
-// base (trees only; deepening a bounded number of times), then `git merge-tree`.
-
-
-
-/** History fetched to find a merge base, deepest last; beyond that the files are not named. */
-const depths = [50, 500, 5000];
-/** The files that conflict when `head` (a ref on origin) merges into `baseSha`; undefined when not found out. */
-async function conflictingFiles(repoDir, baseSha, headRef, local) {
-    for (const depth of depths) {
-        try {
-            await fetch(repoDir, [`+${headRef}:${local}`, baseSha], { depth, treesOnly: true });
-        }
-        catch {
-            return undefined;
-        }
-        const base = await gitRaw(['merge-base', baseSha, local], { cwd: repoDir, okCodes: [1, 128] });
-        if (base.code !== 0)
-            continue;
-        try {
-            const merged = await mergeTrees(repoDir, baseSha, local);
-            return merged.kind === 'conflict' ? merged.files : [];
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/validate/merge-group.ts
 // A merge group is checked per PR. GitHub's merge queue builds one commit per queued PR on top of the previous one
-// (first parent), each under a ref `gh-readonly-queue/<base>/pr-<number>-<parent sha>`; the merge_group event names
-// the last one. Walking those refs from the group's head back to its base splits the group into each PR's own
-// change, so each PR's exception covers only the changes that PR introduced.
+// (first parent); the merge_group event names the last one and the group's base. Which PR each commit merges comes
+// from the queue's entries as the API reports them (`src/github/merge-queue.ts`), never from branch names: any user
+// with write access can push a `gh-readonly-queue/…` branch. The steps are then checked against the commits
+// themselves (each one's first parent is the step before), so each PR's exception covers only what it introduced.
 
 
 /** A group holds at most 100 PRs (GitHub's limit on merge group size). */
-const maxEntries = 100;
+const maxSteps = 100;
 /** `[refs/heads/]gh-readonly-queue/<branch>/pr-<N>-<parent sha>` -> N and the parent; undefined otherwise. */
 function parseQueueRef(ref, branch) {
     const name = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : ref;
@@ -59435,58 +59616,88 @@ function parseQueueRef(ref, branch) {
     const match = /^([1-9][0-9]*)-([0-9a-f]{40}|[0-9a-f]{64})$/.exec(name.slice(prefix.length));
     return match ? { pull: Number(match[1]), parent: match[2] } : undefined;
 }
-/** The first parent recorded in a commit object (readable in a shallow clone, where `<sha>^1` is not). */
-async function firstParent(objects, sha) {
-    const commit = await objects.read(sha);
-    if (commit?.type !== 'commit')
+/** The whole group as one step that no PR's exception covers. */
+const unsplit = (group) => [{ parent: group.base_sha, head: group.head_sha }];
+/**
+ * The group's steps, base first, from the queue's entries: the entry whose commit is the group's head, then the
+ * entry that commit was built on, down to the group's base. Undefined when the entries do not chain that way, or
+ * when the last one is not the PR the event's own `head_ref` names (both come from GitHub; they must agree).
+ */
+function groupSteps(entries, group, branch) {
+    const byHead = new Map(entries.map((e) => [e.head, e]));
+    const steps = [];
+    let at = group.head_sha;
+    while (at !== group.base_sha) {
+        const entry = byHead.get(at);
+        if (!entry || steps.length >= maxSteps)
+            return undefined;
+        steps.unshift({ pull: entry.pull, parent: entry.base, head: entry.head });
+        at = entry.base;
+    }
+    if (steps.length === 0)
         return undefined;
-    return /^parent ([0-9a-f]+)$/m.exec(commit.content.toString('utf8'))?.[1];
+    const named = parseQueueRef(group.head_ref, branch);
+    if (named && named.pull !== steps[steps.length - 1].pull)
+        return undefined;
+    return steps;
 }
 /**
- * The group's steps, base first. When the chain cannot be followed to the base (refs gone, a commit whose parent
- * is not the one its ref names), the whole group is one step with no PR: then no exception applies to it.
+ * Fetches each step's commit (with its files: they are what the step changes) and checks that each was built on
+ * the step before, as the queue said; records the head each merges (`merged`). False means the commits are not
+ * what the entries describe.
  */
-async function queueEntries(repoDir, objects, group, branch) {
-    const whole = [{ parent: group.base_sha, head: group.head_sha }];
-    const last = parseQueueRef(group.head_ref, branch);
-    if (!last)
-        return whole;
-    const listed = await gitRaw(['ls-remote', 'origin', `refs/heads/gh-readonly-queue/${branch}/*`], {
-        cwd: repoDir,
-    }).catch(() => undefined);
-    const bySha = new Map();
-    for (const line of listed?.stdout.toString('utf8').split('\n') ?? []) {
-        const [sha, ref] = line.split('\t');
-        const parsed = ref ? parseQueueRef(ref, branch) : undefined;
-        if (sha && parsed)
-            bySha.set(sha, parsed);
-    }
-    const entries = [];
-    let step = { pull: last.pull, parent: last.parent, head: group.head_sha };
-    while (entries.length < maxEntries) {
-        entries.unshift(step);
-        if (step.parent === group.base_sha)
-            break;
-        const previous = bySha.get(step.parent);
-        if (!previous)
-            return whole;
-        step = { pull: previous.pull, parent: previous.parent, head: step.parent };
-    }
-    if (entries[0].parent !== group.base_sha)
-        return whole;
-    const missing = entries.map((e) => e.head).filter((h) => h !== group.head_sha);
+async function stepsMatchCommits(repoDir, objects, steps) {
+    const missing = [];
+    for (const s of steps)
+        if ((await objects.commitId(s.head)) === undefined)
+            missing.push(s.head);
     if (missing.length > 0)
         await fetch(repoDir, missing, { depth: 1 });
-    for (const e of entries)
-        if ((await firstParent(objects, e.head)) !== e.parent)
-            return whole;
-    return entries;
+    for (const s of steps) {
+        const commit = await objects.read(s.head);
+        if (commit?.type !== 'commit')
+            return false;
+        // Parents are recorded in the commit object itself: readable in a shallow clone, where `<sha>^1` is not.
+        const [first, second] = commitParents(commit.content);
+        if (first !== s.parent)
+            return false;
+        if (second !== undefined)
+            s.merged = second;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/validate/pull-merge.ts
+// A PR is checked as its head merged into its base branch's tip, both as the API reports them now, merged here with
+// `git merge-tree`: GitHub's `refs/pull/<n>/merge` (and a pull_request run's GITHUB_SHA) can still merge an older head
+// or an older base. Merging needs history down to a merge base: it is fetched trees-only, deeper each time, within
+// a bound.
+
+
+
+
+/** History fetched to find a merge base, deepest last. */
+const depths = [50, 500, 5000];
+/** `head` merged into `base` (both fetched already): the tree to check (`head` itself when it fast-forwards), or the conflicting files. */
+async function mergePull(repoDir, base, head) {
+    for (const depth of [0, ...depths]) {
+        if (depth > 0)
+            await fetch(repoDir, [head, base], { depth, treesOnly: true });
+        const found = await gitRaw(['merge-base', base, head], { cwd: repoDir, okCodes: [1, 128] });
+        if (found.code === 0)
+            return mergeTrees(repoDir, base, head);
+    }
+    throw new OperationError(`head ${head.slice(0, 7)} and base ${base.slice(0, 7)} share no history within ${depths[depths.length - 1]} commits: the PR cannot be merged to be checked`);
 }
 
 ;// CONCATENATED MODULE: ./src/validate/target.ts
 // The event turned into one target, in one place: the channel, the commits to compare (one part, or one per queued
-// PR of a merge group), the PR's facts re-read through the API, and who approved an exception for which PR. Every
-// fetch the depth-1 checkout lacks happens here; nothing after this reads the event payload.
+// PR of a merge group), the PR's facts re-read through the API, and who approved an exception for which PR. Which
+// commits are checked comes from the API as it is now, never from the payload or a ref that may lag behind: a PR is
+// its current head merged here (`git merge-tree`) into its base branch's current tip; a merge group is split into
+// its PRs by the queue's own entries. Every fetch the depth-1 checkout lacks happens here; nothing after this reads
+// the event payload.
+
 
 
 
@@ -59543,34 +59754,51 @@ function readEvent(ctx) {
     }
 }
 /**
+ * What the API says the change is now (pull and merge group events; others are returned as they are): the PR's
+ * head, base branch and the base's tip, or the merge group's steps from the queue's entries.
+ */
+async function readCurrent(ctx, facts, octokit) {
+    if (facts.kind === 'pull' && !facts.current) {
+        const info = await getPull(octokit(), ctx.repository, facts.number);
+        return { ...facts, current: { info, baseTip: await branchTip(octokit(), ctx.repository, info.baseRef) } };
+    }
+    if (facts.kind === 'merge-group' && !facts.steps && facts.unsplitBecause === undefined) {
+        let entries;
+        try {
+            entries = await mergeQueueEntries(octokit(), ctx.repository, facts.base);
+        }
+        catch (error) {
+            return { ...facts, unsplitBecause: errorMessage(error) };
+        }
+        const steps = groupSteps(entries, facts.group, facts.base);
+        return steps
+            ? { ...facts, steps }
+            : {
+                ...facts,
+                unsplitBecause: "the merge queue's entries do not lead from the group's head to its base",
+            };
+    }
+    return facts;
+}
+/**
  * The change's own commits, with their file contents, before anything else: every later fetch is trees-only, and
  * the first trees-only fetch turns the clone into a partial one whose later fetches would also come without files
  * (then each file of the change would be fetched on its own when read). Failures here are left to the later,
  * event-specific fetches, which explain them.
  */
-async function fetchChange(ctx, facts, repoDir) {
-    const refspecs = [];
-    if (facts.kind === 'pull' && facts.event === 'pull_request' && ctx.sha)
-        refspecs.push({ spec: ctx.sha, depth: 2 });
-    else if (facts.kind === 'pull')
-        refspecs.push({
-            spec: `+refs/pull/${facts.number}/merge:refs/remotes/pull/${facts.number}/merge`,
-            depth: 2,
-        });
+async function fetchChange(_ctx, facts, repoDir) {
+    let fetches;
+    // The head's parent is most often the base tip: then the merge base is at hand without a deeper fetch.
+    if (facts.kind === 'pull' && facts.current)
+        fetches = { specs: [facts.current.info.headSha, facts.current.baseTip], depth: 2 };
     else if (facts.kind === 'merge-group')
-        refspecs.push({ spec: facts.group.head_sha, depth: 1 });
+        fetches = { specs: (facts.steps ?? unsplit(facts.group)).map((s) => s.head), depth: 1 };
     else if (facts.kind === 'push')
-        refspecs.push({ spec: facts.after, depth: 1 });
-    for (const { spec, depth } of refspecs)
-        await fetch(repoDir, [spec], { depth }).catch(() => undefined);
+        fetches = { specs: [facts.after], depth: 1 };
+    if (fetches)
+        await fetch(repoDir, [...new Set(fetches.specs)], { depth: fetches.depth }).catch(() => undefined);
 }
-async function resolve(repoDir, rev, what) {
-    const sha = await revParse(repoDir, rev);
-    if (!sha)
-        throw new OperationError(`${what} (${rev}) is not available after fetching`);
-    return sha;
-}
-/** The exception status of a PR: the label is the request, an approval bound to the head commit grants it. */
+/** The exception status of a PR: the label is the request, an approval bound to its head and base grants it. */
 async function exceptionOf(octokit, ctx, policy, channel, info) {
     const requested = info.labels.some((l) => l.toLowerCase() === policy.exceptionLabel.toLowerCase());
     const result = await exceptionApproval(octokit, ctx.repository, {
@@ -59578,6 +59806,8 @@ async function exceptionOf(octokit, ctx, policy, channel, info) {
         headSha: info.headSha,
         headRef: info.headRef,
         headRepo: info.headRepo,
+        baseRef: info.baseRef,
+        author: info.author,
         labels: info.labels,
         label: policy.exceptionLabel,
         approvers: channel.exceptionApprovers,
@@ -59590,16 +59820,7 @@ async function exceptionOf(octokit, ctx, policy, channel, info) {
         ...(result.note ? { note: result.note } : {}),
     };
 }
-const pullFacts = (info) => ({
-    number: info.number,
-    title: info.title,
-    headRef: info.headRef,
-    headSha: info.headSha,
-    baseRef: info.baseRef,
-    url: info.htmlUrl,
-});
-async function pullTarget(ctx, facts, repoDir, policy, octokit) {
-    const info = await getPull(octokit, ctx.repository, facts.number);
+async function pullTarget(ctx, { info, baseTip }, repoDir, policy, octokit) {
     // The base may have been changed since the event: the PR as it is now decides.
     const channel = channelByBranch(policy, info.baseRef);
     if (!channel)
@@ -59609,92 +59830,107 @@ async function pullTarget(ctx, facts, repoDir, policy, octokit) {
         kind: 'pull',
         channel,
         description: `PR #${info.number} into ${info.baseRef}`,
-        pull: pullFacts(info),
+        pull: {
+            number: info.number,
+            title: info.title,
+            headRef: info.headRef,
+            headSha: info.headSha,
+            baseRef: info.baseRef,
+            baseSha: baseTip,
+            url: info.htmlUrl,
+            fromPromote: info.authorIsBot &&
+                info.headRepo.toLowerCase() === `${ctx.repository.owner}/${ctx.repository.repo}`.toLowerCase(),
+        },
         queued: [],
+        // The check run goes on exactly the head that was checked.
         headSha: info.headSha,
         exceptions: [exception],
         notes: [],
     };
-    let merge;
-    if (facts.event === 'pull_request' && ctx.sha) {
-        if (!(await revParse(repoDir, `${ctx.sha}^1`)))
-            await fetch(repoDir, [ctx.sha], { depth: 2 });
-        merge = ctx.sha;
-    }
-    else {
-        const ref = `refs/remotes/pull/${info.number}/merge`;
-        try {
-            // Fetched by name again (a cheap no-op after fetchChange): a ref left by an earlier run must not be trusted,
-            // and this fetch's failure is the one to explain.
-            await fetch(repoDir, [`+refs/pull/${info.number}/merge:${ref}`], { depth: 2 });
-        }
-        catch (error) {
-            if (info.mergeable !== false)
-                throw error;
-            const base = await fetchBranches(repoDir, [info.baseRef], { treesOnly: true });
-            const files = await conflictingFiles(repoDir, base.get(info.baseRef) ?? facts.baseSha, `refs/pull/${info.number}/head`, `refs/remotes/pull/${info.number}/head`);
-            return {
-                ...common,
-                parts: [],
-                conflict: mergeConflictFinding(`PR #${info.number}`, info.baseRef, files ?? []),
-            };
-        }
-        merge = await resolve(repoDir, ref, `the merge commit of PR #${info.number}`);
-    }
-    const before = await resolve(repoDir, `${merge}^1`, `the base side of merge commit ${merge}`);
+    const merged = await mergePull(repoDir, baseTip, info.headSha);
+    if (merged.kind === 'conflict')
+        return {
+            ...common,
+            parts: [],
+            conflict: mergeConflictFinding(`PR #${info.number}`, info.baseRef, merged.files),
+        };
     return {
         ...common,
         parts: [
             {
-                before,
-                after: merge,
+                before: baseTip,
+                after: merged.tree,
                 pull: info.number,
                 headBranch: info.headRef,
                 ...(exception.approval ? { approval: exception.approval } : {}),
             },
         ],
-        resultSha: merge,
     };
 }
 async function mergeGroupTarget(ctx, facts, repoDir, policy, octokit) {
     const { group, base } = facts;
     const channel = channelByBranch(policy, base);
-    if (!(await revParse(repoDir, group.head_sha)))
-        await fetch(repoDir, [group.head_sha], { depth: 1 });
-    // Each queued PR's step, its commits with their files, before the trees-only fetch of the base.
-    const reader = new StorageReader(repoDir, policy.packagesRoot);
-    const entries = await queueEntries(repoDir, reader.objects, group, base).finally(() => reader.close());
+    let steps = facts.steps;
+    let unsplitBecause = facts.unsplitBecause;
+    // Each step's commit with its files, before the trees-only fetch of the base.
+    const objects = new ObjectReader(repoDir);
+    try {
+        if (steps && !(await stepsMatchCommits(repoDir, objects, steps))) {
+            steps = undefined;
+            unsplitBecause = "the group's commits are not built as the merge queue's entries say";
+        }
+        if (!steps && !(await objects.commitId(group.head_sha)))
+            await fetch(repoDir, [group.head_sha], { depth: 1 });
+    }
+    finally {
+        objects.close();
+    }
     await fetch(repoDir, [group.base_sha], { depth: 1, treesOnly: true });
     const exceptions = [];
     const parts = [];
-    for (const entry of entries) {
-        const info = entry.pull !== undefined ? await getPull(octokit(), ctx.repository, entry.pull) : undefined;
-        const exception = info ? await exceptionOf(octokit(), ctx, policy, channel, info) : undefined;
+    for (const step of steps ?? unsplit(group)) {
+        const info = step.pull !== undefined ? await getPull(octokit(), ctx.repository, step.pull) : undefined;
+        // An exception covers the step only when it was approved for the head the queue merged.
+        const exception = info && (step.merged === undefined || step.merged === info.headSha)
+            ? await exceptionOf(octokit(), ctx, policy, channel, info)
+            : undefined;
         if (exception)
             exceptions.push(exception);
+        else if (info) {
+            const requested = info.labels.some((l) => l.toLowerCase() === policy.exceptionLabel.toLowerCase());
+            exceptions.push({
+                pull: info.number,
+                requested,
+                headSha: info.headSha,
+                ...(requested
+                    ? {
+                        note: `the merge queue merged head ${step.merged.slice(0, 7)} of PR #${info.number}, not its head ${info.headSha.slice(0, 7)}: no exception applies to this step`,
+                    }
+                    : {}),
+            });
+        }
         parts.push({
-            before: entry.parent,
-            after: entry.head,
-            ...(entry.pull !== undefined ? { pull: entry.pull } : {}),
+            before: step.parent,
+            after: step.head,
+            ...(step.pull !== undefined ? { pull: step.pull } : {}),
             ...(info ? { headBranch: info.headRef } : {}),
             ...(exception?.approval ? { approval: exception.approval } : {}),
         });
     }
-    const split = !(entries.length === 1 && entries[0].pull === undefined);
-    const queued = entries.flatMap((e) => (e.pull !== undefined ? [e.pull] : []));
+    const queued = (steps ?? []).flatMap((s) => (s.pull !== undefined ? [s.pull] : []));
     return {
         kind: 'merge-group',
         channel,
-        description: `merge group into ${base} (${split ? queued.map((n) => `#${n}`).join(', ') : 'unattributed'})`,
+        description: `merge group into ${base} (${steps ? queued.map((n) => `#${n}`).join(', ') : 'unattributed'})`,
         parts,
         queued,
         headSha: group.head_sha,
         resultSha: group.head_sha,
         exceptions,
-        notes: split
+        notes: steps
             ? []
             : [
-                'the merge group could not be split into its PRs (queue refs not found): it is checked as one change, without exceptions',
+                `the merge group could not be split into its PRs (${unsplitBecause ?? 'no queue entries'}): it is checked as one change, without exceptions`,
             ],
     };
 }
@@ -59735,15 +59971,16 @@ async function resolveTarget(ctx, facts, repoDir, policy, octokit) {
                     ? `the merge queue's base branch ${facts.base} is not a channel branch`
                     : `branch ${facts.base} is not a channel branch`,
         };
-    switch (facts.kind) {
+    const current = await readCurrent(ctx, facts, octokit);
+    switch (current.kind) {
         case 'skip':
-            return facts;
+            return current;
         case 'pull':
-            return pullTarget(ctx, facts, repoDir, policy, octokit());
+            return pullTarget(ctx, current.current, repoDir, policy, octokit());
         case 'merge-group':
-            return mergeGroupTarget(ctx, facts, repoDir, policy, octokit);
+            return mergeGroupTarget(ctx, current, repoDir, policy, octokit);
         case 'push':
-            return pushTarget(facts, repoDir, policy);
+            return pushTarget(current, repoDir, policy);
     }
 }
 
@@ -59765,8 +60002,9 @@ async function run() {
         let client;
         const octokit = () => (client ??= createClient(inputs.token));
         const repoDir = await checkoutDir(ctx, inputs.repositoryPath);
-        const facts = readEvent(ctx);
-        // The change's commits first, with their files: every later fetch is trees-only.
+        // What the API says the change is now (a PR's head and base tip, a merge group's PRs), then its commits with
+        // their files: every later fetch is trees-only.
+        const facts = await readCurrent(ctx, readEvent(ctx), octokit);
         await fetchChange(ctx, facts, repoDir);
         const { policy, source } = await defaultBranchPolicy(ctx, repoDir, inputs.config);
         const target = await resolveTarget(ctx, facts, repoDir, policy, octokit);

@@ -2,7 +2,8 @@
 // in, so a change of 100,000 files costs memory per version and rule, never per file. Only what the change adds or
 // modifies is judged: deleting a misplaced or forbidden file is welcome.
 import { modeSubmodule, modeSymlink, type ChangedPath } from '../change.js';
-import { classifyPath, isForbidden } from '../paths.js';
+import { packagePath } from '../image-plan.js';
+import { bidiControls, classifyPath, isForbidden, pathLimitProblem } from '../paths.js';
 import { ruleSetting, type ChannelPolicy, type Policy, type RuleId } from '../policy.js';
 import { FindingCollector, listedPaths, quote, type Item } from './collect.js';
 
@@ -87,6 +88,17 @@ export class PathScan {
     if (p.invalidEncoding) this.report('layout', { ...at, message: 'the file name is not valid UTF-8' });
     if (controlCharacters.test(p.path))
       this.report('layout', { ...at, message: 'the file name contains control characters' });
+    if (bidiControls.test(p.path))
+      this.report('layout', {
+        ...at,
+        message:
+          'the file name contains Unicode bidirectional controls: it would display as another name than the one in the tree',
+      });
+    const limit = pathLimitProblem(
+      p.path,
+      `${packagePath(this.channel.name)}/${p.path.slice(this.root.length + 1)}`,
+    );
+    if (limit) this.report('layout', { ...at, message: limit });
     if (place.kind === 'unit') {
       if (p.newMode === modeSymlink)
         this.report('layout', { ...at, message: 'a symbolic link; packages may not contain links' });

@@ -17,7 +17,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { pullNodeId, pullNumberOfNodeId, repositoryNodeId, type Objects } from './objects.js';
+import { pullNodeId, pullNumberOfNodeId, repositoryNodeId, userId, type Objects } from './objects.js';
 import type { Json } from './spec.js';
 import { now, type GitHubState, type MergeMethod, type PullRecord } from './state.js';
 
@@ -105,6 +105,33 @@ function repositoryObject(ctx: GraphQLContext): Resolved {
     mergeCommitAllowed: ctx.state.settings.allowMergeCommit,
     squashMergeAllowed: ctx.state.settings.allowSquashMerge,
     rebaseMergeAllowed: ctx.state.settings.allowRebaseMerge,
+    mergeQueue: ({ branch }: { branch?: string | null }) => {
+      const name = branch ?? ctx.state.o.defaultBranch;
+      const entries = ctx.state.mergeQueues.get(name) ?? [];
+      return {
+        __typename: 'MergeQueue',
+        id: Buffer.from(`010:MergeQueue${name}`).toString('base64'),
+        entries: () => ({
+          __typename: 'MergeQueueEntryConnection',
+          totalCount: entries.length,
+          nodes: entries.map((e, i) => {
+            const pr = ctx.state.getPull(e.pull);
+            return {
+              __typename: 'MergeQueueEntry',
+              id: Buffer.from(`015:MergeQueueEntry${e.head}`).toString('base64'),
+              position: i + 1,
+              state: 'AWAITING_CHECKS',
+              enqueuedAt: e.enqueuedAt,
+              solo: false,
+              jump: false,
+              headCommit: { __typename: 'Commit', oid: e.head },
+              baseCommit: { __typename: 'Commit', oid: e.base },
+              pullRequest: pr ? pullObject(ctx, pr) : null,
+            };
+          }),
+        }),
+      };
+    },
     pullRequest: async ({ number }: { number: number }) => {
       const pr = ctx.state.getPull(number);
       if (!pr)
@@ -250,6 +277,8 @@ function roots(ctx: GraphQLContext): { query: Resolved; mutation: Resolved } {
           );
         return repositoryObject(ctx);
       },
+      // The account the token acts as (`github-actions[bot]` for the job token, `<app>[bot]` for an App's).
+      viewer: { __typename: 'User', login: ctx.actor, databaseId: userId(ctx.actor) },
       node: async ({ id }: { id: string }) => {
         if (id === repositoryNodeId(ctx.state.fullName)) return repositoryObject(ctx);
         return pullObject(ctx, await pullById(ctx, id));

@@ -183,6 +183,24 @@ export const checkHandlers: Record<string, Handler> = {
     return { status: 200, body: checkRun(ctx, run) };
   },
 
+  // Check runs on a commit (`ref` a SHA, or a branch or tag name resolved to its commit), newest first.
+  'checks/list-for-ref': async (ctx) => {
+    const ref = String(ctx.params.ref);
+    const sha = /^[0-9a-f]{40}$/.test(ref)
+      ? ref
+      : ((await ctx.state.readRef(`refs/heads/${ref}`)) ?? (await ctx.state.readRef(`refs/tags/${ref}`)))
+          ?.sha;
+    if (!sha) return validationFailed(ctx, [{ resource: 'Commit', field: 'ref', code: 'invalid' }]);
+    const name = str(ctx.params.check_name);
+    const list = [...store(ctx.state).values()]
+      .filter((run) => run.headSha === sha && (name === undefined || run.name === name))
+      .reverse();
+    return {
+      status: 200,
+      body: { total_count: list.length, check_runs: list.map((run) => checkRun(ctx, run)) },
+    };
+  },
+
   'checks/list-annotations': (ctx) => {
     const run = found(ctx);
     if (!run) return basicError(ctx, 404, 'Not Found');

@@ -88,10 +88,12 @@ export const handlers: Record<string, Handler> = {
 
   'repos/get': (ctx) => ({ status: 200, body: ctx.objects.fullRepository() }),
 
-  'repos/get-collaborator-permission-level': (ctx) => ({
-    status: 200,
-    body: ctx.objects.collaboratorPermission(String(ctx.params.username)),
-  }),
+  'repos/get-collaborator-permission-level': (ctx) => {
+    const login = String(ctx.params.username);
+    // Apps' bot accounts and the placeholder of deleted accounts are not users GitHub can rate.
+    if (login.endsWith('[bot]') || login.toLowerCase() === 'ghost') return basicError(ctx, 404, 'Not Found');
+    return { status: 200, body: ctx.objects.collaboratorPermission(login) };
+  },
 
   'git/get-ref': async (ctx) => {
     const ref = `refs/${String(ctx.params.ref)}`;
@@ -216,8 +218,7 @@ export const handlers: Record<string, Handler> = {
       if (!(await ctx.state.branchSha(b.base))) {
         return validationFailed(ctx, [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
       }
-      pr.base = b.base;
-      delete pr.computedFor;
+      ctx.state.changeBase(pr, b.base, ctx.actor);
     }
     if (typeof b.title === 'string') pr.title = b.title;
     if (typeof b.body === 'string') pr.body = b.body;

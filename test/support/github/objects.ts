@@ -38,6 +38,7 @@ export function retarget<T extends Json>(value: T, replacements: Array<[string, 
 /** Stable numeric id for a login (GitHub ids are stable per account). */
 export function userId(login: string): number {
   if (login === 'github-actions[bot]') return 41898282;
+  if (login === 'ghost') return 10137; // GitHub's placeholder for deleted accounts
   let h = 7;
   for (const ch of login.toLowerCase()) h = (h * 31 + ch.charCodeAt(0)) % 90_000_000;
   return 10_000_000 + h;
@@ -299,7 +300,6 @@ export class Objects {
   }
 
   issueEvent(e: IssueEventRecord): JsonObject {
-    const rec = this.state.ensureLabel(e.label);
     const items = example<JsonObject[]>('issue-event-for-issue-items');
     const ev = items[0];
     if (!ev) throw new Error('issue-event-for-issue-items example is empty');
@@ -312,7 +312,14 @@ export class Objects {
     ev.commit_url = null;
     ev.created_at = e.createdAt;
     ev.performed_via_github_app = null;
-    ev.label = { name: rec.name, color: rec.color };
+    if (e.label === undefined) {
+      // base_ref_changed and the like carry only the common fields.
+      delete ev.label;
+      ev.node_id = nodeId('014:BaseRefChangedEvent', e.id);
+    } else {
+      const rec = this.state.ensureLabel(e.label);
+      ev.label = { name: rec.name, color: rec.color };
+    }
     return ev;
   }
 
@@ -348,7 +355,7 @@ export class Objects {
       ref: a.ref,
       timestamp: new Date(a.time * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       activity_type: type,
-      actor: this.user(this.state.owner),
+      actor: this.user(a.actor ?? this.state.owner),
     };
   }
 

@@ -90,15 +90,33 @@ export interface FakeGitHub {
   syncPull(n: number): Promise<void>;
   /** `at`: the label event's time (ISO 8601, default now), e.g. to place it after a push. */
   addLabel(n: number, label: string, actor: string, at?: string): void;
-  /** A review of the PR by `user`; `commitId` defaults to the PR's current head (what the reviewer saw). */
+  /**
+   * A review of the PR by `user`; `commitId` defaults to the PR's current head (what the reviewer saw), `at` (ISO
+   * 8601) to now.
+   */
   addReview(
     n: number,
     review: {
       user: string;
       state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
       commitId?: string;
+      at?: string;
     },
   ): Promise<void>;
+  /** A comment on PR `n` written by `user` (a person, another app's bot); returns its id. */
+  addComment(n: number, user: string, body: string): number;
+  /** Someone edits the PR's base branch (a `base_ref_changed` event at `at`, default now). */
+  changeBase(n: number, base: string, actor: string, at?: string): Promise<void>;
+  /** The branch updates made since the last look are recorded in the activity log as pushed by `login`. */
+  recordPushes(login: string): Promise<void>;
+  /**
+   * PRs added to `base`'s merge queue (after any already queued) as GitHub does: a commit per PR under its
+   * `gh-readonly-queue/…` branch, and an entry in the queue (GraphQL `mergeQueue`). Returns what the merge_group
+   * event of the new group names.
+   */
+  enqueue(base: string, numbers: number[]): Promise<{ head: string; headRef: string; baseSha: string }>;
+  /** Empties `base`'s merge queue (its PRs dequeued or merged); the queue's branches stay. */
+  clearMergeQueue(base: string): void;
   setPermission(login: string, role: Role): void;
   mergePull(n: number, method?: MergeMethod): Promise<string>;
   /** Repository settings (GitHub's defaults: auto-merge off, every merge method allowed). */
@@ -540,8 +558,30 @@ export async function startFakeGitHub(o: FakeGitHubOptions): Promise<FakeGitHub>
           user: review.user,
           state: review.state,
           commitId: review.commitId ?? pr.headSha,
-          submittedAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          submittedAt: review.at ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
         });
+      }),
+    changeBase: (n, base, actor, at) =>
+      state.serialize(async () => {
+        await state.observeRefs();
+        if (!(await state.branchSha(base))) throw new Error(`fake GitHub: no branch ${base}`);
+        state.changeBase(pullOrThrow(n), base, actor, at);
+        await state.syncPull(n);
+      }),
+    addComment: (n, user, body) => {
+      const t = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const c = { id: state.newId(), issue: pullOrThrow(n).number, body, user, createdAt: t, updatedAt: t };
+      state.comments.push(c);
+      return c.id;
+    },
+    clearMergeQueue: (base) => void state.mergeQueues.delete(base),
+    recordPushes: (login) => state.serialize(() => state.observeRefs(login)),
+    enqueue: (base, numbers) =>
+      state.serialize(async () => {
+        await state.observeRefs();
+        const group = await state.enqueue(base, numbers, o.owner);
+        await state.observeRefs(o.owner);
+        return group;
       }),
     setPermission: (login, role) => void state.permissions.set(login.toLowerCase(), role),
     mergePull: (n, method = 'merge') =>

@@ -85,10 +85,22 @@ export interface LabelRecord {
 export interface IssueEventRecord {
   id: number;
   issue: number;
-  event: 'labeled' | 'unlabeled';
+  event: 'labeled' | 'unlabeled' | 'base_ref_changed';
   actor: string;
-  label: string;
+  /** labeled and unlabeled only. */
+  label?: string;
   createdAt: string;
+}
+
+/** One PR in a branch's merge queue: the commit the queue built for it (`head`) on the one before (`base`). */
+export interface QueueEntryRecord {
+  pull: number;
+  /** The PR's head when it was queued. */
+  pullHead: string;
+  head: string;
+  base: string;
+  enqueuedAt: string;
+  enqueuer: string;
 }
 
 export interface ReviewRecord {
@@ -108,6 +120,8 @@ export interface ActivityRecord {
   after: string;
   /** Unix seconds. */
   time: number;
+  /** Who pushed (default: the repository owner). */
+  actor?: string;
 }
 
 export interface CommentRecord {
@@ -157,6 +171,8 @@ export class GitHubState {
   readonly events: IssueEventRecord[] = [];
   readonly comments: CommentRecord[] = [];
   readonly reviews: ReviewRecord[] = [];
+  /** Merge queues by base branch, in queue order. */
+  readonly mergeQueues = new Map<string, QueueEntryRecord[]>();
   readonly permissions = new Map<string, Role>();
   pullRequestCreationAllowed = true;
   readonly settings: RepoSettings = {
@@ -276,16 +292,18 @@ export class GitHubState {
   /**
    * Records every branch whose tip changed since the last look, at the time of looking: a server records a push
    * when it receives it, with its own clock (never the pusher's commit dates). The fake looks before every request
-   * and every test-side PR operation, so a recorded push time is at or after the real one, never before.
+   * and every test-side PR operation, so a recorded push time is at or after the real one, never before. `actor`:
+   * who pushed what is seen now (default: the repository owner).
    */
-  async observeRefs(): Promise<void> {
+  async observeRefs(actor?: string): Promise<void> {
     const tips = await this.branches();
     const time = Math.floor(Date.now() / 1000);
     const zero = '0000000000000000000000000000000000000000';
     for (const [branch, sha] of tips) {
       const ref = `refs/heads/${branch}`;
       const was = this.observed.get(ref);
-      if (was !== sha) this.activityLog.push({ ref, before: was ?? zero, after: sha, time });
+      if (was !== sha)
+        this.activityLog.push({ ref, before: was ?? zero, after: sha, time, ...(actor ? { actor } : {}) });
       this.observed.set(ref, sha);
     }
     for (const [ref, sha] of this.observed)
@@ -317,6 +335,54 @@ export class GitHubState {
         createdAt: at ?? now(),
       });
     }
+  }
+
+  /** The PR's base branch changed (`pulls/update` with `base`): GitHub records a `base_ref_changed` event. */
+  changeBase(pr: PullRecord, base: string, actor: string, at?: string): void {
+    if (pr.base === base) return;
+    pr.base = base;
+    delete pr.computedFor;
+    pr.updatedAt = now();
+    this.events.push({
+      id: this.newId(),
+      issue: pr.number,
+      event: 'base_ref_changed',
+      actor,
+      createdAt: at ?? now(),
+    });
+  }
+
+  /**
+   * Queues PRs into `base`'s merge queue as GitHub does: one commit per PR, the PR's head merged onto the commit
+   * before (the base tip first), each under `gh-readonly-queue/<base>/pr-<n>-<parent>`. Returns the group of all
+   * of them (what a merge_group event names).
+   */
+  async enqueue(
+    base: string,
+    numbers: number[],
+    enqueuer: string,
+  ): Promise<{ head: string; headRef: string; baseSha: string }> {
+    const baseSha = await this.branchSha(base);
+    if (!baseSha) throw new Error(`no branch ${base}`);
+    const queue = this.mergeQueues.get(base) ?? [];
+    this.mergeQueues.set(base, queue);
+    let parent = queue.length > 0 ? queue[queue.length - 1]!.head : baseSha;
+    const groupBase = parent;
+    let headRef = '';
+    for (const n of numbers) {
+      await this.syncPull(n);
+      const pr = this.pulls.get(n);
+      if (!pr || pr.state !== 'open' || pr.base !== base)
+        throw new Error(`PR #${n} cannot be queued into ${base}`);
+      const tree = await this.testMerge(parent, pr.headSha);
+      if (!tree) throw new MergeConflictError(`PR #${n} does not merge into the queue`);
+      const head = await this.commitTree(tree, [parent, pr.headSha], `Merge pull request #${n}`);
+      headRef = `gh-readonly-queue/${base}/pr-${n}-${parent}`;
+      await this.git(['update-ref', `refs/heads/${headRef}`, head]);
+      queue.push({ pull: n, pullHead: pr.headSha, head, base: parent, enqueuedAt: now(), enqueuer });
+      parent = head;
+    }
+    return { head: parent, headRef, baseSha: groupBase };
   }
 
   removeLabel(pr: PullRecord, name: string, actor: string): boolean {
